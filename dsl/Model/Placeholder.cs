@@ -1,0 +1,1 @@
+namespace GrokFlow.Dsl.Model;

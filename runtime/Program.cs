@@ -1,0 +1,1 @@
+Console.WriteLine($"grokflow: {GrokFlow.Rules.RulesCatalog.FileCount} rules file(s) compiled in");

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what the tests and the load command talk to (real peers on loopback). Idempotent; quiet when all is there.
+set -euo pipefail
+need=()
+command -v logger >/dev/null || need+=(bsdutils)
+command -v tshark >/dev/null || need+=(tshark)
+command -v softflowd >/dev/null || need+=(softflowd)
+command -v lognormalizer >/dev/null || need+=(liblognorm-utils)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq >/dev/null
+  $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi

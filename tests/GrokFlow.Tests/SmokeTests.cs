@@ -1,0 +1,7 @@
+namespace GrokFlow.Tests;
+
+public sealed class SmokeTests
+{
+    [Fact]
+    public void BuiltInRulesFilesAreCompiledIn() => Assert.Equal(1, GrokFlow.Rules.RulesCatalog.FileCount);
+}
