@@ -1,1 +1,0 @@
-namespace GrokFlow.Dsl.Model;
