@@ -11,6 +11,5 @@ public static class NetFlowLayoutParser
     /// .rules parser calls it at a line starting with <c>netflow</c> and skips blank and comment lines itself.
     /// </summary>
     public static Parser<char, NetFlowLayoutSyntax> Block { get; } =
-        Map((pos, _) => new NetFlowLayoutSyntax("", pos.Line, pos.Col), CurrentPos, String("netflow"))
-            .Then(Fail<NetFlowLayoutSyntax>("netflow layouts are not supported yet"));
+        String("netflow").Then(Parser<char>.Fail<NetFlowLayoutSyntax>("netflow layouts are not supported yet"));
 }
