@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace GrokFlow.Runtime.Cli;
+
+/// <summary>The grokflow subcommands. Each command lives in its own file and is listed here once.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Create();
+    }
+}
