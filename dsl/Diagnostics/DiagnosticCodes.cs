@@ -1,0 +1,32 @@
+namespace GrokFlow.Dsl.Diagnostics;
+
+/// <summary>The stable codes of grok diagnostics. Never renumber: users search for them. NetFlow uses GF0100-GF0199.</summary>
+public static class DiagnosticCodes
+{
+    /// <summary>The .rules file does not follow the grammar.</summary>
+    public const string Syntax = "GF0001";
+    /// <summary>A <c>%{...}</c> token is malformed.</summary>
+    public const string BadToken = "GF0002";
+    /// <summary>The raw regular expression between tokens is invalid.</summary>
+    public const string BadRegex = "GF0003";
+    /// <summary>A token names no matcher, helper, earlier rule or built-in pattern.</summary>
+    public const string UnknownMatcher = "GF0004";
+    /// <summary>A filter name is unknown.</summary>
+    public const string UnknownFilter = "GF0005";
+    /// <summary>A matcher or filter got arguments it does not accept.</summary>
+    public const string BadArguments = "GF0006";
+    /// <summary>Helpers reference each other in a circle.</summary>
+    public const string CircularReference = "GF0007";
+    /// <summary>The pattern of a <c>date(...)</c> matcher or its time zone is invalid.</summary>
+    public const string BadDate = "GF0008";
+    /// <summary>Two rules, helpers or pipelines share a name.</summary>
+    public const string DuplicateName = "GF0009";
+    /// <summary>The regex of a <c>regex("...")</c> matcher is invalid.</summary>
+    public const string BadMatcherRegex = "GF0010";
+    /// <summary>A construct that is recognised but not supported (yet).</summary>
+    public const string Unsupported = "GF0011";
+    /// <summary>A match rule references a match rule defined below it (Datadog only allows rules above).</summary>
+    public const string ForwardRuleReference = "GF0012";
+    /// <summary>A pipeline has no grok parser or a grok parser has no match rule.</summary>
+    public const string EmptyParser = "GF0013";
+}
