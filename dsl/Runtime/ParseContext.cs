@@ -1,3 +1,5 @@
+using GrokFlow.Dsl.Output;
+
 namespace GrokFlow.Dsl.Runtime;
 
 /// <summary>
@@ -23,6 +25,9 @@ public sealed class ParseContext
 
     /// <summary>Scratch bytes for values that need transformed text (case changes, decoding). Grows, never shrinks.</summary>
     public byte[] Scratch { get; private set; } = new byte[4096];
+
+    /// <summary>Working storage of <see cref="OutputWriter"/> (capture values, transformed text), reused per line.</summary>
+    internal OutputWorkspace Output { get; } = new();
 
     /// <summary>Returns a scratch buffer of at least <paramref name="size"/> bytes.</summary>
     public byte[] RentScratch(int size)

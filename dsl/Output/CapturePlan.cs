@@ -1,0 +1,91 @@
+using System.Text;
+using GrokFlow.Dsl.Model;
+using GrokFlow.Dsl.Values;
+
+namespace GrokFlow.Dsl.Output;
+
+/// <summary>The matcher's own conversion of a capture's text, before any filter.</summary>
+internal enum ConversionKind : byte { Text, Integer, Number, IntegerExt, NumberExt, Boolean, Date }
+
+/// <summary>The filter after the conversion.</summary>
+internal enum FilterKind : byte { None, Integer, Number, IntegerExt, NumberExt, Boolean, NullIf, Lowercase, Uppercase, Scale }
+
+/// <summary>
+/// One capture compiled for output: the slot it reads, its conversion with anything it needs precompiled (the date
+/// format, the boolean patterns), and its filter with its arguments in the form used per line.
+/// </summary>
+internal sealed class CapturePlan
+{
+    private CapturePlan(int slot, ConversionKind conversion, FilterKind filter)
+    {
+        Slot = slot;
+        Conversion = conversion;
+        Filter = filter;
+    }
+
+    public int Slot { get; }
+    public ConversionKind Conversion { get; }
+    public FilterKind Filter { get; }
+    public DateFormat? Date { get; private init; }
+    public GrokBooleanMatcher? Boolean { get; private init; }
+    public byte[] NullValue { get; private init; } = [];
+    public double ScaleFactor { get; private init; }
+
+    public static CapturePlan Create(CaptureModel capture)
+    {
+        DateFormat? date = null;
+        GrokBooleanMatcher? boolean = null;
+        var conversion = capture.Conversion switch
+        {
+            TextConversion => ConversionKind.Text,
+            NumericConversion n => n.Kind switch
+            {
+                NumericKind.Integer => ConversionKind.Integer,
+                NumericKind.Number => ConversionKind.Number,
+                NumericKind.IntegerExt => ConversionKind.IntegerExt,
+                _ => ConversionKind.NumberExt,
+            },
+            BooleanConversion b => WithBoolean(b, out boolean),
+            DateConversion d => WithDate(d, out date),
+            _ => throw new ArgumentException($"unknown conversion {capture.Conversion}", nameof(capture)),
+        };
+        var filter = capture.Filter switch
+        {
+            null => FilterKind.None,
+            NumericFilter n => n.Kind switch
+            {
+                NumericKind.Integer => FilterKind.Integer,
+                NumericKind.Number => FilterKind.Number,
+                NumericKind.IntegerExt => FilterKind.IntegerExt,
+                _ => FilterKind.NumberExt,
+            },
+            BooleanFilter => FilterKind.Boolean,
+            NullIfFilter => FilterKind.NullIf,
+            CaseFilter c => c.Upper ? FilterKind.Uppercase : FilterKind.Lowercase,
+            ScaleFilter => FilterKind.Scale,
+            _ => throw new ArgumentException($"unknown filter {capture.Filter}", nameof(capture)),
+        };
+        return new CapturePlan(capture.Slot, conversion, filter)
+        {
+            Date = date,
+            Boolean = boolean,
+            NullValue = capture.Filter is NullIfFilter nullIf ? Encoding.UTF8.GetBytes(nullIf.Value) : [],
+            ScaleFactor = capture.Filter is ScaleFilter scale ? scale.Factor : 0,
+        };
+    }
+
+    private static ConversionKind WithDate(DateConversion d, out DateFormat? date)
+    {
+        // The rules compiler has already compiled this format and reported its errors; failing here is a bug.
+        date = DateFormat.Compile(d.Pattern, d.TimeZone, d.Locale, out var error)
+               ?? throw new InvalidOperationException($"date(\"{d.Pattern}\") does not compile: {error}");
+        return ConversionKind.Date;
+    }
+
+    private static ConversionKind WithBoolean(BooleanConversion b, out GrokBooleanMatcher? boolean)
+    {
+        boolean = GrokBooleanMatcher.Create(b.TruePattern, b.FalsePattern, out var error)
+                  ?? throw new InvalidOperationException($"boolean(\"{b.TruePattern}\", \"{b.FalsePattern}\") is invalid: {error}");
+        return ConversionKind.Boolean;
+    }
+}
