@@ -81,6 +81,15 @@ public sealed class DateZoneTests
             "or a tz database id such as Europe/Paris", error);
     }
 
+    [Fact]
+    public void TzIdsAreCaseSensitiveEvenAfterTheRealIdWasLoaded()
+    {
+        Compile(Pattern, "Europe/Paris");
+
+        Assert.Null(Dsl.Values.DateFormat.Compile(Pattern, "europe/paris", null, out var error));
+        Assert.StartsWith("unknown time zone \"europe/paris\"", error);
+    }
+
     [Theory]
     [InlineData("+19")]
     [InlineData("+18:01")]
