@@ -1,3 +1,4 @@
+using GrokFlow.Dsl.Values;
 using static GrokFlow.Tests.Values.DateTestFormats;
 
 namespace GrokFlow.Tests.Values;
@@ -75,7 +76,7 @@ public sealed class DateZoneTests
     [InlineData("")]
     public void UnknownTimezonesAreRejectedWithTheAcceptedForms(string timeZone)
     {
-        Assert.Null(Dsl.Values.DateFormat.Compile(Pattern, timeZone, null, out var error));
+        Assert.Null(DateFormat.Compile(Pattern, timeZone, null, out var error));
         Assert.Equal(
             $"unknown time zone \"{timeZone}\": expected UTC, GMT, an offset such as +03:00, UTC+5, " +
             "or a tz database id such as Europe/Paris", error);
@@ -86,7 +87,7 @@ public sealed class DateZoneTests
     {
         Compile(Pattern, "Europe/Paris");
 
-        Assert.Null(Dsl.Values.DateFormat.Compile(Pattern, "europe/paris", null, out var error));
+        Assert.Null(DateFormat.Compile(Pattern, "europe/paris", null, out var error));
         Assert.StartsWith("unknown time zone \"europe/paris\"", error);
     }
 
@@ -98,7 +99,7 @@ public sealed class DateZoneTests
     [InlineData("UTC+123")]
     public void MalformedOrOutOfRangeOffsetsAreRejected(string timeZone)
     {
-        Assert.Null(Dsl.Values.DateFormat.Compile(Pattern, timeZone, null, out var error));
+        Assert.Null(DateFormat.Compile(Pattern, timeZone, null, out var error));
         Assert.StartsWith($"invalid time zone offset \"{timeZone}\"", error);
     }
 
