@@ -11,6 +11,7 @@ public sealed class RulesGenerator : IIncrementalGenerator
         var files = context.AdditionalTextsProvider
             .Where(static f => f.Path.EndsWith(".rules", StringComparison.OrdinalIgnoreCase))
             .Select(static (f, ct) => (Path: f.Path, Text: f.GetText(ct)?.ToString() ?? ""));
+        NetFlow.NetFlowGeneratorStep.Register(context, files);
         context.RegisterSourceOutput(files.Collect(), static (spc, all) =>
         {
             spc.AddSource("RulesCatalog.g.cs", "namespace GrokFlow.Rules { public static partial class RulesCatalog { public const int FileCount = " + all.Length + "; } }");
