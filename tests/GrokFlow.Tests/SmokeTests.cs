@@ -3,5 +3,5 @@ namespace GrokFlow.Tests;
 public sealed class SmokeTests
 {
     [Fact]
-    public void BuiltInRulesFilesAreCompiledIn() => Assert.Equal(1, GrokFlow.Rules.RulesCatalog.FileCount);
+    public void BuiltInRulesFilesAreCompiledIn() => Assert.Equal(2, GrokFlow.Rules.RulesCatalog.FileCount);
 }
