@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return ParseCommand.Create();
+        yield return CheckCommand.Create();
         yield return VersionCommand.Create();
         yield return RunCommand.Create();
         yield return DecodeCommand.Create();
