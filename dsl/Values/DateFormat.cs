@@ -1,0 +1,139 @@
+namespace GrokFlow.Dsl.Values;
+
+/// <summary>
+/// A compiled Datadog <c>date("pattern"[, "timezone"[, "locale"]])</c> matcher: the regex that finds the date text, and
+/// the parser that turns that text into epoch milliseconds. Patterns use Joda-Time letters (grok-dialect spec §4).
+/// Compile once; <see cref="TryParse"/> is thread-safe and allocation-free (a zone id seen for the first time in a
+/// value is resolved and remembered once).
+/// </summary>
+public sealed class DateFormat
+{
+    private readonly DateToken[] tokens;
+    private readonly DateLocaleNames names;
+    private readonly DateZone zone;
+    private readonly bool hasDateFields;
+    private readonly ZoneNameResolver zoneNames = new();
+
+    private DateFormat(string pattern, DateToken[] tokens, DateLocaleNames names, DateZone zone)
+    {
+        Pattern = pattern;
+        this.tokens = tokens;
+        this.names = names;
+        this.zone = zone;
+        hasDateFields = tokens.Any(t => IsDateField(t.Kind));
+        RegexPattern = DateRegexBuilder.Build(tokens, names);
+    }
+
+    /// <summary>The Joda-Time pattern this format was compiled from.</summary>
+    public string Pattern { get; }
+
+    /// <summary>The zone applied to values that carry none (UTC unless the timezone argument says otherwise).</summary>
+    public string TimeZoneName => zone.Name;
+
+    /// <summary>
+    /// The regex matching the date text. It uses only literal characters (metacharacters escaped with a backslash),
+    /// <c>[...]</c> classes (a '-' inside a class is written <c>\-</c>), <c>{n}</c> and <c>{n,m}</c>, <c>(?:...)</c>
+    /// groups with <c>|</c>, and <c>?</c>. Digits are <c>[0-9]</c>.
+    /// </summary>
+    public string RegexPattern { get; }
+
+    /// <summary>
+    /// Compiles a pattern with an optional timezone argument and locale (English when null). Returns null and a message
+    /// naming the problem when a letter, the timezone or the locale is not supported.
+    /// </summary>
+    public static DateFormat? Compile(string pattern, string? timeZone, string? locale, out string? error)
+    {
+        var tokens = DatePatternLexer.Tokenize(pattern, out error);
+        if (tokens is null) return null;
+        var zone = timeZone is null ? DateZone.Utc : TimeZoneArgument.Parse(timeZone, out error);
+        if (zone is null) return null;
+        var names = DateLocaleNames.ForLocale(locale, out error);
+        if (names is null) return null;
+        return new DateFormat(pattern, tokens, names, zone);
+    }
+
+    /// <summary>
+    /// Parses text that <see cref="RegexPattern"/> matched into epoch milliseconds. <paramref name="clock"/> supplies
+    /// the year when the pattern has none. Returns false when a field is out of range (31 June) or a zone is unknown.
+    /// </summary>
+    public bool TryParse(ReadOnlySpan<byte> utf8, TimeProvider clock, out long epochMilliseconds)
+    {
+        epochMilliseconds = 0;
+        var fields = ParsedDateFields.Empty;
+        var position = 0;
+        foreach (var token in tokens)
+        {
+            var length = ReadToken(token, utf8[position..], ref fields);
+            if (length < 0) return false;
+            position += length;
+        }
+
+        return position == utf8.Length
+               && DateFieldsComposer.TryCompose(ref fields, hasDateFields, zone, clock, out epochMilliseconds);
+    }
+
+    public override string ToString() => Pattern;
+
+    /// <summary>Reads one token at the start of <paramref name="text"/>; returns the bytes used, or -1.</summary>
+    private int ReadToken(in DateToken token, ReadOnlySpan<byte> text, ref ParsedDateFields fields)
+    {
+        switch (token.Kind)
+        {
+            case DateFieldKind.Literal:
+                return Utf8Text.MatchIgnoreCase(text, token.LiteralRunes, token.LiteralRunes);
+            case DateFieldKind.MonthText:
+                return ReadName(names.Months, token.Kind, text, ref fields);
+            case DateFieldKind.DayOfWeekText:
+                return ReadName(names.Days, token.Kind, text, ref fields);
+            case DateFieldKind.HalfDay:
+                return ReadName(names.HalfDays, token.Kind, text, ref fields);
+            case DateFieldKind.Era:
+                return ReadName(names.Eras, token.Kind, text, ref fields);
+            case DateFieldKind.ZoneOffset:
+                return ZoneText.ReadOffset(text, out fields.OffsetSeconds);
+            case DateFieldKind.ZoneName:
+                var nameLength = ZoneText.ScanName(text);
+                if (nameLength <= 0 || !zoneNames.TryResolve(text[..nameLength], out var valueZone)) return -1;
+                fields.Zone = valueZone;
+                return nameLength;
+            case DateFieldKind.Fraction:
+                if (!Utf8Text.TryReadDigits(text, token.MinDigits, token.MaxDigits, out _, out var digits)) return -1;
+                fields.Millisecond = Milliseconds(text[..digits]);
+                return digits;
+            default:
+                if (!Utf8Text.TryReadDigits(text, token.MinDigits, token.MaxDigits, out var value, out var count)) return -1;
+                var kind = token.Kind;
+                if (count == 4 && kind == DateFieldKind.TwoDigitYear) kind = DateFieldKind.Year;
+                else if (count == 4 && kind == DateFieldKind.TwoDigitWeekYear) kind = DateFieldKind.WeekYear;
+                else if (count == 3 && kind is DateFieldKind.TwoDigitYear or DateFieldKind.TwoDigitWeekYear) return -1;
+                fields.Set(kind, value);
+                return count;
+        }
+    }
+
+    private static int ReadName(DateName[] candidates, DateFieldKind kind, ReadOnlySpan<byte> text, ref ParsedDateFields fields)
+    {
+        foreach (var name in candidates)
+        {
+            var length = name.MatchAt(text);
+            if (length < 0) continue;
+            fields.Set(kind, name.Value);
+            return length;
+        }
+
+        return -1;
+    }
+
+    /// <summary>A fraction of a second truncated to milliseconds: ".5" is 500, ".123456789" is 123.</summary>
+    private static int Milliseconds(ReadOnlySpan<byte> digits)
+    {
+        var ms = 0;
+        for (var i = 0; i < 3; i++) ms = (ms * 10) + (i < digits.Length ? digits[i] - '0' : 0);
+        return ms;
+    }
+
+    private static bool IsDateField(DateFieldKind kind) => kind is DateFieldKind.CenturyOfEra or DateFieldKind.Year
+        or DateFieldKind.TwoDigitYear or DateFieldKind.WeekYear or DateFieldKind.TwoDigitWeekYear
+        or DateFieldKind.WeekOfWeekYear or DateFieldKind.DayOfWeekNumber or DateFieldKind.DayOfYear
+        or DateFieldKind.MonthNumber or DateFieldKind.MonthText or DateFieldKind.DayOfMonth;
+}
