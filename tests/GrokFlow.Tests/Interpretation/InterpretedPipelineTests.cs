@@ -106,6 +106,29 @@ public sealed class InterpretedPipelineTests
     }
 
     [Fact]
+    public void InlineFlagsReachIntoMatchersAndHelpers()
+    {
+        Assert.False(GrokHarness.RunRule("(?-s)%{data:f}", "a\nb").Result.Matched);
+        Assert.False(GrokHarness.RunRule("(?-s)%{anything}", "a\nb", ("anything", "%{data:f}")).Result.Matched);
+        var (result, output) = GrokHarness.RunRule("(?i)%{regex(\"abc\"):x}", "ABC");
+        Assert.True(result.Matched);
+        AssertOutput("""{"x":"ABC"}""", output);
+    }
+
+    [Fact]
+    public void DottedRuleAndHelperNamesCanBeReferenced()
+    {
+        var pipeline = GrokHarness.Load(GrokHarness.RulesText(
+            [("access.common", "%{word:method} %{notSpace:url}"), ("access.combined", "%{access.common} %{helper.with.dots}")],
+            [("helper.with.dots", "%{integer:status}")]));
+
+        var (result, output) = GrokHarness.Run(pipeline, "GET /index.html 200");
+
+        Assert.Equal("access.combined", result.RuleName);
+        AssertOutput("""{"method":"GET","url":"/index.html","status":200}""", output);
+    }
+
+    [Fact]
     public void AlternationOnlyExtractsTheBranchThatMatched()
     {
         const string rule = "(%{integer:user.id}|%{word:user.firstname}) connected";
