@@ -162,6 +162,21 @@ public sealed class OutputWriterTests
     }
 
     [Fact]
+    public void InvalidUtf8IsWrittenWithReplacementCharacters()
+    {
+        byte[] input = [(byte)'a', 0xFF, (byte)'b', (byte)' ', 0xC3, (byte)'X'];
+        var plan = OutputPlan.Create([Capture(0, "raw"), Capture(1, "upper", filter: new CaseFilter(Upper: true))]);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            OutputWriter.Write(plan, input, [0, 3, 4, 6], writer, new ParseContext());
+            writer.WriteEndObject();
+        }
+        AssertJson("""{"raw":"a\uFFFDb","upper":"\uFFFDX"}""", Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    [Fact]
     public void WritingAllocatesNothingAfterWarmUp()
     {
         var captures = ImmutableArray.Create(
