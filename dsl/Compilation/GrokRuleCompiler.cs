@@ -176,7 +176,7 @@ internal sealed class GrokRuleCompiler
         private sealed class BuiltInHost(RuleExpansion owner, SourceSpan at) : IPatternHost
         {
             public Node ExpandToken(GrokTokenSyntax token, int offset, int length, PatternFlags flags) =>
-                owner.ParseBuiltIn(BuiltInPatterns.All[token.Matcher.Name].Pattern, token.Matcher.Name, at, flags);
+                new OriginNode($"%{{{token.Matcher.Name}}}", owner.ParseBuiltIn(BuiltInPatterns.All[token.Matcher.Name].Pattern, token.Matcher.Name, at, flags));
 
             public int DeclareNamedGroup(string name, int offset) => throw new InvalidOperationException("built-in patterns have no named groups");
         }

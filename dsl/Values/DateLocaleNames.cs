@@ -73,7 +73,9 @@ internal sealed class DateLocaleNames
 
     private static CultureInfo? FindCulture(string? locale)
     {
-        var name = string.IsNullOrEmpty(locale) ? "en" : locale.Replace('_', '-');
+        // No locale means English: the invariant culture has the English names and needs no ICU data.
+        if (string.IsNullOrEmpty(locale)) return CultureInfo.InvariantCulture;
+        var name = locale!.Replace('_', '-');
         try
         {
             var culture = CultureInfo.GetCultureInfo(name, predefinedOnly: true);

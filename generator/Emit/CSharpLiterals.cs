@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+
+namespace GrokFlow.Generator.Emit;
+
+/// <summary>C# literal syntax for values written into generated code.</summary>
+internal static class CSharpLiterals
+{
+    public static string String(string? value)
+    {
+        if (value is null) return "null";
+        var sb = new StringBuilder("\"");
+        foreach (var c in value)
+        {
+            sb.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when c < 0x20 || c == 0x7F || char.IsSurrogate(c) => $"\\u{(int)c:X4}",
+                _ => c.ToString(),
+            });
+        }
+        return sb.Append('"').ToString();
+    }
+
+    /// <summary>A UTF-8 literal (<c>"abc"u8</c>).</summary>
+    public static string Utf8(string value) => String(value) + "u8";
+
+    public static string Double(double value) =>
+        value.ToString("R", CultureInfo.InvariantCulture) is var s && (s.Contains('.') || s.Contains('E')) ? s : s + ".0";
+
+    /// <summary>Makes a C# identifier out of a rule or pipeline name.</summary>
+    public static string Identifier(string name, bool pascal = false)
+    {
+        var sb = new StringBuilder();
+        var upperNext = pascal;
+        foreach (var c in name)
+        {
+            if (char.IsLetterOrDigit(c) || c == '_')
+            {
+                sb.Append(upperNext ? char.ToUpperInvariant(c) : c);
+                upperNext = false;
+            }
+            else upperNext = pascal;
+        }
+        if (sb.Length == 0 || char.IsDigit(sb[0])) sb.Insert(0, '_');
+        return sb.ToString();
+    }
+
+    /// <summary>Keeps comment text on one line and free of sequences that would end the comment early.</summary>
+    public static string CommentText(string text) => text.Replace("\r", "\\r").Replace("\n", "\\n");
+}

@@ -1,0 +1,41 @@
+using System.Text;
+
+namespace GrokFlow.Generator.Emit;
+
+/// <summary>An indenting text writer for generated C#.</summary>
+internal sealed class CodeWriter
+{
+    private readonly StringBuilder _text = new();
+    private int _indent;
+
+    public CodeWriter(int indent = 0) => _indent = indent;
+
+    public CodeWriter Line(string line = "")
+    {
+        if (line.Length > 0) _text.Append(' ', _indent * 4).Append(line);
+        _text.Append('\n');
+        return this;
+    }
+
+    public CodeWriter Comment(string comment)
+    {
+        foreach (var line in comment.Replace("\r", "").Split('\n'))
+            Line("// " + line);
+        return this;
+    }
+
+    public CodeWriter Open(string line)
+    {
+        Line(line).Line("{");
+        _indent++;
+        return this;
+    }
+
+    public CodeWriter Close(string suffix = "")
+    {
+        _indent--;
+        return Line("}" + suffix);
+    }
+
+    public override string ToString() => _text.ToString();
+}

@@ -1,0 +1,670 @@
+using System.Text;
+using GrokFlow.Dsl.Model;
+
+namespace GrokFlow.Generator.Emit;
+
+/// <summary>
+/// Emits the matcher of one rule as readable backtracking C#: one method per point where matching may have to come
+/// back and try something else (a loop, an alternation, a capture, an atomic group); straight-line steps (literals,
+/// single characters, anchors) are inlined. Each method says, in a comment, which part of the rule it implements.
+/// </summary>
+internal sealed class RuleMatcherEmitter
+{
+    private readonly CodeWriter _w;
+    private readonly SetTable _sets;
+    private readonly SubMatcherTable? _subMatchers;
+    private readonly Node? _ownPattern;
+    private readonly Dictionary<Continuation, string> _methods = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<Continuation> _shared = new(ReferenceEqualityComparer.Instance);
+    private readonly Queue<(string Name, string Summary, Action Body)> _pending = new();
+    private int _nextMethod;
+
+    /// <param name="root">For a sub-matcher, its own pattern, which must not be delegated to itself.</param>
+    public RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMatcherTable? subMatchers, Node? root = null)
+    {
+        _w = writer;
+        _sets = sets;
+        _subMatchers = subMatchers;
+        _ownPattern = root;
+    }
+
+    private string? SharedMatcherFor(Node node, string description) =>
+        ReferenceEquals(node, _ownPattern) ? null : _subMatchers?.Lookup(node, description);
+
+    /// <summary>How many <c>Work</c> cells the rule needs (loop counters, atomic ends).</summary>
+    public int WorkSize { get; private set; }
+
+    /// <summary>Writes the methods matching <paramref name="root"/> against the whole line; returns the entry method.</summary>
+    public string Emit(Node root) => EmitFrom(new NodeContinuation(root, new AcceptContinuation()));
+
+    /// <summary>Writes the methods of a sub-matcher: the pattern, then recording where it ended.</summary>
+    public string EmitSubMatcher(Node pattern) => EmitFrom(new NodeContinuation(pattern, new RecordEndContinuation()));
+
+    private string EmitFrom(Continuation start)
+    {
+        var entry = MethodFor(start);
+        while (_pending.Count > 0)
+        {
+            var (name, summary, body) = _pending.Dequeue();
+            _w.Line();
+            _w.Comment(summary);
+            _w.Open($"private static bool {name}(ref MatchState s, int pos)");
+            _w.Line("if (!s.Step()) return false;");
+            body();
+            _w.Close();
+        }
+        return entry;
+    }
+
+    private string NewName() => $"Step{_nextMethod++}";
+
+    private string MethodFor(Continuation continuation)
+    {
+        if (_methods.TryGetValue(continuation, out var name)) return name;
+        if (continuation is LoopContinuation loop) return loop.Loop.DecisionMethod;
+        name = NewName();
+        _methods.Add(continuation, name);
+        _pending.Enqueue((name, Summarize(continuation), () => EmitChain(continuation)));
+        return name;
+    }
+
+    private string Call(Continuation continuation, string pos = "pos") => $"{MethodFor(continuation)}(ref s, {pos})";
+
+    private static string Summarize(Continuation continuation) => continuation switch
+    {
+        NodeContinuation n => "Matches " + NodePrinter.Print(n.Node) + ", then what follows.",
+        CaptureEndContinuation c => $"Ends capture {c.Slot}, then what follows.",
+        AcceptContinuation => "The end of the rule: the whole line must be consumed.",
+        _ => "",
+    };
+
+    private static Continuation Chain(IReadOnlyList<Node> parts, Continuation next)
+    {
+        for (var i = parts.Count - 1; i >= 0; i--) next = new NodeContinuation(parts[i], next);
+        return next;
+    }
+
+    /// <summary>Writes straight-line steps until a continuation needs a method of its own, then the tail call.</summary>
+    private void EmitChain(Continuation continuation)
+    {
+        var first = true;
+        while (true)
+        {
+            if (!first && _shared.Contains(continuation))
+            {
+                _w.Line($"return {Call(continuation)};");
+                return;
+            }
+            first = false;
+            switch (continuation)
+            {
+                case AcceptContinuation:
+                    _w.Line("return pos == s.Input.Length;");
+                    return;
+                case RecordEndContinuation:
+                    _w.Line("return s.RecordEnd(pos);");
+                    return;
+                case ZeroWidthEndContinuation end:
+                    _w.Line($"s.Work[{end.WorkIndex}] = pos;");
+                    _w.Line("return true;");
+                    return;
+                case LoopContinuation loop:
+                    _w.Line($"return {loop.Loop.DecisionMethod}(ref s, pos);");
+                    return;
+                case CaptureEndContinuation end:
+                    _w.Line($"s.Slots[{2 * end.Slot + 1}] = pos; // end of capture {end.Slot}");
+                    continuation = end.Next;
+                    continue;
+                case NodeContinuation step:
+                    var next = EmitNode(step.Node, step.Next);
+                    if (next is null) return;
+                    continuation = next;
+                    continue;
+                default:
+                    throw new InvalidOperationException("unknown continuation");
+            }
+        }
+    }
+
+    /// <summary>Emits <paramref name="node"/>; returns the continuation to go on with inline, or null when a tail was written.</summary>
+    private Continuation? EmitNode(Node node, Continuation next)
+    {
+        switch (node)
+        {
+            case EmptyNode:
+                return next;
+            case OriginNode origin when SharedMatcherFor(origin.Body, origin.Description) is { } shared:
+                _w.Comment(CSharpLiterals.CommentText(origin.Description));
+                EmitSubMatch(shared, next);
+                return null;
+            case OriginNode { Body: CaptureNode capture } origin when SharedMatcherFor(capture.Body, origin.Description) is not null:
+                _w.Comment(CSharpLiterals.CommentText(origin.Description));
+                return new NodeContinuation(capture, next);
+            case CaptureNode capture when SharedMatcherFor(capture.Body, "pattern") is { } shared:
+                EmitCapture(capture, next, shared);
+                return null;
+            case OriginNode origin:
+                _w.Comment(CSharpLiterals.CommentText(origin.Description));
+                return new NodeContinuation(origin.Body, next);
+            case SequenceNode sequence:
+                return Chain(sequence.Parts, next);
+            case TextNode text:
+                EmitText(text.Text);
+                return next;
+            case SetNode set:
+                EmitOneChar(_sets.Get(set.Set));
+                return next;
+            case AnchorNode anchor:
+                EmitAnchor(anchor.Kind);
+                return next;
+            case LookaroundNode { Ahead: false } behind:
+                EmitLookbehind(behind);
+                return next;
+            case LookaroundNode ahead:
+                EmitLookahead(ahead);
+                return next;
+            case RepeatNode repeat when repeat.Min == repeat.Max && IsSimple(repeat.Body):
+                EmitFixedRepeat(repeat);
+                return next;
+            case RepeatNode repeat when AsSet(repeat.Body) is { } loopSet && repeat.Mode != RepeatMode.Lazy && NeverGivesBack(loopSet, next):
+                EmitLinearSetLoop(repeat, _sets.Get(loopSet));
+                return next;
+            case RepeatNode repeat when AsSet(repeat.Body) is { } loopSet:
+                EmitSetLoop(repeat, _sets.Get(loopSet), next);
+                return null;
+            case RepeatNode { Mode: RepeatMode.Possessive } possessive:
+                EmitAtomic(new AtomicNode(possessive with { Mode = RepeatMode.Greedy }), next);
+                return null;
+            case RepeatNode repeat:
+                EmitLoopEntry(repeat, next);
+                return null;
+            case CaptureNode capture:
+                EmitCapture(capture, next);
+                return null;
+            case AlternationNode alternation:
+                EmitAlternation(alternation, next);
+                return null;
+            case AtomicNode atomic:
+                EmitAtomic(atomic, next);
+                return null;
+            default:
+                throw new InvalidOperationException($"unknown node {node.GetType().Name}");
+        }
+    }
+
+    private static bool IsSimple(Node node) => node is TextNode || AsSet(node) is not null;
+
+    private static CharSet? AsSet(Node node) => node switch
+    {
+        SetNode s => s.Set,
+        TextNode t when t.Text.Length == 1 || (t.Text.Length == 2 && char.IsSurrogatePair(t.Text, 0)) => CharSet.Single(char.ConvertToUtf32(t.Text, 0)),
+        _ => null,
+    };
+
+    private void EmitText(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        if (bytes.Length == 1)
+            _w.Line($"if ((uint)pos >= (uint)s.Input.Length || s.Input[pos] != {ByteLiteral(bytes[0])}) return false;");
+        else
+            _w.Line($"if (!s.Input.Slice(pos).StartsWith({CSharpLiterals.Utf8(text)})) return false;");
+        _w.Line(bytes.Length == 1 ? "pos++;" : $"pos += {bytes.Length};");
+    }
+
+    private static string ByteLiteral(byte b) =>
+        b is >= 0x20 and < 0x7F && b != '\'' && b != '\\' ? $"(byte)'{(char)b}'" : $"(byte)0x{b:X2}";
+
+    private void EmitOneChar(SetFields set)
+    {
+        if (set.Set.IsSingleCodePoint(out var single) && single < 0x80)
+        {
+            _w.Line($"if ((uint)pos >= (uint)s.Input.Length || s.Input[pos] != {ByteLiteral((byte)single)}) return false; // {NodePrinter.DescribeSet(set.Set)}");
+            _w.Line("pos++;");
+            return;
+        }
+        switch (set.Shape)
+        {
+            case SetShape.AsciiOnly:
+                _w.Line($"if ((uint)pos >= (uint)s.Input.Length || !{set.Members}.Contains(s.Input[pos])) return false; // {NodePrinter.DescribeSet(set.Set)}");
+                _w.Line("pos++;");
+                break;
+            case SetShape.AllNonAscii:
+                _w.Line($"if ((uint)pos >= (uint)s.Input.Length || {set.Excluded}.Contains(s.Input[pos])) return false; // {NodePrinter.DescribeSet(set.Set)}");
+                _w.Line("pos += Utf8Match.SequenceLength(s.Input[pos]);");
+                break;
+            default:
+                _w.Open("");
+                _w.Line($"int charWidth = Utf8Match.MatchCodePoint(s.Input, pos, {set.Members}, {set.Ranges}); // {NodePrinter.DescribeSet(set.Set)}");
+                _w.Line("if (charWidth == 0) return false;");
+                _w.Line("pos += charWidth;");
+                _w.Close();
+                break;
+        }
+    }
+
+    /// <summary>The width of the character at <paramref name="at"/> when it is in the set, else 0 (caller checks bounds).</summary>
+    private static string WidthAt(SetFields set, string at) => set.Shape switch
+    {
+        SetShape.AsciiOnly => $"({set.Members}.Contains(s.Input[{at}]) ? 1 : 0)",
+        SetShape.AllNonAscii => $"({set.Excluded}.Contains(s.Input[{at}]) ? 0 : Utf8Match.SequenceLength(s.Input[{at}]))",
+        _ => $"Utf8Match.MatchCodePoint(s.Input, {at}, {set.Members}, {set.Ranges})",
+    };
+
+    /// <summary>The index in <paramref name="span"/> of the first character outside the set, or -1 (byte-exact shapes only).</summary>
+    private static string FirstOutside(SetFields set, string span) => set.Shape == SetShape.AsciiOnly
+        ? $"{span}.IndexOfAnyExcept({set.Members})"
+        : $"{span}.IndexOfAny({set.Excluded})";
+
+    private void EmitAnchor(AnchorKind kind)
+    {
+        var failure = kind switch
+        {
+            AnchorKind.Start => "pos != 0",
+            AnchorKind.End => "pos != s.Input.Length",
+            AnchorKind.EndOrBeforeFinalNewline => "pos != s.Input.Length && !(pos == s.Input.Length - 1 && s.Input[pos] == (byte)'\\n')",
+            AnchorKind.LineStart => "pos != 0 && s.Input[pos - 1] != (byte)'\\n'",
+            AnchorKind.LineEnd => "pos != s.Input.Length && s.Input[pos] != (byte)'\\n'",
+            AnchorKind.WordBoundary => "!Utf8Match.IsWordBoundary(s.Input, pos)",
+            _ => "Utf8Match.IsWordBoundary(s.Input, pos)",
+        };
+        _w.Line($"if ({failure}) return false; // {NodePrinter.Print(new AnchorNode(kind))}");
+    }
+
+    private void EmitLookbehind(LookaroundNode behind)
+    {
+        var body = behind.Body is OriginNode o ? o.Body : behind.Body;
+        string test;
+        if (AsSet(body) is { } set)
+        {
+            var fields = _sets.Get(set);
+            test = fields.Shape == SetShape.AsciiOnly
+                ? $"pos > 0 && {fields.Members}.Contains(s.Input[pos - 1])"
+                : $"Utf8Match.PreviousCodePointIn(s.Input, pos, {fields.Members}, {fields.Ranges})";
+        }
+        else if (body is TextNode text)
+        {
+            var length = Encoding.UTF8.GetByteCount(text.Text);
+            test = $"pos >= {length} && s.Input.Slice(pos - {length}, {length}).SequenceEqual({CSharpLiterals.Utf8(text.Text)})";
+        }
+        else
+        {
+            throw new NotSupportedException($"lookbehind {NodePrinter.Print(behind)}: generated parsers support lookbehind of one character, one class or a literal");
+        }
+        _w.Line($"if ({(behind.Negated ? "" : "!(")}{test}{(behind.Negated ? "" : ")")}) return false; // {NodePrinter.Print(behind)}");
+    }
+
+    private void EmitLookahead(LookaroundNode ahead)
+    {
+        var work = WorkSize++;
+        var body = Call(new NodeContinuation(ahead.Body, new ZeroWidthEndContinuation(work)));
+        _w.Open($"// {NodePrinter.Print(ahead)}");
+        _w.Line($"bool matchedAhead = {body};");
+        _w.Line("if (s.OutOfBudget) return false;");
+        _w.Line(ahead.Negated ? "if (matchedAhead) return false;" : "if (!matchedAhead) return false;");
+        _w.Close();
+    }
+
+    private void EmitFixedRepeat(RepeatNode repeat)
+    {
+        _w.Open($"for (int k = 0; k < {repeat.Min}; k++) // {NodePrinter.Print(repeat)}");
+        if (AsSet(repeat.Body) is { } set) EmitOneChar(_sets.Get(set));
+        else EmitText(((TextNode)repeat.Body).Text);
+        _w.Close();
+    }
+
+    /// <summary>What any match of <paramref name="continuation"/> must start with: a literal, the end of the line, or unknown.</summary>
+    private static (bool AtEnd, string? Literal) Following(Continuation continuation)
+    {
+        while (true)
+        {
+            switch (continuation)
+            {
+                case AcceptContinuation:
+                    return (true, null);
+                case CaptureEndContinuation end:
+                    continuation = end.Next;
+                    continue;
+                case NodeContinuation { Node: EmptyNode } step:
+                    continuation = step.Next;
+                    continue;
+                case NodeContinuation { Node: OriginNode origin } step:
+                    continuation = new NodeContinuation(origin.Body, step.Next);
+                    continue;
+                case NodeContinuation { Node: CaptureNode capture } step:
+                    continuation = new NodeContinuation(capture.Body, step.Next);
+                    continue;
+                case NodeContinuation { Node: SequenceNode sequence } step:
+                    continuation = Chain(sequence.Parts, step.Next);
+                    continue;
+                case NodeContinuation { Node: TextNode text }:
+                    return (false, text.Text);
+                case NodeContinuation { Node: AnchorNode or LookaroundNode } step:
+                    // Zero-width: they only restrict the position, so what follows them comes first.
+                    continuation = step.Next;
+                    continue;
+                default:
+                    return (false, null);
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when giving characters back could never help: what follows must start with a character outside the set,
+    /// and every position inside the run is followed by a member of the set.
+    /// </summary>
+    private static bool NeverGivesBack(CharSet set, Continuation next)
+    {
+        var (atEnd, literal) = Following(next);
+        if (atEnd) return true;
+        return literal is { Length: > 0 } && !set.Contains(char.ConvertToUtf32(literal, 0));
+    }
+
+    /// <summary>A greedy loop over one class whose run is never given back: straight-line code.</summary>
+    private void EmitLinearSetLoop(RepeatNode repeat, SetFields set)
+    {
+        var text = NodePrinter.Print(repeat);
+        if (repeat.Max == RepeatNode.Unbounded && repeat.Min <= 1 && set.Shape != SetShape.Mixed)
+        {
+            _w.Open($"// {text}: what follows cannot start inside the run, so the whole run is taken");
+            if (set.Set.Equals(CharSet.Any)) _w.Line("int runEnd = s.Input.Length;");
+            else
+            {
+                _w.Line($"int runLength = {FirstOutside(set, "s.Input.Slice(pos)")};");
+                _w.Line("int runEnd = runLength < 0 ? s.Input.Length : pos + runLength;");
+            }
+            if (repeat.Min == 1) _w.Line("if (runEnd == pos) return false;");
+            _w.Line("pos = runEnd;");
+            _w.Close();
+            return;
+        }
+        var max = repeat.Max == RepeatNode.Unbounded ? "int.MaxValue" : repeat.Max.ToString();
+        _w.Open($"// {text}: what follows cannot start inside the run, so the whole run is taken");
+        _w.Line("int taken = 0;");
+        _w.Open($"while (taken < {max} && pos < s.Input.Length)");
+        _w.Line($"int charWidth = {WidthAt(set, "pos")};");
+        _w.Line("if (charWidth == 0) break;");
+        _w.Line("pos += charWidth;");
+        _w.Line("taken++;");
+        _w.Close();
+        _w.Line($"if (taken < {repeat.Min}) return false;");
+        _w.Close();
+    }
+
+    /// <summary>A loop over one character class: scanned without recursion, backtracking by stepping back.</summary>
+    private void EmitSetLoop(RepeatNode repeat, SetFields set, Continuation next)
+    {
+        _w.Comment($"{NodePrinter.Print(repeat)} ({repeat.Mode.ToString().ToLowerInvariant()})");
+        var nextCall = MethodFor(next);
+        var (atEnd, literal) = Following(next);
+        var byteExact = repeat.Max == RepeatNode.Unbounded && repeat.Min <= 1 && set.Shape != SetShape.Mixed;
+        var isAny = set.Set.Equals(CharSet.Any);
+        var max = repeat.Max == RepeatNode.Unbounded ? "int.MaxValue" : repeat.Max.ToString();
+
+        if (repeat.Mode == RepeatMode.Lazy)
+        {
+            if (byteExact && atEnd)
+            {
+                _w.Comment("Only the end of the line can follow: take everything at once.");
+                if (!isAny) _w.Line($"if ({FirstOutside(set, "s.Input.Slice(pos)")} >= 0) return false;");
+                if (repeat.Min == 1) _w.Line("if (pos == s.Input.Length) return false;");
+                _w.Line($"return {nextCall}(ref s, s.Input.Length);");
+                return;
+            }
+            if (byteExact && literal is not null)
+            {
+                _w.Comment($"What follows starts with {CSharpLiterals.String(literal)}: jump from one occurrence to the next.");
+                _w.Line("int end = pos;");
+                if (repeat.Min == 1)
+                {
+                    _w.Line($"if (end >= s.Input.Length || {WidthAt(set, "end")} == 0) return false;");
+                    _w.Line($"end += {WidthAt(set, "end")};");
+                }
+                _w.Open("while (true)");
+                var needle = Encoding.UTF8.GetByteCount(literal) == 1 ? ByteLiteral(Encoding.UTF8.GetBytes(literal)[0]) : CSharpLiterals.Utf8(literal);
+                _w.Line($"int found = s.Input.Slice(end).IndexOf({needle});");
+                _w.Line("if (found < 0) return false;");
+                if (!isAny) _w.Line($"if (found > 0 && {FirstOutside(set, "s.Input.Slice(end, found)")} >= 0) return false;");
+                _w.Line("end += found;");
+                _w.Line($"if ({nextCall}(ref s, end)) return true;");
+                _w.Line("if (s.OutOfBudget) return false;");
+                _w.Line($"int width = {WidthAt(set, "end")};");
+                _w.Line("if (width == 0) return false;");
+                _w.Line("end += width;");
+                _w.Close();
+                return;
+            }
+            _w.Line("int end = pos, count = 0;");
+            _w.Open("while (true)");
+            _w.Open($"if (count >= {repeat.Min})");
+            _w.Line($"if ({nextCall}(ref s, end)) return true;");
+            _w.Line("if (s.OutOfBudget) return false;");
+            _w.Close();
+            _w.Line($"if (count == {max} || end >= s.Input.Length) return false;");
+            _w.Line($"int width = {WidthAt(set, "end")};");
+            _w.Line("if (width == 0) return false;");
+            _w.Line("end += width;");
+            _w.Line("count++;");
+            _w.Close();
+            return;
+        }
+
+        // Greedy and possessive: take as many as possible first.
+        string floor;
+        if (byteExact)
+        {
+            if (isAny) _w.Line("int end = s.Input.Length;");
+            else
+            {
+                _w.Line($"int run = {FirstOutside(set, "s.Input.Slice(pos)")};");
+                _w.Line("int end = run < 0 ? s.Input.Length : pos + run;");
+            }
+            if (repeat.Min == 1) _w.Line("if (end == pos) return false;");
+            floor = repeat.Min == 0 ? "pos" : set.Shape == SetShape.AsciiOnly ? "pos + 1" : "pos + Utf8Match.SequenceLength(s.Input[pos])";
+        }
+        else
+        {
+            _w.Line("int end = pos, count = 0;");
+            _w.Open($"while (count < {max} && end < s.Input.Length)");
+            _w.Line($"int width = {WidthAt(set, "end")};");
+            _w.Line("if (width == 0) break;");
+            _w.Line("end += width;");
+            _w.Line("count++;");
+            _w.Close();
+            _w.Line($"if (count < {repeat.Min}) return false;");
+            floor = "";
+        }
+        if (repeat.Mode == RepeatMode.Possessive)
+        {
+            _w.Line($"return {nextCall}(ref s, end);");
+            return;
+        }
+        if (atEnd)
+        {
+            _w.Comment("Only the end of the line can follow: giving characters back cannot help.");
+            _w.Line($"return end == s.Input.Length && {nextCall}(ref s, end);");
+            return;
+        }
+        var stepBack = set.Shape == SetShape.AsciiOnly ? "end - 1" : "Utf8Match.StepBack(s.Input, end)";
+        if (byteExact)
+        {
+            _w.Line($"int floor = {floor};");
+            _w.Open("while (true)");
+            _w.Line($"if ({nextCall}(ref s, end)) return true;");
+            _w.Line("if (end <= floor || s.OutOfBudget) return false;");
+            if (literal is not null)
+            {
+                var firstByte = ByteLiteral(Encoding.UTF8.GetBytes(literal)[0]);
+                _w.Line($"int previous = s.Input.Slice(floor, end - floor).LastIndexOf({firstByte}); // what follows starts with {CSharpLiterals.CommentText(CSharpLiterals.String(literal))}");
+                _w.Line("if (previous < 0) return false;");
+                _w.Line("end = floor + previous;");
+            }
+            else
+            {
+                _w.Line($"end = {stepBack};");
+            }
+            _w.Close();
+        }
+        else
+        {
+            _w.Open("while (true)");
+            _w.Line($"if ({nextCall}(ref s, end)) return true;");
+            _w.Line($"if (count == {repeat.Min} || s.OutOfBudget) return false;");
+            _w.Line($"end = {stepBack};");
+            _w.Line("count--;");
+            _w.Close();
+        }
+    }
+
+    private void EmitLoopEntry(RepeatNode repeat, Continuation next)
+    {
+        var plan = new LoopPlan(repeat, WorkSize, WorkSize + 1, NewName(), next);
+        WorkSize += 2;
+        _pending.Enqueue((plan.DecisionMethod, $"Decides whether {NodePrinter.Print(repeat)} iterates once more ({repeat.Mode.ToString().ToLowerInvariant()}).", () => EmitLoopDecision(plan)));
+        _w.Comment($"{NodePrinter.Print(repeat)}: a loop whose count lives in Work[{plan.CountIndex}]");
+        _w.Line($"int savedCount = s.Work[{plan.CountIndex}], savedLast = s.Work[{plan.LastIndex}];");
+        _w.Line($"s.Work[{plan.CountIndex}] = 0;");
+        _w.Line($"s.Work[{plan.LastIndex}] = -1;");
+        _w.Line($"if ({plan.DecisionMethod}(ref s, pos)) return true;");
+        _w.Line($"s.Work[{plan.CountIndex}] = savedCount;");
+        _w.Line($"s.Work[{plan.LastIndex}] = savedLast;");
+        _w.Line("return false;");
+    }
+
+    private void EmitLoopDecision(LoopPlan plan)
+    {
+        var repeat = plan.Node;
+        var body = MethodFor(new NodeContinuation(repeat.Body, new LoopContinuation(plan)));
+        var next = MethodFor(plan.Next);
+        var max = repeat.Max == RepeatNode.Unbounded ? "int.MaxValue" : repeat.Max.ToString();
+        _w.Line($"int count = s.Work[{plan.CountIndex}], last = s.Work[{plan.LastIndex}];");
+        _w.Comment("An iteration that consumed nothing ends the loop: it would repeat forever.");
+        _w.Line($"bool mayIterate = count < {max} && (count < {repeat.Min} || pos != last);");
+        if (repeat.Mode == RepeatMode.Lazy)
+        {
+            _w.Open($"if (count >= {repeat.Min})");
+            _w.Line($"if ({next}(ref s, pos)) return true;");
+            _w.Line("if (s.OutOfBudget) return false;");
+            _w.Close();
+            _w.Line("if (!mayIterate || !s.EnsureStack()) return false;");
+            _w.Line($"s.Work[{plan.CountIndex}] = count + 1;");
+            _w.Line($"s.Work[{plan.LastIndex}] = pos;");
+            _w.Line($"if ({body}(ref s, pos)) return true;");
+            _w.Line($"s.Work[{plan.CountIndex}] = count;");
+            _w.Line($"s.Work[{plan.LastIndex}] = last;");
+            _w.Line("return false;");
+            return;
+        }
+        _w.Open("if (mayIterate)");
+        _w.Line("if (!s.EnsureStack()) return false;");
+        _w.Line($"s.Work[{plan.CountIndex}] = count + 1;");
+        _w.Line($"s.Work[{plan.LastIndex}] = pos;");
+        _w.Line($"if ({body}(ref s, pos)) return true;");
+        _w.Line($"s.Work[{plan.CountIndex}] = count;");
+        _w.Line($"s.Work[{plan.LastIndex}] = last;");
+        _w.Line("if (s.OutOfBudget) return false;");
+        _w.Close();
+        _w.Line($"return count >= {repeat.Min} && {next}(ref s, pos);");
+    }
+
+    /// <summary>Tries what follows at each end of a shared sub-matcher, in order.</summary>
+    private void EmitSubMatch(string subMatcher, Continuation next)
+    {
+        _w.Line($"Span<int> ends = stackalloc int[{SubMatcherTable.MaxEnds}];");
+        _w.Line($"int endCount = {subMatcher}.Ends(s.Input, pos, ends, ref s.Budget);");
+        _w.Open("if (endCount < 0)");
+        _w.Line("s.OutOfBudget = true;");
+        _w.Line("return false;");
+        _w.Close();
+        _w.Open("for (int i = 0; i < endCount; i++)");
+        _w.Line($"if ({Call(next, "ends[i]")}) return true;");
+        _w.Line("if (s.OutOfBudget) return false;");
+        _w.Close();
+        _w.Line("return false;");
+    }
+
+    private void EmitCapture(CaptureNode capture, Continuation next, string? subMatcher = null)
+    {
+        if (subMatcher is not null)
+        {
+            // The captured pattern is a shared sub-matcher: the capture spans from here to each of its ends.
+            var start0 = 2 * capture.Slot;
+            var after = new CaptureEndContinuation(capture.Slot, next);
+            _w.Line($"int savedStart = s.Slots[{start0}], savedEnd = s.Slots[{start0 + 1}];");
+            _w.Line($"s.Slots[{start0}] = pos; // start of capture {capture.Slot}");
+            _w.Line($"Span<int> ends = stackalloc int[{SubMatcherTable.MaxEnds}];");
+            _w.Line($"int endCount = {subMatcher}.Ends(s.Input, pos, ends, ref s.Budget);");
+            _w.Open("if (endCount < 0)");
+            _w.Line("s.OutOfBudget = true;");
+            _w.Close();
+            _w.Open("for (int i = 0; i < endCount && !s.OutOfBudget; i++)");
+            _w.Line($"if ({Call(after, "ends[i]")}) return true;");
+            _w.Close();
+            _w.Line($"s.Slots[{start0}] = savedStart;");
+            _w.Line($"s.Slots[{start0 + 1}] = savedEnd;");
+            _w.Line("return false;");
+            return;
+        }
+        var body = Call(new NodeContinuation(capture.Body, new CaptureEndContinuation(capture.Slot, next)));
+        var start = 2 * capture.Slot;
+        _w.Line($"int savedStart = s.Slots[{start}], savedEnd = s.Slots[{start + 1}];");
+        _w.Line($"s.Slots[{start}] = pos; // start of capture {capture.Slot}");
+        _w.Line($"if ({body}) return true;");
+        _w.Line($"s.Slots[{start}] = savedStart;");
+        _w.Line($"s.Slots[{start + 1}] = savedEnd;");
+        _w.Line("return false;");
+    }
+
+    private void EmitAlternation(AlternationNode alternation, Continuation next)
+    {
+        _shared.Add(next);
+        _w.Comment($"{NodePrinter.Print(alternation)}: each branch in turn");
+        for (var i = 0; i < alternation.Branches.Length; i++)
+        {
+            var branch = Call(new NodeContinuation(alternation.Branches[i], next));
+            if (i == alternation.Branches.Length - 1)
+            {
+                _w.Line($"return {branch};");
+            }
+            else
+            {
+                _w.Line($"if ({branch}) return true;");
+                _w.Line("if (s.OutOfBudget) return false;");
+            }
+        }
+    }
+
+    private void EmitAtomic(AtomicNode atomic, Continuation next)
+    {
+        var work = WorkSize++;
+        var body = Call(new NodeContinuation(atomic.Body, new ZeroWidthEndContinuation(work)));
+        var slots = CaptureSlots(atomic.Body).ToList();
+        _w.Comment($"{NodePrinter.Print(atomic)}: once matched, never backtracked into");
+        foreach (var slot in slots)
+            _w.Line($"int savedStart{slot} = s.Slots[{2 * slot}], savedEnd{slot} = s.Slots[{2 * slot + 1}];");
+        _w.Line($"if (!{body}) return false;");
+        if (slots.Count == 0)
+        {
+            _w.Line($"return {Call(next, $"s.Work[{work}]")};");
+            return;
+        }
+        _w.Line($"if ({Call(next, $"s.Work[{work}]")}) return true;");
+        foreach (var slot in slots)
+        {
+            _w.Line($"s.Slots[{2 * slot}] = savedStart{slot};");
+            _w.Line($"s.Slots[{2 * slot + 1}] = savedEnd{slot};");
+        }
+        _w.Line("return false;");
+    }
+
+    private static IEnumerable<int> CaptureSlots(Node node) => node switch
+    {
+        CaptureNode c => CaptureSlots(c.Body).Prepend(c.Slot),
+        OriginNode o => CaptureSlots(o.Body),
+        SequenceNode s => s.Parts.SelectMany(CaptureSlots),
+        AlternationNode a => a.Branches.SelectMany(CaptureSlots),
+        RepeatNode r => CaptureSlots(r.Body),
+        AtomicNode a => CaptureSlots(a.Body),
+        LookaroundNode l => CaptureSlots(l.Body),
+        _ => [],
+    };
+}

@@ -1,0 +1,61 @@
+using System.Text;
+using GrokFlow.Dsl.Model;
+
+namespace GrokFlow.Generator.Emit;
+
+/// <summary>How a generated matcher tests a character set, and the static fields that back it.</summary>
+internal enum SetShape
+{
+    /// <summary>Only ASCII members: one byte, tested with SearchValues.</summary>
+    AsciiOnly,
+    /// <summary>Every non-ASCII code point is a member (e.g. <c>.</c>, <c>\S</c>, <c>[^,]</c>): byte tests suffice.</summary>
+    AllNonAscii,
+    /// <summary>Some non-ASCII members: the code point is decoded.</summary>
+    Mixed,
+}
+
+internal sealed record SetFields(string Members, string Excluded, string Ranges, SetShape Shape, CharSet Set);
+
+/// <summary>Collects the character sets a pipeline's matchers use and writes them as static fields once each.</summary>
+internal sealed class SetTable
+{
+    private readonly Dictionary<CharSet, SetFields> _sets = new();
+
+    public SetFields Get(CharSet set)
+    {
+        if (_sets.TryGetValue(set, out var fields)) return fields;
+        var n = _sets.Count;
+        var shape = set.IsAsciiOnly ? SetShape.AsciiOnly : set.ContainsAllNonAscii ? SetShape.AllNonAscii : SetShape.Mixed;
+        fields = new SetFields($"s_set{n}", $"s_set{n}Excluded", $"Set{n}Ranges", shape, set);
+        _sets.Add(set, fields);
+        return fields;
+    }
+
+    public void WriteFields(CodeWriter w)
+    {
+        foreach (var fields in _sets.Values)
+        {
+            var members = fields.Set.AsciiMembers().ToList();
+            w.Line($"/// <summary><c>{Xml(NodePrinter.DescribeSet(fields.Set))}</c>: ASCII members.</summary>");
+            w.Line($"private static readonly SearchValues<byte> {fields.Members} = SearchValues.Create({Bytes(members)});");
+            if (fields.Shape == SetShape.AllNonAscii)
+                w.Line($"private static readonly SearchValues<byte> {fields.Excluded} = SearchValues.Create({Bytes(Enumerable.Range(0, 128).Except(members).ToList())});");
+            if (fields.Shape != SetShape.AsciiOnly)
+            {
+                var ranges = fields.Set.Ranges.Where(r => r.Last >= 0x80).SelectMany(r => new[] { Math.Max(r.First, 0x80), r.Last });
+                w.Line($"private static ReadOnlySpan<int> {fields.Ranges} => [{string.Join(", ", ranges.Select(x => "0x" + x.ToString("X")))}];");
+            }
+        }
+    }
+
+    private static string Bytes(List<int> bytes)
+    {
+        if (bytes.All(b => b is >= 0x20 and < 0x7F))
+            return CSharpLiterals.Utf8(new string(bytes.Select(b => (char)b).ToArray()));
+        var sb = new StringBuilder("new byte[] { ");
+        sb.Append(string.Join(", ", bytes.Select(b => b is >= 0x20 and < 0x7F && b != '\'' && b != '\\' ? $"(byte)'{(char)b}'" : "0x" + b.ToString("X2"))));
+        return sb.Append(" }").ToString();
+    }
+
+    private static string Xml(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}

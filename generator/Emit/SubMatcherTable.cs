@@ -1,0 +1,95 @@
+using GrokFlow.Dsl.Model;
+
+namespace GrokFlow.Generator.Emit;
+
+/// <summary>
+/// Capture-free expansions of matchers (<c>%{ip}</c>, <c>%{hostname}</c>, <c>%{date(...)}</c>...) become one shared
+/// sub-matcher per distinct pattern in a pipeline: a function that lists every position the pattern can end at, in the
+/// order backtracking would try them. Rules then try those ends in turn, which is exactly what backtracking into the
+/// pattern would do (what follows depends only on the position), with far less generated code.
+/// </summary>
+internal sealed class SubMatcherTable
+{
+    public const int MaxEnds = 256;
+
+    private readonly Dictionary<Node, string> _names = new();
+    private readonly List<(string Name, string Description, Node Pattern)> _pending = [];
+    private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
+
+    /// <summary>The sub-matcher class for <paramref name="node"/>, or null when it is better matched inline.</summary>
+    public string? Lookup(Node node, string description)
+    {
+        if (!IsWorthSharing(node)) return null;
+        if (_names.TryGetValue(node, out var name)) return name;
+        name = NameFor(description);
+        _names.Add(node, name);
+        _pending.Add((name, description, node));
+        return name;
+    }
+
+    private string NameFor(string description)
+    {
+        var start = description.StartsWith("%{", StringComparison.Ordinal) ? 2 : 0;
+        var end = description.IndexOfAny(['(', ':', '}'], start);
+        var baseName = CSharpLiterals.Identifier(end > start ? description.Substring(start, end - start) : "Pattern", pascal: true) + "Matcher";
+        var name = baseName;
+        for (var i = 2; !_usedNames.Add(name); i++) name = baseName + i;
+        return name;
+    }
+
+    private static bool IsWorthSharing(Node node) => !HasCapture(node) && IsBranching(node);
+
+    private static bool HasCapture(Node node) => node switch
+    {
+        CaptureNode => true,
+        OriginNode o => HasCapture(o.Body),
+        SequenceNode s => s.Parts.Any(HasCapture),
+        AlternationNode a => a.Branches.Any(HasCapture),
+        RepeatNode r => HasCapture(r.Body),
+        AtomicNode a => HasCapture(a.Body),
+        LookaroundNode l => HasCapture(l.Body),
+        _ => false,
+    };
+
+    private static bool IsBranching(Node node) => node switch
+    {
+        AlternationNode => true,
+        RepeatNode r => r.Body is not (SetNode or TextNode) || IsBranching(r.Body),
+        OriginNode o => IsBranching(o.Body),
+        SequenceNode s => s.Parts.Any(IsBranching),
+        AtomicNode a => IsBranching(a.Body),
+        LookaroundNode l => IsBranching(l.Body),
+        _ => false,
+    };
+
+    /// <summary>Writes the sub-matcher classes registered so far (and any they need in turn).</summary>
+    public void WriteClasses(CodeWriter w, int indent)
+    {
+        for (var i = 0; i < _pending.Count; i++)
+        {
+            var (name, description, pattern) = _pending[i];
+            var sets = new SetTable();
+            var methods = new CodeWriter(indent + 1);
+            var emitter = new RuleMatcherEmitter(methods, sets, this, root: pattern);
+            var entry = emitter.EmitSubMatcher(pattern);
+
+            w.Line();
+            w.Line($"/// <summary>Sub-matcher for <c>{Xml(CSharpLiterals.CommentText(description))}</c>: lists where the pattern can end.</summary>");
+            w.Comment(NodePrinter.Print(pattern, max: 400));
+            w.Open($"private static class {name}");
+            w.Line("/// <summary>Writes every position the pattern can end at from <paramref name=\"pos\"/>, in backtracking order; -1 when over budget.</summary>");
+            w.Open("public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget)");
+            w.Line($"Span<int> work = stackalloc int[{Math.Max(1, emitter.WorkSize)}];");
+            w.Line("var s = new MatchState(input, default, work, budget) { Ends = ends };");
+            w.Line($"{entry}(ref s, pos);");
+            w.Line("budget = s.Budget;");
+            w.Line("return s.OutOfBudget ? -1 : s.EndCount;");
+            w.Close();
+            sets.WriteFields(w);
+            w.Line(methods.ToString().TrimEnd('\n'));
+            w.Close();
+        }
+    }
+
+    private static string Xml(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}

@@ -1,0 +1,11 @@
+namespace GrokFlow.Generator;
+
+/// <summary>A problem to report at a position of a .rules file (0-based offset into the file, 1-based line and column).</summary>
+internal sealed record DiagnosticInfo(string Code, string Message, bool IsError, string Path, int Offset, int Length, int Line, int Column);
+
+/// <summary>What one .rules file turns into: sources to add, diagnostics, and the pipeline classes it defines.</summary>
+internal sealed record GeneratedFile(
+    string Path,
+    EquatableArray<(string HintName, string Source)> Sources,
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    EquatableArray<string> PipelineClasses);

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using GrokFlow.Dsl.Compilation;
+using GrokFlow.Dsl.Diagnostics;
+using GrokFlow.Generator.Emit;
+
+namespace GrokFlow.Generator;
+
+/// <summary>Compiles one .rules file and emits its pipelines; every problem becomes a located diagnostic.</summary>
+internal static class RulesFileEmitter
+{
+    public static GeneratedFile Emit(string path, string text)
+    {
+        var fileName = System.IO.Path.GetFileName(path);
+        var compiled = RulesCompiler.Compile(text);
+        var diagnostics = compiled.Diagnostics.Select(d => ToInfo(d, path, text)).ToList();
+        var sources = ImmutableArray.CreateBuilder<(string, string)>();
+        var classes = ImmutableArray.CreateBuilder<string>();
+        if (!compiled.HasErrors)
+        {
+            foreach (var pipeline in compiled.Pipelines)
+            {
+                try
+                {
+                    var source = PipelineEmitter.Emit(pipeline, fileName);
+                    var className = PipelineEmitter.ClassName(pipeline);
+                    sources.Add(($"{System.IO.Path.GetFileNameWithoutExtension(fileName)}.{className}.g.cs", source));
+                    classes.Add(className);
+                }
+                catch (NotSupportedException e)
+                {
+                    var span = compiled.Syntax!.Pipelines.First(p => p.Id == pipeline.Id).Span;
+                    diagnostics.Add(ToInfo(new RulesDiagnostic(DiagnosticCodes.Unsupported, $"pipeline '{pipeline.Id}': {e.Message}", span.Line, span.Column), path, text));
+                }
+            }
+        }
+        return new GeneratedFile(path, new(sources.ToImmutable()), new(diagnostics.ToImmutableArray()), new(classes.ToImmutable()));
+    }
+
+    private static DiagnosticInfo ToInfo(RulesDiagnostic d, string path, string text)
+    {
+        var offset = OffsetOf(text, d.Line, d.Column);
+        return new DiagnosticInfo(d.Code, d.Message, d.Severity == DiagnosticSeverity.Error, path, offset, 1, d.Line, d.Column);
+    }
+
+    private static int OffsetOf(string text, int line, int column)
+    {
+        var offset = 0;
+        for (var current = 1; current < line && offset < text.Length; current++)
+        {
+            var newline = text.IndexOf('\n', offset);
+            if (newline < 0) return text.Length;
+            offset = newline + 1;
+        }
+        return Math.Min(text.Length, offset + Math.Max(0, column - 1));
+    }
+}

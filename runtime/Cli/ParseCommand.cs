@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Diagnostics;
+using GrokFlow.Dsl.Runtime;
+using GrokFlow.Runtime.Parsing;
+
+namespace GrokFlow.Runtime.Cli;
+
+/// <summary><c>grokflow parse</c>: runs a pipeline over lines and prints each event as JSON.</summary>
+internal static class ParseCommand
+{
+    public static Command Create()
+    {
+        var pipelineOption = new Option<string>("--pipeline", "-p") { Description = "The pipeline id (the word after 'pipeline' in the .rules file).", Required = true };
+        var rulesOption = new Option<FileInfo?>("--rules", "-r") { Description = "A .rules file to interpret instead of the pipelines compiled into grokflow." };
+        var inputOption = new Option<FileInfo?>("--input", "-i") { Description = "Read lines from this file instead of standard input." };
+        var command = new Command("parse", "Parse log lines with a pipeline: one JSON event per line on stdout, a summary on stderr.")
+        {
+            pipelineOption, rulesOption, inputOption,
+        };
+        command.SetAction(result => Run(result.GetValue(pipelineOption)!, result.GetValue(rulesOption), result.GetValue(inputOption)));
+        return command;
+    }
+
+    private static int Run(string pipelineId, FileInfo? rulesFile, FileInfo? inputFile)
+    {
+        var pipelines = PipelineSource.Load(rulesFile, Console.Error);
+        if (pipelines is null) return 1;
+        var pipeline = pipelines.FirstOrDefault(p => p.Id == pipelineId);
+        if (pipeline is null)
+        {
+            Console.Error.WriteLine($"grokflow: no pipeline '{pipelineId}'. Available: {string.Join(", ", pipelines.Select(p => p.Id))}");
+            return 2;
+        }
+        if (inputFile is { Exists: false })
+        {
+            Console.Error.WriteLine($"grokflow: input file not found: {inputFile.FullName}");
+            return 2;
+        }
+
+        using var input = inputFile is null ? Console.OpenStandardInput() : inputFile.OpenRead();
+        var reader = new LineReader(input);
+        var sanitizer = new Utf8Sanitizer();
+        var context = new ParseContext();
+        var summary = new ParseSummary();
+        var clock = Stopwatch.StartNew();
+        using (var output = new EventLineWriter(Console.OpenStandardOutput()))
+        {
+            while (reader.TryReadLine(out var line))
+            {
+                var clean = sanitizer.Sanitize(line);
+                summary.Count(output.Write(clean, pipeline, context));
+            }
+        }
+        Console.Error.WriteLine(summary.Describe(pipeline.Id, clock.Elapsed));
+        return 0;
+    }
+}
