@@ -29,6 +29,34 @@ public sealed class InterpretedPipelineTests
     }
 
     [Fact]
+    public void EachGrokParserOfAPipelineAppliesItsFirstMatchingRule()
+    {
+        var pipeline = GrokHarness.Load("""
+            pipeline two {
+              grok message {
+                match {
+                  first %{word:a} %{word:b}
+                }
+              }
+              grok message {
+                match {
+                  never %{integer:n}
+                  second %{word:c} %{notSpace}
+                }
+              }
+            }
+            """);
+
+        var (both, bothOutput) = GrokHarness.Run(pipeline, "x y");
+        var (secondOnly, secondOutput) = GrokHarness.Run(pipeline, "x -");
+
+        Assert.Equal(new GrokResult(GrokStatus.Matched, 0, "first"), both);
+        AssertOutput("""{"a":"x","b":"y","c":"x"}""", bothOutput);
+        Assert.Equal(new GrokResult(GrokStatus.Matched, 2, "second"), secondOnly);
+        AssertOutput("""{"c":"x"}""", secondOutput);
+    }
+
+    [Fact]
     public void NoMatchWritesNothing()
     {
         var (result, output) = GrokHarness.RunRule("%{integer:n}", "12 and more");
