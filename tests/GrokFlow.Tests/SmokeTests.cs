@@ -3,5 +3,6 @@ namespace GrokFlow.Tests;
 public sealed class SmokeTests
 {
     [Fact]
-    public void BuiltInRulesFilesAreCompiledIn() => Assert.Equal(1, GrokFlow.Rules.RulesCatalog.FileCount);
+    public void BuiltInQnapPipelineIsCompiledIn() =>
+        Assert.Contains(GrokFlow.Rules.BuiltInPipelines.All, p => p.Id == "qnap" && p.Filter == "service:qnap-nas");
 }
