@@ -14,9 +14,11 @@ public sealed class RulesGenerator : IIncrementalGenerator
     {
         var files = context.AdditionalTextsProvider
             .Where(static f => f.Path.EndsWith(".rules", StringComparison.OrdinalIgnoreCase))
-            .Select(static (f, ct) => RulesFileEmitter.Emit(f.Path, f.GetText(ct)?.ToString() ?? ""));
+            .Select(static (f, ct) => (Path: f.Path, Text: f.GetText(ct)?.ToString() ?? ""));
+        NetFlow.NetFlowGeneratorStep.Register(context, files);
+        var pipelines = files.Select(static (f, _) => RulesFileEmitter.Emit(f.Path, f.Text));
 
-        context.RegisterSourceOutput(files, static (spc, file) =>
+        context.RegisterSourceOutput(pipelines, static (spc, file) =>
         {
             foreach (var d in file.Diagnostics)
                 spc.ReportDiagnostic(Diagnostic.Create(Descriptor(d.Code, d.IsError), ToLocation(d), d.Message));
@@ -24,7 +26,7 @@ public sealed class RulesGenerator : IIncrementalGenerator
                 spc.AddSource(hintName, source);
         });
 
-        context.RegisterSourceOutput(files.Select(static (f, _) => f.PipelineClasses).Collect(), static (spc, all) =>
+        context.RegisterSourceOutput(pipelines.Select(static (f, _) => f.PipelineClasses).Collect(), static (spc, all) =>
         {
             var classes = all.SelectMany(c => c).OrderBy(c => c, StringComparer.Ordinal).ToList();
             var items = string.Join(",\n        ", classes.Select(c => $"new GrokFlow.Rules.Pipelines.{c}()"));

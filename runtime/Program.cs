@@ -8,4 +8,5 @@ foreach (var command in CommandCatalog.All())
 // `dotnet run --project runtime` with no arguments runs the host, as users expect of a collector.
 if (args.Length == 0 && root.Subcommands.Any(c => c.Name == "run"))
     args = ["run"];
-return await root.Parse(args).InvokeAsync();
+// The host handles SIGTERM/Ctrl+C itself (flush, then spool); System.CommandLine's 2 s termination timeout would cut that short.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -80,7 +80,7 @@ public sealed class DateFormat
         switch (token.Kind)
         {
             case DateFieldKind.Literal:
-                return Utf8Text.MatchIgnoreCase(text, token.LiteralRunes, token.LiteralRunes);
+                return token.LiteralText.MatchAt(text);
             case DateFieldKind.MonthText:
                 return ReadName(names.Months, token.Kind, text, ref fields);
             case DateFieldKind.DayOfWeekText:

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace GrokFlow.Dsl.Values;
 
-/// <summary>A month, day, half-day or era name with the value it stands for, matched ignoring case.</summary>
+/// <summary>A month, day, half-day or era name (or a pattern literal) with the value it stands for, matched ignoring case.</summary>
 internal sealed class DateName
 {
     public DateName(string text, int value)

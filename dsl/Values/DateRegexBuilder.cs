@@ -11,9 +11,12 @@ namespace GrokFlow.Dsl.Values;
 /// </summary>
 internal static class DateRegexBuilder
 {
-    /// <summary>A zone abbreviation or tz database id, optionally followed by an offset (GMT+5, Etc/GMT-3, UTC+05:00).</summary>
+    /// <summary>
+    /// A zone abbreviation or tz database id, optionally followed by an offset (GMT+5, Etc/GMT-3, UTC+05:00). Bounded
+    /// repetitions only (the subset has no <c>*</c> or <c>+</c>); the bounds are those of <see cref="ZoneText.ScanName"/>.
+    /// </summary>
     public const string ZoneNameRegex =
-        "[A-Za-z][A-Za-z0-9_]*(?:/[A-Za-z0-9_+\\-]+)*(?:[+\\-][0-9]{1,2}(?::?[0-9]{2}){0,2})?";
+        "[A-Za-z][A-Za-z0-9_]{0,31}(?:/[A-Za-z0-9_+\\-]{1,32}){0,3}(?:[+\\-][0-9]{1,2}(?::?[0-9]{2}){0,2})?";
 
     /// <summary>An offset: Z, +hhmm or +hh:mm.</summary>
     public const string ZoneOffsetRegex = "(?:[Zz]|[+\\-][0-9]{2}:?[0-9]{2})";

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace GrokFlow.Dsl.Values;
 
 /// <summary>
@@ -15,7 +13,7 @@ internal readonly struct DateToken
         MinDigits = minDigits;
         MaxDigits = maxDigits;
         Literal = literal;
-        LiteralRunes = literal.Length == 0 ? [] : ToRunes(literal);
+        LiteralText = new DateName(literal, 0);
     }
 
     public DateFieldKind Kind { get; }
@@ -32,7 +30,8 @@ internal readonly struct DateToken
     /// <summary>The literal text (empty for fields).</summary>
     public string Literal { get; }
 
-    public Rune[] LiteralRunes { get; }
+    /// <summary>The literal prepared for case-insensitive matching.</summary>
+    public DateName LiteralText { get; }
 
     public bool IsNumeric => MaxDigits > 0;
 
@@ -42,11 +41,4 @@ internal readonly struct DateToken
         new(kind, letterCount, minDigits, maxDigits, "");
 
     public static DateToken Text(string literal) => new(DateFieldKind.Literal, 0, 0, 0, literal);
-
-    private static Rune[] ToRunes(string text)
-    {
-        var runes = new List<Rune>(text.Length);
-        foreach (var rune in text.EnumerateRunes()) runes.Add(rune);
-        return runes.ToArray();
-    }
 }

@@ -45,6 +45,13 @@ internal sealed class DateZone
         {
             var before = OffsetTicksAtUtc(localTicks - TimeSpan.TicksPerDay);
             var after = OffsetTicksAtUtc(localTicks + TimeSpan.TicksPerDay);
+            if (before == after)
+            {
+                // No change of offset within a day either side (the usual case): no gap or overlap to resolve.
+                utcTicks = localTicks - before;
+                return utcTicks is >= 0 and <= MaxTicks;
+            }
+
             var beforeValid = OffsetTicksAtUtc(localTicks - before) == before;
             var afterValid = OffsetTicksAtUtc(localTicks - after) == after;
             long offset;

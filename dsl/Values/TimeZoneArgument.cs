@@ -30,7 +30,10 @@ internal static class TimeZoneArgument
             return seconds == 0 ? DateZone.Utc : DateZone.FixedOffset(seconds, text);
         }
 
-        if (LooksLikeZoneId(text) && TimeZoneInfo.TryFindSystemTimeZoneById(text, out var zone))
+        // TimeZoneInfo caches zones ignoring case, so "europe/paris" would resolve once "Europe/Paris" had been seen;
+        // tz ids are case-sensitive (as in Java's ZoneId.of), so the id found must be the one asked for.
+        if (LooksLikeZoneId(text) && TimeZoneInfo.TryFindSystemTimeZoneById(text, out var zone)
+            && string.Equals(zone.Id, text, StringComparison.Ordinal))
             return DateZone.FromTimeZone(zone);
 
         error = $"unknown time zone \"{text}\": expected UTC, GMT, an offset such as +03:00, UTC+5, " +

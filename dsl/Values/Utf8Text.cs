@@ -15,6 +15,14 @@ internal static class Utf8Text
         var position = 0;
         for (var i = 0; i < lower.Length; i++)
         {
+            if (position < utf8.Length && utf8[position] < 0x80 && lower[i].IsAscii && upper[i].IsAscii)
+            {
+                var b = utf8[position];
+                if (b != lower[i].Value && b != upper[i].Value) return -1;
+                position++;
+                continue;
+            }
+
             if (Rune.DecodeFromUtf8(utf8[position..], out var rune, out var length) != OperationStatus.Done) return -1;
             if (rune != lower[i] && rune != upper[i]
                 && Rune.ToLowerInvariant(rune) != lower[i] && Rune.ToUpperInvariant(rune) != upper[i]) return -1;

@@ -19,19 +19,23 @@ internal static class ZoneText
         return position + 2;
     }
 
+    /// <summary>Longest first part and longest later part of a zone id, and how many later parts it may have.</summary>
+    public const int MaxFirstPart = 32, MaxPart = 32, MaxParts = 3;
+
     /// <summary>
-    /// Length of the zone name at the start of the text: an abbreviation or id (<c>[A-Za-z][A-Za-z0-9_]*</c> then
-    /// <c>/</c>-separated parts of <c>[A-Za-z0-9_+-]</c>), optionally followed by an offset (<c>GMT+5</c>, <c>UTC+05:00</c>).
+    /// Length of the zone name at the start of the text: an abbreviation or id (<c>[A-Za-z][A-Za-z0-9_]</c> then up to
+    /// three <c>/</c>-separated parts of <c>[A-Za-z0-9_+-]</c>), optionally followed by an offset (<c>GMT+5</c>,
+    /// <c>UTC+05:00</c>). Reads greedily within the same bounds as <see cref="DateRegexBuilder.ZoneNameRegex"/>.
     /// </summary>
     public static int ScanName(ReadOnlySpan<byte> text)
     {
         if (text.Length == 0 || !Utf8Text.IsAsciiLetter(text[0])) return 0;
         var position = 1;
-        while (position < text.Length && IsNameByte(text[position])) position++;
-        while (position + 1 < text.Length && text[position] == '/' && IsPartByte(text[position + 1]))
+        while (position < text.Length && position < MaxFirstPart && IsNameByte(text[position])) position++;
+        for (var part = 0; part < MaxParts && position + 1 < text.Length && text[position] == '/' && IsPartByte(text[position + 1]); part++)
         {
-            position++;
-            while (position < text.Length && IsPartByte(text[position])) position++;
+            var start = ++position;
+            while (position < text.Length && position - start < MaxPart && IsPartByte(text[position])) position++;
         }
 
         if (position < text.Length && text[position] is (byte)'+' or (byte)'-'

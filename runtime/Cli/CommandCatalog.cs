@@ -9,5 +9,7 @@ internal static class CommandCatalog
     {
         yield return ParseCommand.Create();
         yield return VersionCommand.Create();
+        yield return RunCommand.Create();
+        yield return DecodeCommand.Create();
     }
 }

@@ -1,0 +1,36 @@
+namespace GrokFlow.Runtime.Host.Options;
+
+/// <summary>What a UDP source receives.</summary>
+public enum SourceType { Syslog, NetFlow }
+
+/// <summary>One UDP listener (configuration <c>Sources:N</c>).</summary>
+public sealed class SourceOptions
+{
+    /// <summary>Name used in logs and metrics; defaults to <c>type:port</c>.</summary>
+    public string? Name { get; set; }
+    public SourceType Type { get; set; } = SourceType.Syslog;
+    /// <summary>Address to bind, e.g. <c>0.0.0.0</c>, <c>::</c> or <c>127.0.0.1</c>.</summary>
+    public string Bind { get; set; } = "0.0.0.0";
+    /// <summary>UDP port; 0 picks a free port (tests).</summary>
+    public int Port { get; set; }
+    /// <summary>The <c>service</c> of every event; for syslog, empty means the sender's APP-NAME.</summary>
+    public string? Service { get; set; }
+    /// <summary>The <c>ddsource</c> of every event.</summary>
+    public string? Source { get; set; }
+    /// <summary>Tags (<c>key:value</c>) added to <c>ddtags</c>.</summary>
+    public List<string> Tags { get; set; } = [];
+    /// <summary>Sender networks (CIDR or single address) accepted; empty accepts every sender.</summary>
+    public List<string> AllowedNetworks { get; set; } = [];
+    /// <summary>NetFlow versions accepted (5, 9, 10 = IPFIX); empty accepts all three.</summary>
+    public List<int> NetFlowVersions { get; set; } = [];
+    /// <summary>Kernel receive buffer (SO_RCVBUF) asked for; absorbs bursts while a worker is busy.</summary>
+    public int ReceiveBufferBytes { get; set; } = 16 * 1024 * 1024;
+
+    public string DisplayName => string.IsNullOrWhiteSpace(Name) ? $"{Type.ToString().ToLowerInvariant()}:{Port}" : Name;
+}
+
+/// <summary>The configured sources (configuration <c>Sources</c>, a list).</summary>
+public sealed class SourcesOptions
+{
+    public List<SourceOptions> Sources { get; set; } = [];
+}

@@ -1,0 +1,153 @@
+using System.Buffers.Binary;
+using GrokFlow.Dsl.NetFlow.Runtime;
+
+namespace GrokFlow.Runtime.NetFlow;
+
+public sealed partial class NetFlowCollector
+{
+    /// <summary>Decodes a data set with its cached template, or holds it until the template arrives.</summary>
+    private int DecodeDataSet(StreamState stream, ushort templateId, ReadOnlySpan<byte> set, in MessageContext message,
+        DateTimeOffset receivedAt, IFlowEventSink sink)
+    {
+        if (stream.Templates.TryGetValue(templateId, out var template) && receivedAt - template.LastSeen > _options.TemplateLifetime)
+        {
+            Forget(stream, templateId);
+            template = null;
+        }
+        if (template is null)
+        {
+            if (_pending.TryHold(message, templateId, set, receivedAt, out var evicted))
+                _counters.Drops[(int)NetFlowDropReason.NoTemplate] += evicted;
+            else
+                _counters.Drop(NetFlowDropReason.NoTemplate);
+            return 0;
+        }
+        return DecodeRecords(stream, template, set, message, sink);
+    }
+
+    private void DecodeHeldData(StreamState stream, in StreamKey key, ushort templateId, IFlowEventSink sink)
+    {
+        var template = stream.Templates[templateId];
+        _pending.Release(key, templateId, entry => DecodeRecords(stream, template, entry.Data.AsSpan(0, entry.Length), entry.Message, sink));
+    }
+
+    /// <summary>
+    /// Walks the template's prepared plan over each record of the set: every field is read at its template length
+    /// (IPFIX variable-length fields by their 1- or 3-byte length prefix) and written by its element's writer.
+    /// A tail shorter than the smallest record is padding.
+    /// </summary>
+    private int DecodeRecords(StreamState stream, Template template, ReadOnlySpan<byte> set, in MessageContext message, IFlowEventSink sink)
+    {
+        var times = TimesFor(stream, message);
+        var steps = template.Steps;
+        var records = 0;
+        var pos = 0;
+        while (set.Length - pos >= template.MinRecordLength)
+        {
+            _writer.Reset();
+            WriteRecordStart(message, template.Id);
+            var roles = default(RoleValues);
+            var complete = true;
+            for (var i = 0; i < steps.Length; i++)
+            {
+                int length = steps[i].Length;
+                if (length == PlanStep.VariableLength && message.Version == 10)
+                {
+                    if (pos >= set.Length) { complete = false; break; }
+                    length = set[pos++];
+                    if (length == 255)
+                    {
+                        if (set.Length - pos < 2) { complete = false; break; }
+                        length = BinaryPrimitives.ReadUInt16BigEndian(set.Slice(pos));
+                        pos += 2;
+                    }
+                }
+                if (set.Length - pos < length) { complete = false; break; }
+                var value = set.Slice(pos, length);
+                pos += length;
+                if (length == 0) continue;
+                steps[i].Writer?.Write(_writer, value, times);
+                if (steps[i].Role != FieldRole.None) roles.Capture(steps[i].Role, value);
+            }
+            if (!complete)
+            {
+                _counters.Drop(NetFlowDropReason.BadRecord);
+                break;
+            }
+            records++;
+            if (template.IsOptions)
+            {
+                _counters.OptionsRecords++;
+                ApplyOptions(stream, template, roles);
+                if (template.IsSampler || !_options.ShipOptionsRecords) continue;
+                if (!_options.FluentStrict) _writer.Raw(",\"record_type\":\"options\""u8);
+            }
+            else
+            {
+                _counters.Flows++;
+                if (template.HasRoles || !_options.FluentStrict) WriteSampling(stream, roles);
+            }
+            Emit(stream.Exporter, sink);
+        }
+        return records;
+    }
+
+    private FlowTimes TimesFor(StreamState stream, in MessageContext message)
+    {
+        if (message.Version == 9)
+        {
+            var mode = _options.SwitchedTimesFromUptime ? (_options.FluentStrict ? UptimeMode.Omit : UptimeMode.Raw) : UptimeMode.FromHeader;
+            return new FlowTimes(mode, message.ExportMilliseconds, message.SysUpTimeMilliseconds, 0);
+        }
+        if (_options.SwitchedTimesFromUptime) return new FlowTimes(UptimeMode.Raw, message.ExportMilliseconds, 0, 0);
+        return stream.SystemInitMilliseconds is { } init
+            ? new FlowTimes(UptimeMode.FromSystemInit, message.ExportMilliseconds, 0, init)
+            : new FlowTimes(UptimeMode.Unknown, message.ExportMilliseconds, 0, 0);
+    }
+
+    private void WriteRecordStart(in MessageContext message, ushort templateId)
+    {
+        _writer.Raw(message.Version == 9 ? "{\"version\":9,\"flow_seq_num\":"u8 : "{\"version\":10,\"flow_seq_num\":"u8);
+        _writer.UInt64(message.Sequence);
+        _writer.Raw(",\"flowset_id\":"u8);
+        _writer.UInt64(templateId);
+    }
+
+    private static void ApplyOptions(StreamState stream, Template template, in RoleValues roles)
+    {
+        if (template.IsSampler)
+        {
+            stream.Samplers[roles.SamplerId!.Value] = (roles.SamplerMode!.Value, roles.SamplerInterval!.Value);
+            return;
+        }
+        if (roles.SystemInit is { } init) stream.SystemInitMilliseconds = (long)init;
+        if (roles.SamplingInterval is { } interval) stream.SamplingInterval = interval;
+        else if (roles.SamplerInterval is { } random && roles.SamplerId is null) stream.SamplingInterval = random;
+        if (roles.SamplingAlgorithm is { } algorithm) stream.SamplingAlgorithm = algorithm;
+        else if (roles.SamplerMode is { } mode && roles.SamplerId is null) stream.SamplingAlgorithm = mode;
+    }
+
+    /// <summary>
+    /// A data record naming a sampler gets that sampler's algorithm and interval (as fluent-plugin-netflow adds them);
+    /// outside fluent-strict mode a record without its own sampling fields gets the stream's from options data.
+    /// </summary>
+    private void WriteSampling(StreamState stream, in RoleValues roles)
+    {
+        if (roles.SamplerId is { } samplerId && stream.Samplers.TryGetValue(samplerId, out var sampler))
+        {
+            _writer.Raw(",\"sampling_algorithm\":"u8);
+            _writer.UInt64(sampler.Mode);
+            _writer.Raw(",\"sampling_interval\":"u8);
+            _writer.UInt64(sampler.Interval);
+            return;
+        }
+        if (_options.FluentStrict || roles.SamplingInterval is not null || stream.SamplingInterval is not { } interval) return;
+        if (stream.SamplingAlgorithm is { } algorithm)
+        {
+            _writer.Raw(",\"sampling_algorithm\":"u8);
+            _writer.UInt64(algorithm);
+        }
+        _writer.Raw(",\"sampling_interval\":"u8);
+        _writer.UInt64(interval);
+    }
+}

@@ -1,0 +1,49 @@
+using GrokFlow.Dsl.NetFlow;
+using GrokFlow.Dsl.NetFlow.Runtime;
+
+namespace GrokFlow.Runtime.NetFlow;
+
+/// <summary>
+/// Turns template field specifiers into plan steps: the layout's element writer for each field (or none, or a
+/// generic writer for elements the layout does not name), and the field's role in options data.
+/// </summary>
+internal sealed class TemplatePlanner(INetFlowLayout layout, bool fluentStrict)
+{
+    private readonly Dictionary<(uint Enterprise, ushort Id, bool Scope), NetFlowElement> _unknown = new();
+
+    public PlanStep Element(uint enterprise, ushort id, ushort length, bool allowRoles = true)
+    {
+        layout.TryGetElement(enterprise, id, out var element);
+        return new PlanStep(Choose(element, enterprise, id, scope: false), length, allowRoles && enterprise == 0 ? RoleOf(id) : FieldRole.None);
+    }
+
+    public PlanStep Scope(ushort scopeType, ushort length)
+    {
+        layout.TryGetScope(scopeType, out var element);
+        return new PlanStep(Choose(element, 0, scopeType, scope: true), length, FieldRole.None);
+    }
+
+    private NetFlowElement? Choose(NetFlowElement? element, uint enterprise, ushort id, bool scope)
+    {
+        if (element is not null) return !fluentStrict || element.Fluent ? element : null;
+        if (fluentStrict) return null;
+        if (!_unknown.TryGetValue((enterprise, id, scope), out var generic))
+        {
+            var name = scope ? $"scope{id}" : enterprise == 0 ? $"ie{id}" : $"ie{enterprise}_{id}";
+            generic = NetFlowElementFactory.Create(enterprise, id, name, NetFlowDataType.Unsigned, fluent: false);
+            _unknown.Add((enterprise, id, scope), generic);
+        }
+        return generic;
+    }
+
+    private static FieldRole RoleOf(ushort id) => id switch
+    {
+        160 => FieldRole.SystemInitTime,
+        34 or 305 => FieldRole.SamplingInterval,
+        35 or 304 => FieldRole.SamplingAlgorithm,
+        48 => FieldRole.SamplerId,
+        49 => FieldRole.SamplerMode,
+        50 => FieldRole.SamplerInterval,
+        _ => FieldRole.None,
+    };
+}

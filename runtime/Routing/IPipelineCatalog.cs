@@ -1,0 +1,9 @@
+using GrokFlow.Dsl.Runtime;
+
+namespace GrokFlow.Runtime.Routing;
+
+/// <summary>The pipelines the host applies, in order.</summary>
+public interface IPipelineCatalog
+{
+    IReadOnlyList<IGrokPipeline> Pipelines { get; }
+}

@@ -1,0 +1,95 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace GrokFlow.Runtime.Sink;
+
+/// <summary>
+/// One intake request's worth of events: a JSON array in a pooled buffer, with where each event ends so a batch can be
+/// split (413) or written as JSON lines. Owned by one party at a time; <see cref="Release"/> returns the buffer.
+/// </summary>
+internal sealed class EventBatch
+{
+    private byte[]? _buffer;
+    private readonly int[] _eventEnds;
+
+    public EventBatch(byte[] pooledBuffer, int length, int[] eventEnds, int count)
+    {
+        _buffer = pooledBuffer;
+        Length = length;
+        _eventEnds = eventEnds;
+        Count = count;
+    }
+
+    /// <summary>Position in the delivery order; also the spool file name.</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>True when this batch was read back from a spool file (which stays until delivery).</summary>
+    public bool FromSpool { get; init; }
+
+    public int Count { get; }
+    public int Length { get; }
+
+    /// <summary>Memory this batch holds (what the queue's bound counts).</summary>
+    public int Capacity => _buffer?.Length ?? 0;
+
+    public ReadOnlySpan<byte> Json => Buffer.AsSpan(0, Length);
+    public ArraySegment<byte> JsonSegment => new(Buffer, 0, Length);
+
+    public ReadOnlySpan<byte> Event(int index)
+    {
+        var start = index == 0 ? 1 : _eventEnds[index - 1] + 1;
+        return Buffer.AsSpan(start, _eventEnds[index] - start);
+    }
+
+    private byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(EventBatch));
+
+    /// <summary>Two batches with the first and second half of the events (for a 413 answer). This batch stays valid.</summary>
+    public (EventBatch First, EventBatch Second) Split()
+    {
+        if (Count < 2) throw new InvalidOperationException("a batch of one event cannot be split");
+        var half = Count / 2;
+        return (Slice(0, half), Slice(half, Count - half));
+    }
+
+    private EventBatch Slice(int first, int count)
+    {
+        var start = first == 0 ? 1 : _eventEnds[first - 1] + 1;
+        var end = _eventEnds[first + count - 1];
+        var length = end - start + 2;
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        buffer[0] = (byte)'[';
+        Buffer.AsSpan(start, end - start).CopyTo(buffer.AsSpan(1));
+        buffer[length - 1] = (byte)']';
+        var ends = new int[count];
+        for (var i = 0; i < count; i++) ends[i] = _eventEnds[first + i] - start + 1;
+        return new EventBatch(buffer, length, ends, count) { Sequence = Sequence, FromSpool = false };
+    }
+
+    /// <summary>Reads a JSON array (from the spool) back into a batch; null when the bytes are not a JSON array of objects.</summary>
+    public static EventBatch? FromJsonArray(byte[] pooledBuffer, int length, long sequence)
+    {
+        var ends = new List<int>();
+        try
+        {
+            var reader = new Utf8JsonReader(pooledBuffer.AsSpan(0, length));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray) return null;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                reader.Skip();
+                ends.Add((int)reader.BytesConsumed);
+            }
+            if (reader.TokenType != JsonTokenType.EndArray || reader.Read()) return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        return new EventBatch(pooledBuffer, length, ends.ToArray(), ends.Count) { Sequence = sequence, FromSpool = true };
+    }
+
+    public void Release()
+    {
+        var buffer = Interlocked.Exchange(ref _buffer, null);
+        if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+    }
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using GrokFlow.Runtime.Host;
+using GrokFlow.Runtime.Sink;
+using Microsoft.Extensions.Logging;
+
+namespace GrokFlow.Runtime.Spool;
+
+/// <summary>
+/// Batches the intake could not take yet, one gzip file per batch named by its sequence number so that they go out
+/// in order, also after a restart. A file is written under a temporary name and renamed when complete, and deleted
+/// only once its batch was delivered (or dropped with a counted reason), so a crash loses nothing already spooled.
+/// Thread-safe.
+/// </summary>
+internal sealed class DiskSpool
+{
+    private const string Extension = ".json.gz";
+    private const string TemporaryExtension = ".tmp";
+
+    private readonly object _gate = new();
+    private readonly SortedDictionary<long, long> _pending = new();   // sequence -> file size
+    private readonly Dictionary<long, long> _reserved = new();
+    private readonly string _directory;
+    private readonly long _maxBytes;
+    private readonly int _compressionLevel;
+    private readonly HostMetrics _metrics;
+    private readonly ILogger _logger;
+    private long _bytes;
+
+    public DiskSpool(string directory, long maxBytes, int compressionLevel, HostMetrics metrics, ILogger<DiskSpool> logger)
+    {
+        _directory = directory;
+        _maxBytes = maxBytes;
+        _compressionLevel = compressionLevel;
+        _metrics = metrics;
+        _logger = logger;
+        Directory.CreateDirectory(directory);
+        Recover();
+    }
+
+    public string DirectoryPath => _directory;
+
+    /// <summary>Files waiting to be sent (not counting those being sent now).</summary>
+    public int PendingCount { get { lock (_gate) return _pending.Count; } }
+
+    /// <summary>The highest sequence number on disk, or -1: new batches are numbered after it.</summary>
+    public long MaxSequence { get; private set; } = -1;
+
+    /// <summary>Writes a batch; false (nothing written) when the size cap would be exceeded or the disk fails.</summary>
+    public bool TryWrite(EventBatch batch)
+    {
+        using var compressed = GzipCodec.Compress(batch.Json, _compressionLevel);
+        var size = compressed.Length;
+        lock (_gate)
+        {
+            if (_bytes + size > _maxBytes) return false;
+            _bytes += size;
+        }
+        var path = PathOf(batch.Sequence);
+        try
+        {
+            var temporary = path + TemporaryExtension;
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+                file.Write(compressed.Buffer, 0, (int)size);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (IOException e)
+        {
+            lock (_gate) _bytes -= size;
+            _logger.LogError(e, "Spool: cannot write {Path}", path);
+            return false;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            lock (_gate) _bytes -= size;
+            _logger.LogError(e, "Spool: cannot write {Path}", path);
+            return false;
+        }
+        lock (_gate)
+        {
+            _pending[batch.Sequence] = size;
+            MaxSequence = Math.Max(MaxSequence, batch.Sequence);
+        }
+        _metrics.SpoolChanged(size, 1);
+        return true;
+    }
+
+    /// <summary>Takes the oldest waiting file for sending; it stays on disk until <see cref="Delete"/>.</summary>
+    public bool TryReserveOldest(out long sequence)
+    {
+        lock (_gate)
+        {
+            if (_pending.Count == 0)
+            {
+                sequence = -1;
+                return false;
+            }
+            var (first, size) = _pending.First();
+            _pending.Remove(first);
+            _reserved[first] = size;
+            sequence = first;
+            return true;
+        }
+    }
+
+    /// <summary>Reads a reserved file back as a batch; null (file deleted, counted) when it is damaged.</summary>
+    public EventBatch? Read(long sequence)
+    {
+        var path = PathOf(sequence);
+        byte[]? buffer = null;
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
+            buffer = GzipCodec.Decompress(file, out var length);
+            var batch = EventBatch.FromJsonArray(buffer, length, sequence);
+            if (batch is not null) return batch;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            _logger.LogError(e, "Spool: cannot read {Path}", path);
+        }
+        if (buffer is not null) System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        _logger.LogError("Spool: {Path} is damaged; it is dropped (counted as spool_corrupt)", path);
+        _metrics.Drop(DropReason.SpoolCorrupt);
+        Delete(sequence);
+        return null;
+    }
+
+    /// <summary>Removes a delivered (or deliberately dropped) batch's file.</summary>
+    public void Delete(long sequence)
+    {
+        long size;
+        lock (_gate)
+        {
+            if (!_reserved.Remove(sequence, out size) && !_pending.Remove(sequence, out size)) return;
+            _bytes -= size;
+        }
+        _metrics.SpoolChanged(-size, -1);
+        try
+        {
+            File.Delete(PathOf(sequence));
+        }
+        catch (IOException e)
+        {
+            _logger.LogError(e, "Spool: cannot delete {Path}; it may be sent again after a restart", PathOf(sequence));
+        }
+    }
+
+    private void Recover()
+    {
+        foreach (var temporary in Directory.EnumerateFiles(_directory, "*" + Extension + TemporaryExtension))
+            File.Delete(temporary);   // a write cut short by a crash; its batch was still in memory, never acknowledged
+        foreach (var path in Directory.EnumerateFiles(_directory, "*" + Extension))
+        {
+            var name = Path.GetFileName(path)[..^Extension.Length];
+            if (!long.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)) continue;
+            var size = new FileInfo(path).Length;
+            _pending[sequence] = size;
+            _bytes += size;
+            MaxSequence = Math.Max(MaxSequence, sequence);
+        }
+        _metrics.SpoolChanged(_bytes, _pending.Count);
+        if (_pending.Count > 0)
+            _logger.LogInformation("Spool: {Count} batches ({Bytes} bytes) from before the restart in {Directory} will be sent first",
+                _pending.Count, _bytes, _directory);
+    }
+
+    private string PathOf(long sequence) => Path.Combine(_directory, sequence.ToString("D19", CultureInfo.InvariantCulture) + Extension);
+}

@@ -1,0 +1,173 @@
+namespace GrokFlow.Runtime.Syslog;
+
+/// <summary>
+/// Recognises the RFC 3164 and RFC 5424 headers of one line. Never fails: anything unrecognised yields a header with
+/// fewer fields (at worst <see cref="SyslogHeader.Empty"/>), and the raw line is shipped either way.
+/// </summary>
+internal static class SyslogHeaderReader
+{
+    private const int MaxPriority = 191;
+    private const int MaxTagLength = 48;
+
+    public static SyslogHeader Read(ReadOnlySpan<byte> line)
+    {
+        var position = 0;
+        var priority = ReadPriority(line, ref position);
+        return priority >= 0 && StartsWithVersion(line[position..])
+            ? ReadRfc5424(line, priority, position)
+            : ReadRfc3164(line, priority, position);
+    }
+
+    private static int ReadPriority(ReadOnlySpan<byte> line, ref int position)
+    {
+        if (line.Length < 3 || line[0] != (byte)'<') return -1;
+        var value = 0;
+        var i = 1;
+        for (; i < line.Length && i <= 4 && IsDigit(line[i]); i++) value = value * 10 + (line[i] - '0');
+        if (i == 1 || i > 4 || i >= line.Length || line[i] != (byte)'>' || value > MaxPriority) return -1;
+        position = i + 1;
+        return value;
+    }
+
+    private static SyslogHeader ReadRfc5424(ReadOnlySpan<byte> line, int priority, int position)
+    {
+        NextToken(line, ref position);
+        var timestamp = NextToken(line, ref position);
+        var hostname = NextToken(line, ref position);
+        var appName = NextToken(line, ref position);
+        var procId = NextToken(line, ref position);
+        var msgId = NextToken(line, ref position);
+        SkipStructuredData(line, ref position);
+        if (position < line.Length && line[position] == (byte)' ') position++;
+        return new SyslogHeader(SyslogFormat.Rfc5424, priority, Nil(line, timestamp), Nil(line, hostname), Nil(line, appName),
+            Nil(line, procId), Nil(line, msgId), position..line.Length);
+    }
+
+    /// <summary>RFC 5424 VERSION: one to three digits, then a space (RFC 3164 timestamps start with a month or a year).</summary>
+    private static bool StartsWithVersion(ReadOnlySpan<byte> rest)
+    {
+        var digits = 0;
+        while (digits < rest.Length && digits < 4 && IsDigit(rest[digits])) digits++;
+        return digits is >= 1 and <= 3 && digits < rest.Length && rest[digits] == (byte)' ';
+    }
+
+    private static SyslogHeader ReadRfc3164(ReadOnlySpan<byte> line, int priority, int position)
+    {
+        var timestamp = ReadBsdTimestamp(line, ref position);
+        if (!SyslogHeader.IsPresent(timestamp))
+            return priority < 0
+                ? SyslogHeader.Empty(line.Length)
+                : SyslogHeader.Empty(line.Length) with { Format = SyslogFormat.Rfc3164, Priority = priority, Message = position..line.Length };
+
+        Range hostname = default;
+        var afterTimestamp = position;
+        var first = NextToken(line, ref position);
+        if (!LooksLikeTag(line[first]))
+            hostname = first;
+        else
+            position = afterTimestamp;
+
+        var tagStart = position;
+        var tagEnd = tagStart;
+        while (tagEnd < line.Length && tagEnd - tagStart < MaxTagLength && IsTagByte(line[tagEnd])) tagEnd++;
+        Range appName = default, procId = default;
+        var cursor = tagEnd;
+        if (cursor < line.Length && line[cursor] == (byte)'[')
+        {
+            var close = line[cursor..].IndexOf((byte)']');
+            if (close > 0)
+            {
+                procId = (cursor + 1)..(cursor + close);
+                cursor += close + 1;
+            }
+        }
+        if (tagEnd > tagStart && cursor < line.Length && line[cursor] == (byte)':')
+        {
+            appName = tagStart..tagEnd;
+            cursor++;
+            if (cursor < line.Length && line[cursor] == (byte)' ') cursor++;
+            position = cursor;
+        }
+        else
+        {
+            procId = default;
+        }
+        return new SyslogHeader(SyslogFormat.Rfc3164, priority, timestamp, hostname, appName, procId, default, position..line.Length);
+    }
+
+    /// <summary>Reads <c>Mmm dd hh:mm:ss</c> (day space-padded or not) or an RFC 3339 timestamp, plus the space after it.</summary>
+    private static Range ReadBsdTimestamp(ReadOnlySpan<byte> line, ref int position)
+    {
+        var rest = line[position..];
+        if (rest.Length >= 4 && IsDigit(rest[0]) && IsDigit(rest[1]) && IsDigit(rest[2]) && IsDigit(rest[3]))
+        {
+            var start = position;
+            var token = NextToken(line, ref position);
+            return token.End.Value - start >= 10 && line[start + 4] == (byte)'-' ? token : Reset(ref position, start);
+        }
+        if (rest.Length < 15 || !IsMonth(rest[..3]) || rest[3] != (byte)' ') return default;
+        var dayStart = rest[4] == (byte)' ' ? 5 : 4;
+        var dayEnd = dayStart;
+        while (dayEnd < rest.Length && dayEnd - dayStart < 2 && IsDigit(rest[dayEnd])) dayEnd++;
+        if (dayEnd == dayStart || dayEnd + 9 > rest.Length || rest[dayEnd] != (byte)' ') return default;
+        var time = rest.Slice(dayEnd + 1, 8);
+        if (!IsDigit(time[0]) || !IsDigit(time[1]) || time[2] != (byte)':' || !IsDigit(time[3]) || !IsDigit(time[4])
+            || time[5] != (byte)':' || !IsDigit(time[6]) || !IsDigit(time[7]))
+            return default;
+        var end = position + dayEnd + 9;
+        var range = position..end;
+        position = end < line.Length && line[end] == (byte)' ' ? end + 1 : end;
+        return range;
+    }
+
+    private static Range Reset(ref int position, int start)
+    {
+        position = start;
+        return default;
+    }
+
+    private static bool LooksLikeTag(ReadOnlySpan<byte> token) =>
+        token.IsEmpty || token[^1] == (byte)':' || token.IndexOf((byte)'[') >= 0;
+
+    private static void SkipStructuredData(ReadOnlySpan<byte> line, ref int position)
+    {
+        if (position >= line.Length) return;
+        if (line[position] == (byte)'-')
+        {
+            position++;
+            return;
+        }
+        while (position < line.Length && line[position] == (byte)'[')
+        {
+            var inQuotes = false;
+            position++;
+            for (; position < line.Length; position++)
+            {
+                var b = line[position];
+                if (b == (byte)'\\') { position++; continue; }
+                if (b == (byte)'"') inQuotes = !inQuotes;
+                else if (b == (byte)']' && !inQuotes) { position++; break; }
+            }
+        }
+    }
+
+    /// <summary>The next space-delimited token; moves past it and one following space.</summary>
+    private static Range NextToken(ReadOnlySpan<byte> line, ref int position)
+    {
+        var start = position;
+        var length = line[start..].IndexOf((byte)' ');
+        var end = length < 0 ? line.Length : start + length;
+        position = end < line.Length ? end + 1 : end;
+        return start..end;
+    }
+
+    private static Range Nil(ReadOnlySpan<byte> line, Range token) => line[token].SequenceEqual("-"u8) ? default : token;
+
+    private static bool IsMonth(ReadOnlySpan<byte> m) =>
+        m.SequenceEqual("Jan"u8) || m.SequenceEqual("Feb"u8) || m.SequenceEqual("Mar"u8) || m.SequenceEqual("Apr"u8)
+        || m.SequenceEqual("May"u8) || m.SequenceEqual("Jun"u8) || m.SequenceEqual("Jul"u8) || m.SequenceEqual("Aug"u8)
+        || m.SequenceEqual("Sep"u8) || m.SequenceEqual("Oct"u8) || m.SequenceEqual("Nov"u8) || m.SequenceEqual("Dec"u8);
+
+    private static bool IsTagByte(byte b) => b > (byte)' ' && b != (byte)'[' && b != (byte)':' && b < 0x7F;
+    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Sockets;
+using GrokFlow.Runtime.Host;
+using GrokFlow.Runtime.Routing;
+using GrokFlow.Runtime.Sources;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace GrokFlow.Tests.Host;
+
+/// <summary>The real grokflow host, started in-process on loopback with test settings, and a UDP client to feed it.</summary>
+internal sealed class RunningHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly UdpClient _client = new(AddressFamily.InterNetwork);
+    private bool _stopped;
+
+    private RunningHost(IHost host) => _host = host;
+
+    public HostMetrics Metrics => _host.Services.GetRequiredService<HostMetrics>();
+    public T Service<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    public IPEndPoint Endpoint(string source) => _host.Services.GetRequiredService<BoundSources>()[source];
+
+    /// <summary>A host with one syslog source named "qnap" (service qnap-nas, source qnap) on a free port, plus <paramref name="settings"/>.</summary>
+    public static async Task<RunningHost> StartAsync(IDictionary<string, string?> settings, params GrokFlow.Dsl.Runtime.IGrokPipeline[] pipelines)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Sources:0:Name"] = "qnap",
+            ["Sources:0:Type"] = "Syslog",
+            ["Sources:0:Bind"] = "127.0.0.1",
+            ["Sources:0:Port"] = "0",
+            ["Sources:0:Service"] = "qnap-nas",
+            ["Sources:0:Source"] = "qnap",
+            ["Sources:0:Tags:0"] = "env:test",
+            ["Batching:FlushInterval"] = "00:00:00.100",
+            ["Output:FlushInterval"] = "00:00:00.100",
+            ["Datadog:RetryBaseDelay"] = "00:00:00.020",
+            ["Datadog:RetryMaxDelay"] = "00:00:00.200",
+            ["Queue:DrainTimeout"] = "00:00:05",
+            ["Summary:Interval"] = "00:00:00",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings) all[key] = value;
+        var catalog = new FakePipelineCatalog(pipelines.Length == 0 ? [new FakeQnapPipeline()] : pipelines);
+        var launch = new HostLaunch
+        {
+            UseAppSettings = false,
+            UseEnvironment = false,
+            Settings = all,
+            ConfigureServices = services => services.Replace(ServiceDescriptor.Singleton<IPipelineCatalog>(catalog)),
+        };
+        var host = GrokFlowHostFactory.CreateBuilder(launch).Build();
+        await host.StartAsync();
+        return new RunningHost(host);
+    }
+
+    public async Task SendAsync(string source, byte[] datagram) => await _client.SendAsync(datagram, Endpoint(source));
+
+    public Task SendAsync(string source, string datagram) => SendAsync(source, System.Text.Encoding.UTF8.GetBytes(datagram));
+
+    /// <summary>Sends lines one datagram each, pacing so the kernel buffer never overflows on a busy test machine.</summary>
+    public async Task SendLinesAsync(string source, IEnumerable<string> lines)
+    {
+        var sent = 0;
+        foreach (var line in lines)
+        {
+            await SendAsync(source, line);
+            if (++sent % 200 == 0)
+                await TestIntake.TestIntakeServer.WaitUntilAsync(() => Metrics.Datagrams >= sent, TimeSpan.FromSeconds(20), $"{sent} datagrams received");
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (_stopped) return;
+        _stopped = true;
+        await _host.StopAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _host.Dispose();
+        _client.Dispose();
+    }
+}

@@ -1,0 +1,86 @@
+using GrokFlow.Runtime.Host;
+using GrokFlow.Tests.TestIntake;
+
+namespace GrokFlow.Tests.Host;
+
+/// <summary>Nothing lost: intake outages longer than memory holds, restarts with a spool, shutdown flushes.</summary>
+public sealed class SpoolDeliveryTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private readonly HostTestSettings _settings = new();
+
+    [Fact]
+    public async Task OutageLongerThanMemorySpillsToDiskAndEverythingArrivesInOrder()
+    {
+        await using var intake = await TestIntakeServer.StartAsync();
+        intake.AnswerByDefault(new IntakeAnswer(503));
+        await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress,
+            ("Batching:MaxEvents", "10"), ("Queue:MemoryBytes", "1048576"), ("Datadog:MaxInFlight", "1")));
+        await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(1000));
+        await TestIntakeServer.WaitUntilAsync(() => host.Metrics.Events == 1000, Patience, "1000 events received");
+        await TestIntakeServer.WaitUntilAsync(() => _settings.SpoolFileCount > 0, Patience, "batches spilled to the spool");
+        Assert.Equal(0, intake.AcceptedEventCount);
+
+        intake.AnswerByDefault(IntakeAnswer.Accepted);
+        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= 1000, Patience, "1000 events once the intake is back");
+        var users = intake.AcceptedEvents.Select(e => int.Parse(e.GetProperty("user").GetString()!["user".Length..])).ToList();
+        Assert.Equal(Enumerable.Range(0, 1000), users);
+        Assert.Equal(0, host.Metrics.DroppedTotal);
+        await TestIntakeServer.WaitUntilAsync(() => _settings.SpoolFileCount == 0, Patience, "the spool to empty");
+    }
+
+    [Fact]
+    public async Task RestartWithANonEmptySpoolDeliversIt()
+    {
+        await using var intake = await TestIntakeServer.StartAsync();
+        intake.AnswerByDefault(new IntakeAnswer(503));
+        var settings = _settings.ForIntake(intake.BaseAddress, ("Batching:MaxEvents", "10"), ("Queue:DrainTimeout", "00:00:00.300"));
+        await using (var first = await RunningHost.StartAsync(settings))
+        {
+            await first.SendLinesAsync("qnap", HostTestSettings.QnapLines(50));
+            await TestIntakeServer.WaitUntilAsync(() => first.Metrics.Events == 50, Patience, "50 events received");
+            await first.StopAsync();
+            Assert.Equal(0, first.Metrics.DroppedTotal);
+        }
+        Assert.Equal(5, _settings.SpoolFileCount);
+        Assert.Equal(0, intake.AcceptedEventCount);
+
+        intake.AnswerByDefault(IntakeAnswer.Accepted);
+        await using var second = await RunningHost.StartAsync(settings);
+        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= 50, Patience, "the spooled events after the restart");
+        Assert.Equal(50, intake.AcceptedEvents.Select(e => e.GetProperty("message").GetString()).Distinct().Count());
+        await TestIntakeServer.WaitUntilAsync(() => _settings.SpoolFileCount == 0, Patience, "the spool to empty");
+    }
+
+    [Fact]
+    public async Task StoppingFlushesWhatIsStillBeingBatched()
+    {
+        await using var intake = await TestIntakeServer.StartAsync();
+        await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Batching:FlushInterval", "00:10:00")));
+        await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(30));
+        await TestIntakeServer.WaitUntilAsync(() => host.Metrics.Events == 30, Patience, "30 events received");
+        Assert.Equal(0, intake.AcceptedEventCount);
+
+        await host.StopAsync();
+        Assert.Equal(30, intake.AcceptedEventCount);
+        Assert.Equal(0, _settings.SpoolFileCount);
+    }
+
+    [Fact]
+    public async Task WithTheSpoolOffAFullQueueDropsAreCounted()
+    {
+        await using var intake = await TestIntakeServer.StartAsync();
+        intake.AnswerByDefault(new IntakeAnswer(503));
+        await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress,
+            ("Spool:Enabled", "false"), ("Batching:MaxEvents", "10"), ("Queue:MemoryBytes", "1048576"), ("Queue:DrainTimeout", "00:00:00.200")));
+        await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(500));
+        await TestIntakeServer.WaitUntilAsync(() => host.Metrics.Events == 500, Patience, "500 events received");
+        await TestIntakeServer.WaitUntilAsync(() => host.Metrics.Dropped(DropReason.QueueFull) > 0, Patience, "queue_full drops");
+        await host.StopAsync();
+        // Every event is accounted for: dropped because the queue was full, or at shutdown with nowhere to go.
+        Assert.Equal(500, host.Metrics.Dropped(DropReason.QueueFull) + host.Metrics.Dropped(DropReason.Shutdown));
+        Assert.Equal(0, _settings.SpoolFileCount);
+    }
+
+    public void Dispose() => _settings.Dispose();
+}

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GrokFlow.Tests.TestIntake;
+
+/// <summary>
+/// A Datadog logs intake served by Kestrel on 127.0.0.1 for end-to-end tests: records every <c>POST /api/v2/logs</c>
+/// (headers, gunzipped body, the answer given) and answers as scripted: queued answers first, then the default
+/// (202 unless changed). A hanging answer waits until <see cref="ReleaseHangs"/> or the client gives up.
+/// </summary>
+public sealed class TestIntakeServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<IntakeAnswer> _script = new();
+    private readonly ConcurrentQueue<IntakeRequest> _requests = new();
+    private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile IntakeAnswer _default = IntakeAnswer.Accepted;
+
+    private TestIntakeServer(WebApplication app) => _app = app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IReadOnlyList<IntakeRequest> Requests => [.. _requests];
+
+    public IReadOnlyList<IntakeRequest> Accepted => _requests.Where(r => r.AnsweredStatus is >= 200 and < 300).ToArray();
+
+    /// <summary>Every event of every accepted request, in arrival order.</summary>
+    public IReadOnlyList<System.Text.Json.JsonElement> AcceptedEvents => Accepted.SelectMany(r => r.Events).ToArray();
+
+    public int AcceptedEventCount => Accepted.Sum(r => r.Events.Count);
+
+    public static async Task<TestIntakeServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var server = new TestIntakeServer(app);
+        app.MapPost("/api/v2/logs", server.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseAddress = new Uri(address);
+        return server;
+    }
+
+    /// <summary>Answers the next requests with these, in order, before falling back to the default.</summary>
+    public void Script(params IntakeAnswer[] answers)
+    {
+        foreach (var answer in answers) _script.Enqueue(answer);
+    }
+
+    /// <summary>The answer once the script is used up.</summary>
+    public void AnswerByDefault(IntakeAnswer answer) => _default = answer;
+
+    public void ReleaseHangs() => Interlocked.Exchange(ref _release, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    /// <summary>Polls until the condition holds; fails the test with <paramref name="what"/> after the timeout.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (!condition())
+        {
+            if (cts.IsCancellationRequested) Assert.Fail($"timed out after {timeout} waiting for {what}");
+            await Task.Delay(20, CancellationToken.None);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var answer = _script.TryDequeue(out var scripted) ? scripted : _default;
+        using var raw = new MemoryStream();
+        await context.Request.Body.CopyToAsync(raw, context.RequestAborted);
+        var encoding = context.Request.Headers.ContentEncoding.ToString();
+        var body = encoding == "gzip" ? Gunzip(raw.ToArray()) : raw.ToArray();
+        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        if (answer.Hang)
+        {
+            _requests.Enqueue(new IntakeRequest(context.Request.Path, headers, (int)raw.Length, body, 0));
+            await Task.WhenAny(_release.Task, Task.Delay(Timeout.Infinite, context.RequestAborted));
+            context.Abort();
+            return;
+        }
+        _requests.Enqueue(new IntakeRequest(context.Request.Path, headers, (int)raw.Length, body, answer.Status));
+        context.Response.StatusCode = answer.Status;
+        if (answer.RetryAfter is { } retryAfter) context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString();
+        await context.Response.WriteAsync(answer.Status is >= 200 and < 300 ? "{}" : $"{{\"errors\":[\"scripted {answer.Status}\"]}}");
+    }
+
+    private static byte[] Gunzip(byte[] compressed)
+    {
+        using var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        gzip.CopyTo(output);
+        return output.ToArray();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        ReleaseHangs();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,181 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GrokFlow.Dsl.Values;
+
+namespace GrokFlow.Tests.Values;
+
+public sealed class GrokNumbersTests
+{
+    [Theory]
+    [InlineData("0", 0L)]
+    [InlineData("42", 42L)]
+    [InlineData("+2", 2L)]
+    [InlineData("-17", -17L)]
+    [InlineData("-0", 0L)]
+    [InlineData("007", 7L)]
+    [InlineData("9223372036854775807", long.MaxValue)]
+    [InlineData("-9223372036854775808", long.MinValue)]
+    public void IntegerReadsSignedDecimalDigits(string text, long expected)
+    {
+        Assert.True(GrokNumbers.TryParseInteger(Encoding.UTF8.GetBytes(text), out var value));
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("+")]
+    [InlineData("-")]
+    [InlineData("1.0")]
+    [InlineData(" 1")]
+    [InlineData("1 ")]
+    [InlineData("1e3")]
+    [InlineData("+-1")]
+    [InlineData("٣")]
+    [InlineData("9223372036854775808")]
+    [InlineData("-9223372036854775809")]
+    [InlineData("99999999999999999999")]
+    public void IntegerRejectsEverythingElse(string text)
+    {
+        Assert.False(GrokNumbers.TryParseInteger(Encoding.UTF8.GetBytes(text), out _));
+    }
+
+    [Theory]
+    [InlineData("12", 12.0)]
+    [InlineData("12.", 12.0)]
+    [InlineData(".5", 0.5)]
+    [InlineData("-3", -3.0)]
+    [InlineData("+3.25", 3.25)]
+    [InlineData("24.3", 24.3)]
+    [InlineData("0.202", 0.202)]
+    public void NumberReadsTheTextNumberStrMatches(string text, double expected)
+    {
+        Assert.True(GrokNumbers.TryParseNumber(Encoding.UTF8.GetBytes(text), out var value));
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(".")]
+    [InlineData("-.")]
+    [InlineData("1e5")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("1,5")]
+    [InlineData("1.2.3")]
+    public void NumberRejectsOtherText(string text)
+    {
+        Assert.False(GrokNumbers.TryParseNumber(Encoding.UTF8.GetBytes(text), out _));
+    }
+
+    [Fact]
+    public void NumberTooLargeForADoubleFails()
+    {
+        Assert.False(GrokNumbers.TryParseNumber(Encoding.UTF8.GetBytes("1" + new string('0', 400)), out _));
+        Assert.False(GrokNumbers.TryParseNumberExt("1e400"u8, out _));
+    }
+
+    [Theory]
+    [InlineData("1.5e-3", 0.0015)]
+    [InlineData("-2E+2", -200.0)]
+    [InlineData("12.e1", 120.0)]
+    [InlineData(".5e1", 5.0)]
+    [InlineData("7", 7.0)]
+    public void NumberExtAddsAnExponent(string text, double expected)
+    {
+        Assert.True(GrokNumbers.TryParseNumberExt(Encoding.UTF8.GetBytes(text), out var value));
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("1e")]
+    [InlineData("1e+")]
+    [InlineData("e5")]
+    public void NumberExtNeedsExponentDigits(string text)
+    {
+        Assert.False(GrokNumbers.TryParseNumberExt(Encoding.UTF8.GetBytes(text), out _));
+    }
+
+    [Theory]
+    [InlineData("-1e+2", -100L)]
+    [InlineData("15e-1", 1L)]
+    [InlineData("-15e-1", -1L)]
+    [InlineData("42", 42L)]
+    [InlineData("9e18", 9_000_000_000_000_000_000L)]
+    public void IntegerExtReadsADoubleAndTruncates(string text, long expected)
+    {
+        Assert.True(GrokNumbers.TryParseIntegerExt(Encoding.UTF8.GetBytes(text), out var value));
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("1234.1e+5")]
+    [InlineData("1e19")]
+    [InlineData("-1e19")]
+    [InlineData("1.5")]
+    public void IntegerExtRejectsFractionsAndOverflow(string text)
+    {
+        Assert.False(GrokNumbers.TryParseIntegerExt(Encoding.UTF8.GetBytes(text), out _));
+    }
+
+    [Theory]
+    [InlineData(202000000.0, "202000000.0")]
+    [InlineData(1.0, "1.0")]
+    [InlineData(-3.0, "-3.0")]
+    [InlineData(0.0, "0.0")]
+    [InlineData(-0.0, "-0.0")]
+    [InlineData(24.3, "24.3")]
+    [InlineData(0.1 + 0.2, "0.30000000000000004")]
+    [InlineData(1e21, "1.0E+21")]
+    [InlineData(1.5e-7, "1.5E-07")]
+    [InlineData(123456789012345.0, "123456789012345.0")]
+    [InlineData(double.MaxValue, "1.7976931348623157E+308")]
+    public void WriteNumberPrintsDoublesAsDoubles(double value, string expected)
+    {
+        var text = Write(value);
+
+        Assert.Equal(expected, text);
+        Assert.Equal(value, JsonDocument.Parse(text).RootElement.GetDouble());
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void NonFiniteDoublesAreAFailedConversion(double value)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Assert.False(GrokNumbers.WriteNumber(writer, value));
+        }
+
+        Assert.Equal(0, buffer.WrittenCount);
+    }
+
+    [Fact]
+    public void NginxDurationIsScaledToTheDoubleDatadogRecorded()
+    {
+        // dd-integrations::nginx#6: %{number:duration:scale(1000000000)} on "0.202" -> 202000000.0 (real engine: 2.02E8).
+        var line = File.ReadLines(Path.Combine(ConformanceCorpus.GrokDirectory, "datadog-doc-cases.jsonl"))
+            .Single(l => l.Contains("\"dd-integrations::nginx#6\""));
+        var row = JsonDocument.Parse(line).RootElement;
+        var duration = Regex.Match(row.GetProperty("input").GetString()!, """ (\d+\.\d+) "-" """).Groups[1].Value;
+
+        Assert.True(GrokNumbers.TryParseNumber(Encoding.UTF8.GetBytes(duration), out var seconds));
+        Assert.True(GrokScale.TryScale(seconds, 1000000000, out var scaled));
+        Assert.Equal(row.GetProperty("expected").GetProperty("duration").GetRawText(), Write(scaled));
+    }
+
+    private static string Write(double value)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Assert.True(GrokNumbers.WriteNumber(writer, value));
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
