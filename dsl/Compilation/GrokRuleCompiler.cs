@@ -45,7 +45,7 @@ internal sealed class GrokRuleCompiler
         {
             var rule = _matchRules[i];
             var expansion = new RuleExpansion(this, i);
-            var root = expansion.ExpandPattern(rule, rule.Name);
+            var root = expansion.ExpandPattern(rule, rule.Name, PatternFlags.Default);
             if (root is not null && !expansion.Failed)
                 rules.Add(new GrokRuleModel(rule.Name, rule.Pattern, rule.NameSpan.Line, root, expansion.Captures.ToImmutable()));
         }
@@ -67,12 +67,12 @@ internal sealed class GrokRuleCompiler
 
         private RuleSyntax Current => _stack.Peek().Rule;
 
-        public Node? ExpandPattern(RuleSyntax rule, string name)
+        public Node? ExpandPattern(RuleSyntax rule, string name, PatternFlags flags)
         {
             _stack.Push((rule, name));
             try
             {
-                return PatternParser.Parse(rule.Pattern, this);
+                return PatternParser.Parse(rule.Pattern, this, flags: flags);
             }
             catch (PatternSyntaxException e)
             {
@@ -99,11 +99,11 @@ internal sealed class GrokRuleCompiler
             return slot;
         }
 
-        public Node ExpandToken(GrokTokenSyntax token, int offset, int length)
+        public Node ExpandToken(GrokTokenSyntax token, int offset, int length, PatternFlags flags)
         {
             var at = Current.PatternSpan.Shift(offset, length);
             var text = Current.Pattern.Substring(offset, length);
-            var (body, conversion) = ExpandMatcher(token.Matcher, at, text);
+            var (body, conversion) = ExpandMatcher(token.Matcher, at, text, flags);
             FilterModel? filter = null;
             if (token.Filter is not null)
             {
@@ -122,37 +122,37 @@ internal sealed class GrokRuleCompiler
             return new OriginNode(text, new CaptureNode(slot, body));
         }
 
-        private (Node Body, ValueConversion Conversion) ExpandMatcher(Patterns.GrokFunction matcher, SourceSpan at, string text)
+        private (Node Body, ValueConversion Conversion) ExpandMatcher(Patterns.GrokFunction matcher, SourceSpan at, string text, PatternFlags flags)
         {
             var name = matcher.Name;
             if (compiler._helpers.TryGetValue(name, out var helper))
-                return (ExpandReference(helper, name, matcher, at), ValueConversion.Text);
+                return (ExpandReference(helper, name, matcher, at, flags), ValueConversion.Text);
             if (compiler._matchRuleIndex.TryGetValue(name, out var index))
             {
                 if (index >= ruleIndex)
                     Fail(DiagnosticCodes.ForwardRuleReference, index == ruleIndex
                         ? $"rule '{name}' references itself"
                         : $"rule '{name}' is defined below this rule: a rule can only reference helper rules and match rules defined above it", at);
-                return (ExpandReference(compiler._matchRules[index], name, matcher, at), ValueConversion.Text);
+                return (ExpandReference(compiler._matchRules[index], name, matcher, at, flags), ValueConversion.Text);
             }
             switch (name)
             {
-                case "date": return ExpandDate(matcher, at);
-                case "regex": return (ExpandRegex(matcher, at), ValueConversion.Text);
+                case "date": return ExpandDate(matcher, at, flags);
+                case "regex": return (ExpandRegex(matcher, at, flags), ValueConversion.Text);
                 case "boolean": return ExpandBoolean(matcher, at);
             }
             if (BuiltInPatterns.All.TryGetValue(name, out var builtIn))
             {
                 if (matcher.HasParentheses)
                     Fail(DiagnosticCodes.BadArguments, $"matcher '{name}' takes no arguments", at);
-                return (ParseBuiltIn(builtIn.Pattern, name, at), builtIn.Conversion);
+                return (ParseBuiltIn(builtIn.Pattern, name, at, flags), builtIn.Conversion);
             }
             Fail(DiagnosticCodes.UnknownMatcher,
                 $"unknown matcher '{name}' in {text}: expected a helper rule, a match rule defined above, or a built-in matcher ({BuiltInPatterns.KnownNames})", at);
             throw new ExpansionFailedException();
         }
 
-        private Node ExpandReference(RuleSyntax target, string name, Patterns.GrokFunction matcher, SourceSpan at)
+        private Node ExpandReference(RuleSyntax target, string name, Patterns.GrokFunction matcher, SourceSpan at, PatternFlags flags)
         {
             if (matcher.HasParentheses)
                 Fail(DiagnosticCodes.BadArguments, $"'{name}' is a rule reference and takes no arguments", at);
@@ -161,42 +161,42 @@ internal sealed class GrokRuleCompiler
                 var cycle = string.Join(" -> ", _stack.Reverse().Select(f => f.Name).SkipWhile(n => n != name).Append(name));
                 Fail(DiagnosticCodes.CircularReference, $"circular reference: {cycle}", at);
             }
-            var body = ExpandPattern(target, name);
+            var body = ExpandPattern(target, name, flags);
             if (body is null) throw new ExpansionFailedException();
             return body;
         }
 
-        private Node ParseBuiltIn(string pattern, string name, SourceSpan at)
+        private Node ParseBuiltIn(string pattern, string name, SourceSpan at, PatternFlags flags)
         {
             var builtInHost = new BuiltInHost(this, at);
-            return PatternParser.Parse(pattern, builtInHost);
+            return PatternParser.Parse(pattern, builtInHost, flags: flags);
         }
 
         /// <summary>Expands the %{...} references inside built-in patterns (never capturing).</summary>
         private sealed class BuiltInHost(RuleExpansion owner, SourceSpan at) : IPatternHost
         {
-            public Node ExpandToken(GrokTokenSyntax token, int offset, int length) =>
-                new OriginNode($"%{{{token.Matcher.Name}}}", owner.ParseBuiltIn(BuiltInPatterns.All[token.Matcher.Name].Pattern, token.Matcher.Name, at));
+            public Node ExpandToken(GrokTokenSyntax token, int offset, int length, PatternFlags flags) =>
+                new OriginNode($"%{{{token.Matcher.Name}}}", owner.ParseBuiltIn(BuiltInPatterns.All[token.Matcher.Name].Pattern, token.Matcher.Name, at, flags));
 
             public int DeclareNamedGroup(string name, int offset) => throw new InvalidOperationException("built-in patterns have no named groups");
         }
 
-        private (Node, ValueConversion) ExpandDate(Patterns.GrokFunction matcher, SourceSpan at)
+        private (Node, ValueConversion) ExpandDate(Patterns.GrokFunction matcher, SourceSpan at, PatternFlags flags)
         {
             var args = StringArguments(matcher, at, min: 1, max: 3, "date(\"pattern\"[, \"timezone\"[, \"locale\"]])");
             var format = DateFormat.Compile(args[0], args.Length > 1 ? args[1] : null, args.Length > 2 ? args[2] : null, out var error);
             if (format is null)
                 Fail(DiagnosticCodes.BadDate, $"invalid date matcher: {error}", at);
-            var node = PatternParser.Parse(format!.RegexPattern, host: null);
+            var node = PatternParser.Parse(format!.RegexPattern, host: null, flags: flags);
             return (node, new DateConversion(args[0], args.Length > 1 ? args[1] : null, args.Length > 2 ? args[2] : null));
         }
 
-        private Node ExpandRegex(Patterns.GrokFunction matcher, SourceSpan at)
+        private Node ExpandRegex(Patterns.GrokFunction matcher, SourceSpan at, PatternFlags flags)
         {
             var args = StringArguments(matcher, at, min: 1, max: 1, "regex(\"pattern\")");
             try
             {
-                return PatternParser.Parse(args[0], host: null, DiagnosticCodes.BadMatcherRegex);
+                return PatternParser.Parse(args[0], host: null, DiagnosticCodes.BadMatcherRegex, flags);
             }
             catch (PatternSyntaxException e)
             {

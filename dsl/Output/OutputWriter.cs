@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using GrokFlow.Dsl.Runtime;
 using GrokFlow.Dsl.Values;
 
@@ -16,6 +17,7 @@ namespace GrokFlow.Dsl.Output;
 /// <item>A path that is both an attribute and the parent of others (<c>a</c> and <c>a.b</c>): the attribute wins when
 /// it has a value, otherwise the object is written.</item>
 /// </list>
+/// Text that is not valid UTF-8 is written with U+FFFD in place of the bad bytes.
 /// Allocation-free after warm-up: per-line storage lives in the <see cref="ParseContext"/>.
 /// </summary>
 public static class OutputWriter
@@ -85,10 +87,10 @@ public static class OutputWriter
         switch (value.Kind)
         {
             case OutputValueKind.InputText:
-                writer.WriteStringValue(input.Slice(value.Start, value.Length));
+                WriteText(input.Slice(value.Start, value.Length), workspace, writer);
                 break;
             case OutputValueKind.WorkspaceText:
-                writer.WriteStringValue(workspace.Text(value.Start, value.Length));
+                WriteText(workspace.Text(value.Start, value.Length), workspace, writer);
                 break;
             case OutputValueKind.Integer:
                 writer.WriteNumberValue(value.Integer);
@@ -101,6 +103,18 @@ public static class OutputWriter
                 writer.WriteBooleanValue(value.Boolean);
                 break;
         }
+    }
+
+    private static void WriteText(ReadOnlySpan<byte> text, OutputWorkspace workspace, Utf8JsonWriter writer)
+    {
+        if (Utf8.IsValid(text))
+        {
+            writer.WriteStringValue(text);
+            return;
+        }
+        var room = workspace.ReserveText(Utf8Repair.MaxByteCount(text.Length));
+        var written = Utf8Repair.Repair(text, room);
+        writer.WriteStringValue(room[..written]);
     }
 
     private static int CountValues(OutputNode node, ReadOnlySpan<OutputValue> values)

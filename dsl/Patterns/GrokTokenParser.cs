@@ -71,8 +71,14 @@ public static class GrokTokenParser
                 (first, rest) => rest.Prepend(first).ToImmutableArray())
             .Labelled("an attribute path");
 
+    // The matcher is a function whose name may hold dots (%{access.common}); filters and nested functions may not.
+    private static readonly Parser<char, GrokFunction> Matcher =
+        from name in MatcherName
+        from args in Arguments.Optional()
+        select new GrokFunction(name, args.HasValue ? args.Value : ImmutableArray<GrokArgument>.Empty, args.HasValue);
+
     private static readonly Parser<char, GrokTokenSyntax> Token =
-        from matcher in Function.Or(MatcherName.Select(n => new GrokFunction(n, ImmutableArray<GrokArgument>.Empty, false)))
+        from matcher in Matcher
         from rest in Char(':').Then(
                 from path in Path.Optional()
                 from filter in Char(':').Then(Function).Optional()

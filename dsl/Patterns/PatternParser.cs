@@ -17,21 +17,24 @@ public sealed class PatternParser
     private readonly IPatternHost? _host;
     private readonly string _errorCode;
     private int _pos;
-    private Flags _flags = new(IgnoreCase: false, DotAll: true, Multiline: false);
+    private PatternFlags _flags;
 
-    private readonly record struct Flags(bool IgnoreCase, bool DotAll, bool Multiline);
-
-    private PatternParser(string text, IPatternHost? host, string errorCode)
+    private PatternParser(string text, IPatternHost? host, string errorCode, PatternFlags flags)
     {
         _text = text;
         _host = host;
         _errorCode = errorCode;
+        _flags = flags;
     }
 
-    /// <summary>Parses <paramref name="text"/>; tokens are recognised only when a host is given. Throws <see cref="PatternSyntaxException"/>.</summary>
-    public static Node Parse(string text, IPatternHost? host, string errorCode = DiagnosticCodes.BadRegex)
+    /// <summary>
+    /// Parses <paramref name="text"/>; tokens are recognised only when a host is given. <paramref name="flags"/> are
+    /// the inline flags in force where the text is expanded (<see cref="PatternFlags.Default"/> for a rule).
+    /// Throws <see cref="PatternSyntaxException"/>.
+    /// </summary>
+    public static Node Parse(string text, IPatternHost? host, string errorCode = DiagnosticCodes.BadRegex, PatternFlags? flags = null)
     {
-        var parser = new PatternParser(text, host, errorCode);
+        var parser = new PatternParser(text, host, errorCode, flags ?? PatternFlags.Default);
         var node = parser.ParseAlternation();
         if (parser._pos < text.Length)
             throw parser.Error(text[parser._pos] == ')' ? "unbalanced ')': no group is open here; escape it as \\)" : $"unexpected '{text[parser._pos]}'", parser._pos);
@@ -223,7 +226,7 @@ public sealed class PatternParser
         _pos = i + 1;
         var token = GrokTokenParser.Parse(inner, out var error, out var errorOffset);
         if (token is null) throw new PatternSyntaxException(error!, start + 2 + errorOffset, DiagnosticCodes.BadToken);
-        return _host!.ExpandToken(token, start, _pos - start);
+        return _host!.ExpandToken(token, start, _pos - start, _flags);
     }
 
     private Node? ParseGroup()

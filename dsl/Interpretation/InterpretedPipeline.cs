@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GrokFlow.Dsl.Model;
+using GrokFlow.Dsl.Output;
+using GrokFlow.Dsl.Runtime;
+
+namespace GrokFlow.Dsl.Interpretation;
+
+/// <summary>
+/// The reference interpreter of a pipeline: each rule runs as a .NET <see cref="Regex"/> translated from the checked
+/// tree, in each grok parser the first rule that matches the whole line wins, and its captures go through the shared
+/// <see cref="OutputWriter"/>. It defines what generated parsers must produce; it is not built for speed (it decodes
+/// each line to a string and allocates per line).
+/// </summary>
+public sealed class InterpretedPipeline : IGrokPipeline
+{
+    /// <summary>How long one rule may take on one line before the line is reported as over budget.</summary>
+    public static readonly TimeSpan DefaultMatchTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>The rules of each grok parser, in file order.</summary>
+    private readonly ImmutableArray<ImmutableArray<InterpretedRule>> _parsers;
+    private readonly int _maxSlots;
+
+    private InterpretedPipeline(GrokPipelineModel model, ImmutableArray<ImmutableArray<InterpretedRule>> parsers)
+    {
+        Id = model.Id;
+        Title = model.Title;
+        Filter = model.Filter;
+        _parsers = parsers;
+        _maxSlots = parsers.SelectMany(p => p).Select(r => 2 * r.Plan.CaptureCount).DefaultIfEmpty(0).Max();
+    }
+
+    public string Id { get; }
+    public string Title { get; }
+    public string Filter { get; }
+
+    /// <summary>
+    /// Builds the interpreter of <paramref name="model"/>. A rule taking longer than <paramref name="matchTimeout"/> on
+    /// a line gives up (<see cref="GrokStatus.BudgetExceeded"/> unless another parser's rule matched).
+    /// </summary>
+    public static InterpretedPipeline Create(GrokPipelineModel model, TimeSpan? matchTimeout = null)
+    {
+        var timeout = matchTimeout ?? DefaultMatchTimeout;
+        var parsers = model.Parsers
+            .Select(p => p.Rules.Select(r => InterpretedRule.Create(r, timeout)).ToImmutableArray())
+            .ToImmutableArray();
+        return new InterpretedPipeline(model, parsers);
+    }
+
+    /// <summary>
+    /// Each grok parser of the pipeline, in file order, tries its rules in order and writes the attributes of the first
+    /// that matches the whole line. The result names the first rule that matched, by its index over all the
+    /// pipeline's rules.
+    /// </summary>
+    public GrokResult Parse(ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context)
+    {
+        var line = Utf8Line.Decode(message);
+        Span<int> slots = _maxSlots <= 256 ? stackalloc int[_maxSlots] : new int[_maxSlots];
+        var result = GrokResult.NoMatch;
+        var index = 0;
+        foreach (var rules in _parsers)
+        {
+            var firstIndex = index;
+            index += rules.Length;
+            for (var i = 0; i < rules.Length; i++)
+            {
+                var outcome = TryRule(rules[i], line, message, slots, writer, context);
+                if (outcome == GrokStatus.NoMatch) continue;
+                if (!result.Matched)
+                {
+                    result = outcome == GrokStatus.Matched
+                        ? new GrokResult(GrokStatus.Matched, firstIndex + i, rules[i].Name)
+                        : GrokResult.BudgetExceeded;
+                }
+                break;
+            }
+        }
+        return result;
+    }
+
+    private static GrokStatus TryRule(InterpretedRule rule, Utf8Line line, ReadOnlySpan<byte> message, Span<int> slots, Utf8JsonWriter writer, ParseContext context)
+    {
+        Match match;
+        try
+        {
+            match = rule.Regex.Match(line.Text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return GrokStatus.BudgetExceeded;
+        }
+        if (!match.Success) return GrokStatus.NoMatch;
+
+        var ruleSlots = slots[..(2 * rule.Plan.CaptureCount)];
+        for (var slot = 0; slot < rule.GroupOfSlot.Length; slot++)
+        {
+            var group = rule.GroupOfSlot[slot] < 0 ? null : match.Groups[rule.GroupOfSlot[slot]];
+            var matched = group is { Success: true };
+            ruleSlots[2 * slot] = matched ? line.ByteOffset(group!.Index) : -1;
+            ruleSlots[2 * slot + 1] = matched ? line.ByteOffset(group!.Index + group.Length) : -1;
+        }
+        OutputWriter.Write(rule.Plan, message, ruleSlots, writer, context);
+        return GrokStatus.Matched;
+    }
+}
