@@ -1,3 +1,4 @@
+using GrokFlow.Dsl.Interpretation;
 using GrokFlow.Dsl.Runtime;
 using GrokFlow.Rules;
 
@@ -10,7 +11,14 @@ public static class PipelineSource
     public static IReadOnlyList<IGrokPipeline>? Load(FileInfo? rulesFile, TextWriter errors)
     {
         if (rulesFile is null) return BuiltInPipelines.All;
-        errors.WriteLine("grokflow: --rules needs the interpreter, which is not available yet");
-        return null;
+        if (!rulesFile.Exists)
+        {
+            errors.WriteLine($"grokflow: rules file not found: {rulesFile.FullName}");
+            return null;
+        }
+        var loaded = RulesInterpreter.Load(File.ReadAllText(rulesFile.FullName));
+        foreach (var diagnostic in loaded.Diagnostics)
+            errors.WriteLine(diagnostic.Format(rulesFile.ToString()));
+        return loaded.HasErrors ? null : loaded.Pipelines;
     }
 }
