@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return VersionCommand.Create();
         yield return RunCommand.Create();
         yield return DecodeCommand.Create();
+        yield return BenchCommand.Create();
     }
 }
