@@ -118,6 +118,7 @@ internal static class GrokFlowHostFactory
         services.AddSingleton<IPipelineCatalog, BuiltInPipelineCatalog>();
         services.AddSingleton<PipelineRoutes>();
         services.AddSingleton<IDatagramHandlerFactory, SyslogHandlerFactory>();
+        services.AddSingleton<IDatagramHandlerFactory, NetFlowHandlerFactory>();
         services.AddSingleton(sp =>
         {
             var spool = sp.GetRequiredService<IOptions<SpoolOptions>>().Value;
