@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return VersionCommand.Create();
         yield return RunCommand.Create();
         yield return DecodeCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

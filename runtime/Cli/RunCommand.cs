@@ -64,6 +64,12 @@ internal static class RunCommand
                 foreach (var failure in e.Failures) logger.LogCritical("Configuration: {Failure}", failure);
                 return 2;
             }
+            catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
+            {
+                foreach (var failure in e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures))
+                    logger.LogCritical("Configuration: {Failure}", failure);
+                return 2;
+            }
             catch (InvalidOperationException e)
             {
                 logger.LogCritical("{Problem}", e.Message);

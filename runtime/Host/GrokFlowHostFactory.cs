@@ -79,6 +79,7 @@ internal static class GrokFlowHostFactory
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);   // start failures are reported by grokflow run, without the stack
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
@@ -117,6 +118,7 @@ internal static class GrokFlowHostFactory
         services.AddSingleton<IPipelineCatalog, BuiltInPipelineCatalog>();
         services.AddSingleton<PipelineRoutes>();
         services.AddSingleton<IDatagramHandlerFactory, SyslogHandlerFactory>();
+        services.AddSingleton<IDatagramHandlerFactory, NetFlowHandlerFactory>();
         services.AddSingleton(sp =>
         {
             var spool = sp.GetRequiredService<IOptions<SpoolOptions>>().Value;

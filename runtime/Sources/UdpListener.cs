@@ -40,7 +40,7 @@ internal sealed class UdpListener : IDisposable
         try
         {
             if (address.Equals(IPAddress.IPv6Any)) _socket.DualMode = true;
-            _socket.ReceiveBufferSize = options.ReceiveBufferBytes;
+            SetReceiveBuffer(options.ReceiveBufferBytes);
             _socket.Bind(new IPEndPoint(address, options.Port));
         }
         catch (SocketException e)
@@ -53,6 +53,29 @@ internal sealed class UdpListener : IDisposable
     }
 
     public IPEndPoint LocalEndPoint { get; }
+
+    // SO_RCVBUF is capped by net.core.rmem_max (often 208 KiB: a few milliseconds of traffic at high rates);
+    // SO_RCVBUFFORCE passes the cap when running with CAP_NET_ADMIN.
+    private void SetReceiveBuffer(int bytes)
+    {
+        const int SolSocket = 1, SoRcvBufForce = 33;
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                _socket.SetRawSocketOption(SolSocket, SoRcvBufForce, BitConverter.GetBytes(bytes));
+                return;
+            }
+            catch (SocketException)
+            {
+                // not privileged: fall back to the capped option below
+            }
+        }
+        _socket.ReceiveBufferSize = bytes;
+        if (_socket.ReceiveBufferSize < bytes)
+            _logger.LogWarning("Source {Name}: the kernel gave a {Actual}-byte receive buffer instead of {Asked}; raise net.core.rmem_max to absorb bursts",
+                _options.DisplayName, _socket.ReceiveBufferSize, bytes);
+    }
 
     public void Start() => _thread.Start();
 
