@@ -1,10 +1,10 @@
 using GrokFlow.Dsl.Runtime;
+using GrokFlow.Rules;
 
 namespace GrokFlow.Runtime.Routing;
 
 /// <summary>The pipelines compiled from rules/*.rules into GrokFlow.Rules.dll.</summary>
 internal sealed class BuiltInPipelineCatalog : IPipelineCatalog
 {
-    // GrokFlow.Rules.BuiltInPipelines.All takes this place once the generator emits it.
-    public IReadOnlyList<IGrokPipeline> Pipelines { get; } = [];
+    public IReadOnlyList<IGrokPipeline> Pipelines => BuiltInPipelines.All;
 }

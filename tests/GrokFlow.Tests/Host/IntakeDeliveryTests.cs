@@ -59,6 +59,22 @@ public sealed class IntakeDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task TheBuiltInQnapPipelineParsesLinesOfTheQnapSource()
+    {
+        await using var intake = await TestIntakeServer.StartAsync();
+        await using var host = await RunningHost.StartWithBuiltInPipelinesAsync(_settings.ForIntake(intake.BaseAddress));
+        await host.SendAsync("qnap", HostTestSettings.QnapLines(1).Single() + "\n<13>Oct 30 20:24:25 qnap-nas01 kernel: not a QNAP log line");
+
+        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= 2, Patience, "both lines");
+        var parsed = intake.AcceptedEvents[0];
+        Assert.Equal("user0", parsed.GetProperty("user").GetString());
+        Assert.Equal("10.50.36.33", parsed.GetProperty("source_ip").GetString());
+        Assert.Equal("SAMBA", parsed.GetProperty("connection_type").GetString());
+        Assert.False(intake.AcceptedEvents[1].TryGetProperty("user", out _));
+        Assert.Equal((1, 1), (host.Metrics.Pipeline("qnap").Parsed, host.Metrics.Pipeline("qnap").Unmatched));
+    }
+
+    [Fact]
     public async Task EveryMatchingPipelineAppliesInOrderAndFiltersRoute()
     {
         await using var intake = await TestIntakeServer.StartAsync();

@@ -24,7 +24,13 @@ internal sealed class RunningHost : IAsyncDisposable
     public IPEndPoint Endpoint(string source) => _host.Services.GetRequiredService<BoundSources>()[source];
 
     /// <summary>A host with one syslog source named "qnap" (service qnap-nas, source qnap) on a free port, plus <paramref name="settings"/>.</summary>
-    public static async Task<RunningHost> StartAsync(IDictionary<string, string?> settings, params GrokFlow.Dsl.Runtime.IGrokPipeline[] pipelines)
+    public static Task<RunningHost> StartAsync(IDictionary<string, string?> settings, params GrokFlow.Dsl.Runtime.IGrokPipeline[] pipelines) =>
+        StartAsync(settings, new FakePipelineCatalog(pipelines.Length == 0 ? [new FakeQnapPipeline()] : pipelines));
+
+    /// <summary>The same host with the pipelines compiled from rules/*.rules.</summary>
+    public static Task<RunningHost> StartWithBuiltInPipelinesAsync(IDictionary<string, string?> settings) => StartAsync(settings, catalog: null);
+
+    private static async Task<RunningHost> StartAsync(IDictionary<string, string?> settings, IPipelineCatalog? catalog)
     {
         var all = new Dictionary<string, string?>
         {
@@ -44,13 +50,12 @@ internal sealed class RunningHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings) all[key] = value;
-        var catalog = new FakePipelineCatalog(pipelines.Length == 0 ? [new FakeQnapPipeline()] : pipelines);
         var launch = new HostLaunch
         {
             UseAppSettings = false,
             UseEnvironment = false,
             Settings = all,
-            ConfigureServices = services => services.Replace(ServiceDescriptor.Singleton<IPipelineCatalog>(catalog)),
+            ConfigureServices = catalog is null ? null : services => services.Replace(ServiceDescriptor.Singleton(catalog)),
         };
         var host = GrokFlowHostFactory.CreateBuilder(launch).Build();
         await host.StartAsync();
