@@ -55,12 +55,22 @@ public ref struct MatchState
     /// <summary>How many positions are in <see cref="Ends"/>.</summary>
     public int EndCount;
 
+    /// <summary>When set, a sub-matcher stops at the first position its pattern can end at.</summary>
+    public bool FirstEndOnly;
+
     /// <summary>
     /// The last step of a sub-matcher: notes where the pattern ended (once per position, in the order backtracking finds
-    /// them) and fails, so that every alternative is explored. Running out of room counts as running out of budget.
+    /// them) and fails, so that every alternative is explored; or, in <see cref="FirstEndOnly"/> mode, succeeds at once.
+    /// Running out of room counts as running out of budget.
     /// </summary>
     public bool RecordEnd(int pos)
     {
+        if (FirstEndOnly)
+        {
+            EndCount = 1;
+            Ends[0] = pos;
+            return true;
+        }
         for (var i = 0; i < EndCount; i++)
             if (Ends[i] == pos) return false;
         if (EndCount == Ends.Length)

@@ -34,6 +34,7 @@ internal static class PipelineEmitter
         w.Line("#nullable enable");
         w.Line("using System;");
         w.Line("using System.Buffers;");
+        w.Line("using System.Runtime.CompilerServices;");
         w.Line("using System.Text.Json;");
         w.Line("using GrokFlow.Dsl.Matching;");
         w.Line("using GrokFlow.Dsl.Model;");
@@ -99,6 +100,7 @@ internal static class PipelineEmitter
         w.Line();
         w.Line($"/// <summary>Rule <c>{Xml(rule.Name)}</c>, {Xml(fileName)} line {rule.Line}.</summary>");
         w.Comment($"{rule.Name} {CSharpLiterals.CommentText(rule.Pattern)}");
+        w.Line("[SkipLocalsInit]");
         w.Open($"private static class {ruleClass}");
         w.Line("/// <summary>What each capture extracts, and how its value is converted.</summary>");
         if (rule.Captures.IsEmpty)

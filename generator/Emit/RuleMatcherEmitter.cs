@@ -569,17 +569,35 @@ internal sealed class RuleMatcherEmitter
     /// <summary>Tries what follows at each end of a shared sub-matcher, in order.</summary>
     private void EmitSubMatch(string subMatcher, Continuation next)
     {
+        EmitTryEnds(subMatcher, Call(next, "first"), Call(next, "ends[i]"));
+        _w.Line("return false;");
+    }
+
+    /// <summary>
+    /// Tries what follows at the sub-matcher's first end (the common case costs one forward match); only if that
+    /// fails are all its ends listed and the others tried in order, as backtracking into the pattern would.
+    /// </summary>
+    private void EmitTryEnds(string subMatcher, string callAtFirst, string callAtEnd)
+    {
+        _w.Line($"int first = {subMatcher}.FirstEnd(s.Input, pos, ref s.Budget);");
+        _w.Open("if (first == -2)");
+        _w.Line("s.OutOfBudget = true;");
+        _w.Line("return false;");
+        _w.Close();
+        _w.Open("if (first >= 0)");
+        _w.Line($"if ({callAtFirst}) return true;");
+        _w.Line("if (s.OutOfBudget) return false;");
         _w.Line($"Span<int> ends = stackalloc int[{SubMatcherTable.MaxEnds}];");
         _w.Line($"int endCount = {subMatcher}.Ends(s.Input, pos, ends, ref s.Budget);");
         _w.Open("if (endCount < 0)");
         _w.Line("s.OutOfBudget = true;");
         _w.Line("return false;");
         _w.Close();
-        _w.Open("for (int i = 0; i < endCount; i++)");
-        _w.Line($"if ({Call(next, "ends[i]")}) return true;");
+        _w.Open("for (int i = 1; i < endCount; i++)");
+        _w.Line($"if ({callAtEnd}) return true;");
         _w.Line("if (s.OutOfBudget) return false;");
         _w.Close();
-        _w.Line("return false;");
+        _w.Close();
     }
 
     private void EmitCapture(CaptureNode capture, Continuation next, string? subMatcher = null)
@@ -591,14 +609,9 @@ internal sealed class RuleMatcherEmitter
             var after = new CaptureEndContinuation(capture.Slot, next);
             _w.Line($"int savedStart = s.Slots[{start0}], savedEnd = s.Slots[{start0 + 1}];");
             _w.Line($"s.Slots[{start0}] = pos; // start of capture {capture.Slot}");
-            _w.Line($"Span<int> ends = stackalloc int[{SubMatcherTable.MaxEnds}];");
-            _w.Line($"int endCount = {subMatcher}.Ends(s.Input, pos, ends, ref s.Budget);");
-            _w.Open("if (endCount < 0)");
-            _w.Line("s.OutOfBudget = true;");
-            _w.Close();
-            _w.Open("for (int i = 0; i < endCount && !s.OutOfBudget; i++)");
-            _w.Line($"if ({Call(after, "ends[i]")}) return true;");
-            _w.Close();
+            _w.Open("do");
+            EmitTryEnds(subMatcher, Call(after, "first"), Call(after, "ends[i]"));
+            _w.Close(" while (false);");
             _w.Line($"s.Slots[{start0}] = savedStart;");
             _w.Line($"s.Slots[{start0 + 1}] = savedEnd;");
             _w.Line("return false;");
@@ -621,13 +634,15 @@ internal sealed class RuleMatcherEmitter
         for (var i = 0; i < alternation.Branches.Length; i++)
         {
             var branch = Call(new NodeContinuation(alternation.Branches[i], next));
+            var startBytes = FirstBytes.Of(alternation.Branches[i]);
+            var guard = startBytes is null ? "" : $"pos < s.Input.Length && {_sets.GetByteSet(startBytes)}.Contains(s.Input[pos]) && ";
             if (i == alternation.Branches.Length - 1)
             {
-                _w.Line($"return {branch};");
+                _w.Line($"return {guard}{branch};");
             }
             else
             {
-                _w.Line($"if ({branch}) return true;");
+                _w.Line($"if ({guard}{branch}) return true;");
                 _w.Line("if (s.OutOfBudget) return false;");
             }
         }

@@ -20,6 +20,18 @@ internal sealed record SetFields(string Members, string Excluded, string Ranges,
 internal sealed class SetTable
 {
     private readonly Dictionary<CharSet, SetFields> _sets = new();
+    private readonly Dictionary<string, string> _byteSets = new(StringComparer.Ordinal);
+
+    /// <summary>A SearchValues field holding the given bytes (any byte values, UTF-8 lead bytes included).</summary>
+    public string GetByteSet(bool[] bytes)
+    {
+        var members = Enumerable.Range(0, 256).Where(b => bytes[b]).ToList();
+        var key = string.Join(",", members);
+        if (_byteSets.TryGetValue(key, out var name)) return name;
+        name = $"s_startBytes{_byteSets.Count}";
+        _byteSets.Add(key, name);
+        return name;
+    }
 
     public SetFields Get(CharSet set)
     {
@@ -33,6 +45,12 @@ internal sealed class SetTable
 
     public void WriteFields(CodeWriter w)
     {
+        foreach (var (key, name) in _byteSets)
+        {
+            var members = key.Split(',').Select(int.Parse).ToList();
+            w.Line($"/// <summary>Bytes a branch can start with.</summary>");
+            w.Line($"private static readonly SearchValues<byte> {name} = SearchValues.Create({Bytes(members)});");
+        }
         foreach (var fields in _sets.Values)
         {
             var members = fields.Set.AsciiMembers().ToList();

@@ -76,7 +76,18 @@ internal sealed class SubMatcherTable
             w.Line();
             w.Line($"/// <summary>Sub-matcher for <c>{Xml(CSharpLiterals.CommentText(description))}</c>: lists where the pattern can end.</summary>");
             w.Comment(NodePrinter.Print(pattern, max: 400));
+            w.Line("[SkipLocalsInit]");
             w.Open($"private static class {name}");
+            w.Line("/// <summary>The first position the pattern can end at from <paramref name=\"pos\"/>: -1 when none, -2 when over budget.</summary>");
+            w.Open("public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget)");
+            w.Line($"Span<int> work = stackalloc int[{Math.Max(1, emitter.WorkSize)}];");
+            w.Line("Span<int> end = stackalloc int[1];");
+            w.Line("var s = new MatchState(input, default, work, budget) { Ends = end, FirstEndOnly = true };");
+            w.Line($"bool found = {entry}(ref s, pos);");
+            w.Line("budget = s.Budget;");
+            w.Line("return s.OutOfBudget ? -2 : found ? end[0] : -1;");
+            w.Close();
+            w.Line();
             w.Line("/// <summary>Writes every position the pattern can end at from <paramref name=\"pos\"/>, in backtracking order; -1 when over budget.</summary>");
             w.Open("public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget)");
             w.Line($"Span<int> work = stackalloc int[{Math.Max(1, emitter.WorkSize)}];");
