@@ -1,9 +1,20 @@
 using BenchmarkDotNet.Running;
 using GrokFlow.Benchmarks.Qnap;
 
-// `allocations [lines]`: the quick per-layer allocation experiment; anything else goes to BenchmarkDotNet.
-if (args is ["allocations", ..])
-    return AllocationProbe.Run(Console.Out, args.Length > 1 ? int.Parse(args[1]) : 2_000);
+// Two quick probes besides BenchmarkDotNet (which gets every other command line):
+//   allocations [lines]        bytes allocated per line, per parser, layer and kind of line
+//   cputime [lines] [rounds]   lines/s by wall and by CPU time, the parsers interleaved
+return args switch
+{
+    ["allocations", ..] => AllocationProbe.Run(Console.Out, IntArgument(args, 1, 2_000)),
+    ["cputime", ..] => CpuTimeProbe.Run(Console.Out, IntArgument(args, 1, 10_000), IntArgument(args, 2, 10)),
+    _ => RunBenchmarks(args),
+};
 
-BenchmarkSwitcher.FromAssembly(typeof(QnapParseBenchmarks).Assembly).Run(args);
-return 0;
+static int IntArgument(string[] args, int index, int fallback) => args.Length > index ? int.Parse(args[index]) : fallback;
+
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(QnapParseBenchmarks).Assembly).Run(args);
+    return 0;
+}
