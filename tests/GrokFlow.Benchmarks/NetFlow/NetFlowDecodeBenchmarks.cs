@@ -1,5 +1,9 @@
 using System.Net;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using GrokFlow.Runtime.NetFlow;
 using GrokFlow.Runtime.Pcap;
 
@@ -11,10 +15,19 @@ namespace GrokFlow.Benchmarks.NetFlow;
 /// so flows/s = flows per datagram / Mean. Run:
 /// <c>dotnet run -c Release --project tests/GrokFlow.Benchmarks -- --filter '*NetFlow*'</c>
 /// </summary>
-[MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(ShortInProcessConfig))]
 public class NetFlowDecodeBenchmarks
 {
+    /// <summary>A short run in process: the shared machine is small, and rebuilding the boilerplate can take minutes.</summary>
+    private sealed class ShortInProcessConfig : ManualConfig
+    {
+        public ShortInProcessConfig()
+        {
+            AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+            AddDiagnoser(MemoryDiagnoser.Default);
+        }
+    }
+
     private const int V5Datagrams = 15;
     private const int V9Datagrams = 23;
     private const int IpfixDatagrams = 23;
