@@ -48,7 +48,11 @@ internal sealed class BatchBuilder : IBufferWriter<byte>, IDisposable
         if (_count == _maxEvents) Seal();
         if (_buffer is null) StartBatch();
         _eventStart = _length;
-        if (_count > 0) _buffer![_length++] = (byte)',';
+        if (_count > 0)
+        {
+            Ensure(1);
+            _buffer![_length++] = (byte)',';
+        }
         _contentStart = _length;
         _inEvent = true;
         Writer.Reset(this);
@@ -143,19 +147,19 @@ internal sealed class BatchBuilder : IBufferWriter<byte>, IDisposable
 
     public void Advance(int count) => _length += count;
 
+    // The last byte of the buffer is never handed out: it is kept for the closing ']'.
     public Memory<byte> GetMemory(int sizeHint = 0)
     {
         Ensure(sizeHint);
-        return _buffer.AsMemory(_length);
+        return _buffer.AsMemory(_length, _buffer!.Length - _length - 1);
     }
 
     public Span<byte> GetSpan(int sizeHint = 0)
     {
         Ensure(sizeHint);
-        return _buffer.AsSpan(_length);
+        return _buffer.AsSpan(_length, _buffer!.Length - _length - 1);
     }
 
-    // One byte is always kept free for the closing ']'.
     private void Ensure(int sizeHint)
     {
         var needed = _length + Math.Max(sizeHint, 256) + 1;

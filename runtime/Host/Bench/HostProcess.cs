@@ -24,6 +24,8 @@ internal sealed class HostProcess : IDisposable
 
     public System.Collections.Concurrent.ConcurrentQueue<string> Log { get; } = new();
 
+    private TimeSpan _lastCpu;
+
     public bool HasExited => _process.HasExited;
 
     /// <summary>Peak resident set (VmHWM) in bytes, from /proc.</summary>
@@ -35,8 +37,9 @@ internal sealed class HostProcess : IDisposable
     {
         get
         {
+            if (_process.HasExited) return _lastCpu;
             _process.Refresh();
-            return _process.TotalProcessorTime;
+            return _lastCpu = _process.TotalProcessorTime;
         }
     }
 

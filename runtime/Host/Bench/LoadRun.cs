@@ -53,8 +53,10 @@ internal sealed class LoadRun(string mode, int linesPerDatagram, TimeSpan stepDu
         }
         finally
         {
+            var exited = host.HasExited;
             host.Stop();
-            foreach (var line in host.Log.Where(l => l.Contains("dropped:") || l.Contains("fail:") || l.Contains("crit:")).TakeLast(3))
+            if (exited) output.WriteLine("the host exited during the run; its last log lines:");
+            foreach (var line in host.Log.Where(l => exited || l.Contains("dropped:") || l.Contains("fail:") || l.Contains("crit:")).TakeLast(exited ? 30 : 3))
                 output.WriteLine("  host: " + line);
             if (Directory.Exists(spool)) Directory.Delete(spool, recursive: true);
         }

@@ -52,6 +52,46 @@ public sealed class BatchBuilderTests
     }
 
     [Fact]
+    public void GrowingTheBufferNeverLosesRoomForTheSeparatorsOrTheClosingBracket()
+    {
+        var target = new Collected();
+        using var builder = new BatchBuilder(new BatchingOptions(), target);
+        var random = new Random(3);
+        var messages = Enumerable.Range(0, 30_000).Select(i => new string((char)('a' + i % 26), random.Next(1, 600))).ToList();
+        foreach (var m in messages)
+        {
+            // Small writes (numbers) let the writer fill the buffer to its very last byte.
+            builder.BeginEvent();
+            builder.Writer.WriteStartObject();
+            builder.Writer.WriteString("message", m);
+            for (var n = random.Next(0, 12); n > 0; n--) builder.Writer.WriteNumber("n", random.Next());
+            builder.Writer.WriteEndObject();
+            Assert.True(builder.EndEvent(out _));
+        }
+        builder.Seal();
+        Assert.Equal(messages, target.Batches.SelectMany(Messages));
+        Assert.All(target.Batches, b => Assert.InRange(b.Length, 2, 5_000_000));
+    }
+
+    [Fact]
+    public void AWriterThatUsesAllTheMemoryItIsGivenStillLeavesRoomForTheNextEventAndTheBracket()
+    {
+        var target = new Collected();
+        using var builder = new BatchBuilder(new BatchingOptions(), target);
+        builder.BeginEvent();
+        var span = builder.GetSpan(10);
+        span.Fill((byte)' ');
+        span[0] = (byte)'{';
+        span[^1] = (byte)'}';
+        builder.Advance(span.Length);
+        Assert.True(builder.EndEvent(out _));
+        Write(builder, "second");
+        builder.Seal();
+        var events = JsonDocument.Parse(target.Batches.Single().Json.ToArray()).RootElement.GetArrayLength();
+        Assert.Equal(2, events);
+    }
+
+    [Fact]
     public void AnEventOverTheLimitIsTakenBackWhole()
     {
         var target = new Collected();
