@@ -40,7 +40,7 @@ internal sealed class LoadRun(string mode, int linesPerDatagram, TimeSpan stepDu
             output.WriteLine($"grokflow bench: {mode}, {eventsPerDatagram} {(netflow ? "flows" : "lines")} per datagram, {stepDuration.TotalSeconds:0} s per step; host pid started, intake on 127.0.0.1:{intake.Port}");
             Step(host, intake, target, datagrams, eventsPerDatagram, 10_000, TimeSpan.FromSeconds(2), report: false);
             var steps = new List<LoadStep>();
-            output.WriteLine("  rate/s  achieved       sent   received     lost  kernel drops  host CPU  host peak RSS");
+            output.WriteLine("  rate/s  achieved       sent   received     lost  kernel drops  host CPU  host peak RSS   (events; kernel drops in datagrams)");
             foreach (var rate in rates)
             {
                 var step = Step(host, intake, target, datagrams, eventsPerDatagram, rate, stepDuration, report: true);
