@@ -112,9 +112,9 @@ internal sealed class GrokRuleCompiler
             }
             if (token.Path is not { } path)
                 return new OriginNode(text, body);
-            if (path.Length == 0)
+            if (path.Length == 0 && (filter is null || !FilterCompiler.MayProduceObject(filter)))
             {
-                // %{m::filter}: an object result merges at the root; a scalar one is discarded, so nothing to capture.
+                // %{m::filter}: an object result merges at the root (an empty path); a scalar one is discarded.
                 return new OriginNode(text, body);
             }
             var slot = Captures.Count;

@@ -7,29 +7,31 @@ namespace GrokFlow.Dsl.Output;
 /// <summary>The matcher's own conversion of a capture's text, before any filter.</summary>
 internal enum ConversionKind : byte { Text, Integer, Number, IntegerExt, NumberExt, Boolean, Date }
 
-/// <summary>The filter after the conversion.</summary>
-internal enum FilterKind : byte { None, Integer, Number, IntegerExt, NumberExt, Boolean, NullIf, Lowercase, Uppercase, Scale }
-
 /// <summary>
 /// One capture compiled for output: the slot it reads, its conversion with anything it needs precompiled (the date
 /// format, the boolean patterns), and its filter with its arguments in the form used per line.
 /// </summary>
 internal sealed class CapturePlan
 {
-    private CapturePlan(int slot, ConversionKind conversion, FilterKind filter)
+    private CapturePlan(int slot, ConversionKind conversion, FilterPlan filter, byte[][] path)
     {
         Slot = slot;
         Conversion = conversion;
         Filter = filter;
+        Path = path;
     }
 
     public int Slot { get; }
     public ConversionKind Conversion { get; }
-    public FilterKind Filter { get; }
+    public FilterPlan Filter { get; }
     public DateFormat? Date { get; private init; }
     public GrokBooleanMatcher? Boolean { get; private init; }
-    public byte[] NullValue { get; private init; } = [];
-    public double ScaleFactor { get; private init; }
+
+    /// <summary>The path segments in UTF-8; empty for <c>%{m::filter}</c>, whose object merges at the root.</summary>
+    public byte[][] Path { get; }
+
+    /// <summary>Whether the value must go through a <see cref="Values.Structured.ValueTree"/>.</summary>
+    public bool IsStructured => Filter.IsStructured || Path.Length == 0;
 
     public static CapturePlan Create(CaptureModel capture)
     {
@@ -49,28 +51,10 @@ internal sealed class CapturePlan
             DateConversion d => WithDate(d, out date),
             _ => throw new ArgumentException($"unknown conversion {capture.Conversion}", nameof(capture)),
         };
-        var filter = capture.Filter switch
-        {
-            null => FilterKind.None,
-            NumericFilter n => n.Kind switch
-            {
-                NumericKind.Integer => FilterKind.Integer,
-                NumericKind.Number => FilterKind.Number,
-                NumericKind.IntegerExt => FilterKind.IntegerExt,
-                _ => FilterKind.NumberExt,
-            },
-            BooleanFilter => FilterKind.Boolean,
-            NullIfFilter => FilterKind.NullIf,
-            CaseFilter c => c.Upper ? FilterKind.Uppercase : FilterKind.Lowercase,
-            ScaleFilter => FilterKind.Scale,
-            _ => throw new ArgumentException($"unknown filter {capture.Filter}", nameof(capture)),
-        };
-        return new CapturePlan(capture.Slot, conversion, filter)
+        return new CapturePlan(capture.Slot, conversion, FilterPlan.Create(capture.Filter), [.. capture.Path.Select(Encoding.UTF8.GetBytes)])
         {
             Date = date,
             Boolean = boolean,
-            NullValue = capture.Filter is NullIfFilter nullIf ? Encoding.UTF8.GetBytes(nullIf.Value) : [],
-            ScaleFactor = capture.Filter is ScaleFilter scale ? scale.Factor : 0,
         };
     }
 

@@ -18,7 +18,11 @@ public sealed class OutputPlan
         CaptureCount = captureCount;
         Nodes = nodes;
         Roots = roots;
+        IsStructured = captures.Any(c => c.IsStructured);
     }
+
+    /// <summary>Whether some capture has a structured filter or merges at the root: then the line is built as a tree.</summary>
+    internal bool IsStructured { get; }
 
     /// <summary>The number of capture slots the matcher fills: <c>slots</c> holds <c>2 * CaptureCount</c> integers.</summary>
     public int CaptureCount { get; }

@@ -1,3 +1,5 @@
+using GrokFlow.Dsl.Values.Structured;
+
 namespace GrokFlow.Dsl.Output;
 
 /// <summary>
@@ -11,6 +13,9 @@ internal sealed class OutputWorkspace
     private bool[] _present = new bool[16];
     private byte[] _text = new byte[256];
     private int _textUsed;
+
+    /// <summary>The attribute tree of lines whose rule uses structured filters.</summary>
+    public ValueTree Tree { get; } = new();
 
     /// <summary>Starts a line: clears the text buffer and sizes the value and presence arrays for <paramref name="plan"/>.</summary>
     public void Begin(OutputPlan plan)

@@ -16,6 +16,9 @@ namespace GrokFlow.Dsl.Output;
 /// <item>Two or more values for the same path make an array, in capture order.</item>
 /// <item>A path that is both an attribute and the parent of others (<c>a</c> and <c>a.b</c>): the attribute wins when
 /// it has a value, otherwise the object is written.</item>
+/// <item>Rules with structured filters (<c>json</c>, <c>keyvalue</c>, <c>array</c>, ...) or a root merge
+/// (<c>%{data::json}</c>) go through <see cref="StructuredOutputWriter"/>, which keeps these rules and adds objects,
+/// arrays and merging.</item>
 /// </list>
 /// Text that is not valid UTF-8 is written with U+FFFD in place of the bad bytes.
 /// Allocation-free after warm-up: per-line storage lives in the <see cref="ParseContext"/>.
@@ -29,6 +32,11 @@ public static class OutputWriter
     /// </summary>
     public static void Write(OutputPlan plan, ReadOnlySpan<byte> input, ReadOnlySpan<int> slots, Utf8JsonWriter writer, ParseContext context)
     {
+        if (plan.IsStructured)
+        {
+            StructuredOutputWriter.Write(plan, input, slots, writer, context);
+            return;
+        }
         var workspace = context.Output;
         workspace.Begin(plan);
         var values = workspace.Values(plan);
@@ -82,7 +90,7 @@ public static class OutputWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteValue(in OutputValue value, ReadOnlySpan<byte> input, OutputWorkspace workspace, Utf8JsonWriter writer)
+    internal static void WriteValue(in OutputValue value, ReadOnlySpan<byte> input, OutputWorkspace workspace, Utf8JsonWriter writer)
     {
         switch (value.Kind)
         {

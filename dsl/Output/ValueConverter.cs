@@ -1,5 +1,6 @@
 using GrokFlow.Dsl.Runtime;
 using GrokFlow.Dsl.Values;
+using GrokFlow.Dsl.Values.Structured;
 
 namespace GrokFlow.Dsl.Output;
 
@@ -23,8 +24,8 @@ internal static class ValueConverter
             ConversionKind.Date => capture.Date!.TryParse(text, context.Clock, out var ms) ? OutputValue.FromInteger(ms) : OutputValue.None,
             _ => OutputValue.None,
         };
-        if (!value.HasValue || capture.Filter == FilterKind.None) return value;
-        return Filter(capture, value, text, context.Output);
+        if (!value.HasValue || capture.Filter.Kind == FilterKind.None) return value;
+        return Filter(capture.Filter, value, text, context.Output);
     }
 
     /// <summary>
@@ -32,15 +33,15 @@ internal static class ValueConverter
     /// on a double truncates, <c>number</c> on an integer widens, <c>scale</c> works on both and on numeric text, case
     /// filters leave non-text unchanged, and <c>nullIf</c> compares the matched text whatever its conversion.
     /// </summary>
-    private static OutputValue Filter(CapturePlan capture, OutputValue value, ReadOnlySpan<byte> matched, OutputWorkspace workspace)
+    public static OutputValue Filter(FilterPlan filter, OutputValue value, ReadOnlySpan<byte> matched, OutputWorkspace workspace)
     {
-        var isText = value.Kind == OutputValueKind.InputText;
-        switch (capture.Filter)
+        var isText = value.Kind is OutputValueKind.InputText or OutputValueKind.WorkspaceText;
+        switch (filter.Kind)
         {
             case FilterKind.Integer or FilterKind.IntegerExt:
                 if (isText)
                 {
-                    var ok = capture.Filter == FilterKind.Integer ? GrokNumbers.TryParseInteger(matched, out var l) : GrokNumbers.TryParseIntegerExt(matched, out l);
+                    var ok = filter.Kind == FilterKind.Integer ? GrokNumbers.TryParseInteger(matched, out var l) : GrokNumbers.TryParseIntegerExt(matched, out l);
                     return ok ? OutputValue.FromInteger(l) : OutputValue.None;
                 }
                 return value.Kind switch
@@ -52,7 +53,7 @@ internal static class ValueConverter
             case FilterKind.Number or FilterKind.NumberExt:
                 if (isText)
                 {
-                    var ok = capture.Filter == FilterKind.Number ? GrokNumbers.TryParseNumber(matched, out var d) : GrokNumbers.TryParseNumberExt(matched, out d);
+                    var ok = filter.Kind == FilterKind.Number ? GrokNumbers.TryParseNumber(matched, out var d) : GrokNumbers.TryParseNumberExt(matched, out d);
                     return ok ? OutputValue.FromDouble(d) : OutputValue.None;
                 }
                 return value.Kind switch
@@ -65,22 +66,27 @@ internal static class ValueConverter
                 if (isText) return GrokBoolean.TryParse(matched, out var b) ? OutputValue.FromBoolean(b) : OutputValue.None;
                 return value.Kind == OutputValueKind.Boolean ? value : OutputValue.None;
             case FilterKind.NullIf:
-                return GrokNullIf.IsNull(matched, capture.NullValue) ? OutputValue.None : value;
+                return GrokNullIf.IsNull(matched, filter.NullValue) ? OutputValue.None : value;
             case FilterKind.Lowercase or FilterKind.Uppercase:
                 if (!isText) return value;
                 var room = workspace.ReserveText(GrokCaseMapping.MaxByteCount(matched.Length));
-                var written = capture.Filter == FilterKind.Lowercase ? GrokCaseMapping.ToLower(matched, room) : GrokCaseMapping.ToUpper(matched, room);
+                var written = filter.Kind == FilterKind.Lowercase ? GrokCaseMapping.ToLower(matched, room) : GrokCaseMapping.ToUpper(matched, room);
                 return OutputValue.WorkspaceText(workspace.CommitText(written), written);
             case FilterKind.Scale:
                 double scaled;
                 var scaledOk = value.Kind switch
                 {
-                    OutputValueKind.InputText => GrokScale.TryScale(matched, capture.ScaleFactor, out scaled),
-                    OutputValueKind.Integer => GrokScale.TryScale(value.Integer, capture.ScaleFactor, out scaled),
-                    OutputValueKind.Double => GrokScale.TryScale(value.Double, capture.ScaleFactor, out scaled),
+                    OutputValueKind.InputText or OutputValueKind.WorkspaceText => GrokScale.TryScale(matched, filter.ScaleFactor, out scaled),
+                    OutputValueKind.Integer => GrokScale.TryScale(value.Integer, filter.ScaleFactor, out scaled),
+                    OutputValueKind.Double => GrokScale.TryScale(value.Double, filter.ScaleFactor, out scaled),
                     _ => Fail(out scaled),
                 };
                 return scaledOk ? OutputValue.FromDouble(scaled) : OutputValue.None;
+            case FilterKind.DecodeUriComponent:
+                if (!isText) return value;
+                var decodeRoom = workspace.ReserveText(matched.Length);
+                var decoded = UriDecoding.Decode(matched, decodeRoom, plusIsSpace: false);
+                return OutputValue.WorkspaceText(workspace.CommitText(decoded), decoded);
             default:
                 return value;
         }

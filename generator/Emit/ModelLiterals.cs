@@ -26,6 +26,16 @@ internal static class ModelLiterals
         NullIfFilter n => $"new NullIfFilter({CSharpLiterals.String(n.Value)})",
         CaseFilter c => $"new CaseFilter(Upper: {(c.Upper ? "true" : "false")})",
         ScaleFilter s => $"new ScaleFilter({CSharpLiterals.Double(s.Factor)})",
+        JsonFilter => "new JsonFilter()",
+        RubyHashFilter => "new RubyHashFilter()",
+        KeyValueFilter k => $"new KeyValueFilter({CSharpLiterals.String(k.Separator)}, {CSharpLiterals.String(k.AllowList)}, {CSharpLiterals.String(k.Quotes)}, {CSharpLiterals.String(k.Delimiters)})",
+        QueryStringFilter => "new QueryStringFilter()",
+        DecodeUriComponentFilter => "new DecodeUriComponentFilter()",
+        XmlFilter => "new XmlFilter()",
+        CsvFilter c => $"new CsvFilter({CSharpLiterals.String(c.Headers)}, (char){(int)c.Separator}, (char){(int)c.Quote})",
+        ArrayFilter a => $"new ArrayFilter({CSharpLiterals.String(a.Open)}, {CSharpLiterals.String(a.Close)}, {CSharpLiterals.String(a.Separator)}, {Filter(a.Element)})",
+        UrlFilter => "new UrlFilter()",
+        UserAgentFilter u => $"new UserAgentFilter({(u.DecodeUriComponent ? "true" : "false")})",
         _ => throw new InvalidOperationException($"unknown filter {filter}"),
     };
 }

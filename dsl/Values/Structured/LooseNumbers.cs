@@ -1,0 +1,19 @@
+using GrokFlow.Dsl.Output;
+
+namespace GrokFlow.Dsl.Values.Structured;
+
+/// <summary>
+/// Numbers inside structured text (<c>keyvalue</c> values, <c>csv</c> fields): the whole text must be a decimal
+/// number with an optional exponent. Integral values that fit a long are integers, others doubles. A leading zero
+/// followed by an 8 or 9 in an integral value (<c>08</c>) is not a number, as in the peer implementation.
+/// </summary>
+internal static class LooseNumbers
+{
+    public static OutputValue TryParse(ReadOnlySpan<byte> text)
+    {
+        if (text.Length == 0 || !GrokNumbers.TryParseNumberExt(text, out var number) || !double.IsFinite(number)) return OutputValue.None;
+        if (number != Math.Floor(number) || number is < -9.2233720368547758E18 or >= 9.2233720368547758E18) return OutputValue.FromDouble(number);
+        if (text[0] == '0' && text.IndexOfAny((byte)'8', (byte)'9') >= 0) return OutputValue.None;
+        return GrokNumbers.TryParseInteger(text, out var exact) ? OutputValue.FromInteger(exact) : OutputValue.FromInteger((long)number);
+    }
+}
