@@ -69,8 +69,13 @@ internal static class PipelineEmitter
             {
                 var ruleClass = rules[index].ClassName;
                 w.Comment($"{rule.Name} (line {rule.Line}): {CSharpLiterals.CommentText(rule.Pattern)}");
+                var required = RequiredLiteral.Of(rule.Root);
+                if (required is not null)
+                    w.Comment($"A line without {CSharpLiterals.CommentText(CSharpLiterals.String(required))} cannot match {rule.Name}: skip the attempt.");
                 w.Line("state.ResetCaptures();");
-                w.Open($"if ({ruleClass}.Match(ref state))");
+                w.Open(required is null
+                    ? $"if ({ruleClass}.Match(ref state))"
+                    : $"if (message.IndexOf({CSharpLiterals.Utf8(required)}) >= 0 && {ruleClass}.Match(ref state))");
                 w.Line($"OutputWriter.Write({ruleClass}.Output, message, slots, writer, context);");
                 w.Line($"if (!result.Matched) result = new GrokResult(GrokStatus.Matched, {index}, {CSharpLiterals.String(rule.Name)});");
                 w.Line("break;");

@@ -38,19 +38,10 @@ internal static class ParseCommand
         }
 
         using var input = inputFile is null ? Console.OpenStandardInput() : inputFile.OpenRead();
-        var reader = new LineReader(input);
-        var sanitizer = new Utf8Sanitizer();
-        var context = new ParseContext();
-        var summary = new ParseSummary();
+        using var output = Console.OpenStandardOutput();
         var clock = Stopwatch.StartNew();
-        using (var output = new EventLineWriter(Console.OpenStandardOutput()))
-        {
-            while (reader.TryReadLine(out var line))
-            {
-                var clean = sanitizer.Sanitize(line);
-                summary.Count(output.Write(clean, pipeline, context));
-            }
-        }
+        var parser = new ChunkedParser(pipeline, workers: Environment.ProcessorCount);
+        var summary = parser.RunAsync(input, output).GetAwaiter().GetResult();
         Console.Error.WriteLine(summary.Describe(pipeline.Id, clock.Elapsed));
         return 0;
     }

@@ -7,19 +7,11 @@ namespace GrokFlow.Runtime.Parsing;
 
 /// <summary>
 /// Writes one JSON event per line, as it would be shipped: <c>message</c> plus the attributes the pipeline extracted.
-/// Buffers output and reuses its JSON writer: no allocation per line.
+/// Reuses its JSON writer: no allocation per line.
 /// </summary>
-public sealed class EventLineWriter : IDisposable
+public sealed class EventLineWriter(IBufferWriter<byte> target) : IDisposable
 {
-    private readonly Stream _output;
-    private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
-    private readonly Utf8JsonWriter _json;
-
-    public EventLineWriter(Stream output)
-    {
-        _output = output;
-        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
-    }
+    private readonly Utf8JsonWriter _json = new(target, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
 
     public GrokResult Write(ReadOnlySpan<byte> message, IGrokPipeline pipeline, ParseContext context)
     {
@@ -29,21 +21,10 @@ public sealed class EventLineWriter : IDisposable
         _json.WriteEndObject();
         _json.Flush();
         _json.Reset();
-        _buffer.Write("\n"u8);
-        if (_buffer.WrittenCount > (1 << 16) - 8192) FlushBuffer();
+        target.GetSpan(1)[0] = (byte)'\n';
+        target.Advance(1);
         return result;
     }
 
-    private void FlushBuffer()
-    {
-        _output.Write(_buffer.WrittenSpan);
-        _buffer.ResetWrittenCount();
-    }
-
-    public void Dispose()
-    {
-        FlushBuffer();
-        _output.Flush();
-        _json.Dispose();
-    }
+    public void Dispose() => _json.Dispose();
 }

@@ -30,6 +30,16 @@ public sealed class ParseSummary
         }
     }
 
+    /// <summary>Adds the counts of another part of the same run.</summary>
+    public void Add(ParseSummary other)
+    {
+        Lines += other.Lines;
+        Unmatched += other.Unmatched;
+        OverBudget += other.OverBudget;
+        foreach (var (rule, count) in other._byRule)
+            _byRule[rule] = _byRule.TryGetValue(rule, out var n) ? n + count : count;
+    }
+
     public string Describe(string pipelineId, TimeSpan elapsed)
     {
         var rules = string.Join(", ", _byRule.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} {r.Value}"));
