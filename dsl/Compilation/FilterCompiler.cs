@@ -38,11 +38,6 @@ internal static class FilterCompiler
             "useragent" => UserAgent(),
             _ => null,
         };
-        if (result is XmlFilter or RubyHashFilter or UrlFilter or UserAgentFilter)
-        {
-            error = (DiagnosticCodes.Unsupported, $"filter '{filter.Name}' is not supported yet");
-            return null;
-        }
         if (result is null && problem is null)
             problem = (DiagnosticCodes.UnknownFilter, $"unknown filter '{filter.Name}': expected one of {Known}");
         error = problem;

@@ -12,6 +12,10 @@ internal static class StructuredConverter
         FilterKind.QueryString => QueryStringParser.Parse(text, tree, workspace),
         FilterKind.Csv => CsvParser.Parse(filter.Csv!, text, tree, workspace),
         FilterKind.Array => Array(filter, text, tree, workspace),
+        FilterKind.Xml => XmlParser.Parse(text, tree, workspace),
+        FilterKind.RubyHash => RubyHashParser.Parse(text, tree, workspace),
+        FilterKind.Url => UrlParser.Parse(text, tree, workspace),
+        FilterKind.UserAgent => UserAgent(filter, text, tree, workspace),
         _ => -1,
     };
 
@@ -44,5 +48,14 @@ internal static class StructuredConverter
         if (text.Length == 0) return -1;
         var value = ValueConverter.Filter(filter, asText, text.Span, workspace);
         return value.HasValue ? tree.NewScalar(value) : -1;
+    }
+
+    private static int UserAgent(FilterPlan filter, FilterText text, ValueTree tree, OutputWorkspace workspace)
+    {
+        if (!filter.DecodeUserAgent) return UserAgentParser.Parse(text, tree, workspace);
+        var room = workspace.ReserveText(text.Length);
+        var length = UriDecoding.Decode(text.Span, room, plusIsSpace: false);
+        var start = workspace.CommitText(length);
+        return UserAgentParser.Parse(new FilterText(workspace.Text(start, length), inWorkspace: true, start), tree, workspace);
     }
 }
