@@ -7,11 +7,28 @@ namespace GrokFlow.Runtime.Parsing;
 
 /// <summary>
 /// Writes one JSON event per line, as it would be shipped: <c>message</c> plus the attributes the pipeline extracted.
-/// Reuses its JSON writer: no allocation per line.
+/// Reuses its JSON writer: no allocation per line. Writes into a buffer writer, or through a buffer into a stream.
 /// </summary>
-public sealed class EventLineWriter(IBufferWriter<byte> target) : IDisposable
+public sealed class EventLineWriter : IDisposable
 {
-    private readonly Utf8JsonWriter _json = new(target, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+    private const int StreamFlushThreshold = 1 << 16;
+
+    private readonly IBufferWriter<byte> _target;
+    private readonly ArrayBufferWriter<byte>? _streamBuffer;
+    private readonly Stream? _stream;
+    private readonly Utf8JsonWriter _json;
+
+    public EventLineWriter(IBufferWriter<byte> target)
+    {
+        _target = target;
+        _json = new Utf8JsonWriter(target, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+    }
+
+    public EventLineWriter(Stream output) : this(new ArrayBufferWriter<byte>(StreamFlushThreshold * 2))
+    {
+        _stream = output;
+        _streamBuffer = (ArrayBufferWriter<byte>)_target;
+    }
 
     public GrokResult Write(ReadOnlySpan<byte> message, IGrokPipeline pipeline, ParseContext context)
     {
@@ -21,10 +38,25 @@ public sealed class EventLineWriter(IBufferWriter<byte> target) : IDisposable
         _json.WriteEndObject();
         _json.Flush();
         _json.Reset();
-        target.GetSpan(1)[0] = (byte)'\n';
-        target.Advance(1);
+        _target.GetSpan(1)[0] = (byte)'\n';
+        _target.Advance(1);
+        if (_streamBuffer is { WrittenCount: > StreamFlushThreshold }) FlushStream();
         return result;
     }
 
-    public void Dispose() => _json.Dispose();
+    private void FlushStream()
+    {
+        _stream!.Write(_streamBuffer!.WrittenSpan);
+        _streamBuffer.ResetWrittenCount();
+    }
+
+    public void Dispose()
+    {
+        if (_stream is not null)
+        {
+            FlushStream();
+            _stream.Flush();
+        }
+        _json.Dispose();
+    }
 }
