@@ -117,7 +117,9 @@ public sealed partial class NetFlowCollector
     {
         if (template.IsSampler)
         {
-            stream.Samplers[roles.SamplerId!.Value] = (roles.SamplerMode!.Value, roles.SamplerInterval!.Value);
+            // A row whose sampler fields were empty (zero length) or too long to be numbers defines no sampler.
+            if (roles is { SamplerId: { } id, SamplerMode: { } samplerMode, SamplerInterval: { } samplerInterval })
+                stream.Samplers[id] = (samplerMode, samplerInterval);
             return;
         }
         if (roles.SystemInit is { } init) stream.SystemInitMilliseconds = (long)init;

@@ -137,6 +137,23 @@ public sealed class MalformedInputTests
     }
 
     [Fact]
+    public void SamplerRowWithEmptySamplerFieldsDefinesNoSampler()
+    {
+        // Regression: the sampler fields are read only when non-empty, so a row of zero-length ones has no values.
+        using var h = new CollectorHarness();
+        h.Decode(ExportPacket.V9()
+            .Set(1, s => s.U16(260).U16(4).U16(12).U16(1).U16(4).U16(48).U16(0).U16(49).U16(0).U16(50).U16(0))
+            .Set(260, s => s.U32(0))
+            .Set(0, s => s.Template(300, (48, 1), (7, 2)))
+            .Set(300, s => s.U8(3).U16(443).U8(0))
+            .ToArray());
+
+        Assert.Equal(0, h.Dropped(NetFlowDropReason.DecoderFault));
+        var flow = Assert.Single(h.Events);
+        Assert.False(flow.ContainsKey("sampling_interval"));
+    }
+
+    [Fact]
     public void TruncatedConformanceDatagramsAreCountedAndTheNextStillDecodes()
     {
         foreach (var capture in new[] { "v5", "v9", "ipfix", "ipfix_bidir" })

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CsCheck;
+using GrokFlow.Dsl.NetFlow.Runtime;
+
+namespace GrokFlow.Tests.NetFlow;
+
+/// <summary>The value formats of flow events, checked against .NET's own formatting over generated values.</summary>
+public sealed class FlowJsonWriterTests
+{
+    private static string Written(Action<FlowJsonWriter> write)
+    {
+        var writer = new FlowJsonWriter();
+        write(writer);
+        return Encoding.UTF8.GetString(writer.Written);
+    }
+
+    [Fact]
+    public void Ipv6TextMatchesIPAddress() =>
+        Gen.Byte.Array[16].Select(Gen.Int[0, 8], Gen.Int[0, 8], (bytes, from, count) =>
+        {
+            // Zero runs of every length and place, which is where RFC 5952 text differs from naive hex.
+            for (var i = from; i < Math.Min(8, from + count); i++) bytes[2 * i] = bytes[2 * i + 1] = 0;
+            return bytes;
+        }).Sample(bytes =>
+        {
+            var address = new IPAddress(bytes);
+            if (address.IsIPv4MappedToIPv6 || bytes.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0) return; // forms .NET writes differently
+            Assert.Equal("\"" + address + "\"", Written(w => w.Ipv6(bytes)));
+        }, iter: 20_000);
+
+    [Theory]
+    [InlineData("::ffff:10.1.2.3")]
+    [InlineData("::")]
+    [InlineData("2001:db8::1")]
+    [InlineData("2001:db8:0:1:1:1:1:1")]
+    public void Ipv6SpecialForms(string text) =>
+        Assert.Equal("\"" + text + "\"", Written(w => w.Ipv6(IPAddress.Parse(text).GetAddressBytes())));
+
+    [Fact]
+    public void UtcMillisecondsMatchesDateTimeOffset() =>
+        Gen.Long[-62_135_596_800_000, 253_402_300_799_999].Sample(ms =>
+            Assert.Equal("\"" + DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) + "\"",
+                Written(w => w.UtcMilliseconds(ms))), iter: 20_000);
+
+    [Fact]
+    public void StringsAreAlwaysValidJsonAndKeepValidUtf8() =>
+        Gen.Byte.Array[0, 40].Sample(bytes =>
+        {
+            var json = Written(w => w.String(bytes));
+            var parsed = JsonSerializer.Deserialize<string>(json)!;
+            var trimmed = bytes.AsSpan(0, bytes.AsSpan().LastIndexOfAnyExcept((byte)0) + 1);
+            if (System.Text.Unicode.Utf8.IsValid(trimmed)) Assert.Equal(Encoding.UTF8.GetString(trimmed), parsed);
+            else Assert.Equal(Encoding.Latin1.GetString(trimmed), parsed);
+        }, iter: 20_000);
+
+    [Fact]
+    public void SignedAndUnsignedValuesAreSizedByTheirLength()
+    {
+        var unsigned = new UnsignedElement(0, 1, "u", false);
+        var signed = new SignedElement(0, 2, "s", false);
+        Assert.Equal(",\"u\":16777215", Written(w => unsigned.Write(w, [0xFF, 0xFF, 0xFF], default)));
+        Assert.Equal(",\"s\":-1", Written(w => signed.Write(w, [0xFF, 0xFF, 0xFF], default)));
+        Assert.Equal(",\"s\":-128", Written(w => signed.Write(w, [0x80], default)));
+        Assert.Equal(",\"u\":\"0102030405060708090a\"", Written(w => unsigned.Write(w, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], default)));
+    }
+}
