@@ -46,9 +46,9 @@ internal static class UserAgentParser
         {
             var at = s.IndexOf(token);
             if (at < 0) continue;
-            var name = family;
-            if (mobile && family.AsSpan().SequenceEqual("Chrome"u8)) name = "Chrome Mobile"u8.ToArray();
-            if (mobile && family.AsSpan().SequenceEqual("Firefox"u8) && s.IndexOf("Android"u8) >= 0) name = "Firefox Mobile"u8.ToArray();
+            ReadOnlySpan<byte> name = family;
+            if (mobile && name.SequenceEqual("Chrome"u8)) name = "Chrome Mobile"u8;
+            if (mobile && name.SequenceEqual("Firefox"u8) && s.IndexOf("Android"u8) >= 0) name = "Firefox Mobile"u8;
             Family(tree, browser, name, workspace);
             Version(text, tree, browser, at + token.Length, '.');
             found = true;
@@ -109,14 +109,14 @@ internal static class UserAgentParser
 
         // Device.
         var device = tree.ChildrenOf(tree.Member(obj, "device"u8));
-        var (deviceFamily, category) =
-            isBot ? ("Spider"u8.ToArray(), "Bot"u8.ToArray())
-            : iPad ? ("iPad"u8.ToArray(), "Tablet"u8.ToArray())
-            : iPhone ? ("iPhone"u8.ToArray(), "Mobile"u8.ToArray())
-            : android >= 0 ? (mobile ? ("Generic Smartphone"u8.ToArray(), "Mobile"u8.ToArray()) : ("Generic Tablet"u8.ToArray(), "Tablet"u8.ToArray()))
-            : s.IndexOf("Macintosh"u8) >= 0 ? ("Mac"u8.ToArray(), "Desktop"u8.ToArray())
-            : s.IndexOf("Windows NT"u8) >= 0 || s.IndexOf("X11"u8) >= 0 || s.IndexOf("CrOS"u8) >= 0 ? ("Other"u8.ToArray(), "Desktop"u8.ToArray())
-            : ("Other"u8.ToArray(), "Other"u8.ToArray());
+        ReadOnlySpan<byte> deviceFamily = "Other"u8, category = "Other"u8;
+        if (isBot) { deviceFamily = "Spider"u8; category = "Bot"u8; }
+        else if (iPad) { deviceFamily = "iPad"u8; category = "Tablet"u8; }
+        else if (iPhone) { deviceFamily = "iPhone"u8; category = "Mobile"u8; }
+        else if (android >= 0 && mobile) { deviceFamily = "Generic Smartphone"u8; category = "Mobile"u8; }
+        else if (android >= 0) { deviceFamily = "Generic Tablet"u8; category = "Tablet"u8; }
+        else if (s.IndexOf("Macintosh"u8) >= 0) { deviceFamily = "Mac"u8; category = "Desktop"u8; }
+        else if (s.IndexOf("Windows NT"u8) >= 0 || s.IndexOf("X11"u8) >= 0 || s.IndexOf("CrOS"u8) >= 0) category = "Desktop"u8;
         Family(tree, device, deviceFamily, workspace);
         Static(tree, device, "category"u8, category, workspace);
         return obj;
