@@ -380,13 +380,19 @@ internal sealed class RuleMatcherEmitter
         var max = repeat.Max == RepeatNode.Unbounded ? "int.MaxValue" : repeat.Max.ToString();
         _w.Open($"// {text}: what follows cannot start inside the run, so the whole run is taken");
         _w.Line("int taken = 0;");
-        _w.Open($"while (taken < {max} && pos < s.Input.Length)");
-        _w.Line($"int charWidth = {WidthAt(set, "pos")};");
-        _w.Line("if (charWidth == 0) break;");
-        _w.Line("pos += charWidth;");
-        _w.Line("taken++;");
-        _w.Close();
+        EmitCountedScan(set, max, position: "pos", counter: "taken", width: "charWidth");
         _w.Line($"if (taken < {repeat.Min}) return false;");
+        _w.Close();
+    }
+
+    /// <summary>Advances <paramref name="position"/> over at most <paramref name="max"/> members of the set, counting them.</summary>
+    private void EmitCountedScan(SetFields set, string max, string position, string counter, string width)
+    {
+        _w.Open($"while ({counter} < {max} && {position} < s.Input.Length)");
+        _w.Line($"int {width} = {WidthAt(set, position)};");
+        _w.Line($"if ({width} == 0) break;");
+        _w.Line($"{position} += {width};");
+        _w.Line($"{counter}++;");
         _w.Close();
     }
 
@@ -464,12 +470,7 @@ internal sealed class RuleMatcherEmitter
         else
         {
             _w.Line("int end = pos, count = 0;");
-            _w.Open($"while (count < {max} && end < s.Input.Length)");
-            _w.Line($"int width = {WidthAt(set, "end")};");
-            _w.Line("if (width == 0) break;");
-            _w.Line("end += width;");
-            _w.Line("count++;");
-            _w.Close();
+            EmitCountedScan(set, max, position: "end", counter: "count", width: "width");
             _w.Line($"if (count < {repeat.Min}) return false;");
             floor = "";
         }
