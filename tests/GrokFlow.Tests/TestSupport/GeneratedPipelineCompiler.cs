@@ -1,0 +1,96 @@
+extern alias GeneratorAssembly;
+using System.Collections.Immutable;
+using System.Runtime.Loader;
+using System.Text.Json;
+using GrokFlow.Dsl.Runtime;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace GrokFlow.Tests.TestSupport;
+
+/// <summary>What one generator run over a .rules text produced: the compilation with the generated sources added.</summary>
+public sealed record GeneratorRun(
+    GeneratorDriver Driver,
+    Compilation Input,
+    Compilation Output,
+    ImmutableArray<Diagnostic> Diagnostics,
+    GeneratorDriverRunResult Result);
+
+/// <summary>
+/// The build, done at test time: .rules text through the real generator, the generated C# compiled in memory and loaded
+/// into a collectible <see cref="AssemblyLoadContext"/>, its pipeline classes instantiated.
+/// </summary>
+public static class GeneratedPipelineCompiler
+{
+    public const string DefaultPath = "/rules/test.rules";
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    /// <summary>Runs the generator over <paramref name="rulesText"/>, given as the AdditionalFile <paramref name="path"/>.</summary>
+    public static GeneratorRun Generate(string rulesText, string path = DefaultPath)
+    {
+        var input = EmptyCompilation();
+        var driver = CreateDriver().AddAdditionalTexts([new InMemoryRulesFile(path, rulesText)]);
+        driver = driver.RunGeneratorsAndUpdateCompilation(input, out var output, out var diagnostics);
+        return new GeneratorRun(driver, input, output, diagnostics, driver.GetRunResult());
+    }
+
+    /// <summary>A driver over the rules generator that records why each step ran (for caching checks).</summary>
+    public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
+        [new GeneratorAssembly::GrokFlow.Generator.RulesGenerator().AsSourceGenerator()],
+        parseOptions: ParseOptions,
+        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>A library compilation with no sources, referencing what the test process has loaded.</summary>
+    public static CSharpCompilation EmptyCompilation() => CSharpCompilation.Create(
+        "GrokFlow.Generated" + Guid.NewGuid().ToString("N"),
+        [],
+        References.Value,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release));
+
+    /// <summary>Generates, compiles and loads <paramref name="rulesText"/>; fails the test on any diagnostic or compile error.</summary>
+    public static LoadedPipelines CompileAndLoad(string rulesText)
+    {
+        var run = Generate(rulesText);
+        if (!run.Diagnostics.IsEmpty)
+            throw new InvalidOperationException("the generator reported:\n" + string.Join("\n", run.Diagnostics));
+        using var image = new MemoryStream();
+        var emit = run.Output.Emit(image);
+        if (!emit.Success)
+            throw new InvalidOperationException("the generated code does not compile:\n" +
+                string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20)));
+        image.Position = 0;
+        var context = new AssemblyLoadContext("grokflow-generated", isCollectible: true);
+        var assembly = context.LoadFromStream(image);
+        var pipelines = assembly.GetTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && typeof(IGrokPipeline).IsAssignableFrom(t))
+            .Select(t => (IGrokPipeline)Activator.CreateInstance(t)!)
+            .ToDictionary(p => p.Id, StringComparer.Ordinal);
+        return new LoadedPipelines(context, pipelines);
+    }
+
+    // The generator assembly carries its own copy of the dsl types, and GrokFlow.Rules its own generated pipelines:
+    // referencing either would make the names in the generated code ambiguous.
+    private static readonly string[] Excluded = ["GrokFlow.Generator", "GrokFlow.Rules"];
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    {
+        // Make sure what generated code uses is loaded before the domain is listed.
+        _ = new[] { typeof(IGrokPipeline), typeof(JsonSerializer), typeof(System.Buffers.SearchValues), typeof(Span<>) };
+        return AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => !a.IsDynamic && a.Location.Length > 0 && !Excluded.Contains(a.GetName().Name))
+            .GroupBy(a => a.GetName().Name)
+            .Select(g => (MetadataReference)MetadataReference.CreateFromFile(g.First().Location))
+            .ToImmutableArray();
+    });
+}
+
+/// <summary>The pipelines of one compiled .rules text, by id; disposing unloads their assembly.</summary>
+public sealed class LoadedPipelines(AssemblyLoadContext context, IReadOnlyDictionary<string, IGrokPipeline> byId) : IDisposable
+{
+    public IReadOnlyDictionary<string, IGrokPipeline> ById { get; } = byId;
+
+    public IGrokPipeline this[string id] => ById[id];
+
+    public void Dispose() => context.Unload();
+}
