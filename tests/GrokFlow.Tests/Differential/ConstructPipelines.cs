@@ -1,0 +1,167 @@
+namespace GrokFlow.Tests.Differential;
+
+/// <summary>
+/// Pipelines that together use every grok construct the generator emits code for, each with lines it matches. Random
+/// lines are these lines, mutated.
+/// </summary>
+public static class ConstructPipelines
+{
+    /// <summary>One pipeline: its match rules, helpers, and lines (most of which match).</summary>
+    public sealed record Construct(string Id, (string Name, string Pattern)[] Rules, (string Name, string Pattern)[] Helpers, string[] Lines);
+
+    public static readonly Construct[] All =
+    [
+        new("login",
+            [
+                ("login", @"%{word:user} logged in from %{ip:client.ip}( port %{integer:client.port})? after %{number:duration:scale(1000)}s(, reason: %{data:reason})?"),
+                ("logout", @"%{word:user} logged out( \(%{word:cause}\))?"),
+            ],
+            [],
+            [
+                "alice logged in from 10.0.0.1 port 5522 after 1.25s, reason: password ok",
+                "bob_2 logged in from ::1 after 3s",
+                "carol logged in from fe80::1%eth0 port 22 after 0.5s, reason: key",
+                "dave logged in from 2001:db8:0:0:1:0:0:1 after .5s",
+                "dave logged out (timeout)",
+                "eve logged out",
+            ]),
+        new("access",
+            [
+                ("access", "%{ipOrHost:network.client.ip} %{notSpace:http.ident:nullIf(\"-\")} %{notSpace:http.auth:nullIf(\"-\")} " +
+                           "\\[%{date(\"dd/MMM/yyyy:HH:mm:ss Z\"):date_access}\\] \"(?>%{word:http.method} |)%{notSpace:http.url}(?> HTTP\\/%{regex(\"\\\\d+\\\\.\\\\d+\"):http.version}|)\" " +
+                           "%{integer:http.status_code} (?>%{integer:network.bytes_written}|-)( \"%{data:http.referer}\" \"%{data:http.useragent}\")?"),
+            ],
+            [],
+            [
+                "127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] \"GET /apache_pb.gif HTTP/1.0\" 200 2326 \"http://www.example.com/start.html\" \"Mozilla/4.08 [en] (Win98; I ;Nav)\"",
+                "web-01.example.com - - [01/Jan/2024:00:00:01 +0000] \"POST /api/v1/items?id=3 HTTP/1.1\" 503 -",
+                "2001:db8::7 - - [29/Feb/2024:23:59:59 +0530] \"/health\" 204 0",
+            ]),
+        new("lazy",
+            [
+                ("colons", "%{data:first}:%{data:second}:%{data:third}"),
+                ("dashes", "%{data:head} -- %{greedyData:tail}"),
+                ("ending", "%{notSpace:key}=%{data:value}"),
+            ],
+            [],
+            ["a:b:c", "key:value:with:more:colons", ":::", "x -- y -- z", " -- ", "k=v w", "k==", "k= v"]),
+        new("repeats",
+            [
+                ("words", @"\s*%{word:w}\s+%{word:w}(\s+%{word:w})?\s*"),
+                ("tags", @"%{notSpace:tag.name}=%{notSpace:tag.value}(,%{notSpace:tag.name}=%{notSpace:tag.value})*"),
+                ("bounded", @"[a-z]{2,4}?%{regex(""[a-z]*""):rest}:x{3}%{integer:n}"),
+            ],
+            [],
+            ["  one two three  ", "one\ttwo", "k=v", "a=1,b=2,c=3", "a=,b=", "abcdef:xxx12", "ab:xxx-3"]),
+        new("addresses",
+            [
+                ("addr", @"(%{ipv4:addr.v4}|%{ipv6:addr.v6}|%{hostname:addr.host}) -> %{ipOrHost:peer}(:%{port:peer_port})?"),
+                ("hardware", @"%{mac:mac} %{uuid:id}"),
+                ("link", @"%{uri:url} %{path:file}"),
+            ],
+            [],
+            [
+                "10.1.2.3 -> example.com:443",
+                "::ffff:10.0.0.1 -> 2001:db8::1",
+                "my-host.local -> 192.168.0.1:8080",
+                "256.1.1.1 -> a_b.c",
+                "fe80::a:b%en0 -> h",
+                "00:1A:2b:3C:4d:5E 123e4567-e89b-12d3-a456-426614174000",
+                "0a1b.2c3d.4e5f 00000000-0000-0000-0000-000000000000",
+                "https://user:pw@example.com:8443/a/b.c?x=1&y=%20 /var/log/messages",
+                "ftp://10.0.0.1/pub C:\\Windows\\system32",
+            ]),
+        new("quantifiers",
+            [
+                ("atomic", @"(?>%{notSpace:a} )+%{word:last}"),
+                ("possessive", @"id=[a-z]++%{integer:id} [0-9]{2,4}?%{integer:rest}"),
+                ("lazy", @"x+?%{regex(""x*""):xs}y(?:z|zz)??%{regex(""z*""):zs}"),
+                ("alternatives", @"(?:ab|a)+%{regex(""(?:ba|b)*""):bs}!"),
+            ],
+            [],
+            ["a b c d", "x y", "id=abc123 12345", "id=x1 99", "xxxxy", "xyzzz", "abab!", "aab!", "abba!"]),
+        new("regexes",
+            [
+                ("look", @"%{regex(""(?=[A-Z])[A-Za-z]+""):name} %{regex(""(?i)level=(debug|info|warn(ing)?)""):lvl} \{%{regex(""[^}]*""):inner}\}"),
+                ("negative", @"%{regex(""(?!not)[a-z]+""):word} %{regex(""[0-9]+(?![0-9]*%)""):count}.*"),
+                ("lines", @"(?-s)%{data:first_line}\n(?s)%{data:rest}"),
+                ("nocase", @"(?i)error:? %{greedyData:msg}"),
+            ],
+            [],
+            [
+                "Alice level=INFO {a b c}",
+                "Bob LEVEL=warning {}",
+                "yes 12 x",
+                "ok 7",
+                "first line\nsecond\nthird",
+                "ERROR: disk full",
+                "Error something",
+            ]),
+        new("named",
+            [
+                ("named", @"(?<user.name>[a-z]+)@(?<domain>[a-z.]+) %{word:nested.deep.path.value} %{word:nested.deep.other}"),
+                ("same", @"%{integer:a.f} %{notSpace:a.f:uppercase} %{data:a.f}"),
+            ],
+            [],
+            ["jo@example.org v1 v2", "a@b x y", "1 info message", "2 warn x y"]),
+        new("filters",
+            [
+                ("filters", "%{word:low:lowercase} %{word:up:uppercase} %{notSpace:maybe:nullIf(\"-\")} %{notSpace:i:integer} " +
+                            "%{notSpace:n:number} %{notSpace:b:boolean} %{number:ms:scale(0.001)} %{notSpace:ie:integerExt} %{notSpace:ne:numberExt}"),
+            ],
+            [],
+            [
+                "HeLLo wOrld - 42 3.5 true 1500 1e3 2.5E-2",
+                "a b x -7 -0.25 FALSE 0 -1e+2 .5",
+                "abc DEF null 99999999999999999999 1e3 yes 2.5 12.5e1 nan",
+            ]),
+        new("dates",
+            [
+                ("iso", @"%{date(""yyyy-MM-dd'T'HH:mm:ss.SSSZ""):t} %{word:level}"),
+                ("syslog", @"%{date(""MMM dd HH:mm:ss""):t} %{word:level}"),
+                ("paris", @"%{date(""dd/MM/yyyy HH:mm"",""Europe/Paris""):t} %{word:level}"),
+                ("long", @"%{date(""EEE MMM d HH:mm:ss yyyy""):t} %{word:level}"),
+                ("time", @"%{date(""HH:mm:ss""):t} %{word:level}"),
+            ],
+            [],
+            [
+                "2024-03-10T12:34:56.789+0100 info",
+                "2024-03-10T12:34:56.789Z warn",
+                "Oct 30 20:24:24 error",
+                "31/03/2024 02:30 debug",
+                "Tue Nov 1 08:00:00 2022 info",
+                "23:59:59 trace",
+            ]),
+        new("numbers",
+            [
+                ("numbers", "%{integer:i} %{number:n} %{numberExt:ne} %{integerExt:ie} %{numberStr:ns} %{integerStr:is}"),
+            ],
+            [],
+            ["1 2.5 3e2 4e1 5.0 6", "-1 -.5 +1.5E-3 -1e+2 007 +8", "0 0. 0.0 0 -0 -0"]),
+        new("references",
+            [
+                ("base", "%{_ts} %{_who}"),
+                ("extended", "%{base} did %{data:what}"),
+                ("alt", "(%{integer:user.id}|%{word:user.firstname}) connected( on %{word:day})?"),
+            ],
+            [
+                ("_ts", @"\[%{integer:ts}\]"),
+                ("_who", @"%{word:who.name}(@%{hostname:who.host})?"),
+            ],
+            ["[12] root@db1", "[12] root did nothing much", "[3] x@y.z did it", "12345 connected on monday", "john connected"]),
+        new("quoted",
+            [
+                ("quoted", "%{quotedString:q} %{doubleQuotedString:dq} %{boolean(\"yes\",\"no\"):flag} %{boolean:plain}"),
+            ],
+            [],
+            ["'single' \"double\" yes true", "\"a b\" \"\" NO False", "'' \"x\" yes TRUE"]),
+    ];
+
+    /// <summary>All the pipelines as one .rules text.</summary>
+    public static string RulesText()
+    {
+        var builder = new RulesFileBuilder();
+        foreach (var construct in All) builder.Pipeline(construct.Id, construct.Rules, construct.Helpers);
+        return builder.ToString();
+    }
+}

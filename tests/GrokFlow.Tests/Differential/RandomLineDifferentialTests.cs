@@ -1,0 +1,61 @@
+using CsCheck;
+using GrokFlow.Dsl.Interpretation;
+using GrokFlow.Tests.TestSupport;
+
+namespace GrokFlow.Tests.Differential;
+
+/// <summary>
+/// The generated parsers and the interpreter of <see cref="ConstructPipelines"/> produce byte-identical events for
+/// random lines that almost match (CsCheck shrinks any disagreement to a minimal line).
+/// </summary>
+public sealed class RandomLineDifferentialTests(GeneratedPipelinesFixture compiled, ITestOutputHelper output)
+{
+    private const int LinesPerPipeline = 1500;
+
+    private (LoadedPipelines Generated, IReadOnlyDictionary<string, InterpretedPipeline> Interpreted) Load()
+    {
+        var text = ConstructPipelines.RulesText();
+        var interpreted = RulesInterpreter.Load(text, DifferentialSettings.InterpreterTimeout);
+        Assert.False(interpreted.HasErrors, string.Join("\n", interpreted.Diagnostics.Select(d => d.Format("constructs.rules"))));
+        return (compiled.Compile(text), interpreted.Pipelines.ToDictionary(p => p.Id));
+    }
+
+    private PipelinePair Pair(string id)
+    {
+        var (generated, interpreted) = Load();
+        return new PipelinePair(generated[id], interpreted[id], DifferentialSettings.Clock);
+    }
+
+    public static TheoryData<string> PipelineIds => new(ConstructPipelines.All.Select(c => c.Id));
+
+    [Theory]
+    [MemberData(nameof(PipelineIds))]
+    public void EveryExampleLineMatchesAlike(string id)
+    {
+        var pair = Pair(id);
+        foreach (var line in ConstructPipelines.All.Single(c => c.Id == id).Lines)
+        {
+            var comparison = pair.Compare(line);
+            Assert.True(comparison.Matched, comparison.ToString());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PipelineIds))]
+    public void MutatedLinesParseAlike(string id)
+    {
+        var pair = Pair(id);
+        long compared = 0, matched = 0, overBudget = 0;
+        LineMutations.Of(ConstructPipelines.All.Single(c => c.Id == id).Lines).Sample(line =>
+        {
+            var comparison = pair.Compare(line);
+            Interlocked.Increment(ref compared);
+            if (comparison.Matched) Interlocked.Increment(ref matched);
+            if (comparison.OverDefaultBudget) Interlocked.Increment(ref overBudget);
+            return comparison.Agree;
+        }, iter: LinesPerPipeline, print: line => pair.Compare(line).ToString());
+
+        output.WriteLine($"pipeline {id}: {compared} random lines compared, {matched} matched, {overBudget} over the default step budget");
+        Assert.True(matched > 0 && matched < compared, $"the random lines should mix matches and non-matches ({matched} of {compared} matched)");
+    }
+}
