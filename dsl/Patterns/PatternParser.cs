@@ -176,6 +176,9 @@ public sealed class PatternParser
                 return ParseEscape();
             case '%' when _host is not null && Peek(1) == '{':
                 return ParseToken();
+            case '*' or '+' or '?':
+                // Oniguruma and Java reject a quantifier with nothing before it rather than read it as a literal.
+                throw Error($"nothing to repeat: '{c}' must follow a character, class or group; escape it as \\{c} for a literal", _pos);
             default:
                 var cp = ReadCodePoint();
                 return Literal(cp);
