@@ -588,16 +588,30 @@ internal sealed class RuleMatcherEmitter
         _w.Open("if (first >= 0)");
         _w.Line($"if ({callAtFirst}) return true;");
         _w.Line("if (s.OutOfBudget) return false;");
+        // A line with more ends than the stack buffer holds gets a pooled one with room for every remaining position.
         _w.Line($"Span<int> ends = stackalloc int[{SubMatcherTable.MaxEnds}];");
+        _w.Line("int[]? rentedEnds = null;");
         _w.Line($"int endCount = {subMatcher}.Ends(s.Input, pos, ends, ref s.Budget);");
+        _w.Open("if (endCount == MatchState.EndsOverflow)");
+        _w.Line("rentedEnds = ArrayPool<int>.Shared.Rent(MatchState.EndsCapacity(s.Input.Length - pos));");
+        _w.Line("ends = rentedEnds;");
+        _w.Line($"endCount = {subMatcher}.Ends(s.Input, pos, ends, ref s.Budget);");
+        _w.Close();
         _w.Open("if (endCount < 0)");
         _w.Line("s.OutOfBudget = true;");
-        _w.Line("return false;");
+        _w.Line("endCount = 0;");
         _w.Close();
+        _w.Line("bool matched = false;");
         _w.Open("for (int i = 1; i < endCount; i++)");
-        _w.Line($"if ({callAtEnd}) return true;");
-        _w.Line("if (s.OutOfBudget) return false;");
+        _w.Open($"if ({callAtEnd})");
+        _w.Line("matched = true;");
+        _w.Line("break;");
         _w.Close();
+        _w.Line("if (s.OutOfBudget) break;");
+        _w.Close();
+        _w.Line("if (rentedEnds is not null) ArrayPool<int>.Shared.Return(rentedEnds);");
+        _w.Line("if (matched) return true;");
+        _w.Line("if (s.OutOfBudget) return false;");
         _w.Close();
     }
 

@@ -10,6 +10,7 @@ namespace GrokFlow.Generator.Emit;
 /// </summary>
 internal sealed class SubMatcherTable
 {
+    /// <summary>The end buffer on the stack; a line with more ends gets a pooled one (see <c>MatchState.EndsCapacity</c>).</summary>
     public const int MaxEnds = 256;
 
     private readonly Dictionary<Node, string> _names = new();
@@ -88,13 +89,14 @@ internal sealed class SubMatcherTable
             w.Line("return s.OutOfBudget ? -2 : found ? end[0] : -1;");
             w.Close();
             w.Line();
-            w.Line("/// <summary>Writes every position the pattern can end at from <paramref name=\"pos\"/>, in backtracking order; -1 when over budget.</summary>");
+            w.Line("/// <summary>Writes every position the pattern can end at from <paramref name=\"pos\"/>, in backtracking order; -1 when over budget, MatchState.EndsOverflow when <paramref name=\"ends\"/> is too small.</summary>");
             w.Open("public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget)");
             w.Line($"Span<int> work = stackalloc int[{Math.Max(1, emitter.WorkSize)}];");
-            w.Line("var s = new MatchState(input, default, work, budget) { Ends = ends };");
+            w.Line("var s = new MatchState(input, default, work, budget);");
+            w.Line("s.CollectEndsInto(ends, pos);");
             w.Line($"{entry}(ref s, pos);");
             w.Line("budget = s.Budget;");
-            w.Line("return s.OutOfBudget ? -1 : s.EndCount;");
+            w.Line("return s.EndsResult;");
             w.Close();
             sets.WriteFields(w);
             w.Line(methods.ToString().TrimEnd('\n'));
