@@ -1,0 +1,53 @@
+using CsCheck;
+using GrokFlow.Tests.TestSupport;
+
+namespace GrokFlow.Tests.Differential;
+
+/// <summary>
+/// The generated parser of every grok conformance vector that compiles (see <see cref="ConformanceBatch"/>) and the
+/// interpreter produce byte-identical events on the vector's input, and on mutations of it.
+/// </summary>
+public sealed class ConformanceDifferentialTests(GeneratedPipelinesFixture compiled, ConformanceBatch batch, ITestOutputHelper output)
+    : IClassFixture<ConformanceBatch>
+{
+    private const int MutationsPerVector = 40;
+
+    [Fact]
+    public void GeneratedParsersAgreeWithTheInterpreterOnEveryVectorInput()
+    {
+        var pairs = batch.Pair(compiled);
+        var divergences = new List<string>();
+        var matched = 0;
+        foreach (var (id, vector) in batch.Vectors)
+        {
+            var comparison = pairs[id].Compare(vector.Input!);
+            if (!comparison.Agree) divergences.Add($"{vector.Name}: {comparison}");
+            else if (comparison.Matched) matched++;
+        }
+
+        output.WriteLine($"conformance vectors: {batch.Vectors.Count} compared ({matched} matched), {batch.LeftOut.Count} left out:");
+        foreach (var group in batch.LeftOut.GroupBy(l => l.Reason).OrderByDescending(g => g.Count()))
+            output.WriteLine($"  {group.Count(),3} {group.Key}");
+        Assert.True(batch.Vectors.Count >= 90, $"only {batch.Vectors.Count} vectors compiled: is the corpus there?");
+        Assert.True(divergences.Count == 0, $"{divergences.Count} divergences:\n" + string.Join("\n", divergences));
+    }
+
+    [Fact]
+    public void GeneratedParsersAgreeWithTheInterpreterOnMutatedVectorInputs()
+    {
+        var pairs = batch.Pair(compiled);
+        long compared = 0, matched = 0;
+        var inputs = batch.Vectors.Select(v => (v.Id, Lines: (IReadOnlyList<string>)[v.Case.Input!])).ToList();
+        Gen.Int[0, inputs.Count - 1]
+            .SelectMany(i => LineMutations.Of(inputs[i].Lines).Select(line => (inputs[i].Id, Line: line)))
+            .Sample(sample =>
+            {
+                var comparison = pairs[sample.Id].Compare(sample.Line);
+                Interlocked.Increment(ref compared);
+                if (comparison.Matched) Interlocked.Increment(ref matched);
+                return comparison.Agree;
+            }, iter: MutationsPerVector * inputs.Count, print: sample => pairs[sample.Id].Compare(sample.Line).ToString());
+
+        output.WriteLine($"conformance vectors: {compared} mutated inputs of {inputs.Count} vectors compared, {matched} matched");
+    }
+}

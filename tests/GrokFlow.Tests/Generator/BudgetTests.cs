@@ -1,0 +1,47 @@
+using System.Text;
+using GrokFlow.Dsl.Runtime;
+using GrokFlow.Tests.Differential;
+using GrokFlow.Tests.TestSupport;
+
+namespace GrokFlow.Tests.Generator;
+
+/// <summary>
+/// Catastrophic backtracking ends in <see cref="GrokStatus.BudgetExceeded"/> from the generated parser under the default
+/// step budget: the line is given up, not the worker.
+/// </summary>
+public sealed class BudgetTests(GeneratedPipelinesFixture compiled)
+{
+    private static readonly string RulesText = new RulesFileBuilder()
+        .Pipeline("nested", [("nested", @"(%{regex(""a+"")})+b")])
+        .Pipeline("nestedcapture", [("nestedcapture", @"%{regex(""(\\w+\\s?)+""):words}!")])
+        .Pipeline("manydata", [("manydata", "%{data:a},%{data:b},%{data:c},%{data:d},%{data:e},%{data:f}!")])
+        .ToString();
+
+    public static TheoryData<string, string> Pathological => new()
+    {
+        { "nested", new string('a', 40) },
+        { "nestedcapture", string.Concat(Enumerable.Repeat("word ", 30)) + "?" },
+        { "manydata", string.Concat(Enumerable.Repeat("x,", 80)) },
+    };
+
+    [Theory(Timeout = 120_000)]
+    [MemberData(nameof(Pathological))]
+    public async Task PathologicalLineExceedsTheDefaultBudget(string pipeline, string line)
+    {
+        var parser = compiled.Compile(RulesText)[pipeline];
+        var parsed = await Task.Run(() => ParsedLine.Of(parser, Encoding.UTF8.GetBytes(line), new ParseContext()), TestContext.Current.CancellationToken);
+
+        Assert.Null(parsed.Exception);
+        Assert.Equal(GrokStatus.BudgetExceeded, parsed.Status);
+        Assert.Equal(Encoding.UTF8.GetBytes("{\"message\":" + System.Text.Json.JsonSerializer.Serialize(line) + "}"), parsed.Json);
+    }
+
+    [Fact]
+    public void ALineThatMatchesQuicklyIsNotAffectedByTheBudget()
+    {
+        var parser = compiled.Compile(RulesText)["nested"];
+        var parsed = ParsedLine.Of(parser, Encoding.UTF8.GetBytes(new string('a', 40) + "b"), new ParseContext());
+
+        Assert.Equal(GrokStatus.Matched, parsed.Status);
+    }
+}
