@@ -80,6 +80,9 @@ public sealed class GeneratorDiagnosticsTests
         ["GF0003 invalid quantifier"] = new(
             Grok(["rule0 %{word:user} x{3,1}"]),
             "GF0003", new("{3,1}"), "{3,1}", "maximum below its minimum"),
+        ["GF0003 quantifier with nothing to repeat"] = new(
+            Grok(["rule0 %{word:user} (*x)"]),
+            "GF0003", new("*x"), "nothing to repeat", "'*'", "escape it as \\*"),
         ["GF0004 unknown matcher"] = new(
             Grok(["rule0 %{word:user} %{wrod:action}"]),
             "GF0004", new("%{wrod"), "unknown matcher 'wrod'", "expected a helper rule, a match rule defined above, or a built-in matcher", "notSpace"),
