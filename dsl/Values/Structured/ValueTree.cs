@@ -120,16 +120,21 @@ internal sealed class ValueTree
         }
     }
 
+    /// <summary>How many levels a dotted key nests at most, as deep as the structured parsers nest values.</summary>
+    private const int MaxKeyDepth = 64;
+
     /// <summary>
     /// The member at a dotted key (<c>db.name</c> is member <c>name</c> of the child object of <c>db</c>); empty
-    /// segments are skipped. -1 when the key has no non-empty segment.
+    /// segments are skipped. -1 when the key has no non-empty segment. Past <see cref="MaxKeyDepth"/> levels the rest
+    /// of the key stays one literal name, so that a line full of dots cannot nest without bound.
     /// </summary>
     public int MemberAtDottedKey(int obj, ReadOnlySpan<byte> key)
     {
         var member = -1;
+        var depth = 0;
         while (true)
         {
-            var dot = key.IndexOf((byte)'.');
+            var dot = ++depth < MaxKeyDepth ? key.IndexOf((byte)'.') : -1;
             var segment = dot < 0 ? key : key[..dot];
             if (segment.Length > 0)
             {
@@ -242,6 +247,8 @@ internal sealed class ValueTree
     private void WriteMember(int member, in TreeWriteContext context)
     {
         var writer = context.Writer;
+        // Keys nest and values nest: together they may go deeper than the writer can write (it would throw).
+        if (writer.CurrentDepth >= MaxWriteDepth(writer)) return;
         var count = PresentValueCount(member);
         var key = _keys.AsSpan(_members[member].KeyStart, _members[member].KeyLength);
         if (count > 0)
@@ -264,9 +271,17 @@ internal sealed class ValueTree
         writer.WriteEndObject();
     }
 
+    /// <summary>The deepest a member may start at: the writer's limit (1000 by default), less room for its own value.</summary>
+    private static int MaxWriteDepth(System.Text.Json.Utf8JsonWriter writer) => (writer.Options.MaxDepth == 0 ? 1000 : writer.Options.MaxDepth) - 2;
+
     private void WriteNode(int node, in TreeWriteContext context)
     {
         var writer = context.Writer;
+        if (_nodes[node].Kind is TreeNodeKind.Object or TreeNodeKind.Array && writer.CurrentDepth >= MaxWriteDepth(writer))
+        {
+            writer.WriteNullValue();
+            return;
+        }
         switch (_nodes[node].Kind)
         {
             case TreeNodeKind.Scalar:
