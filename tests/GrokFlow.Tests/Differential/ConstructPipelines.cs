@@ -149,6 +149,18 @@ public static class ConstructPipelines
                 ("_who", @"%{word:who.name}(@%{hostname:who.host})?"),
             ],
             ["[12] root@db1", "[12] root did nothing much", "[3] x@y.z did it", "12345 connected on monday", "john connected"]),
+        new("structured",
+            [
+                ("json", "%{word:kind} %{data::json}"),
+                ("keyvalue", "kv %{data::keyvalue}"),
+                ("list", "list %{data:items:array(\"[]\", \",\")} end"),
+            ],
+            [],
+            [
+                "event {\"a\":1,\"b\":{\"c\":\"d\"},\"e.f\":[1,2]}",
+                "kv user=alice id=42 db.name=x",
+                "list [1,2,3] end",
+            ]),
         new("quoted",
             [
                 ("quoted", "%{quotedString:q} %{doubleQuotedString:dq} %{boolean(\"yes\",\"no\"):flag} %{boolean:plain}"),

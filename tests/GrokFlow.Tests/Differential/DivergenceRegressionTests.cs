@@ -6,9 +6,10 @@ using GrokFlow.Tests.TestSupport;
 namespace GrokFlow.Tests.Differential;
 
 /// <summary>
-/// Lines on which the generated parser once disagreed with the interpreter, minimised, each with the status both must
-/// now agree on. Before the fix, the generated parser gave up (BudgetExceeded) whenever a shared sub-matcher (an
-/// expanded matcher such as ip, hostname or a number) could end at more than 256 places.
+/// Lines on which the generated parser once disagreed with the interpreter or threw, minimised, each with the status
+/// both must now agree on. Before the fixes, the generated parser gave up (BudgetExceeded) whenever a shared
+/// sub-matcher (an expanded matcher such as ip, hostname or a number) could end at more than 256 places; and keys
+/// with many dots from structured filters nested past the JSON writer's depth limit, which threw.
 /// </summary>
 public sealed class DivergenceRegressionTests(GeneratedPipelinesFixture compiled)
 {
@@ -27,9 +28,21 @@ public sealed class DivergenceRegressionTests(GeneratedPipelinesFixture compiled
             new("%{integerExt:n}:%{word:w}", new string('1', 400) + ":w", GrokStatus.Matched),
         ["alternation loop in regex()"] =
             new("(?:ab|a)+%{regex(\"(?:ba|b)*\"):bs}!", "a" + new string('b', 300) + "!", GrokStatus.Matched),
+        ["JSON key with more dots than the writer can nest"] =
+            new("%{word:kind} %{data::json}", "event {\"e" + string.Concat(Enumerable.Repeat(".f", 1500)) + "\":1}", GrokStatus.Matched),
+        ["keyvalue key with more dots than the writer can nest"] =
+            new("kv %{data::keyvalue}", "kv k" + string.Concat(Enumerable.Repeat(".l", 1500)) + "=v", GrokStatus.Matched),
+        ["nested JSON objects whose dotted keys together nest deeper than the writer can"] =
+            new("%{data::json}", DeeplyNestedDottedJson(levels: 60, dotsPerKey: 40), GrokStatus.Matched),
         ["the peer's excessive-match-retries fixture, with data for DATA"] =
             new(ExcessiveRetriesFixture().Rule, ExcessiveRetriesFixture().Input, GrokStatus.Matched),
     };
+
+    private static string DeeplyNestedDottedJson(int levels, int dotsPerKey)
+    {
+        var key = "\"k" + string.Concat(Enumerable.Repeat(".k", dotsPerKey)) + "\"";
+        return string.Concat(Enumerable.Repeat("{" + key + ":", levels)) + "1" + new string('}', levels);
+    }
 
     /// <summary>The open peer implementation's runtime_error vector, Logstash's <c>%{DATA}</c> written as Datadog's <c>%{data}</c>.</summary>
     private static (string Rule, string Input) ExcessiveRetriesFixture()

@@ -134,9 +134,9 @@ public sealed class GeneratorDiagnosticsTests
         ["GF0011 backreference"] = new(
             Grok(["rule0 (a)\\1 %{word:user}"]),
             "GF0011", new("\\1"), "backreferences are not supported"),
-        ["GF0011 structured filter"] = new(
-            Grok(["rule0 %{data::json}"]),
-            "GF0011", new("%{data"), "filter 'json' is not supported", "supported:"),
+        ["GF0011 class intersection"] = new(
+            Grok(["rule0 %{word:user} [a-z&&[^b]]"]),
+            "GF0011", new("&&"), "class intersection '&&' is not supported"),
         ["GF0012 forward rule reference"] = new(
             Grok(["rule0 %{rule1} end", "rule1 %{word:user}"]),
             "GF0012", new("%{rule1}"), "rule 'rule1' is defined below this rule", "defined above"),

@@ -50,6 +50,8 @@ public static class GeneratedPipelineCompiler
             OutputKind.DynamicallyLinkedLibrary,
             optimizationLevel: OptimizationLevel.Release,
             nullableContextOptions: NullableContextOptions.Enable,
+            // As Directory.Build.props: generated classes are [SkipLocalsInit].
+            allowUnsafe: true,
             // As the SDK does: the dsl targets net8.0, so its references unify with the test process's newer ones.
             specificDiagnosticOptions: [new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]));
 
