@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return RunCommand.Create();
         yield return DecodeCommand.Create();
         yield return BenchCommand.Create();
+        yield return ImportCommand.Create();
     }
 }

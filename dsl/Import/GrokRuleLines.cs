@@ -1,0 +1,38 @@
+namespace GrokFlow.Dsl.Import;
+
+/// <summary>
+/// The rule lines of a Datadog grok parser's <c>match_rules</c> or <c>support_rules</c> text, ready to write into a
+/// rules block: <c>Name pattern</c> lines trimmed of indentation, and comment lines kept as comments. A line the .rules
+/// grammar would misread (a name without a pattern, or a lone <c>}</c>) is kept as a comment saying so.
+/// </summary>
+public sealed record GrokRuleLines(IReadOnlyList<string> Lines, IReadOnlyList<string> Rules, IReadOnlyList<string> Comments)
+{
+    public static GrokRuleLines Parse(string rulesText)
+    {
+        var lines = new List<string>();
+        var rules = new List<string>();
+        var comments = new List<string>();
+        foreach (var raw in rulesText.Replace("\r\n", "\n").Split('\n'))
+        {
+            var line = raw.Trim(' ', '\t', '\r');
+            if (line.Length == 0) continue;
+            if (line.StartsWith('#'))
+            {
+                comments.Add(line);
+                lines.Add(line);
+                continue;
+            }
+            var space = line.IndexOfAny([' ', '\t']);
+            if (space < 0 || line == "}")
+            {
+                var comment = $"# not imported (a rule needs a name and a pattern): {line}";
+                comments.Add(comment);
+                lines.Add(comment);
+                continue;
+            }
+            rules.Add(line);
+            lines.Add(line);
+        }
+        return new GrokRuleLines(lines, rules, comments);
+    }
+}
