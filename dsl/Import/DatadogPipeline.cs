@@ -6,8 +6,8 @@ namespace GrokFlow.Dsl.Import;
 public sealed record DatadogPipeline(string Name, string FilterQuery, bool Enabled, ImmutableArray<DatadogProcessor> Processors)
 {
     /// <summary>
-    /// The grok parsers of the pipeline and of its nested pipelines, depth first in processor order, with the filters
-    /// of the nested pipelines that enclose each one (outermost first).
+    /// The grok parsers of the pipeline and of its enabled nested pipelines, depth first in processor order, with the
+    /// filters of the nested pipelines that enclose each one (outermost first).
     /// </summary>
     public IEnumerable<(DatadogProcessor Parser, ImmutableArray<string> EnclosingFilters)> GrokParsers() =>
         GrokParsersOf(Processors, []);
@@ -18,7 +18,7 @@ public sealed record DatadogPipeline(string Name, string FilterQuery, bool Enabl
         foreach (var processor in processors)
         {
             if (processor.IsGrokParser) yield return (processor, enclosing);
-            else if (processor.IsPipeline)
+            else if (processor.IsPipeline && processor.Enabled)
             {
                 foreach (var inner in GrokParsersOf(processor.Processors, enclosing.Add(processor.FilterQuery ?? "")))
                     yield return inner;

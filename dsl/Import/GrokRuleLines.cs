@@ -3,7 +3,7 @@ namespace GrokFlow.Dsl.Import;
 /// <summary>
 /// The rule lines of a Datadog grok parser's <c>match_rules</c> or <c>support_rules</c> text, ready to write into a
 /// rules block: <c>Name pattern</c> lines trimmed of indentation, and comment lines kept as comments. A line the .rules
-/// grammar would misread (a name without a pattern, or a lone <c>}</c>) is kept as a comment saying so.
+/// grammar would misread (white space inside tokens is removed: see <see cref="TokenSpacing"/>) (a name without a pattern, or a lone <c>}</c>) is kept as a comment saying so.
 /// </summary>
 public sealed record GrokRuleLines(IReadOnlyList<string> Lines, IReadOnlyList<string> Rules, IReadOnlyList<string> Comments)
 {
@@ -30,8 +30,9 @@ public sealed record GrokRuleLines(IReadOnlyList<string> Lines, IReadOnlyList<st
                 lines.Add(comment);
                 continue;
             }
-            rules.Add(line);
-            lines.Add(line);
+            var rule = line[..space] + " " + TokenSpacing.Normalize(line[(space + 1)..].TrimStart(' ', '\t'));
+            rules.Add(rule);
+            lines.Add(rule);
         }
         return new GrokRuleLines(lines, rules, comments);
     }

@@ -9,9 +9,26 @@ namespace GrokFlow.Dsl.Import;
 /// </summary>
 public static class RulesTextWriter
 {
-    public static string Write(DatadogPipeline pipeline)
+    /// <summary>The .rules text of <paramref name="pipeline"/>, with rules grokflow rejects commented out (see <see cref="CompilableRules"/>).</summary>
+    public static string Write(DatadogPipeline pipeline) => CompilableRules.Repair(WriteVerbatim(pipeline)).Text;
+
+    /// <summary>The .rules text of <paramref name="pipeline"/> with every rule as Datadog has it, compiling or not.</summary>
+    public static string WriteVerbatim(DatadogPipeline pipeline)
     {
         var text = new StringBuilder();
+        if (!pipeline.GrokParsers().Any(p => IsRunnable(p.Parser)))
+        {
+            // The .rules language requires a grok block in every pipeline: without one, the pipeline is kept as a note.
+            text.Append("# Imported by 'grokflow import' from the Datadog pipeline \"").Append(OneLine(pipeline.Name)).Append("\".\n");
+            text.Append("# It has no enabled grok parser, so there is nothing grokflow can run yet; its processors were:\n");
+            text.Append("# pipeline ").Append(PipelineId.From(pipeline.Name)).Append(' ').Append(Quoted(pipeline.Name)).Append(" {\n");
+            if (pipeline.FilterQuery.Length > 0) text.Append("#   filter ").Append(Quoted(pipeline.FilterQuery)).Append('\n');
+            var body = new StringBuilder();
+            WriteProcessors(body, pipeline.Processors, "");
+            foreach (var line in body.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)) text.Append('#').Append(line).Append('\n');
+            text.Append("# }\n");
+            return text.ToString();
+        }
         text.Append("# Imported by 'grokflow import' from the Datadog pipeline \"").Append(OneLine(pipeline.Name)).Append("\".\n");
         if (!pipeline.Enabled) text.Append("# The pipeline is disabled in Datadog.\n");
         text.Append("pipeline ").Append(PipelineId.From(pipeline.Name)).Append(' ').Append(Quoted(pipeline.Name)).Append(" {\n");
@@ -22,7 +39,10 @@ public static class RulesTextWriter
     }
 
     /// <summary>A one-parser pipeline: how a single grok parser of a definition is run on its own.</summary>
-    public static string WriteSingleParser(string id, DatadogProcessor grokParser)
+    public static string WriteSingleParser(string id, DatadogProcessor grokParser) =>
+        CompilableRules.Repair(WriteSingleParserVerbatim(id, grokParser)).Text;
+
+    private static string WriteSingleParserVerbatim(string id, DatadogProcessor grokParser)
     {
         var text = new StringBuilder();
         text.Append("pipeline ").Append(PipelineId.From(id)).Append(" {\n");
@@ -40,8 +60,12 @@ public static class RulesTextWriter
             {
                 text.Append("  # nested pipeline ").Append(Quoted(processor.Name));
                 if (!string.IsNullOrEmpty(processor.FilterQuery)) text.Append(" with filter ").Append(Quoted(processor.FilterQuery!));
-                text.Append(processor.Enabled ? "" : " (disabled in Datadog)")
-                    .Append(": its grok parsers follow; nested filters are not applied yet\n");
+                if (!processor.Enabled)
+                {
+                    text.Append(" skipped: disabled in Datadog\n");
+                    continue;
+                }
+                text.Append(": its grok parsers follow; nested filters are not applied yet\n");
                 WriteProcessors(text, processor.Processors, nesting + OneLine(processor.Name) + " / ");
                 text.Append("  # end of nested pipeline ").Append(Quoted(processor.Name)).Append('\n');
             }
@@ -74,6 +98,10 @@ public static class RulesTextWriter
         if (helpers.Rules.Count > 0 || helpers.Comments.Count > 0) WriteRuleBlock(text, "helpers", helpers);
         text.Append("  }\n");
     }
+
+    /// <summary>A grok parser that becomes a grok block: enabled, with at least one match rule.</summary>
+    public static bool IsRunnable(DatadogProcessor parser) =>
+        parser.IsGrokParser && parser.Enabled && GrokRuleLines.Parse(parser.MatchRules ?? "").Rules.Count > 0;
 
     private static void WriteRuleBlock(StringBuilder text, string keyword, GrokRuleLines lines)
     {
