@@ -49,6 +49,10 @@ internal sealed class GrokRuleCompiler
             if (root is not null && !expansion.Failed)
                 rules.Add(new GrokRuleModel(rule.Name, rule.Pattern, rule.NameSpan.Line, root, expansion.Captures.ToImmutable()));
         }
+        // A helper no rule uses is still checked: a mistake in it is a mistake in the file (errors already reported
+        // through a rule are not repeated).
+        foreach (var helper in _helpers.Values)
+            new RuleExpansion(this, _matchRules.Length).ExpandPattern(helper, helper.Name, PatternFlags.Default);
         return rules.ToImmutable();
     }
 

@@ -61,4 +61,13 @@ public sealed class RulesFileParserTests
         Assert.Equal(["priority", "host", "user"], rule.Captures.Select(c => c.PathText));
         Assert.Equal(new NumericConversion(NumericKind.Number), rule.Captures[0].Conversion);
     }
+
+    [Fact]
+    public void UnusedHelperIsCheckedToo()
+    {
+        const string text = "pipeline p {\n  grok message {\n    match {\n      r %{word:a}\n    }\n    helpers {\n      unused %{wrod:b}\n    }\n  }\n}\n";
+        var diagnostic = Assert.Single(RulesCompiler.Compile(text).Diagnostics);
+        Assert.Equal(DiagnosticCodes.UnknownMatcher, diagnostic.Code);
+        Assert.Equal((7, 14), (diagnostic.Line, diagnostic.Column));
+    }
 }
