@@ -13,9 +13,10 @@ public sealed record SampleOutcome(DatadogSample Sample, bool HasGrokParser, IRe
 
 /// <summary>
 /// Imports one corpus pipeline, compiles each of its grok parsers with the interpreter, and runs every sample through
-/// them. Each parser reads its own source attribute from the sample (the whole line for text and syslog samples, the
-/// attribute of the JSON object for JSON samples) and its attributes are merged into one result, later parsers
-/// overwriting earlier ones. Dates without a year resolve against the sample's recorded timestamp (the clock of the
+/// them in order, as Datadog does: each parser reads its source attribute from the event as the parsers before it left
+/// it (the sample's line as <c>message</c> for text and syslog samples, the JSON object's attributes for JSON samples;
+/// a parser that extracts <c>message</c> hands the rest of the line to the next), and the attributes of all parsers
+/// are merged into one result, later parsers overwriting earlier ones. Nested pipeline filters are not evaluated yet. Dates without a year resolve against the sample's recorded timestamp (the clock of the
 /// recording), or 2024-01-01 when none was recorded.
 /// </summary>
 public sealed class GrokLevelRunner
@@ -67,14 +68,16 @@ public sealed class GrokLevelRunner
         var attributes = AttributesOf(sample);
         var context = new ParseContext(new FixedClock(ClockOf(sample)));
         var actual = new JsonObject();
+        var current = attributes.DeepClone().AsObject();
         var applied = false;
         foreach (var (parser, pipeline) in _parsers)
         {
             var source = string.IsNullOrWhiteSpace(parser.Source) ? "message" : parser.Source!.Trim();
-            if (ValueAt(attributes, source) is not { } value) continue;
+            if (ValueAt(current, source) is not { } value) continue;
             applied = true;
             var (_, output) = GrokHarness.Run(pipeline, value, context);
             Merge(actual, output);
+            Merge(current, output);
         }
         return new SampleOutcome(sample, applied, applied ? _comparison.Differences(actual, sample.Expected, attributes) : []);
     }
