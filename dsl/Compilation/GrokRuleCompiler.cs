@@ -18,6 +18,7 @@ internal sealed class GrokRuleCompiler
     private readonly ImmutableArray<RuleSyntax> _matchRules;
     private readonly List<RulesDiagnostic> _diagnostics;
     private readonly HashSet<(string, int, int)> _reported = [];
+    private readonly HashSet<string> _reportedCycles = new(StringComparer.Ordinal);
 
     public GrokRuleCompiler(GrokParserSyntax parser, List<RulesDiagnostic> diagnostics)
     {
@@ -162,7 +163,14 @@ internal sealed class GrokRuleCompiler
                 Fail(DiagnosticCodes.BadArguments, $"'{name}' is a rule reference and takes no arguments", at);
             if (_stack.Any(frame => frame.Name == name))
             {
-                var cycle = string.Join(" -> ", _stack.Reverse().Select(f => f.Name).SkipWhile(n => n != name).Append(name));
+                var members = _stack.Reverse().Select(f => f.Name).SkipWhile(n => n != name).ToList();
+                var cycle = string.Join(" -> ", members.Append(name));
+                // The same circle entered from another of its members is one mistake: report it once.
+                if (!compiler._reportedCycles.Add(string.Join(",", members.OrderBy(n => n, StringComparer.Ordinal))))
+                {
+                    Failed = true;
+                    throw new ExpansionFailedException();
+                }
                 Fail(DiagnosticCodes.CircularReference, $"circular reference: {cycle}", at);
             }
             var body = ExpandPattern(target, name, flags);
