@@ -188,15 +188,17 @@ public sealed class NetFlowCollectorTests
     [Fact]
     public void CountersArePublishedThroughTheGrokFlowNetFlowMeter()
     {
-        using var h = new CollectorHarness();
-        h.Decode(TemplateMessage(300, PortsAndBytes));
-        h.Decode(Data(300, (1, 2, 3), (4, 5, 6)));
-        h.Decode([0, 7, 0, 0]);
+        // Its own meter factory, so the instruments of collectors in tests running in parallel are not counted.
+        using var meters = new RecordingMeterFactory();
+        using var collector = new NetFlowCollector(meterFactory: meters);
+        var sink = new ConformanceCaptures.CollectingSink();
+        foreach (var datagram in new[] { TemplateMessage(300, PortsAndBytes), Data(300, (1, 2, 3), (4, 5, 6)), [0, 7, 0, 0] })
+            collector.Decode(datagram, CollectorHarness.Exporter, DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), sink);
         var seen = new Dictionary<string, long>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == "GrokFlow.NetFlow") l.EnableMeasurementEvents(instrument);
+            if (instrument.Meter.Name == "GrokFlow.NetFlow" && meters.Created.Contains(instrument.Meter)) l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
@@ -209,5 +211,22 @@ public sealed class NetFlowCollectorTests
         Assert.Equal(2, seen["grokflow.netflow.flows"]);
         Assert.Equal(3, seen["grokflow.netflow.datagrams"]);
         Assert.Equal(1, seen["grokflow.netflow.drops/unsupported_version"]);
+    }
+
+    private sealed class RecordingMeterFactory : IMeterFactory
+    {
+        public List<Meter> Created { get; } = [];
+
+        public Meter Create(MeterOptions options)
+        {
+            var meter = new Meter(options);
+            Created.Add(meter);
+            return meter;
+        }
+
+        public void Dispose()
+        {
+            foreach (var meter in Created) meter.Dispose();
+        }
     }
 }
