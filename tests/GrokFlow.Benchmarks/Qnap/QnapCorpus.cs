@@ -1,3 +1,4 @@
+using GrokFlow.Tests.TestSupport;
 using System.Diagnostics;
 using System.Text.Json;
 using GrokFlow.Benchmarks.Support;

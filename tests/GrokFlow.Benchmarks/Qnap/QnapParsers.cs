@@ -1,3 +1,4 @@
+using GrokFlow.Tests.TestSupport;
 using GrokFlow.Benchmarks.Support;
 using GrokFlow.Dsl.Interpretation;
 using GrokFlow.Dsl.Runtime;

@@ -1,9 +1,9 @@
 namespace GrokFlow.Tests.TestSupport;
 
-/// <summary>Where the repository and the shared reference material are, seen from the test binaries.</summary>
+/// <summary>Where the repository and the shared reference material are, seen from the test and benchmark binaries.</summary>
 public static class RepositoryPaths
 {
-    /// <summary>The folder holding Rules.sln, found by walking up from the test binaries.</summary>
+    /// <summary>The folder holding Rules.sln, found by walking up from the running binaries.</summary>
     public static string Root { get; } = FindRoot();
 
     /// <summary>The shared reference folder: <c>&lt;root&gt;/../shared</c>, else <c>/work/shared</c>.</summary>
