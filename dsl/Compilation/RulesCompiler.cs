@@ -27,8 +27,8 @@ public static class RulesCompiler
         {
             if (!ids.Add(pipeline.Id))
                 diagnostics.Add(new RulesDiagnostic(DiagnosticCodes.DuplicateName, $"duplicate pipeline id '{pipeline.Id}': pipeline ids must be unique", pipeline.Span.Line, pipeline.Span.Column));
-            if (pipeline.Parsers.IsEmpty)
-                diagnostics.Add(new RulesDiagnostic(DiagnosticCodes.EmptyParser, $"pipeline '{pipeline.Id}' has no 'grok ATTRIBUTE {{ match {{ ... }} }}' block", pipeline.Span.Line, pipeline.Span.Column));
+            if (pipeline.Steps.IsEmpty)
+                diagnostics.Add(new RulesDiagnostic(DiagnosticCodes.EmptyParser, $"pipeline '{pipeline.Id}' has no step: no 'grok ATTRIBUTE {{ match {{ ... }} }}' block and no processor", pipeline.Span.Line, pipeline.Span.Column));
             var parsers = ImmutableArray.CreateBuilder<GrokParserModel>();
             foreach (var parser in pipeline.Parsers)
             {
@@ -37,7 +37,8 @@ public static class RulesCompiler
                 var rules = new GrokRuleCompiler(parser, diagnostics).CompileAll();
                 parsers.Add(new GrokParserModel(parser.SourceAttribute, rules));
             }
-            pipelines.Add(new GrokPipelineModel(pipeline.Id, pipeline.Title ?? pipeline.Id, pipeline.Filter ?? "", parsers.ToImmutable()));
+            var steps = new StepCompiler(pipeline.Parsers, diagnostics).CompileAll(pipeline.Steps);
+            pipelines.Add(new GrokPipelineModel(pipeline.Id, pipeline.Title ?? pipeline.Id, pipeline.Filter ?? "", parsers.ToImmutable(), steps));
         }
         var ordered = diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).ToImmutableArray();
         return new CompiledRulesFile(syntax, pipelines.ToImmutable(), ordered);

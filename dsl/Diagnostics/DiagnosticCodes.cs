@@ -29,4 +29,12 @@ public static class DiagnosticCodes
     public const string ForwardRuleReference = "GF0012";
     /// <summary>A pipeline has no grok parser or a grok parser has no match rule.</summary>
     public const string EmptyParser = "GF0013";
+    /// <summary>A processor block names a type grokflow does not know.</summary>
+    public const string UnknownProcessor = "GF0014";
+    /// <summary>A processor setting is unknown, repeated, or has a value of the wrong form.</summary>
+    public const string BadSetting = "GF0015";
+    /// <summary>A processor lacks a setting it needs.</summary>
+    public const string MissingSetting = "GF0016";
+    /// <summary>An arithmetic expression or string-builder template is invalid.</summary>
+    public const string BadExpression = "GF0017";
 }

@@ -1,12 +1,22 @@
 using System.Collections.Immutable;
+using GrokFlow.Dsl.Model.Processors;
 
 namespace GrokFlow.Dsl.Model;
 
-/// <summary>A checked pipeline: its id, title, routing filter and grok parsers, ready for the generator or interpreter.</summary>
-public sealed record GrokPipelineModel(string Id, string Title, string Filter, ImmutableArray<GrokParserModel> Parsers)
+/// <summary>
+/// A checked pipeline: its id, title, routing filter, every grok parser (nested ones included), and its steps in order
+/// (grok steps refer to <see cref="Parsers"/> by index), ready for the generator or interpreter.
+/// </summary>
+public sealed record GrokPipelineModel(string Id, string Title, string Filter, ImmutableArray<GrokParserModel> Parsers, EquatableArray<StepModel> Steps = default)
 {
+    /// <summary>
+    /// Whether the pipeline is only grok parsers of <c>message</c>, all enabled and not nested: the parsers' output is
+    /// then the whole result and no event document is needed.
+    /// </summary>
+    public bool IsGrokOnly => Steps.All(s => s is GrokStepModel { Enabled: true, SourceAttribute: "message" });
+
     public bool Equals(GrokPipelineModel? other) =>
-        other is not null && Id == other.Id && Title == other.Title && Filter == other.Filter && Parsers.SequenceEqual(other.Parsers);
+        other is not null && Id == other.Id && Title == other.Title && Filter == other.Filter && Parsers.SequenceEqual(other.Parsers) && Steps.Equals(other.Steps);
     public override int GetHashCode() => HashCode.Combine(Id, Title, Filter, Parsers.Length);
 }
 

@@ -65,26 +65,114 @@ public static class RulesFileParser
         from rules in RuleLineOrSkip.Until(CloseLine)
         select rules.Where(r => r.HasValue).Select(r => r.Value).ToImmutableArray();
 
+    private static readonly Parser<char, bool> EnabledLine =
+        Keyword("enabled").Then(InlineSpace1).Then(OneOf(Keyword("true").ThenReturn(true), Keyword("false").ThenReturn(false)).Labelled("true or false"));
+
+    private static readonly Parser<char, string> SampleLine =
+        Keyword("sample").Then(InlineSpace1).Then(QuotedString);
+
+    private sealed record GrokItem(ImmutableArray<RuleSyntax>? Match, ImmutableArray<RuleSyntax>? Helpers, string? Sample, bool? Enabled);
+
+    private static readonly Parser<char, GrokItem> GrokItemParser = OneOf(
+        RuleBlock("match").Select(m => new GrokItem(m, null, null, null)),
+        RuleBlock("helpers").Select(h => new GrokItem(null, h, null, null)),
+        SampleLine.Select(s => new GrokItem(null, null, s, null)),
+        EnabledLine.Select(e => new GrokItem(null, null, null, e)));
+
     private static readonly Parser<char, GrokParserSyntax> GrokBlock =
         from at in Here
         from _ in Keyword("grok")
         from __ in InlineSpace1
         from attribute in Identifier.Labelled("the attribute to parse (e.g. message)")
-        from ___ in InlineSpace.Then(Char('{')).Then(Trivia)
-        from match in RuleBlock("match")
-        from ____ in Trivia
-        from helpers in RuleBlock("helpers").Optional()
-        from _____ in Trivia.Then(Char('}').Labelled("'}' closing the grok block"))
-        select new GrokParserSyntax(attribute, match, helpers.GetValueOrDefault(ImmutableArray<RuleSyntax>.Empty), at with { Length = 4 });
+        from ___ in InlineSpace
+        from name in QuotedString.Optional()
+        from ____ in InlineSpace.Then(Char('{')).Then(Trivia)
+        from items in GrokItemParser.Before(Trivia).Many()
+        from _____ in Char('}').Labelled("'}' closing the grok block, 'match {', 'helpers {', 'sample \"...\"' or 'enabled false'")
+        let list = items.ToList()
+        select new GrokParserSyntax(
+            attribute,
+            list.Where(i => i.Match is not null).SelectMany(i => i.Match!.Value).ToImmutableArray(),
+            list.Where(i => i.Helpers is not null).SelectMany(i => i.Helpers!.Value).ToImmutableArray(),
+            at with { Length = 4 },
+            name.HasValue ? name.Value : null,
+            list.LastOrDefault(i => i.Enabled is not null)?.Enabled ?? true,
+            list.Where(i => i.Sample is not null).Select(i => i.Sample!).ToImmutableArray());
 
     private static readonly Parser<char, string> FilterLine =
         Keyword("filter").Then(InlineSpace1).Then(QuotedString);
 
-    private sealed record PipelineItem(string? Filter, GrokParserSyntax? Parser);
+    private static readonly Parser<char, string> SettingValue = OneOf(
+        QuotedString,
+        Token(c => c != '#' && c != ',' && c != '"' && !char.IsWhiteSpace(c))
+            .Then(Token(c => c != ',' && c != '"' && !char.IsWhiteSpace(c)).ManyString(), (first, rest) => first + rest)
+            .Labelled("a value"));
 
-    private static readonly Parser<char, PipelineItem> PipelineItemParser = OneOf(
-        FilterLine.Select(f => new PipelineItem(f, null)),
-        GrokBlock.Select(g => new PipelineItem(null, g)));
+    private static readonly Parser<char, Unit> LineTail = InlineSpace.Then(Comment.Optional()).Then(LineEnd);
+
+    private static readonly Parser<char, string> BlockLine =
+        Try(InlineSpace.Then(Lookahead(Not(Char('}').Then(InlineSpace).Then(LineEnd))))).Then(AnyCharExcept('\n').ManyString()).Before(LineEnd)
+            .Select(line => line.Trim(' ', '\t', '\r'));
+
+    private static readonly Parser<char, SettingSyntax> SettingLine =
+        from _ in InlineSpace
+        from at in Here
+        from key in Token(c => char.IsLetterOrDigit(c) || c is '_' or '-').AtLeastOnceString().Labelled("a setting name")
+        from __ in InlineSpace
+        from setting in OneOf(
+            Char('{').Then(LineTail).Then(BlockLine.Until(CloseLine))
+                .Select(lines => new SettingSyntax(key, ImmutableArray<string>.Empty, lines.Where(l => l.Length > 0).ToImmutableArray(), at with { Length = key.Length })),
+            SettingValue.Separated(Try(InlineSpace.Then(Char(',')).Then(InlineSpace))).Before(LineTail)
+                .Select(values => new SettingSyntax(key, values.ToImmutableArray(), null, at with { Length = key.Length })))
+        select setting;
+
+    private static readonly Parser<char, Maybe<SettingSyntax>> SettingLineOrSkip =
+        OneOf(BlankOrCommentLine.ThenReturn(Maybe.Nothing<SettingSyntax>()), SettingLine.Select(Maybe.Just));
+
+    private static readonly Parser<char, ProcessorSyntax> ProcessorBlock =
+        from at in Here
+        from header in Try(
+            from type in Token(c => char.IsLetter(c) || c == '-').AtLeastOnceString()
+            from _ in InlineSpace
+            from name in QuotedString.Optional()
+            from __ in InlineSpace.Then(Char('{'))
+            select (type, name)).Labelled("a processor block (e.g. 'attribute-remapper \"Name\" {')")
+        let type = header.type
+        let name = header.name
+        from ___ in LineTail.Labelled("a new line after '{' (each setting goes on its own line)")
+        from settings in SettingLineOrSkip.Until(CloseLine)
+        select new ProcessorSyntax(type, name.HasValue ? name.Value : null, settings.Where(s => s.HasValue).Select(s => s.Value).ToImmutableArray(), at with { Length = type.Length });
+
+    private sealed record PipelineItem(string? Filter, StepSyntax? Step, bool? Enabled);
+
+    private static Parser<char, PipelineItem> PipelineItemParser(bool nested)
+    {
+        var items = new List<Parser<char, PipelineItem>>
+        {
+            FilterLine.Select(f => new PipelineItem(f, null, null)),
+            GrokBlock.Select(g => new PipelineItem(null, g, null)),
+        };
+        if (nested) items.Add(EnabledLine.Select(e => new PipelineItem(null, null, e)));
+        items.Add(Rec(() => NestedPipeline!).Select(n => new PipelineItem(null, n, null)));
+        items.Add(ProcessorBlock.Select(p => new PipelineItem(null, p, null)));
+        return OneOf(items);
+    }
+
+    private static readonly Parser<char, NestedPipelineSyntax> NestedPipeline =
+        from at in Here
+        from _ in Keyword("pipeline")
+        from __ in InlineSpace
+        from name in QuotedString.Optional()
+        from ___ in InlineSpace.Then(Char('{').Labelled("'{' opening the nested pipeline")).Then(Trivia)
+        from items in PipelineItemParser(nested: true).Before(Trivia).Many()
+        from ____ in Char('}').Labelled("'}' closing the nested pipeline, 'filter \"...\"', 'grok ATTRIBUTE {' or a processor")
+        let list = items.ToList()
+        select new NestedPipelineSyntax(
+            name.HasValue ? name.Value : null,
+            list.Select(i => i.Filter).LastOrDefault(f => f is not null),
+            list.LastOrDefault(i => i.Enabled is not null)?.Enabled ?? true,
+            list.Where(i => i.Step is not null).Select(i => i.Step!).ToImmutableArray(),
+            at with { Length = 8 });
 
     private static readonly Parser<char, PipelineSyntax> Pipeline =
         from at in Here
@@ -94,13 +182,14 @@ public static class RulesFileParser
         from ___ in InlineSpace
         from title in QuotedString.Optional()
         from ____ in InlineSpace.Then(Char('{').Labelled("'{' opening the pipeline")).Then(Trivia)
-        from items in PipelineItemParser.Before(Trivia).Many()
-        from _____ in Char('}').Labelled("'}' closing the pipeline, 'filter \"...\"' or 'grok ATTRIBUTE {'")
+        from items in PipelineItemParser(nested: false).Before(Trivia).Many()
+        from _____ in Char('}').Labelled("'}' closing the pipeline, 'filter \"...\"', 'grok ATTRIBUTE {' or a processor")
+        let list = items.ToList()
         select new PipelineSyntax(
             id,
             title.HasValue ? title.Value : null,
-            items.Select(i => i.Filter).LastOrDefault(f => f is not null),
-            items.Where(i => i.Parser is not null).Select(i => i.Parser!).ToImmutableArray(),
+            list.Select(i => i.Filter).LastOrDefault(f => f is not null),
+            list.Where(i => i.Step is not null).Select(i => i.Step!).ToImmutableArray(),
             at with { Length = 8 });
 
     private sealed record TopLevelItem(PipelineSyntax? Pipeline, NetFlowLayoutSyntax? Layout);

@@ -145,10 +145,28 @@ public sealed class GeneratorDiagnosticsTests
             "GF0012", new("%{rule0}"), "rule 'rule0' references itself"),
         ["GF0013 pipeline without a grok block"] = new(
             "pipeline test \"Test\" {\n  filter \"service:test\"\n}\n",
-            "GF0013", new("pipeline"), "pipeline 'test' has no", "grok ATTRIBUTE"),
+            "GF0013", new("pipeline"), "pipeline 'test' has no step", "grok ATTRIBUTE"),
         ["GF0013 grok parser without match rules"] = new(
             "pipeline test {\n  grok message {\n    match {\n    }\n  }\n}\n",
             "GF0013", new("grok"), "no match rule"),
+        ["GF0014 unknown processor"] = new(
+            "pipeline test {\n  attribute-remaper {\n    sources a\n    target b\n  }\n}\n",
+            "GF0014", new("attribute-remaper"), "unknown processor 'attribute-remaper'", "attribute-remapper"),
+        ["GF0015 unknown setting"] = new(
+            "pipeline test {\n  attribute-remapper {\n    sources a\n    target b\n    preserve true\n  }\n}\n",
+            "GF0015", new("preserve true"), "has no setting 'preserve'", "preserve_source"),
+        ["GF0015 setting value of the wrong form"] = new(
+            "pipeline test {\n  attribute-remapper {\n    sources a\n    target b\n    target_format number\n  }\n}\n",
+            "GF0015", new("target_format"), "'target_format' is one of auto, string, integer, double", "'number'"),
+        ["GF0016 missing setting"] = new(
+            "pipeline test {\n  string-builder-processor \"Build\" {\n    template \"%{a}-%{b}\"\n  }\n}\n",
+            "GF0016", new("string-builder-processor"), "needs 'target'"),
+        ["GF0017 invalid arithmetic expression"] = new(
+            "pipeline test {\n  arithmetic-processor {\n    expression \"(a * 2\"\n    target b\n  }\n}\n",
+            "GF0017", new("expression"), "invalid arithmetic expression", "')' is missing"),
+        ["GF0017 unclosed template reference"] = new(
+            "pipeline test {\n  string-builder-processor {\n    template \"%{a\"\n    target b\n  }\n}\n",
+            "GF0017", new("template"), "invalid template", "closing '}'"),
     };
 
     public static TheoryData<string> CaseNames => new(Cases.Keys);
