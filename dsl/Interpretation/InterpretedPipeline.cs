@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using GrokFlow.Dsl.Model;
 using GrokFlow.Dsl.Output;
+using GrokFlow.Dsl.Processing;
 using GrokFlow.Dsl.Runtime;
 
 namespace GrokFlow.Dsl.Interpretation;
@@ -13,23 +14,31 @@ namespace GrokFlow.Dsl.Interpretation;
 /// <see cref="OutputWriter"/>. It defines what generated parsers must produce; it is not built for speed (it decodes
 /// each line to a string and allocates per line).
 /// </summary>
-public sealed class InterpretedPipeline : IGrokPipeline
+public sealed class InterpretedPipeline : IGrokPipeline, IGrokParserSet
 {
     /// <summary>How long one rule may take on one line before the line is reported as over budget.</summary>
     public static readonly TimeSpan DefaultMatchTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>The rules of each grok parser, in file order.</summary>
     private readonly ImmutableArray<ImmutableArray<InterpretedRule>> _parsers;
+    private readonly int[] _firstRuleIndex;
     private readonly int _maxSlots;
+    private readonly ProcessingPipeline? _processing;
 
-    private InterpretedPipeline(GrokPipelineModel model, ImmutableArray<ImmutableArray<InterpretedRule>> parsers)
+    private InterpretedPipeline(GrokPipelineModel model, ImmutableArray<ImmutableArray<InterpretedRule>> parsers, ProcessingServices? services)
     {
         Id = model.Id;
         Title = model.Title;
         Filter = model.Filter;
         _parsers = parsers;
+        _firstRuleIndex = new int[parsers.Length];
+        for (var i = 1; i < parsers.Length; i++) _firstRuleIndex[i] = _firstRuleIndex[i - 1] + parsers[i - 1].Length;
         _maxSlots = parsers.SelectMany(p => p).Select(r => 2 * r.Plan.CaptureCount).DefaultIfEmpty(0).Max();
+        _processing = model.IsGrokOnly ? null : new ProcessingPipeline(model, this, services);
     }
+
+    /// <summary>The steps of a pipeline with processors (null for a pipeline of grok parsers of <c>message</c> only).</summary>
+    public ProcessingPipeline? Processing => _processing;
 
     public string Id { get; }
     public string Title { get; }
@@ -39,13 +48,13 @@ public sealed class InterpretedPipeline : IGrokPipeline
     /// Builds the interpreter of <paramref name="model"/>. A rule taking longer than <paramref name="matchTimeout"/> on
     /// a line gives up (<see cref="GrokStatus.BudgetExceeded"/> unless another parser's rule matched).
     /// </summary>
-    public static InterpretedPipeline Create(GrokPipelineModel model, TimeSpan? matchTimeout = null)
+    public static InterpretedPipeline Create(GrokPipelineModel model, TimeSpan? matchTimeout = null, ProcessingServices? services = null)
     {
         var timeout = matchTimeout ?? DefaultMatchTimeout;
         var parsers = model.Parsers
             .Select(p => p.Rules.Select(r => InterpretedRule.Create(r, timeout)).ToImmutableArray())
             .ToImmutableArray();
-        return new InterpretedPipeline(model, parsers);
+        return new InterpretedPipeline(model, parsers, services);
     }
 
     /// <summary>
@@ -55,6 +64,7 @@ public sealed class InterpretedPipeline : IGrokPipeline
     /// </summary>
     public GrokResult Parse(ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context)
     {
+        if (_processing is not null) return _processing.Parse(message, writer, context);
         var line = Utf8Line.Decode(message);
         Span<int> slots = _maxSlots <= 256 ? stackalloc int[_maxSlots] : new int[_maxSlots];
         var result = GrokResult.NoMatch;
@@ -77,6 +87,21 @@ public sealed class InterpretedPipeline : IGrokPipeline
             }
         }
         return result;
+    }
+
+    /// <summary>Grok parser <paramref name="parserIndex"/> alone: its first rule that matches the whole text writes its attributes.</summary>
+    public GrokResult ParseWith(int parserIndex, ReadOnlySpan<byte> text, Utf8JsonWriter writer, ParseContext context)
+    {
+        var line = Utf8Line.Decode(text);
+        var rules = _parsers[parserIndex];
+        Span<int> slots = _maxSlots <= 256 ? stackalloc int[_maxSlots] : new int[_maxSlots];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var outcome = TryRule(rules[i], line, text, slots, writer, context);
+            if (outcome == GrokStatus.Matched) return new GrokResult(GrokStatus.Matched, _firstRuleIndex[parserIndex] + i, rules[i].Name);
+            if (outcome == GrokStatus.BudgetExceeded) return GrokResult.BudgetExceeded;
+        }
+        return GrokResult.NoMatch;
     }
 
     private static GrokStatus TryRule(InterpretedRule rule, Utf8Line line, ReadOnlySpan<byte> message, Span<int> slots, Utf8JsonWriter writer, ParseContext context)

@@ -10,11 +10,11 @@ public static class RulesInterpreter
     /// Compiles <paramref name="rulesText"/>. With any error diagnostic no pipeline is returned (as the generator builds
     /// nothing from a file with errors); otherwise one <see cref="InterpretedPipeline"/> per pipeline, in file order.
     /// </summary>
-    public static InterpretedRules Load(string rulesText, TimeSpan? matchTimeout = null)
+    public static InterpretedRules Load(string rulesText, TimeSpan? matchTimeout = null, Processing.ProcessingServices? services = null)
     {
         var compiled = RulesCompiler.Compile(rulesText);
         if (compiled.HasErrors) return new InterpretedRules([], compiled.Diagnostics);
-        var pipelines = compiled.Pipelines.Select(p => InterpretedPipeline.Create(p, matchTimeout)).ToImmutableArray();
+        var pipelines = compiled.Pipelines.Select(p => InterpretedPipeline.Create(p, matchTimeout, services)).ToImmutableArray();
         return new InterpretedRules(pipelines, compiled.Diagnostics);
     }
 }

@@ -29,6 +29,11 @@ public sealed class ParseContext
     /// <summary>Working storage of <see cref="OutputWriter"/> (capture values, transformed text), reused per line.</summary>
     internal OutputWorkspace Output { get; } = new();
 
+    private Processing.ProcessingScratch? _processing;
+
+    /// <summary>The event document and buffers of pipelines with processors, created on first use.</summary>
+    public Processing.ProcessingScratch Processing => _processing ??= new Processing.ProcessingScratch();
+
     /// <summary>Returns a scratch buffer of at least <paramref name="size"/> bytes.</summary>
     public byte[] RentScratch(int size)
     {
