@@ -38,7 +38,10 @@ public static class RulesTextWriter
         return text.ToString();
     }
 
-    /// <summary>A one-parser pipeline: how a single grok parser of a definition is run on its own.</summary>
+    /// <summary>
+    /// A one-parser pipeline: how a single grok parser of a definition is run on its own. The parser reads
+    /// <c>message</c> whatever its source, so callers hand it the source attribute's text as the line.
+    /// </summary>
     public static string WriteSingleParser(string id, DatadogProcessor grokParser) =>
         CompilableRules.Repair(WriteSingleParserVerbatim(id, grokParser)).Text;
 
@@ -46,7 +49,7 @@ public static class RulesTextWriter
     {
         var text = new StringBuilder();
         text.Append("pipeline ").Append(PipelineId.From(id)).Append(" {\n");
-        WriteGrokParser(text, grokParser, "");
+        WriteGrokParser(text, grokParser with { Source = "message" }, "");
         text.Append("}\n");
         return text.ToString();
     }

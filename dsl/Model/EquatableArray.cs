@@ -11,6 +11,8 @@ public readonly struct EquatableArray<T>(ImmutableArray<T> items) : IEquatable<E
 {
     private readonly ImmutableArray<T> _items = items;
 
+    public static EquatableArray<T> Empty => new(ImmutableArray<T>.Empty);
+
     public ImmutableArray<T> Items => _items.IsDefault ? ImmutableArray<T>.Empty : _items;
     public int Count => Items.Length;
     public bool IsEmpty => Count == 0;

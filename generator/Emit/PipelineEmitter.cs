@@ -37,14 +37,17 @@ internal static class PipelineEmitter
         w.Line("using System.Runtime.CompilerServices;");
         w.Line("using System.Text.Json;");
         w.Line("using GrokFlow.Dsl.Matching;");
+        w.Line("using System.Collections.Immutable;");
         w.Line("using GrokFlow.Dsl.Model;");
+        w.Line("using GrokFlow.Dsl.Model.Processors;");
+        w.Line("using GrokFlow.Dsl.Processing;");
         w.Line("using GrokFlow.Dsl.Output;");
         w.Line("using GrokFlow.Dsl.Runtime;");
         w.Line();
         w.Line("namespace GrokFlow.Rules.Pipelines;");
         w.Line();
         w.Line($"/// <summary>Pipeline <c>{Xml(pipeline.Id)}</c> ({Xml(pipeline.Title)}) from {Xml(fileName)}.</summary>");
-        w.Open($"public sealed class {className} : IGrokPipeline");
+        w.Open(pipeline.IsGrokOnly ? $"public sealed class {className} : IGrokPipeline" : $"public sealed class {className} : IGrokPipeline, IGrokParserSet");
         w.Line($"public string Id => {CSharpLiterals.String(pipeline.Id)};");
         w.Line($"public string Title => {CSharpLiterals.String(pipeline.Title)};");
         w.Line($"public string Filter => {CSharpLiterals.String(pipeline.Filter)};");
@@ -54,6 +57,15 @@ internal static class PipelineEmitter
         w.Line("/// <summary>Loop counters and atomic-group ends of the rule that needs the most.</summary>");
         w.Line($"private const int WorkCount = {workCount};");
         w.Line();
+        if (pipeline.IsGrokOnly) EmitGrokOnlyParse(w, pipeline, rules);
+        else EmitProcessingParse(w, pipeline, rules);
+        w.Line(body.ToString().TrimEnd('\n').TrimStart(' '));
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void EmitGrokOnlyParse(CodeWriter w, GrokPipelineModel pipeline, List<(GrokRuleModel Rule, string ClassName, int Work)> rules)
+    {
         w.Open("public GrokResult Parse(ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context)");
         w.Line("Span<int> slots = stackalloc int[SlotCount];");
         w.Line("Span<int> work = stackalloc int[WorkCount];");
@@ -65,34 +77,93 @@ internal static class PipelineEmitter
             w.Line();
             w.Comment($"grok {parser.SourceAttribute}: the first rule that matches the whole line wins.");
             w.Open("do");
-            foreach (var rule in parser.Rules)
-            {
-                var ruleClass = rules[index].ClassName;
-                w.Comment($"{rule.Name} (line {rule.Line}): {CSharpLiterals.CommentText(rule.Pattern)}");
-                var required = RequiredLiteral.Of(rule.Root);
-                if (required is not null)
-                    w.Comment($"A line without {CSharpLiterals.CommentText(CSharpLiterals.String(required))} cannot match {rule.Name}: skip the attempt.");
-                w.Line("state.ResetCaptures();");
-                w.Open(required is null
-                    ? $"if ({ruleClass}.Match(ref state))"
-                    : $"if (message.IndexOf({CSharpLiterals.Utf8(required)}) >= 0 && {ruleClass}.Match(ref state))");
-                w.Line($"OutputWriter.Write({ruleClass}.Output, message, slots, writer, context);");
-                w.Line($"if (!result.Matched) result = new GrokResult(GrokStatus.Matched, {index}, {CSharpLiterals.String(rule.Name)});");
-                w.Line("break;");
-                w.Close();
-                w.Open("if (state.OutOfBudget)");
-                w.Line("if (!result.Matched) result = GrokResult.BudgetExceeded;");
-                w.Line("break;");
-                w.Close();
-                index++;
-            }
+            index = EmitRuleAttempts(w, parser, rules, index, onMatch: index2 =>
+            [
+                $"if (!result.Matched) result = new GrokResult(GrokStatus.Matched, {index2}, {CSharpLiterals.String(rules[index2].Rule.Name)});",
+                "break;",
+            ], onBudget: ["if (!result.Matched) result = GrokResult.BudgetExceeded;", "break;"]);
             w.Close(" while (false);");
         }
         w.Line("return result;");
         w.Close();
-        w.Line(body.ToString().TrimEnd('\n').TrimStart(' '));
+    }
+
+    private static void EmitProcessingParse(CodeWriter w, GrokPipelineModel pipeline, List<(GrokRuleModel Rule, string ClassName, int Work)> rules)
+    {
+        w.Line("/// <summary>The pipeline's steps in order, as checked from the .rules file; grok steps run <see cref=\"ParseWith\"/>.</summary>");
+        w.Line("private static readonly EquatableArray<StepModel> Steps = new EquatableArray<StepModel>(ImmutableArray.Create<StepModel>(");
+        var steps = new CodeWriter(2);
+        StepLiterals.Write(steps, pipeline.Steps.Items, "");
+        var text = steps.ToString().TrimEnd('\n');
+        // StepLiterals writes a collection expression; ImmutableArray.Create takes the elements themselves.
+        var lines = text.Split('\n').ToList();
+        lines.RemoveAt(0);
+        lines.RemoveAt(lines.Count - 1);
+        var lastElement = lines.FindLastIndex(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal));
+        if (lastElement >= 0) lines[lastElement] = lines[lastElement].TrimEnd(',');
+        foreach (var line in lines) w.Line(line.TrimStart().Length == 0 ? "" : "    " + line.TrimStart());
+        w.Line("));");
+        w.Line();
+        w.Line("private readonly ProcessingPipeline _processing;");
+        w.Line();
+        w.Line($"public {ClassName(pipeline)}() : this(null) {{ }}");
+        w.Line();
+        w.Line("/// <summary>The pipeline with the given services (search-query compiler, geo-IP database); defaults when null.</summary>");
+        w.Line($"public {ClassName(pipeline)}(ProcessingServices? services) =>");
+        w.Line("    _processing = new ProcessingPipeline(new GrokPipelineModel(Id, Title, Filter, ImmutableArray<GrokParserModel>.Empty, Steps), this, services);");
+        w.Line();
+        w.Line("/// <summary>Runs every step on an event holding only the message and writes the resulting attributes.</summary>");
+        w.Line("public GrokResult Parse(ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context) => _processing.Parse(message, writer, context);");
+        w.Line();
+        w.Line("/// <summary>Runs every step on an event document.</summary>");
+        w.Line("public GrokResult Process(EventDocument document, ParseContext context) => _processing.Process(document, context);");
+        w.Line();
+        w.Open("public GrokResult ParseWith(int parserIndex, ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context)");
+        w.Line("Span<int> slots = stackalloc int[SlotCount];");
+        w.Line("Span<int> work = stackalloc int[WorkCount];");
+        w.Line("var state = new MatchState(message, slots, work, context.StepBudget);");
+        w.Open("switch (parserIndex)");
+        var index = 0;
+        for (var p = 0; p < pipeline.Parsers.Length; p++)
+        {
+            var parser = pipeline.Parsers[p];
+            w.Open($"case {p}:");
+            w.Comment($"grok {parser.SourceAttribute}: the first rule that matches the whole text wins.");
+            index = EmitRuleAttempts(w, parser, rules, index, onMatch: i =>
+            [
+                $"return new GrokResult(GrokStatus.Matched, {i}, {CSharpLiterals.String(rules[i].Rule.Name)});",
+            ], onBudget: ["return GrokResult.BudgetExceeded;"]);
+            w.Line("return GrokResult.NoMatch;");
+            w.Close();
+        }
         w.Close();
-        return w.ToString();
+        w.Line("throw new ArgumentOutOfRangeException(nameof(parserIndex));");
+        w.Close();
+    }
+
+    private static int EmitRuleAttempts(CodeWriter w, GrokParserModel parser, List<(GrokRuleModel Rule, string ClassName, int Work)> rules, int index,
+        Func<int, string[]> onMatch, string[] onBudget)
+    {
+        foreach (var rule in parser.Rules)
+        {
+            var ruleClass = rules[index].ClassName;
+            w.Comment($"{rule.Name} (line {rule.Line}): {CSharpLiterals.CommentText(rule.Pattern)}");
+            var required = RequiredLiteral.Of(rule.Root);
+            if (required is not null)
+                w.Comment($"A line without {CSharpLiterals.CommentText(CSharpLiterals.String(required))} cannot match {rule.Name}: skip the attempt.");
+            w.Line("state.ResetCaptures();");
+            w.Open(required is null
+                ? $"if ({ruleClass}.Match(ref state))"
+                : $"if (message.IndexOf({CSharpLiterals.Utf8(required)}) >= 0 && {ruleClass}.Match(ref state))");
+            w.Line($"OutputWriter.Write({ruleClass}.Output, message, slots, writer, context);");
+            foreach (var line in onMatch(index)) w.Line(line);
+            w.Close();
+            w.Open("if (state.OutOfBudget)");
+            foreach (var line in onBudget) w.Line(line);
+            w.Close();
+            index++;
+        }
+        return index;
     }
 
     private static int EmitRuleClass(CodeWriter w, GrokRuleModel rule, string ruleClass, string fileName, SubMatcherTable subMatchers)

@@ -1,0 +1,58 @@
+using System.Collections;
+using System.Reflection;
+using GrokFlow.Dsl.Model.Processors;
+
+namespace GrokFlow.Generator.Emit;
+
+/// <summary>
+/// Writes a pipeline's checked steps (processor models) as the C# that rebuilds them, one constructor call per record
+/// with named arguments, so the generated file reads like the .rules file it came from. Records are written through
+/// their primary constructor: every model record's constructor parameters are its properties.
+/// </summary>
+internal static class StepLiterals
+{
+    public static void Write(CodeWriter w, IReadOnlyList<StepModel> steps, string terminator)
+    {
+        w.Line("[");
+        foreach (var step in steps)
+        {
+            w.Comment($"{step.Type}{(step.Name is null ? "" : " \"" + CSharpLiterals.CommentText(step.Name) + "\"")} (line {step.Line}){(step.Enabled ? "" : ", disabled")}");
+            w.Line("    " + Value(step, typeof(StepModel)) + ",");
+        }
+        w.Line("]" + terminator);
+    }
+
+    private static string Value(object? value, Type declared)
+    {
+        if (value is null) return "null";
+        var type = value.GetType();
+        if (type == typeof(string)) return CSharpLiterals.String((string)value);
+        if (type == typeof(bool)) return (bool)value ? "true" : "false";
+        if (type == typeof(int)) return ((int)value).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (type == typeof(double)) return CSharpLiterals.Double((double)value);
+        if (type == typeof(char)) return $"(char){(int)(char)value}";
+        if (type.IsEnum) return $"{type.Name}.{value}";
+        if (type.IsGenericType && type.GetGenericTypeDefinition().Name.StartsWith("EquatableArray", StringComparison.Ordinal))
+        {
+            var element = type.GetGenericArguments()[0];
+            var items = ((IEnumerable)value).Cast<object?>().Select(v => Value(v, element)).ToList();
+            var elementName = element.Name;
+            return items.Count == 0
+                ? $"EquatableArray<{elementName}>.Empty"
+                : $"new EquatableArray<{elementName}>(ImmutableArray.Create<{elementName}>({string.Join(", ", items)}))";
+        }
+        return Record(value, type);
+    }
+
+    private static string Record(object value, Type type)
+    {
+        var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+        var arguments = constructor.GetParameters().Select(p =>
+        {
+            var property = type.GetProperty(p.Name!, BindingFlags.Public | BindingFlags.Instance)
+                           ?? throw new InvalidOperationException($"{type.Name} has no property for parameter {p.Name}");
+            return $"{p.Name}: {Value(property.GetValue(value), p.ParameterType)}";
+        });
+        return $"new {type.Name}({string.Join(", ", arguments)})";
+    }
+}
