@@ -51,8 +51,7 @@ internal sealed class StepCompiler(IReadOnlyList<GrokParserSyntax> parsers, List
                 s.Bool("normalize_ending_slashes"), p.Name, s.Enabled, p.Span.Line),
             "user-agent-parser" => new UserAgentParserModel(s.Strings("sources", "http.useragent"), s.String("target", fallback: "http.useragent_details")!,
                 s.Bool("is_encoded") ?? false, s.Bool("combine_version_details"), p.Name, s.Enabled, p.Span.Line),
-            "geo-ip-parser" => new GeoIpParserModel(s.Strings("sources", "network.client.ip"), s.String("target", fallback: "network.client.geoip")!,
-                s.String("ip_processing_behavior", optional: true), p.Name, s.Enabled, p.Span.Line),
+            "geo-ip-parser" => GeoIpParser(s),
             "array-processor" => ArrayProcessor(s),
             _ => null,
         };
@@ -153,6 +152,15 @@ internal sealed class StepCompiler(IReadOnlyList<GrokParserSyntax> parsers, List
         }
         return new LookupProcessorModel(s.String("source") ?? "", s.String("target") ?? "", entries.ToImmutableArray(),
             s.String("default_lookup", optional: true), s.Processor.Name, s.Enabled, s.Processor.Span.Line);
+    }
+
+    private static StepModel GeoIpParser(ProcessorSettings s)
+    {
+        // Datadog's own integration pipelines set override_on_conflict on a GeoIP parser (cisco_umbrella_dns): accepted
+        // and checked so such pipelines import and export unchanged (export reads it from the syntax; the model drops it).
+        s.Bool("override_on_conflict");
+        return new GeoIpParserModel(s.Strings("sources", "network.client.ip"), s.String("target", fallback: "network.client.geoip")!,
+            s.String("ip_processing_behavior", optional: true), s.Processor.Name, s.Enabled, s.Processor.Span.Line);
     }
 
     private static StepModel ArrayProcessor(ProcessorSettings s)

@@ -28,8 +28,8 @@ public sealed record DatadogPipeline(string Name, string FilterQuery, bool Enabl
 }
 
 /// <summary>
-/// One processor of a pipeline. Only what the import uses is typed; <see cref="Raw"/> keeps the whole definition for
-/// processors grokflow does not translate yet.
+/// One processor of a pipeline. The grok parser and nested pipeline parts are typed; <see cref="Raw"/> keeps the whole
+/// definition (the other processors' settings are read from it).
 /// </summary>
 public sealed record DatadogProcessor(
     string Type,
@@ -40,7 +40,8 @@ public sealed record DatadogProcessor(
     string? MatchRules,
     string? FilterQuery,
     ImmutableArray<DatadogProcessor> Processors,
-    string Raw)
+    string Raw,
+    ImmutableArray<string> Samples = default)
 {
     public const string GrokParserType = "grok-parser";
     public const string PipelineType = "pipeline";

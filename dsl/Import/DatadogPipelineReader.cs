@@ -70,10 +70,16 @@ public static class DatadogPipelineReader
                 type == DatadogProcessor.PipelineType && item.TryGetProperty("processors", out var inner)
                     ? ReadProcessors(inner, path + ".processors")
                     : [],
-                item.GetRawText()));
+                item.GetRawText(),
+                SamplesOf(item)));
         }
         return result.ToImmutable();
     }
+
+    private static ImmutableArray<string> SamplesOf(JsonElement o) =>
+        o.TryGetProperty("samples", out var s) && s.ValueKind == JsonValueKind.Array
+            ? s.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToImmutableArray()
+            : [];
 
     private static string? FilterOf(JsonElement o) =>
         o.TryGetProperty("filter", out var f) && f.ValueKind == JsonValueKind.Object ? StringOf(f, "query") : null;

@@ -7,6 +7,9 @@ namespace GrokFlow.Dsl.Import;
 /// </summary>
 public sealed record GrokRuleLines(IReadOnlyList<string> Lines, IReadOnlyList<string> Rules, IReadOnlyList<string> Comments)
 {
+    /// <summary>Starts the comment keeping a line that is not <c>Name pattern</c>; the line follows it.</summary>
+    public const string NoPatternMarker = "# not imported (a rule needs a name and a pattern): ";
+
     public static GrokRuleLines Parse(string rulesText)
     {
         var lines = new List<string>();
@@ -25,7 +28,7 @@ public sealed record GrokRuleLines(IReadOnlyList<string> Lines, IReadOnlyList<st
             var space = line.IndexOfAny([' ', '\t']);
             if (space < 0 || line == "}")
             {
-                var comment = $"# not imported (a rule needs a name and a pattern): {line}";
+                var comment = NoPatternMarker + line;
                 comments.Add(comment);
                 lines.Add(comment);
                 continue;
