@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return DecodeCommand.Create();
         yield return BenchCommand.Create();
         yield return ImportCommand.Create();
+        yield return ExportCommand.Create();
     }
 }
