@@ -121,17 +121,20 @@ public sealed class EventDocument
     /// <summary>The value of the first tag <c>key:value</c> with this key, or false.</summary>
     public bool TryGetTagValue(ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value)
     {
+        var index = FindTag(key);
+        value = index < 0 ? default : Tag(index).Slice(key.Length + 1);
+        return index >= 0;
+    }
+
+    /// <summary>The index of the first tag <c>key:value</c> with this key, or -1.</summary>
+    public int FindTag(ReadOnlySpan<byte> key)
+    {
         for (var i = 0; i < TagCount; i++)
         {
             var tag = Tag(i);
-            if (tag.Length > key.Length && tag[key.Length] == (byte)':' && tag.StartsWith(key))
-            {
-                value = tag.Slice(key.Length + 1);
-                return true;
-            }
+            if (tag.Length > key.Length && tag[key.Length] == (byte)':' && tag.StartsWith(key)) return i;
         }
-        value = default;
-        return false;
+        return -1;
     }
 
     // ---- writing -------------------------------------------------------------------------------------------------
@@ -233,6 +236,32 @@ public sealed class EventDocument
         }
     }
 
+    /// <summary>Turns <paramref name="node"/> into an array whose one element holds the value it had.</summary>
+    public void WrapInArray(int node)
+    {
+        var element = NewNode(node, EventValueKind.Null);
+        ref var from = ref _nodes[node];
+        ref var to = ref _nodes[element];
+        to.Kind = from.Kind;
+        to.TextStart = from.TextStart;
+        to.TextLength = from.TextLength;
+        // NewNode linked the element as the node's last child: its former children move under the element.
+        to.FirstChild = from.FirstChild == element ? None : from.FirstChild;
+        var last = None;
+        for (var child = to.FirstChild; child != None && child != element; child = _nodes[child].Next)
+        {
+            _nodes[child].Parent = element;
+            last = child;
+        }
+        to.LastChild = last;
+        if (last != None) _nodes[last].Next = None;
+        from.Kind = EventValueKind.Array;
+        from.TextStart = 0;
+        from.TextLength = 0;
+        from.FirstChild = element;
+        from.LastChild = element;
+    }
+
     /// <summary>Unlinks <paramref name="node"/> from its parent (the root cannot be removed).</summary>
     public void Remove(int node)
     {
@@ -267,6 +296,14 @@ public sealed class EventDocument
         if (TagCount == _tags.Length) Array.Resize(ref _tags, _tags.Length * 2);
         var start = AppendText(tag);
         _tags[TagCount++] = (start, tag.Length);
+    }
+
+    /// <summary>Removes the tag at <paramref name="index"/>; later tags move down by one.</summary>
+    public void RemoveTag(int index)
+    {
+        if ((uint)index >= (uint)TagCount) return;
+        Array.Copy(_tags, index + 1, _tags, index, TagCount - index - 1);
+        TagCount--;
     }
 
     /// <summary>Stores UTF-8 text in the document (e.g. for <see cref="OfficialValues"/>) and returns where.</summary>

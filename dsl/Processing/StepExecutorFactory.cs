@@ -7,20 +7,37 @@ namespace GrokFlow.Dsl.Processing;
 /// <summary>Turns checked steps into executors; disabled steps are left out.</summary>
 internal sealed class StepExecutorFactory(IGrokParserSet parsers, ProcessingServices services)
 {
-    public IStepExecutor[] CreateAll(EquatableArray<StepModel> steps) =>
-        steps.Where(s => s.Enabled).Select(Create).ToArray();
+    public IStepExecutor[] CreateAll(EquatableArray<StepModel> steps)
+    {
+        var executors = new List<IStepExecutor>();
+        foreach (var step in steps)
+        {
+            if (step.Enabled) executors.Add(Create(step));
+        }
+        return executors.ToArray();
+    }
 
     private IStepExecutor Create(StepModel step) => step switch
     {
         GrokStepModel grok => new GrokStep(grok, parsers),
         NestedPipelineModel nested => new NestedPipelineStep(services.CompileQuery(nested.Filter), CreateAll(nested.Steps)),
-        _ => new NotYetSupportedStep(),
-    };
-
-    private sealed class NotYetSupportedStep : IStepExecutor
-    {
-        public void Run(EventDocument document, Runtime.ParseContext context, ref Runtime.GrokResult outcome)
+        AttributeRemapperModel remapper => new AttributeRemapperStep(remapper),
+        ReservedRemapperModel reserved => reserved.Attribute switch
         {
-        }
-    }
+            ReservedAttribute.Date => new DateRemapperStep(reserved),
+            ReservedAttribute.Status => new StatusRemapperStep(reserved),
+            ReservedAttribute.Service => new ServiceRemapperStep(reserved),
+            ReservedAttribute.Message => new MessageRemapperStep(reserved),
+            _ => new TraceIdRemapperStep(reserved),
+        },
+        CategoryProcessorModel category => new CategoryProcessorStep(category, services.CompileQuery),
+        ArithmeticProcessorModel arithmetic => new ArithmeticProcessorStep(arithmetic),
+        StringBuilderModel builder => new StringBuilderProcessorStep(builder),
+        LookupProcessorModel lookup => new LookupProcessorStep(lookup),
+        UrlParserModel url => new UrlParserStep(url),
+        UserAgentParserModel userAgent => new UserAgentParserStep(userAgent),
+        GeoIpParserModel geoIp => new GeoIpParserStep(geoIp),
+        ArrayProcessorModel array => new ArrayProcessorStep(array, services.CompileQuery),
+        _ => throw new ArgumentException($"no executor for step type {step.Type}", nameof(step)),
+    };
 }

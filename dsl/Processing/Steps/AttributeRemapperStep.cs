@@ -1,0 +1,167 @@
+using System.Buffers;
+using System.Text;
+using GrokFlow.Dsl.Model.Processors;
+using GrokFlow.Dsl.Runtime;
+using GrokFlow.Dsl.Values;
+
+namespace GrokFlow.Dsl.Processing.Steps;
+
+/// <summary>
+/// <c>attribute-remapper</c>: the first source the event has (an attribute, or the value of a <c>key:value</c> tag)
+/// is moved, or copied with <c>preserve_source</c>, to the target (an attribute, or a <c>target:value</c> tag). An
+/// existing target attribute is left alone unless <c>override_on_conflict</c>, and then so is the source. A target
+/// attribute is cast per <c>target_format</c>; a value the cast cannot convert keeps its type. A moved attribute's
+/// parent objects left empty go with it.
+/// </summary>
+public sealed class AttributeRemapperStep : IStepExecutor
+{
+    private readonly AttributeRemapperModel _model;
+    private readonly SourcePaths _sources;
+    private readonly byte[][] _sourceTags;
+    private readonly AttributePath _target;
+    private readonly byte[] _targetTagPrefix;
+
+    public AttributeRemapperStep(AttributeRemapperModel model)
+    {
+        _model = model;
+        _sources = new SourcePaths(model.Sources);
+        var tags = new List<byte[]>();
+        foreach (var source in model.Sources) tags.Add(Encoding.UTF8.GetBytes(source));
+        _sourceTags = tags.ToArray();
+        _target = new AttributePath(model.Target);
+        _targetTagPrefix = Encoding.UTF8.GetBytes(model.Target + ":");
+    }
+
+    public void Run(EventDocument document, ParseContext context, ref GrokResult outcome)
+    {
+        if (_model.SourceType == RemapKind.Tag) RemapTag(document, context);
+        else RemapAttribute(document, context);
+    }
+
+    private void RemapAttribute(EventDocument document, ParseContext context)
+    {
+        var source = _sources.FindFirst(document);
+        if (source == EventDocument.None) return;
+        if (_model.TargetType == RemapKind.Tag)
+        {
+            if (!WriteTag(document, context, source)) return;
+            if (!_model.PreserveSource) document.RemoveAndPrune(source);
+            return;
+        }
+        var existing = document.Find(_target);
+        if (existing == source)
+        {
+            Cast(document, source);
+            return;
+        }
+        if (existing != EventDocument.None && !_model.OverrideOnConflict) return;
+        if (IsWithin(document, existing, source)) return;
+        var target = existing != EventDocument.None ? existing : document.GetOrCreate(_target);
+        document.CopyValue(source, target);
+        Cast(document, target);
+        if (!_model.PreserveSource && !IsWithin(document, source, target)) document.RemoveAndPrune(source);
+    }
+
+    private void RemapTag(EventDocument document, ParseContext context)
+    {
+        for (var i = 0; i < _sourceTags.Length; i++)
+        {
+            var index = document.FindTag(_sourceTags[i]);
+            if (index < 0) continue;
+            var value = document.Tag(index).Slice(_sourceTags[i].Length + 1);
+            if (_model.TargetType == RemapKind.Tag)
+            {
+                var text = context.Processing.Text;
+                text.ResetWrittenCount();
+                text.Write(_targetTagPrefix);
+                text.Write(value);
+                document.AddTag(text.WrittenSpan);
+            }
+            else
+            {
+                var existing = document.Find(_target);
+                if (existing != EventDocument.None && !_model.OverrideOnConflict) return;
+                var target = existing != EventDocument.None ? existing : document.GetOrCreate(_target);
+                document.SetString(target, value);
+                Cast(document, target);
+            }
+            if (!_model.PreserveSource) document.RemoveTag(index);
+            return;
+        }
+    }
+
+    private bool WriteTag(EventDocument document, ParseContext context, int source)
+    {
+        var text = context.Processing.Text;
+        text.ResetWrittenCount();
+        text.Write(_targetTagPrefix);
+        if (!ValueText.TryAppendScalar(document, source, text)) return false;
+        document.AddTag(text.WrittenSpan);
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="node"/> is <paramref name="ancestor"/> or lies inside it.</summary>
+    private static bool IsWithin(EventDocument document, int node, int ancestor)
+    {
+        for (var n = node; n != EventDocument.None; n = document.Parent(n))
+        {
+            if (n == ancestor) return true;
+        }
+        return false;
+    }
+
+    private void Cast(EventDocument document, int node)
+    {
+        switch (_model.Format)
+        {
+            case TargetFormat.String:
+                CastToString(document, node);
+                break;
+            case TargetFormat.Integer:
+                CastToInteger(document, node);
+                break;
+            case TargetFormat.Double:
+                CastToDouble(document, node);
+                break;
+        }
+    }
+
+    private static void CastToString(EventDocument document, int node)
+    {
+        switch (document.KindOf(node))
+        {
+            case EventValueKind.Number:
+                // The number's JSON text becomes the string; SetString copies it before replacing the node.
+                document.SetString(node, document.TextOf(node));
+                break;
+            case EventValueKind.True:
+                document.SetString(node, "true"u8);
+                break;
+            case EventValueKind.False:
+                document.SetString(node, "false"u8);
+                break;
+        }
+    }
+
+    private static void CastToInteger(EventDocument document, int node)
+    {
+        var kind = document.KindOf(node);
+        if (kind == EventValueKind.String)
+        {
+            var text = document.TextOf(node);
+            if (GrokNumbers.TryParseInteger(text, out var integer)) document.SetInteger(node, integer);
+            return;
+        }
+        if (kind != EventValueKind.Number || document.IsIntegerNumber(node)) return;
+        if (document.TryGetDouble(node, out var value) && value is > -9.2233720368547758E18 and < 9.2233720368547758E18)
+            document.SetInteger(node, (long)Math.Truncate(value));
+    }
+
+    private static void CastToDouble(EventDocument document, int node)
+    {
+        var kind = document.KindOf(node);
+        if (kind is not (EventValueKind.String or EventValueKind.Number)) return;
+        if (kind == EventValueKind.String && !GrokNumbers.TryParseNumberExt(document.TextOf(node), out _)) return;
+        if (document.TryGetDouble(node, out var value) && double.IsFinite(value)) document.SetDouble(node, value);
+    }
+}

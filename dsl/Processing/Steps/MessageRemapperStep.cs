@@ -1,0 +1,32 @@
+using GrokFlow.Dsl.Model.Processors;
+using GrokFlow.Dsl.Runtime;
+
+namespace GrokFlow.Dsl.Processing.Steps;
+
+/// <summary>
+/// <c>message-remapper</c>: the first source the event has (a string, number or boolean) becomes the <c>message</c>
+/// attribute, and the source attribute is removed (with the parent objects it leaves empty), as Datadog's recorded
+/// results show. The first message remapper that sets the message wins.
+/// </summary>
+public sealed class MessageRemapperStep(ReservedRemapperModel model) : IStepExecutor
+{
+    private static readonly AttributePath Message = new("message");
+    private readonly SourcePaths _sources = new(model.Sources);
+
+    public void Run(EventDocument document, ParseContext context, ref GrokResult outcome)
+    {
+        if (document.Official.MessageRemapped) return;
+        var source = _sources.FindFirst(document);
+        if (source == EventDocument.None || !ValueText.TryGetScalar(document, source, out var text)) return;
+        var message = document.Find(EventDocument.Root, "message"u8);
+        if (message == source)
+        {
+            document.Official.MessageRemapped = true;
+            return;
+        }
+        if (message == EventDocument.None) message = document.GetOrCreate(Message);
+        document.SetString(message, text);
+        document.RemoveAndPrune(source);
+        document.Official.MessageRemapped = true;
+    }
+}

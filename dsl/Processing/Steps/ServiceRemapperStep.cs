@@ -1,0 +1,21 @@
+using GrokFlow.Dsl.Model.Processors;
+using GrokFlow.Dsl.Runtime;
+
+namespace GrokFlow.Dsl.Processing.Steps;
+
+/// <summary>
+/// <c>service-remapper</c>: the first source the event has (a string, number or boolean) becomes the official
+/// service. The first service remapper that sets a service wins; the source attribute stays.
+/// </summary>
+public sealed class ServiceRemapperStep(ReservedRemapperModel model) : IStepExecutor
+{
+    private readonly SourcePaths _sources = new(model.Sources);
+
+    public void Run(EventDocument document, ParseContext context, ref GrokResult outcome)
+    {
+        if (document.Official.Service is not null) return;
+        var source = _sources.FindFirst(document);
+        if (source == EventDocument.None || !ValueText.TryGetScalar(document, source, out var service) || service.IsEmpty) return;
+        document.Official.Service = document.Store(service);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Buffers;
+
+namespace GrokFlow.Dsl.Processing.Steps;
+
+/// <summary>How processors read a value as text: strings as they are, numbers as written, booleans as <c>true</c>/<c>false</c>.</summary>
+public static class ValueText
+{
+    /// <summary>Appends the text of a scalar node (string, number, boolean) to <paramref name="into"/>; false for null, objects and arrays.</summary>
+    public static bool TryAppendScalar(EventDocument document, int node, IBufferWriter<byte> into)
+    {
+        switch (document.KindOf(node))
+        {
+            case EventValueKind.String:
+            case EventValueKind.Number:
+                into.Write(document.TextOf(node));
+                return true;
+            case EventValueKind.True:
+                into.Write("true"u8);
+                return true;
+            case EventValueKind.False:
+                into.Write("false"u8);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// The text of a scalar node without copying when it is stored text (strings, numbers), or the constant text of a
+    /// boolean; false for null, objects and arrays.
+    /// </summary>
+    public static bool TryGetScalar(EventDocument document, int node, out ReadOnlySpan<byte> text)
+    {
+        switch (document.KindOf(node))
+        {
+            case EventValueKind.String:
+            case EventValueKind.Number:
+                text = document.TextOf(node);
+                return true;
+            case EventValueKind.True:
+                text = "true"u8;
+                return true;
+            case EventValueKind.False:
+                text = "false"u8;
+                return true;
+            default:
+                text = default;
+                return false;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GrokFlow.Dsl.Processing;
+
+namespace GrokFlow.Tests.DatadogPipelines;
+
+/// <summary>
+/// Compares a processed event with Datadog's recorded output, part by part:
+/// <list type="bullet">
+/// <item><c>custom</c>: the event's attributes but the top-level <c>message</c>, as a whole (numbers compared by value:
+/// <c>3</c> and <c>3.0</c> agree), except under the targets of geo-IP parsers: grokflow has no geo-IP database here.</item>
+/// <item><c>message</c>: the event's <c>message</c>. A JSON sample without one is recorded with the intake's own
+/// rendering of the JSON as its message (pretty-printed, keys reordered): then the recorded message must read back as
+/// the sample's object.</item>
+/// <item><c>status</c>, <c>service</c>, trace id: the official values the remappers set, absent when none did.</item>
+/// <item><c>timestamp</c>: when a date remapper set the official date, it must equal the recorded timestamp. When none
+/// did, the recording holds the intake time (absent, or the placeholder 1): any such value agrees.</item>
+/// <item><c>tags</c>: the event's tags as a set (the recordings all start with <c>source:LOGS_SOURCE</c>).</item>
+/// </list>
+/// </summary>
+public sealed class WholeOutputComparison(IReadOnlyCollection<string> excludedPaths)
+{
+    public IReadOnlyList<(string Cause, string Detail)> Differences(EventDocument document, DatadogSample sample, JsonObject input)
+    {
+        var expected = sample.Expected;
+        var actual = ReadAttributes(document);
+        var differences = new List<(string, string)>();
+
+        var actualMessage = actual["message"];
+        actual.Remove("message");
+        var expectedCustom = (expected["custom"] as JsonObject)?.DeepClone().AsObject() ?? [];
+        foreach (var path in excludedPaths)
+        {
+            RemovePath(actual, path);
+            RemovePath(expectedCustom, path);
+        }
+        CompareObjects(actual, expectedCustom, "", differences);
+
+        var recordedMessage = expected["message"]?.GetValue<string>() ?? "";
+        if (actualMessage is null)
+        {
+            if (!IsIntakeRendering(recordedMessage, sample, input))
+                differences.Add(("message", $"no message, Datadog {Quote(recordedMessage)}"));
+        }
+        else
+        {
+            var text = actualMessage is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : actualMessage.ToJsonString();
+            if (text != recordedMessage) differences.Add(("message", $"got {Quote(text)}, Datadog {Quote(recordedMessage)}"));
+        }
+
+        CompareOfficial("status", document.Official.Status is { } status ? Utf8(document.Stored(status)) : null, expected["status"], differences);
+        CompareOfficial("service", document.Official.Service is { } service ? Utf8(document.Stored(service)) : null, expected["service"], differences);
+        CompareOfficial("trace id", document.Official.TraceId is { } traceId ? Utf8(document.Stored(traceId)) : null, expected["trace_id"], differences);
+
+        var recordedTimestamp = expected["timestamp"] is JsonValue t && t.TryGetValue<long>(out var ms) ? ms : (long?)null;
+        if (document.Official.Date is { } date)
+        {
+            if (date != recordedTimestamp) differences.Add(("timestamp", $"got {date}, Datadog {recordedTimestamp?.ToString() ?? "none"}"));
+        }
+        else if (recordedTimestamp is { } recorded && recorded != 1)
+        {
+            differences.Add(("timestamp", $"no official date, Datadog {recorded}"));
+        }
+
+        var actualTags = Enumerable.Range(0, document.TagCount).Select(i => Utf8(document.Tag(i))).ToHashSet();
+        var recordedTags = (expected["tags"] as JsonArray)?.Select(n => n!.GetValue<string>()).ToHashSet() ?? [];
+        if (!actualTags.SetEquals(recordedTags))
+            differences.Add(("tags", $"got [{string.Join(", ", actualTags.Order())}], Datadog [{string.Join(", ", recordedTags.Order())}]"));
+        return differences;
+    }
+
+    private static JsonObject ReadAttributes(EventDocument document)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            document.WriteMembers(writer, EventDocument.Root);
+            writer.WriteEndObject();
+        }
+        return JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
+    }
+
+    private static bool IsIntakeRendering(string recordedMessage, DatadogSample sample, JsonObject input)
+    {
+        if (sample.Kind != "json" || input.ContainsKey("message")) return false;
+        if (recordedMessage == sample.Sample) return true;
+        try
+        {
+            return JsonNode.Parse(recordedMessage) is JsonObject rendered && SameValue(rendered, JsonNode.Parse(sample.Sample));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static void CompareOfficial(string cause, string? actual, JsonNode? recorded, List<(string, string)> differences)
+    {
+        var expected = recorded is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : recorded?.ToJsonString();
+        if (actual != expected) differences.Add((cause, $"got {actual ?? "none"}, Datadog {expected ?? "none"}"));
+    }
+
+    private static void CompareObjects(JsonObject actual, JsonObject expected, string prefix, List<(string, string)> differences)
+    {
+        foreach (var (key, value) in actual)
+        {
+            var path = prefix + key;
+            if (!expected.TryGetPropertyValue(key, out var recorded))
+                differences.Add(("custom extra", $"{path}: got {Json(value)}, not in Datadog's result"));
+            else if (value is JsonObject a && recorded is JsonObject e)
+                CompareObjects(a, e, path + ".", differences);
+            else if (!SameValue(value, recorded))
+                differences.Add(("custom value", $"{path}: got {Json(value)}, Datadog {Json(recorded)}"));
+        }
+        foreach (var (key, recorded) in expected)
+        {
+            if (!actual.ContainsKey(key)) differences.Add(("custom missing", $"{prefix}{key}: Datadog {Json(recorded)}, not in ours"));
+        }
+    }
+
+    private static void RemovePath(JsonObject root, string path)
+    {
+        if (root.Remove(path)) return;
+        var segments = path.Split('.');
+        JsonObject? current = root;
+        for (var i = 0; i < segments.Length - 1 && current is not null; i++) current = current[segments[i]] as JsonObject;
+        current?.Remove(segments[^1]);
+    }
+
+    private static bool SameValue(JsonNode? a, JsonNode? b)
+    {
+        if (a is JsonValue va && b is JsonValue vb
+            && va.GetValueKind() == JsonValueKind.Number && vb.GetValueKind() == JsonValueKind.Number)
+            return va.GetValue<double>() == vb.GetValue<double>();
+        if (a is JsonArray aa && b is JsonArray ab)
+            return aa.Count == ab.Count && aa.Zip(ab).All(p => SameValue(p.First, p.Second));
+        if (a is JsonObject oa && b is JsonObject ob)
+            return oa.Count == ob.Count && oa.All(p => ob.TryGetPropertyValue(p.Key, out var other) && SameValue(p.Value, other));
+        return JsonNode.DeepEquals(a, b);
+    }
+
+    private static string Utf8(ReadOnlySpan<byte> text) => Encoding.UTF8.GetString(text);
+    private static string Json(JsonNode? node) => node?.ToJsonString() ?? "null";
+    private static string Quote(string text) => JsonSerializer.Serialize(text.Length > 200 ? text[..200] + "…" : text);
+}

@@ -1,0 +1,54 @@
+using System.Text;
+
+namespace GrokFlow.Tests.DatadogPipelines;
+
+/// <summary>
+/// Deliverable 4 of issue 5: every integration pipeline of shared/conformance/datadog-pipelines.jsonl, imported as
+/// <c>grokflow import</c> imports it, runs each of its samples through all its steps, and the whole result (attributes,
+/// message, status, service, date, tags) is compared with Datadog's recorded output by
+/// <see cref="WholeOutputComparison"/>. The figure is the share of samples whose whole output agrees; mismatches are
+/// written by cause to TestResults/datadog-whole-mismatches.txt beside the test binaries.
+/// </summary>
+public sealed class WholeOutputConformanceTests(ITestOutputHelper output)
+{
+    /// <summary>Samples agreeing when this test was last measured; the margin allows small semantic shifts.</summary>
+    private const int MeasuredAgreeingSamples = 9;
+    private const int Margin = 5;
+
+    [Fact]
+    public void Every_sample_run_through_its_whole_imported_pipeline_gives_Datadogs_recorded_output()
+    {
+        var runners = DatadogPipelineCorpus.All.Select(c => new WholeOutputRunner(c)).ToList();
+        var outcomes = runners.SelectMany(r => r.Case.Samples.Select(s => (Runner: r, Outcome: r.Run(s)))).ToList();
+        var agreeing = outcomes.Count(o => o.Outcome.Differences.Count == 0);
+        var byCause = outcomes
+            .SelectMany(o => o.Outcome.Differences.Select(d => (o.Runner, o.Outcome.Sample, d.Cause, d.Detail)))
+            .GroupBy(d => d.Cause).OrderByDescending(g => g.Count()).ToList();
+
+        var summary = new List<string>
+        {
+            $"pipelines: {runners.Count}, runnable after import: {runners.Count(r => r.NotRunnable is null)}",
+            $"samples whose whole output matches Datadog's: {agreeing}/{outcomes.Count} ({100.0 * agreeing / Math.Max(1, outcomes.Count):F1}%)",
+            "samples differing, by cause: " + string.Join(", ", byCause.Select(g => $"{g.Key} {g.Select(d => (d.Runner, d.Sample)).Distinct().Count()}")),
+        };
+        var report = new StringBuilder();
+        foreach (var line in summary) report.Append("# ").Append(line).Append('\n');
+        foreach (var group in byCause)
+        {
+            report.Append("== ").Append(group.Key).Append(" (").Append(group.Count()).Append(")\n");
+            foreach (var d in group)
+                report.Append(d.Runner.Case.Integration).Append(" sample ").Append(d.Sample.Index).Append(": ").Append(d.Detail).Append('\n');
+        }
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults");
+        Directory.CreateDirectory(folder);
+        var reportPath = Path.Combine(folder, "datadog-whole-mismatches.txt");
+        File.WriteAllText(reportPath, report.ToString());
+        foreach (var line in summary) output.WriteLine(line);
+        output.WriteLine($"mismatches by cause: {reportPath}");
+        TestContext.Current.SendDiagnosticMessage(string.Join(" | ", summary));
+
+        Assert.Equal(980, outcomes.Count);
+        Assert.True(agreeing >= MeasuredAgreeingSamples - Margin,
+            $"whole-output agreement fell to {agreeing}/{outcomes.Count}; measured {MeasuredAgreeingSamples} when the test was last calibrated (see {reportPath})");
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GrokFlow.Dsl.Compilation;
+using GrokFlow.Dsl.Import;
+using GrokFlow.Dsl.Interpretation;
+using GrokFlow.Dsl.Processing;
+using GrokFlow.Dsl.Runtime;
+using GrokFlow.Tests.TestSupport;
+
+namespace GrokFlow.Tests.DatadogPipelines;
+
+/// <summary>One sample run through a whole imported pipeline: every difference from Datadog's recorded output (empty: agreement).</summary>
+public sealed record WholeOutputOutcome(DatadogSample Sample, IReadOnlyList<(string Cause, string Detail)> Differences);
+
+/// <summary>
+/// Imports one corpus pipeline exactly as <c>grokflow import</c> does (<see cref="RulesTextWriter.Write"/>), loads it
+/// with the interpreter and runs each sample through all its steps (<see cref="ProcessingPipeline.Process"/>), starting
+/// from the event as Datadog received it: <c>{"message": line}</c> for text and syslog samples, the JSON object for
+/// JSON samples, with the tag <c>source:LOGS_SOURCE</c> the recordings carry. The pipeline's own filter is not applied
+/// (the recordings ran each sample through its pipeline); nested filters and category queries go through
+/// <see cref="ProcessingServices.Default"/>. Dates without a year resolve against the sample's recorded timestamp, or
+/// 2024-01-01 when none (or the placeholder 1) was recorded. The comparison is <see cref="WholeOutputComparison"/>.
+/// </summary>
+public sealed class WholeOutputRunner
+{
+    private const long MaxEpochMilliseconds = 253402300799999;
+    private static readonly DateTimeOffset DefaultClock = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly ProcessingPipeline? _pipeline;
+    private readonly WholeOutputComparison _comparison;
+
+    public WholeOutputRunner(DatadogPipelineCase pipelineCase)
+    {
+        Case = pipelineCase;
+        var definition = DatadogPipelineReader.Read(pipelineCase.Line);
+        RulesText = RulesTextWriter.Write(definition);
+        var compiled = RulesCompiler.Compile(RulesText);
+        if (!compiled.HasErrors && compiled.Pipelines.Length > 0)
+        {
+            var model = compiled.Pipelines[0];
+            _pipeline = new ProcessingPipeline(model, InterpretedPipeline.Create(model), ProcessingServices.Default);
+        }
+        else
+        {
+            NotRunnable = compiled.HasErrors
+                ? "the imported rules do not compile: " + string.Join("; ", compiled.Diagnostics.Where(d => d.Severity == GrokFlow.Dsl.Diagnostics.DiagnosticSeverity.Error).Select(d => d.Format(pipelineCase.Integration + ".rules")))
+                : "the import wrote no pipeline";
+        }
+        _comparison = new WholeOutputComparison(GeoIpTargets(JsonNode.Parse(pipelineCase.Line)!["processors_full"]!.AsArray()).ToList());
+    }
+
+    public DatadogPipelineCase Case { get; }
+    public string RulesText { get; }
+
+    /// <summary>Why the pipeline cannot run (null when it runs).</summary>
+    public string? NotRunnable { get; }
+
+    public WholeOutputOutcome Run(DatadogSample sample)
+    {
+        if (_pipeline is null) return new WholeOutputOutcome(sample, [("not runnable", NotRunnable ?? "")]);
+        var context = new ParseContext(new FixedClock(ClockOf(sample)));
+        var document = context.Processing.Document;
+        document.Reset();
+        var input = InputOf(sample);
+        document.MergeObject(Encoding.UTF8.GetBytes(input.ToJsonString()));
+        document.AddTag("source:LOGS_SOURCE"u8);
+        _pipeline.Process(document, context);
+        return new WholeOutputOutcome(sample, _comparison.Differences(document, sample, input));
+    }
+
+    private static DateTimeOffset ClockOf(DatadogSample sample) =>
+        sample.Expected["timestamp"] is JsonValue t && t.TryGetValue<long>(out var ms) && ms is > 1 and < MaxEpochMilliseconds
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : DefaultClock;
+
+    /// <summary>The event as the intake made it from the sample.</summary>
+    public static JsonObject InputOf(DatadogSample sample)
+    {
+        if (sample.Kind == "json")
+        {
+            try
+            {
+                if (JsonNode.Parse(sample.Sample) is JsonObject o) return o;
+            }
+            catch (JsonException)
+            {
+                // Sent as JSON but not an object Datadog could parse: it arrives as a plain message.
+            }
+        }
+        // The intake strips the line break that ends a line; the recorded messages never end with one.
+        return new JsonObject { ["message"] = sample.Sample.TrimEnd('\n', '\r') };
+    }
+
+    /// <summary>The targets of the pipeline's geo-IP parsers (default <c>network.client.geoip</c>), nested ones too.</summary>
+    private static IEnumerable<string> GeoIpTargets(JsonArray processors)
+    {
+        foreach (var processor in processors.OfType<JsonObject>())
+        {
+            var type = processor["type"]?.GetValue<string>();
+            if (type == "geo-ip-parser")
+                yield return processor["target"] is JsonValue target ? target.GetValue<string>() : "network.client.geoip";
+            if (type == "pipeline" && processor["processors"] is JsonArray nested)
+            {
+                foreach (var path in GeoIpTargets(nested)) yield return path;
+            }
+        }
+    }
+}
