@@ -215,6 +215,14 @@ public sealed class EventDocument
     public void CopyValue(int source, int target)
     {
         if (source == target) return;
+        if (IsInside(target, source))
+        {
+            // Copying a value into its own subtree would copy the growing copy: copy a snapshot instead.
+            var snapshot = AddMember(Root, default);
+            Remove(snapshot);
+            CopyValue(source, snapshot);
+            source = snapshot;
+        }
         var kind = _nodes[source].Kind;
         MakeEmpty(target, kind);
         if (kind is EventValueKind.String or EventValueKind.Number)
@@ -260,6 +268,16 @@ public sealed class EventDocument
         from.TextLength = 0;
         from.FirstChild = element;
         from.LastChild = element;
+    }
+
+    /// <summary>Whether <paramref name="node"/> lies strictly inside <paramref name="ancestor"/>'s value.</summary>
+    public bool IsInside(int node, int ancestor)
+    {
+        for (var n = _nodes[node].Parent; n != None; n = _nodes[n].Parent)
+        {
+            if (n == ancestor) return true;
+        }
+        return false;
     }
 
     /// <summary>Unlinks <paramref name="node"/> from its parent (the root cannot be removed).</summary>

@@ -8,7 +8,8 @@ namespace GrokFlow.Dsl.Processing.Steps;
 
 /// <summary>
 /// <c>attribute-remapper</c>: the first source the event has (an attribute, or the value of a <c>key:value</c> tag)
-/// is moved, or copied with <c>preserve_source</c>, to the target (an attribute, or a <c>target:value</c> tag). An
+/// is moved, or copied with <c>preserve_source</c>, to the target (an attribute, or a <c>target:value</c> tag,
+/// lower-cased as Datadog writes tags). An
 /// existing target attribute is left alone unless <c>override_on_conflict</c>, and then so is the source. A target
 /// attribute is cast per <c>target_format</c>; a value the cast cannot convert keeps its type. A moved attribute's
 /// parent objects left empty go with it.
@@ -59,7 +60,7 @@ public sealed class AttributeRemapperStep : IStepExecutor
         var target = existing != EventDocument.None ? existing : document.GetOrCreate(_target);
         document.CopyValue(source, target);
         Cast(document, target);
-        if (!_model.PreserveSource && !IsWithin(document, source, target)) document.RemoveAndPrune(source);
+        if (!_model.PreserveSource && !IsWithin(document, source, target) && !document.IsInside(target, source)) document.RemoveAndPrune(source);
     }
 
     private void RemapTag(EventDocument document, ParseContext context)
@@ -73,8 +74,8 @@ public sealed class AttributeRemapperStep : IStepExecutor
             {
                 var text = context.Processing.Text;
                 text.ResetWrittenCount();
-                text.Write(_targetTagPrefix);
-                text.Write(value);
+                ValueText.AppendLowercase(text, _targetTagPrefix);
+                ValueText.AppendLowercase(text, value);
                 document.AddTag(text.WrittenSpan);
             }
             else
@@ -94,8 +95,9 @@ public sealed class AttributeRemapperStep : IStepExecutor
     {
         var text = context.Processing.Text;
         text.ResetWrittenCount();
-        text.Write(_targetTagPrefix);
-        if (!ValueText.TryAppendScalar(document, source, text)) return false;
+        ValueText.AppendLowercase(text, _targetTagPrefix);
+        if (!ValueText.TryGetScalar(document, source, out var value)) return false;
+        ValueText.AppendLowercase(text, value);
         document.AddTag(text.WrittenSpan);
         return true;
     }

@@ -7,7 +7,7 @@ namespace GrokFlow.Dsl.Processing.Steps;
 /// <summary>
 /// <c>lookup-processor</c>: when the source (a string, number or boolean, read as text) is a key of the table, its
 /// value is written to the target; otherwise the default, when one is given. A missing source changes nothing. The
-/// target is replaced. The table is sorted once so that a lookup is a binary search over bytes.
+/// target is replaced. Keys and values are trimmed of surrounding white space (<c>KEY, value</c>). The table is sorted once so that a lookup is a binary search over bytes.
 /// </summary>
 public sealed class LookupProcessorStep : IStepExecutor
 {
@@ -25,8 +25,8 @@ public sealed class LookupProcessorStep : IStepExecutor
         foreach (var entry in model.Table)
         {
             // The first line for a key wins, as a map filled in table order and never overwritten.
-            var key = Encoding.UTF8.GetBytes(entry.Key);
-            if (!entries.ContainsKey(key)) entries.Add(key, Encoding.UTF8.GetBytes(entry.Value));
+            var key = Encoding.UTF8.GetBytes(entry.Key.Trim());
+            if (!entries.ContainsKey(key)) entries.Add(key, Encoding.UTF8.GetBytes(entry.Value.Trim()));
         }
         _keys = entries.Keys.ToArray();
         _values = entries.Values.ToArray();

@@ -48,4 +48,12 @@ public static class ValueText
                 return false;
         }
     }
+
+    /// <summary>Appends <paramref name="text"/> with ASCII letters lower-cased (Datadog lower-cases tags).</summary>
+    public static void AppendLowercase(IBufferWriter<byte> into, ReadOnlySpan<byte> text)
+    {
+        var room = into.GetSpan(text.Length);
+        for (var i = 0; i < text.Length; i++) room[i] = text[i] is >= (byte)'A' and <= (byte)'Z' ? (byte)(text[i] | 0x20) : text[i];
+        into.Advance(text.Length);
+    }
 }
