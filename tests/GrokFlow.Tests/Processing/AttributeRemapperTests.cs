@@ -1,0 +1,70 @@
+namespace GrokFlow.Tests.Processing;
+
+public sealed class AttributeRemapperTests
+{
+    [Fact]
+    public void Moves_the_first_existing_source_and_prunes_the_parents_it_empties()
+    {
+        var e = ProcessorHarness.Run("  attribute-remapper {\n    sources missing, a.b\n    target c.d\n  }", """{"a":{"b":"x"},"k":1}""");
+        Assert.Equal("""{"k":1,"c":{"d":"x"}}""", e.Json());
+    }
+
+    [Fact]
+    public void Preserve_source_copies()
+    {
+        var e = ProcessorHarness.Run("  attribute-remapper {\n    sources a\n    target b\n    preserve_source true\n  }", """{"a":{"x":[1,2]}}""");
+        Assert.Equal("""{"a":{"x":[1,2]},"b":{"x":[1,2]}}""", e.Json());
+    }
+
+    [Fact]
+    public void An_existing_target_is_kept_unless_override_on_conflict()
+    {
+        Assert.Equal("""{"a":1,"b":2}""", ProcessorHarness.Run("  attribute-remapper {\n    sources a\n    target b\n  }", """{"a":1,"b":2}""").Json());
+        Assert.Equal("""{"b":1}""", ProcessorHarness.Run("  attribute-remapper {\n    sources a\n    target b\n    override_on_conflict true\n  }", """{"a":1,"b":2}""").Json());
+    }
+
+    [Theory]
+    [InlineData("integer", "\"42\"", "42")]
+    [InlineData("integer", "\"4x\"", "\"4x\"")]
+    [InlineData("integer", "4.7", "4")]
+    [InlineData("double", "\"2.5\"", "2.5")]
+    [InlineData("double", "3", "3.0")]
+    [InlineData("double", "\"no\"", "\"no\"")]
+    [InlineData("string", "12", "\"12\"")]
+    [InlineData("string", "true", "\"true\"")]
+    [InlineData("auto", "12", "12")]
+    public void Target_format_casts_or_keeps_the_value_when_it_cannot(string format, string value, string expected)
+    {
+        var e = ProcessorHarness.Run($"  attribute-remapper {{\n    sources a\n    target b\n    target_format {format}\n  }}", $$"""{"a":{{value}}}""");
+        Assert.Equal($$"""{"b":{{expected}}}""", e.Json());
+    }
+
+    [Fact]
+    public void An_attribute_becomes_a_lower_cased_tag()
+    {
+        var e = ProcessorHarness.Run("  attribute-remapper {\n    sources dir\n    target direction\n    target_type tag\n  }", """{"dir":"Outbound"}""", "source:x");
+        Assert.Equal("{}", e.Json());
+        Assert.Equal(["source:x", "direction:outbound"], e.Tags);
+    }
+
+    [Fact]
+    public void A_tag_becomes_an_attribute_and_leaves_unless_preserved()
+    {
+        var e = ProcessorHarness.Run("  attribute-remapper {\n    source_type tag\n    sources env\n    target environment\n  }", "{}", "env:prod", "a:b");
+        Assert.Equal("""{"environment":"prod"}""", e.Json());
+        Assert.Equal(["a:b"], e.Tags);
+    }
+
+    [Fact]
+    public void A_target_inside_the_source_gets_the_value_it_had()
+    {
+        var e = ProcessorHarness.Run("  attribute-remapper {\n    sources a\n    target a.inner\n    override_on_conflict true\n  }", """{"a":{"x":1}}""");
+        Assert.Equal(1, (int)e.Attributes["a"]!["inner"]!["x"]!);
+    }
+
+    [Fact]
+    public void A_missing_source_changes_nothing()
+    {
+        Assert.Equal("""{"z":1}""", ProcessorHarness.Run("  attribute-remapper {\n    sources a\n    target b\n  }", """{"z":1}""").Json());
+    }
+}
