@@ -21,7 +21,14 @@ internal static class RulesFileEmitter
             {
                 try
                 {
-                    var source = PipelineEmitter.Emit(pipeline, fileName);
+                    var fallbacks = new List<(GrokFlow.Dsl.Model.GrokRuleModel Rule, string Reason)>();
+                    var source = PipelineEmitter.Emit(pipeline, fileName, fallbacks);
+                    foreach (var (rule, reason) in fallbacks)
+                    {
+                        diagnostics.Add(ToInfo(new RulesDiagnostic(DiagnosticCodes.Unsupported,
+                            $"rule '{rule.Name}' of pipeline '{pipeline.Id}' is not compiled to a matcher: {reason}; it runs through the interpreter's regular expression instead (slower, allocates per line)",
+                            rule.Line, RuleColumn(text, rule.Line), DiagnosticSeverity.Warning), path, text));
+                    }
                     var className = PipelineEmitter.ClassName(pipeline);
                     sources.Add(($"{System.IO.Path.GetFileNameWithoutExtension(fileName)}.{className}.g.cs", source));
                     classes.Add(className);
@@ -34,6 +41,15 @@ internal static class RulesFileEmitter
             }
         }
         return new GeneratedFile(path, new(sources.ToImmutable()), new(diagnostics.ToImmutableArray()), new(classes.ToImmutable()));
+    }
+
+    /// <summary>The column of the first non-blank character of <paramref name="line"/> (where the rule name starts).</summary>
+    private static int RuleColumn(string text, int line)
+    {
+        var offset = OffsetOf(text, line, 1);
+        var column = 1;
+        while (offset + column - 1 < text.Length && text[offset + column - 1] is ' ' or '\t') column++;
+        return column;
     }
 
     private static DiagnosticInfo ToInfo(RulesDiagnostic d, string path, string text)

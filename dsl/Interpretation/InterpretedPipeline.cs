@@ -89,6 +89,9 @@ public sealed class InterpretedPipeline : IGrokPipeline, IGrokParserSet
         return result;
     }
 
+    public GrokResult Process(EventDocument document, ParseContext context) =>
+        _processing is not null ? _processing.Process(document, context) : GrokOnlyProcessing.Run(this, document, context);
+
     /// <summary>Grok parser <paramref name="parserIndex"/> alone: its first rule that matches the whole text writes its attributes.</summary>
     public GrokResult ParseWith(int parserIndex, ReadOnlySpan<byte> text, Utf8JsonWriter writer, ParseContext context)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GrokFlow.Dsl.Processing;
 
 namespace GrokFlow.Dsl.Runtime;
 
@@ -23,4 +24,11 @@ public interface IGrokPipeline
     /// Nothing is written when no rule matches. Allocates nothing after warm-up.
     /// </summary>
     GrokResult Parse(ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context);
+
+    /// <summary>
+    /// Runs the pipeline on an event document holding the event as it enters the pipeline (its attributes, tags and
+    /// official values), changing it in place. By default: the grok parsers run on <c>message</c> and their attributes
+    /// are merged at the top level. Pipelines with processors run all their steps.
+    /// </summary>
+    GrokResult Process(EventDocument document, ParseContext context) => GrokOnlyProcessing.Run(this, document, context);
 }

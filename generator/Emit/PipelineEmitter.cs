@@ -7,7 +7,11 @@ internal static class PipelineEmitter
 {
     public static string ClassName(GrokPipelineModel pipeline) => CSharpLiterals.Identifier(pipeline.Id, pascal: true) + "Pipeline";
 
-    public static string Emit(GrokPipelineModel pipeline, string fileName)
+    /// <summary>
+    /// The pipeline's source. Rules the generator cannot match are added to <paramref name="fallbacks"/> with the reason:
+    /// they run through the interpreter's regex, and the caller warns about each.
+    /// </summary>
+    public static string Emit(GrokPipelineModel pipeline, string fileName, List<(GrokRuleModel Rule, string Reason)> fallbacks)
     {
         var className = ClassName(pipeline);
         var rules = new List<(GrokRuleModel Rule, string ClassName, int Work)>();
@@ -20,7 +24,7 @@ internal static class PipelineEmitter
             {
                 var ruleClass = CSharpLiterals.Identifier(rule.Name, pascal: true) + "Rule";
                 while (!usedNames.Add(ruleClass)) ruleClass += "_";
-                var work = EmitRuleClass(body, rule, ruleClass, fileName, subMatchers);
+                var work = EmitRuleClass(body, rule, ruleClass, fileName, subMatchers, fallbacks);
                 rules.Add((rule, ruleClass, work));
             }
         }
@@ -119,6 +123,13 @@ internal static class PipelineEmitter
         w.Line("public GrokResult Process(EventDocument document, ParseContext context) => _processing.Process(document, context);");
         w.Line();
         w.Open("public GrokResult ParseWith(int parserIndex, ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context)");
+        if (pipeline.Parsers.IsEmpty)
+        {
+            w.Comment("The pipeline has no grok parser.");
+            w.Line("throw new ArgumentOutOfRangeException(nameof(parserIndex));");
+            w.Close();
+            return;
+        }
         w.Line("Span<int> slots = stackalloc int[SlotCount];");
         w.Line("Span<int> work = stackalloc int[WorkCount];");
         w.Line("var state = new MatchState(message, slots, work, context.StepBudget);");
@@ -166,12 +177,22 @@ internal static class PipelineEmitter
         return index;
     }
 
-    private static int EmitRuleClass(CodeWriter w, GrokRuleModel rule, string ruleClass, string fileName, SubMatcherTable subMatchers)
+    private static int EmitRuleClass(CodeWriter w, GrokRuleModel rule, string ruleClass, string fileName, SubMatcherTable subMatchers,
+        List<(GrokRuleModel Rule, string Reason)> fallbacks)
     {
         var sets = new SetTable();
         var methods = new CodeWriter(2);
         var emitter = new RuleMatcherEmitter(methods, sets, subMatchers);
-        var entry = emitter.Emit(rule.Root);
+        string? entry;
+        try
+        {
+            entry = emitter.Emit(rule.Root);
+        }
+        catch (NotSupportedException e)
+        {
+            fallbacks.Add((rule, e.Message));
+            entry = null;
+        }
 
         w.Line();
         w.Line($"/// <summary>Rule <c>{Xml(rule.Name)}</c>, {Xml(fileName)} line {rule.Line}.</summary>");
@@ -192,6 +213,17 @@ internal static class PipelineEmitter
             w.Line("]);");
         }
         w.Line();
+        if (entry is null)
+        {
+            w.Comment($"The generator cannot match this rule ({CSharpLiterals.CommentText(fallbacks[fallbacks.Count - 1].Reason)}):");
+            w.Comment("it runs through the interpreter's regular expression instead (allocates per line).");
+            w.Line($"private static readonly RegexFallbackRule Fallback = new({CSharpLiterals.String(GrokFlow.Dsl.Interpretation.RegexTranslator.Translate(rule.Root))}, {rule.Captures.Length});");
+            w.Line();
+            w.Line("/// <summary>True when the rule matches the whole line; the capture bounds are then in <c>s.Slots</c>.</summary>");
+            w.Line("public static bool Match(ref MatchState s) => Fallback.Match(ref s);");
+            w.Close();
+            return 0;
+        }
         w.Line("/// <summary>True when the rule matches the whole line; the capture bounds are then in <c>s.Slots</c>.</summary>");
         w.Line($"public static bool Match(ref MatchState s) => {entry}(ref s, 0);");
         w.Line();

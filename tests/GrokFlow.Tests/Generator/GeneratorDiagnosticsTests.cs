@@ -193,13 +193,27 @@ public sealed class GeneratorDiagnosticsTests
     }
 
     [Fact]
-    public void LookbehindTheGeneratorCannotMatchIsReportedAtThePipeline()
+    public void A_rule_the_generator_cannot_match_is_a_warning_at_the_rule_and_runs_through_the_regex()
     {
-        var text = Grok(["rule0 (?<=ab|c)%{word:user}"]);
+        var text = Grok(["rule0 x(?<=ab|x) %{word:user}", "rule1 %{word:other}"]);
         var run = GeneratedPipelineCompiler.Generate(text, RulesPath);
 
         var diagnostic = Assert.Single(run.Diagnostics);
-        AssertLocatedError(diagnostic, text, "GF0011", new At("pipeline"), "pipeline 'test'", "lookbehind", "one character, one class or a literal");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("GF0011", diagnostic.Id);
+        var line = diagnostic.Location.GetLineSpan();
+        Assert.Equal(text.Split('\n').ToList().FindIndex(l => l.Contains("rule0", StringComparison.Ordinal)), line.StartLinePosition.Line);
+        Assert.Contains("rule 'rule0'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("lookbehind", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("interpreter's regular expression", diagnostic.GetMessage(), StringComparison.Ordinal);
+
+        using var loaded = GeneratedPipelineCompiler.CompileAndLoad(text, allowGeneratorWarnings: true);
+        var (matched, output) = GrokHarness.Run(loaded["test"], "x bob");
+        Assert.Equal("rule0", matched.RuleName);
+        Assert.Equal("bob", (string)output["user"]!);
+        var (other, otherOutput) = GrokHarness.Run(loaded["test"], "alice");
+        Assert.Equal("rule1", other.RuleName);
+        Assert.Equal("alice", (string)otherOutput["other"]!);
     }
 
     [Fact]

@@ -56,10 +56,10 @@ public static class GeneratedPipelineCompiler
             specificDiagnosticOptions: [new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]));
 
     /// <summary>Generates, compiles and loads <paramref name="rulesText"/>; throws on any diagnostic, compile error or warning.</summary>
-    public static LoadedPipelines CompileAndLoad(string rulesText)
+    public static LoadedPipelines CompileAndLoad(string rulesText, bool allowGeneratorWarnings = false)
     {
         var run = Generate(rulesText);
-        if (!run.Diagnostics.IsEmpty)
+        if (run.Diagnostics.Any(d => !allowGeneratorWarnings || d.Severity == DiagnosticSeverity.Error))
             throw new InvalidOperationException("the generator reported:\n" + string.Join("\n", run.Diagnostics));
         using var image = new MemoryStream();
         var emit = run.Output.Emit(image);
