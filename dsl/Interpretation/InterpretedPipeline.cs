@@ -89,6 +89,8 @@ public sealed class InterpretedPipeline : IGrokPipeline, IGrokParserSet
         return result;
     }
 
+    public bool HasProcessors => _processing is not null;
+
     public GrokResult Process(EventDocument document, ParseContext context) =>
         _processing is not null ? _processing.Process(document, context) : GrokOnlyProcessing.Run(this, document, context);
 

@@ -25,6 +25,7 @@ public sealed class ProcessingPipeline : IGrokPipeline
     public string Id => Model.Id;
     public string Title => Model.Title;
     public string Filter => Model.Filter;
+    public bool HasProcessors => true;
 
     /// <summary>
     /// Runs every step on <paramref name="document"/>, which holds the event as it enters the pipeline. The result is

@@ -26,6 +26,12 @@ public interface IGrokPipeline
     GrokResult Parse(ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context);
 
     /// <summary>
+    /// Whether the pipeline has steps besides grok parsers of <c>message</c> (processors, nested pipelines, parsers of
+    /// other attributes): such a pipeline needs the whole event (<see cref="Process"/>), not just the message.
+    /// </summary>
+    bool HasProcessors => false;
+
+    /// <summary>
     /// Runs the pipeline on an event document holding the event as it enters the pipeline (its attributes, tags and
     /// official values), changing it in place. By default: the grok parsers run on <c>message</c> and their attributes
     /// are merged at the top level. Pipelines with processors run all their steps.

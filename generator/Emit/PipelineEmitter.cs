@@ -119,6 +119,8 @@ internal static class PipelineEmitter
         w.Line("/// <summary>Runs every step on an event holding only the message and writes the resulting attributes.</summary>");
         w.Line("public GrokResult Parse(ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context) => _processing.Parse(message, writer, context);");
         w.Line();
+        w.Line("public bool HasProcessors => true;");
+        w.Line();
         w.Line("/// <summary>Runs every step on an event document.</summary>");
         w.Line("public GrokResult Process(EventDocument document, ParseContext context) => _processing.Process(document, context);");
         w.Line();
