@@ -36,7 +36,7 @@ internal static class StepLiterals
         {
             var element = type.GetGenericArguments()[0];
             var items = ((IEnumerable)value).Cast<object?>().Select(v => Value(v, element)).ToList();
-            var elementName = element.Name;
+            var elementName = element == typeof(string) ? "string" : element.Name;
             return items.Count == 0
                 ? $"EquatableArray<{elementName}>.Empty"
                 : $"new EquatableArray<{elementName}>(ImmutableArray.Create<{elementName}>({string.Join(", ", items)}))";
