@@ -1,0 +1,56 @@
+using BenchmarkDotNet.Attributes;
+using GrokFlow.Benchmarks.Support;
+using GrokFlow.Dsl.Runtime;
+using GrokFlow.Rules;
+using GrokFlow.Runtime.Parsing;
+
+namespace GrokFlow.Benchmarks.Integrations;
+
+/// <summary>
+/// Datadog integration pipelines compiled into grokflow (rules/nginx.rules, rules/postfix.rules: grok parsers and
+/// processors) run on their recorded samples, each written as its JSON event through the same
+/// <see cref="EventLineWriter"/> as <c>grokflow parse</c>, into a null stream. Times and allocations are per line.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(ShortRunConfig))]
+public class IntegrationPipelineBenchmarks
+{
+    private const int LinesPerInvoke = 1_000;
+
+    private byte[][] _lines = [];
+    private IGrokPipeline _pipeline = null!;
+    private ParseContext _context = null!;
+    private EventLineWriter _output = null!;
+
+    [Params("nginx", "postfix")]
+    public string Pipeline { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var samples = IntegrationSamples.Of(Pipeline);
+        _lines = Enumerable.Range(0, LinesPerInvoke).Select(i => samples[i % samples.Length]).ToArray();
+        _pipeline = BuiltInPipelines.All.Single(p => p.Id == Pipeline);
+        _context = new ParseContext(new FixedClockForBenchmarks());
+        _output = new EventLineWriter(Stream.Null);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _output.Dispose();
+
+    [Benchmark(OperationsPerInvoke = LinesPerInvoke)]
+    public int Generated()
+    {
+        var matched = 0;
+        foreach (var line in _lines)
+        {
+            if (_output.Write(line, _pipeline, _context).Matched) matched++;
+        }
+        return matched;
+    }
+
+    private sealed class FixedClockForBenchmarks : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(2024, 6, 1, 0, 0, 0, TimeSpan.Zero);
+    }
+}
