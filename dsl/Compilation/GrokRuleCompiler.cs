@@ -45,7 +45,7 @@ internal sealed class GrokRuleCompiler
         for (var i = 0; i < _matchRules.Length; i++)
         {
             var rule = _matchRules[i];
-            var expansion = new RuleExpansion(this, i);
+            var expansion = new RuleExpansion(this);
             var root = expansion.ExpandPattern(rule, rule.Name, PatternFlags.Default);
             if (root is not null && !expansion.Failed)
                 rules.Add(new GrokRuleModel(rule.Name, rule.Pattern, rule.NameSpan.Line, root, expansion.Captures.ToImmutable()));
@@ -53,7 +53,7 @@ internal sealed class GrokRuleCompiler
         // A helper no rule uses is still checked: a mistake in it is a mistake in the file (errors already reported
         // through a rule are not repeated).
         foreach (var helper in _helpers.Values)
-            new RuleExpansion(this, _matchRules.Length).ExpandPattern(helper, helper.Name, PatternFlags.Default);
+            new RuleExpansion(this).ExpandPattern(helper, helper.Name, PatternFlags.Default);
         return rules.ToImmutable();
     }
 
@@ -64,7 +64,7 @@ internal sealed class GrokRuleCompiler
     }
 
     /// <summary>The expansion of one match rule: its capture slots and the reference stack used to find cycles.</summary>
-    private sealed class RuleExpansion(GrokRuleCompiler compiler, int ruleIndex) : IPatternHost
+    private sealed class RuleExpansion(GrokRuleCompiler compiler) : IPatternHost
     {
         private readonly Stack<(RuleSyntax Rule, string Name)> _stack = new();
         public ImmutableArray<CaptureModel>.Builder Captures { get; } = ImmutableArray.CreateBuilder<CaptureModel>();
@@ -134,10 +134,9 @@ internal sealed class GrokRuleCompiler
                 return (ExpandReference(helper, name, matcher, at, flags), ValueConversion.Text);
             if (compiler._matchRuleIndex.TryGetValue(name, out var index))
             {
-                if (index >= ruleIndex)
-                    Fail(DiagnosticCodes.ForwardRuleReference, index == ruleIndex
-                        ? $"rule '{name}' references itself"
-                        : $"rule '{name}' is defined below this rule: a rule can only reference helper rules and match rules defined above it", at);
+                // Datadog's docs say a rule references rules defined above it, but its engine accepts a match rule
+                // defined below (the strimzi integration's first rule references its last, and its recorded results
+                // hold what both extract). A reference back to the referencing rule is a cycle, reported as one.
                 return (ExpandReference(compiler._matchRules[index], name, matcher, at, flags), ValueConversion.Text);
             }
             switch (name)
@@ -153,7 +152,7 @@ internal sealed class GrokRuleCompiler
                 return (ParseBuiltIn(builtIn.Pattern, name, at, flags), builtIn.Conversion);
             }
             Fail(DiagnosticCodes.UnknownMatcher,
-                $"unknown matcher '{name}' in {text}: expected a helper rule, a match rule defined above, or a built-in matcher ({BuiltInPatterns.KnownNames})", at);
+                $"unknown matcher '{name}' in {text}: expected a helper rule, a match rule, or a built-in matcher ({BuiltInPatterns.KnownNames})", at);
             throw new ExpansionFailedException();
         }
 

@@ -15,7 +15,7 @@ public static class DiagnosticCodes
     public const string UnknownFilter = "GF0005";
     /// <summary>A matcher or filter got arguments it does not accept.</summary>
     public const string BadArguments = "GF0006";
-    /// <summary>Helpers reference each other in a circle.</summary>
+    /// <summary>Helpers or rules reference each other in a circle (or a rule references itself).</summary>
     public const string CircularReference = "GF0007";
     /// <summary>The pattern of a <c>date(...)</c> matcher or its time zone is invalid.</summary>
     public const string BadDate = "GF0008";
@@ -25,8 +25,7 @@ public static class DiagnosticCodes
     public const string BadMatcherRegex = "GF0010";
     /// <summary>A construct that is recognised but not supported (yet).</summary>
     public const string Unsupported = "GF0011";
-    /// <summary>A match rule references a match rule defined below it (Datadog only allows rules above).</summary>
-    public const string ForwardRuleReference = "GF0012";
+    // GF0012 (a reference to a match rule defined below) is retired: Datadog's engine accepts such references.
     /// <summary>A pipeline has no grok parser or a grok parser has no match rule.</summary>
     public const string EmptyParser = "GF0013";
     /// <summary>A processor block names a type grokflow does not know.</summary>

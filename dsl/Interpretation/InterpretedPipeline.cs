@@ -60,11 +60,12 @@ public sealed class InterpretedPipeline : IGrokPipeline, IGrokParserSet
     /// <summary>
     /// Each grok parser of the pipeline, in file order, tries its rules in order and writes the attributes of the first
     /// that matches the whole line. The result names the first rule that matched, by its index over all the
-    /// pipeline's rules.
+    /// pipeline's rules. The rules see the message without its leading and trailing white space (<see cref="GrokInput"/>).
     /// </summary>
     public GrokResult Parse(ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context)
     {
         if (_processing is not null) return _processing.Parse(message, writer, context);
+        message = GrokInput.Trim(message);
         var line = Utf8Line.Decode(message);
         Span<int> slots = _maxSlots <= 256 ? stackalloc int[_maxSlots] : new int[_maxSlots];
         var result = GrokResult.NoMatch;
@@ -97,6 +98,7 @@ public sealed class InterpretedPipeline : IGrokPipeline, IGrokParserSet
     /// <summary>Grok parser <paramref name="parserIndex"/> alone: its first rule that matches the whole text writes its attributes.</summary>
     public GrokResult ParseWith(int parserIndex, ReadOnlySpan<byte> text, Utf8JsonWriter writer, ParseContext context)
     {
+        text = GrokInput.Trim(text);
         var line = Utf8Line.Decode(text);
         var rules = _parsers[parserIndex];
         Span<int> slots = _maxSlots <= 256 ? stackalloc int[_maxSlots] : new int[_maxSlots];

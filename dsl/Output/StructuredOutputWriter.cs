@@ -14,7 +14,7 @@ namespace GrokFlow.Dsl.Output;
 /// merge key by key, a key already there makes an array. A non-object result at the root is discarded.</item>
 /// <item>Object keys produced by filters that contain dots are nested paths (<c>db.name</c>).</item>
 /// <item>An attribute holding one object value and deeper paths (<c>%{data:a:json} %{word:a.c}</c>) is one merged object.</item>
-/// <item>Nulls and objects with nothing in them are removed, recursively; arrays keep their elements.</item>
+/// <item>Nulls, empty arrays and objects with nothing in them are removed, recursively; arrays keep their elements.</item>
 /// </list>
 /// </summary>
 internal static class StructuredOutputWriter

@@ -77,7 +77,13 @@ public static class GrokTokenParser
         from args in Arguments.Optional()
         select new GrokFunction(name, args.HasValue ? args.Value : ImmutableArray<GrokArgument>.Empty, args.HasValue);
 
+    // Datadog accepts "?>" before the matcher (%{?>notSpace:db.severity} in the mysql integration) and matches as
+    // without it: the recorded result extracts "Warning" from "[Warning]" through \[%{?>notSpace:x}\], which an
+    // atomic notSpace could not do.
+    private static readonly Parser<char, Unit> IgnoredMatcherPrefix = Try(String("?>")).Optional().IgnoreResult();
+
     private static readonly Parser<char, GrokTokenSyntax> Token =
+        from prefix in IgnoredMatcherPrefix
         from matcher in Matcher
         from rest in Char(':').Then(
                 from path in Path.Optional()

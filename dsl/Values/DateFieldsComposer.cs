@@ -3,10 +3,13 @@ using System.Globalization;
 namespace GrokFlow.Dsl.Values;
 
 /// <summary>
-/// Turns the fields read from a date value into epoch milliseconds, applying Datadog's defaults: a pattern without any
-/// date field (time only) reads on 1970-01-01 (its docs: <c>14:20:15</c> gives 51615000); otherwise a missing year is
-/// the current year in the format's zone, and a missing month or day is 1. A zone or offset in the value wins over the
-/// format's zone. Out-of-range fields (month 13, 31 June, hour 24) fail, as they do in Joda-Time.
+/// Turns the fields read from a date value into epoch milliseconds, applying the defaults Datadog's recorded results
+/// and docs show: a pattern without any date field (time only) reads on 1970-01-01 (its docs: <c>14:20:15</c> gives
+/// 51615000); a missing year is the current year in the format's zone,
+/// and a missing month or day is 1. A day of year (<c>D</c>) places the date only together with a year read from the
+/// value (the resolution java.time makes); without one it is ignored and a missing day of month is the clock's day
+/// (<c>MMDD</c> on <c>1216</c> gives December of the clock's year, on the clock's day). A zone or offset in the value
+/// wins over the format's zone. Out-of-range fields (month 13, 31 June, hour 24) fail, as they do in Joda-Time.
 /// </summary>
 internal static class DateFieldsComposer
 {
@@ -51,6 +54,7 @@ internal static class DateFieldsComposer
     {
         dayTicks = 0;
         int year;
+        var valueHasYear = f.Year != ParsedDateFields.Unset || f.TwoDigitYear != ParsedDateFields.Unset || f.Century != ParsedDateFields.Unset;
         if (f.Year != ParsedDateFields.Unset) year = f.Year;
         else if (f.TwoDigitYear != ParsedDateFields.Unset)
             year = f.Century != ParsedDateFields.Unset ? (f.Century * 100) + f.TwoDigitYear : FromTwoDigits(f.TwoDigitYear, CurrentYear(clock, formatZone));
@@ -66,7 +70,7 @@ internal static class DateFieldsComposer
                            && f.DayOfYear == ParsedDateFields.Unset;
         if (usesWeekDate) return TryWeekDate(ref f, year, clock, formatZone, out dayTicks);
 
-        if (f.DayOfYear != ParsedDateFields.Unset && f.Month == ParsedDateFields.Unset)
+        if (f.DayOfYear != ParsedDateFields.Unset && (f.Month == ParsedDateFields.Unset || valueHasYear))
         {
             var daysInYear = DateTime.IsLeapYear(year) ? 366 : 365;
             if (f.DayOfYear < 1 || f.DayOfYear > daysInYear) return false;
@@ -75,7 +79,9 @@ internal static class DateFieldsComposer
         }
 
         var month = f.Month == ParsedDateFields.Unset ? 1 : f.Month;
-        var day = f.Day == ParsedDateFields.Unset ? 1 : f.Day;
+        var day = f.Day != ParsedDateFields.Unset ? f.Day
+            : f.DayOfYear != ParsedDateFields.Unset ? Today(clock, formatZone).Day
+            : 1;
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
         dayTicks = new DateTime(year, month, day).Ticks;
         return true;
@@ -98,10 +104,13 @@ internal static class DateFieldsComposer
     }
 
     /// <summary>The current year on the clock, in the format's zone.</summary>
-    private static int CurrentYear(TimeProvider clock, DateZone formatZone)
+    private static int CurrentYear(TimeProvider clock, DateZone formatZone) => Today(clock, formatZone).Year;
+
+    /// <summary>The current day on the clock (midnight), in the format's zone.</summary>
+    private static DateTime Today(TimeProvider clock, DateZone formatZone)
     {
         var now = clock.GetUtcNow().UtcTicks;
-        return new DateTime(now + formatZone.OffsetTicksAtUtc(now), DateTimeKind.Unspecified).Year;
+        return new DateTime(now + formatZone.OffsetTicksAtUtc(now), DateTimeKind.Unspecified).Date;
     }
 
     /// <summary>

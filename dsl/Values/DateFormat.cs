@@ -61,9 +61,9 @@ public sealed class DateFormat
         epochMilliseconds = 0;
         var fields = ParsedDateFields.Empty;
         var position = 0;
-        foreach (var token in tokens)
+        for (var index = 0; index < tokens.Length; index++)
         {
-            var length = ReadToken(token, utf8[position..], ref fields);
+            var length = ReadToken(tokens[index], DateRegexBuilder.IsFollowedByOffset(tokens, index), utf8[position..], ref fields);
             if (length < 0) return false;
             position += length;
         }
@@ -75,7 +75,7 @@ public sealed class DateFormat
     public override string ToString() => Pattern;
 
     /// <summary>Reads one token at the start of <paramref name="text"/>; returns the bytes used, or -1.</summary>
-    private int ReadToken(in DateToken token, ReadOnlySpan<byte> text, ref ParsedDateFields fields)
+    private int ReadToken(in DateToken token, bool beforeOffset, ReadOnlySpan<byte> text, ref ParsedDateFields fields)
     {
         switch (token.Kind)
         {
@@ -92,7 +92,7 @@ public sealed class DateFormat
             case DateFieldKind.ZoneOffset:
                 return ZoneText.ReadOffset(text, out fields.OffsetSeconds);
             case DateFieldKind.ZoneName:
-                var nameLength = ZoneText.ScanName(text);
+                var nameLength = ZoneText.ScanName(text, allowOffset: !beforeOffset);
                 if (nameLength <= 0 || !zoneNames.TryResolve(text[..nameLength], out var valueZone)) return -1;
                 fields.Zone = valueZone;
                 return nameLength;

@@ -15,8 +15,13 @@ internal static class DateRegexBuilder
     /// A zone abbreviation or tz database id, optionally followed by an offset (GMT+5, Etc/GMT-3, UTC+05:00). Bounded
     /// repetitions only (the subset has no <c>*</c> or <c>+</c>); the bounds are those of <see cref="ZoneText.ScanName"/>.
     /// </summary>
-    public const string ZoneNameRegex =
-        "[A-Za-z][A-Za-z0-9_]{0,31}(?:/[A-Za-z0-9_+\\-]{1,32}){0,3}(?:[+\\-][0-9]{1,2}(?::?[0-9]{2}){0,2})?";
+    public const string ZoneNameRegex = ZoneIdRegex + "(?:[+\\-][0-9]{1,2}(?::?[0-9]{2}){0,2})?";
+
+    /// <summary>
+    /// A zone abbreviation or tz database id without a trailing offset: a zone name directly followed by an offset field
+    /// (<c>zZZ</c> on <c>GMT+00:00</c>) leaves the offset to that field.
+    /// </summary>
+    public const string ZoneIdRegex = "[A-Za-z][A-Za-z0-9_]{0,31}(?:/[A-Za-z0-9_+\\-]{1,32}){0,3}";
 
     /// <summary>An offset: Z, +hhmm or +hh:mm.</summary>
     public const string ZoneOffsetRegex = "(?:[Zz]|[+\\-][0-9]{2}:?[0-9]{2})";
@@ -24,8 +29,9 @@ internal static class DateRegexBuilder
     public static string Build(DateToken[] tokens, DateLocaleNames names)
     {
         var regex = new StringBuilder();
-        foreach (var token in tokens)
+        for (var index = 0; index < tokens.Length; index++)
         {
+            var token = tokens[index];
             switch (token.Kind)
             {
                 case DateFieldKind.Literal:
@@ -50,7 +56,7 @@ internal static class DateRegexBuilder
                     regex.Append(ZoneOffsetRegex);
                     break;
                 case DateFieldKind.ZoneName:
-                    regex.Append(ZoneNameRegex);
+                    regex.Append(IsFollowedByOffset(tokens, index) ? ZoneIdRegex : ZoneNameRegex);
                     break;
                 default:
                     AppendDigits(regex, token.MinDigits, token.MaxDigits);
@@ -60,6 +66,10 @@ internal static class DateRegexBuilder
 
         return regex.ToString();
     }
+
+    /// <summary>Whether the token after <paramref name="index"/> is an offset field (so a zone name there takes no offset).</summary>
+    public static bool IsFollowedByOffset(DateToken[] tokens, int index) =>
+        index + 1 < tokens.Length && tokens[index + 1].Kind == DateFieldKind.ZoneOffset;
 
     private static void AppendDigits(StringBuilder regex, int min, int max)
     {

@@ -25,9 +25,10 @@ internal static class ZoneText
     /// <summary>
     /// Length of the zone name at the start of the text: an abbreviation or id (<c>[A-Za-z][A-Za-z0-9_]</c> then up to
     /// three <c>/</c>-separated parts of <c>[A-Za-z0-9_+-]</c>), optionally followed by an offset (<c>GMT+5</c>,
-    /// <c>UTC+05:00</c>). Reads greedily within the same bounds as <see cref="DateRegexBuilder.ZoneNameRegex"/>.
+    /// <c>UTC+05:00</c>) unless <paramref name="allowOffset"/> is false. Reads greedily within the same bounds as
+    /// <see cref="DateRegexBuilder.ZoneNameRegex"/> (<see cref="DateRegexBuilder.ZoneIdRegex"/> without the offset).
     /// </summary>
-    public static int ScanName(ReadOnlySpan<byte> text)
+    public static int ScanName(ReadOnlySpan<byte> text, bool allowOffset = true)
     {
         if (text.Length == 0 || !Utf8Text.IsAsciiLetter(text[0])) return 0;
         var position = 1;
@@ -38,7 +39,7 @@ internal static class ZoneText
             while (position < text.Length && position - start < MaxPart && IsPartByte(text[position])) position++;
         }
 
-        if (position < text.Length && text[position] is (byte)'+' or (byte)'-'
+        if (allowOffset && position < text.Length && text[position] is (byte)'+' or (byte)'-'
             && Utf8Text.TryReadDigits(text[(position + 1)..], 1, 2, out _, out var hourDigits))
         {
             position += 1 + hourDigits;

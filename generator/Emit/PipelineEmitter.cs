@@ -71,6 +71,8 @@ internal static class PipelineEmitter
     private static void EmitGrokOnlyParse(CodeWriter w, GrokPipelineModel pipeline, List<(GrokRuleModel Rule, string ClassName, int Work)> rules)
     {
         w.Open("public GrokResult Parse(ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context)");
+        w.Comment("Datadog matches the source value without its leading and trailing white space.");
+        w.Line("message = GrokInput.Trim(message);");
         w.Line("Span<int> slots = stackalloc int[SlotCount];");
         w.Line("Span<int> work = stackalloc int[WorkCount];");
         w.Line("var state = new MatchState(message, slots, work, context.StepBudget);");

@@ -6,6 +6,7 @@ namespace GrokFlow.Dsl.Values.Structured;
 /// The <c>csv</c> filter (grok-dialect spec section 7): one record split on the separator, a field may be quoted
 /// (a doubled quote inside is one quote). Values go under the headers in order: missing values leave their keys out,
 /// extra values are ignored, empty values are omitted, and integers and doubles become numbers. Fields are not trimmed.
+/// A dotted header is a nested path (<c>syslog.hostname</c>), as Datadog's nagios results show.
 /// </summary>
 internal static class CsvParser
 {
@@ -31,8 +32,8 @@ internal static class CsvParser
             // Past the separator (or past the end, which ends the loop).
             position++;
             if (!value.HasValue) continue;
-            var member = tree.Member(obj, syntax.Headers[header]);
-            tree.AddValue(member, tree.NewScalar(Typed(value, text, workspace)));
+            var member = tree.MemberAtDottedKey(obj, syntax.Headers[header]);
+            if (member >= 0) tree.AddValue(member, tree.NewScalar(Typed(value, text, workspace)));
         }
         return obj;
     }

@@ -48,9 +48,11 @@ internal sealed class KeyValueSyntax
         (byte, byte)[] quotes;
         if (filter.Quotes.Length == 0) quotes = [((byte)'"', (byte)'"'), ((byte)'\'', (byte)'\''), ((byte)'<', (byte)'>')];
         else if (filter.Quotes.Length == 2 && filter.Quotes.All(char.IsAscii)) quotes = [((byte)filter.Quotes[0], (byte)filter.Quotes[1])];
+        // One character both opens and closes: Datadog accepts keyvalue("=", " ", ";") (the nagios integration).
+        else if (filter.Quotes.Length == 1 && char.IsAscii(filter.Quotes[0])) quotes = [((byte)filter.Quotes[0], (byte)filter.Quotes[0])];
         else
         {
-            error = $"the quoting string (3rd argument) must be \"\" (the defaults \"\", '' and <>) or an opening and a closing ASCII character, got \"{filter.Quotes}\"";
+            error = $"the quoting string (3rd argument) must be \"\" (the defaults \"\", '' and <>), one ASCII character that opens and closes, or an opening and a closing ASCII character, got \"{filter.Quotes}\"";
             return null;
         }
         var left = new bool[128];

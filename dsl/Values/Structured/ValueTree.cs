@@ -205,15 +205,19 @@ internal sealed class ValueTree
         }
     }
 
-    /// <summary>Whether a node has something to write: nulls and objects without present members do not.</summary>
+    /// <summary>
+    /// Whether a node has something to write: nulls, empty arrays and objects without present members do not (Datadog
+    /// drops <c>"additional_details":[]</c> from a <c>json</c> filter's object). Inside an array every element is kept.
+    /// </summary>
     public bool IsPresent(int node)
     {
         ref var n = ref _nodes[node];
         switch (n.Kind)
         {
             case TreeNodeKind.Scalar:
-            case TreeNodeKind.Array:
                 return true;
+            case TreeNodeKind.Array:
+                return n.First >= 0;
             case TreeNodeKind.Null:
                 return false;
         }

@@ -44,7 +44,7 @@ public static class ConstructPipelines
                 ("ending", "%{notSpace:key}=%{data:value}"),
             ],
             [],
-            ["a:b:c", "key:value:with:more:colons", ":::", "x -- y -- z", " -- ", "k=v w", "k==", "k= v"]),
+            ["a:b:c", "key:value:with:more:colons", ":::", "x -- y -- z", " x -- y ", "k=v w", "k==", "k= v"]),
         new("repeats",
             [
                 ("words", @"\s*%{word:w}\s+%{word:w}(\s+%{word:w})?\s*"),

@@ -25,5 +25,11 @@ public sealed class CsvFilterTests
         FilterAssert.Parses("%{data::csv(\"a,b\")}", "\"x,y\",z", """{"a":"x,y","b":"z"}""");
 
     [Fact]
+    public void DottedHeadersAreNestedPaths() =>
+        // nagios: csv("syslog.hostname,syslog.appname,level", ";") nests under syslog.
+        FilterAssert.Parses("%{data::csv(\"syslog.hostname,syslog.appname,level\", \";\")}", "localhost;HTTP;WARNING",
+            """{"syslog":{"hostname":"localhost","appname":"HTTP"},"level":"WARNING"}""");
+
+    [Fact]
     public void EmptyQuotedValueIsOmitted() => FilterAssert.Parses("%{data::csv(\"a,b\")}", "\"\",z", """{"b":"z"}""");
 }

@@ -9,7 +9,7 @@ public sealed class FilterArgumentTests
 {
     [Theory]
     [InlineData("%{data::keyvalue(\"\")}", "separator")]
-    [InlineData("%{data::keyvalue(\"=\", \"\", \"<\")}", "quoting string")]
+    [InlineData("%{data::keyvalue(\"=\", \"\", \"<>>\")}", "quoting string")]
     [InlineData("%{data::keyvalue(\"=\", \"\", \"\", \"abc\")}", "delimiter")]
     [InlineData("%{data::keyvalue(\"=\", \"\\\\\")}", "lone backslash")]
     [InlineData("%{data::keyvalue(1)}", "double-quoted strings")]

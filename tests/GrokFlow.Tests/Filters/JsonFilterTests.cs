@@ -38,6 +38,11 @@ public sealed class JsonFilterTests
     public void DottedKeysNest() => FilterAssert.Parses("%{data::json}", """{"a.b": "c", "a": {"d": 1}}""", """{"a":{"b":"c","d":1}}""");
 
     [Fact]
+    public void EmptyArraysAreRemovedButArraysKeepTheirElements() =>
+        // ivanti_connect_secure: "additional_details":[] is not in Datadog's recorded result.
+        FilterAssert.Parses("%{data::json}", """{"a":[],"b":{"c":[]},"d":[[],{}],"e":""}""", """{"d":[[],{}],"e":""}""");
+
+    [Fact]
     public void EmptyObjectsAndNullsAreRemovedRecursively() =>
         FilterAssert.Parses("%{data:field:json}", """{"root": {"object": {"empty": {}}, "gone": null, "string": "abc" }}""", """{"field":{"root":{"string":"abc"}}}""");
 

@@ -37,6 +37,18 @@ public sealed class KeyValueFilterTests
     public void LeadingZeroNumbersFollowOctalDigits(string line, string expected) => FilterAssert.Parses("%{data::keyvalue}", line, expected);
 
     [Fact]
+    public void DigitsBeyondALongStayText() =>
+        // marklogic: sessionKey=11481992789033467723 is recorded as a string.
+        FilterAssert.Parses("%{data::keyvalue}", "sessionKey=11481992789033467723, commit=1, big=1e30",
+            """{"sessionKey":"11481992789033467723","commit":1,"big":1e30}""");
+
+    [Fact]
+    public void OneQuotingCharacterOpensAndCloses() =>
+        // nagios: keyvalue("="," ",";") on "name=Core Worker 39;pid=39".
+        FilterAssert.Parses("%{data::keyvalue(\"=\",\" \",\";\")}", "name=Core Worker 39;pid=39 note=;quoted text;",
+            """{"name":"Core Worker 39","pid":39,"note":"quoted text"}""");
+
+    [Fact]
     public void NullAndBooleansMustBeTheWholeValue() =>
         FilterAssert.Parses("%{data::keyvalue}", "a=nullable b=trueish", """{"a":"nullable","b":"trueish"}""");
 

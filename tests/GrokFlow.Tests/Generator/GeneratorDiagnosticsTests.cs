@@ -85,7 +85,7 @@ public sealed class GeneratorDiagnosticsTests
             "GF0003", new("*x"), "nothing to repeat", "'*'", "escape it as \\*"),
         ["GF0004 unknown matcher"] = new(
             Grok(["rule0 %{word:user} %{wrod:action}"]),
-            "GF0004", new("%{wrod"), "unknown matcher 'wrod'", "expected a helper rule, a match rule defined above, or a built-in matcher", "notSpace"),
+            "GF0004", new("%{wrod"), "unknown matcher 'wrod'", "expected a helper rule, a match rule, or a built-in matcher", "notSpace"),
         ["GF0004 unknown matcher in a helper"] = new(
             Grok(["rule0 %{user_part}"], ["user_part user=%{wrod:user}"]),
             "GF0004", new("%{wrod"), "unknown matcher 'wrod'", "expected a helper rule"),
@@ -137,12 +137,12 @@ public sealed class GeneratorDiagnosticsTests
         ["GF0011 class intersection"] = new(
             Grok(["rule0 %{word:user} [a-z&&[^b]]"]),
             "GF0011", new("&&"), "class intersection '&&' is not supported"),
-        ["GF0012 forward rule reference"] = new(
-            Grok(["rule0 %{rule1} end", "rule1 %{word:user}"]),
-            "GF0012", new("%{rule1}"), "rule 'rule1' is defined below this rule", "defined above"),
-        ["GF0012 rule references itself"] = new(
+        ["GF0007 match rules in a circle"] = new(
+            Grok(["rule0 %{rule1} end", "rule1 %{word:user} %{rule0}"]),
+            "GF0007", new("%{rule0}"), "circular reference", "rule0 -> rule1 -> rule0"),
+        ["GF0007 rule references itself"] = new(
             Grok(["rule0 a%{rule0}"]),
-            "GF0012", new("%{rule0}"), "rule 'rule0' references itself"),
+            "GF0007", new("%{rule0}"), "circular reference", "rule0 -> rule0"),
         ["GF0013 pipeline without a grok block"] = new(
             "pipeline test \"Test\" {\n  filter \"service:test\"\n}\n",
             "GF0013", new("pipeline"), "pipeline 'test' has no step", "grok ATTRIBUTE"),
