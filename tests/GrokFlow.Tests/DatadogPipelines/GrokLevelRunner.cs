@@ -75,7 +75,7 @@ public sealed class GrokLevelRunner
             var source = string.IsNullOrWhiteSpace(parser.Source) ? "message" : parser.Source!.Trim();
             if (ValueAt(current, source) is not { } value) continue;
             applied = true;
-            var (_, output) = GrokHarness.Run(pipeline, value, context);
+            var (_, output) = GrokHarness.RunParser(pipeline, 0, value, context);
             Merge(actual, output);
             Merge(current, output);
         }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GrokFlow.Dsl.Interpretation;
+using GrokFlow.Dsl.Processing;
 using GrokFlow.Dsl.Runtime;
 
 namespace GrokFlow.Tests.TestSupport;
@@ -10,13 +11,20 @@ namespace GrokFlow.Tests.TestSupport;
 /// <summary>Runs an <see cref="IGrokPipeline"/> on one line and returns the status and the JSON object it wrote.</summary>
 public static class GrokHarness
 {
-    public static (GrokResult Result, JsonObject Output) Run(IGrokPipeline pipeline, string line, ParseContext? context = null)
+    public static (GrokResult Result, JsonObject Output) Run(IGrokPipeline pipeline, string line, ParseContext? context = null) =>
+        Write((bytes, writer) => pipeline.Parse(bytes, writer, context ?? new ParseContext()), line);
+
+    /// <summary>Runs grok parser <paramref name="parserIndex"/> alone on <paramref name="text"/>, whatever attribute it names as its source.</summary>
+    public static (GrokResult Result, JsonObject Output) RunParser(IGrokParserSet parsers, int parserIndex, string text, ParseContext? context = null) =>
+        Write((bytes, writer) => parsers.ParseWith(parserIndex, bytes, writer, context ?? new ParseContext()), text);
+
+    private static (GrokResult Result, JsonObject Output) Write(Func<byte[], Utf8JsonWriter, GrokResult> parse, string text)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            var result = pipeline.Parse(Encoding.UTF8.GetBytes(line), writer, context ?? new ParseContext());
+            var result = parse(Encoding.UTF8.GetBytes(text), writer);
             writer.WriteEndObject();
             writer.Flush();
             var output = JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
