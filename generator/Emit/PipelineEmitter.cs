@@ -134,6 +134,8 @@ internal static class PipelineEmitter
             w.Close();
             return;
         }
+        w.Comment("Datadog matches the source value without its leading and trailing white space.");
+        w.Line("message = GrokInput.Trim(message);");
         w.Line("Span<int> slots = stackalloc int[SlotCount];");
         w.Line("Span<int> work = stackalloc int[WorkCount];");
         w.Line("var state = new MatchState(message, slots, work, context.StepBudget);");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GrokFlow.Dsl.Processing;
 using GrokFlow.Dsl.Runtime;
 using GrokFlow.Tests.TestSupport;
 
@@ -28,6 +29,21 @@ public sealed class DatadogGrokSemanticsTests(GeneratedPipelinesFixture generate
     [InlineData("INFO main \t\n", """{"level":"INFO","thread":"main"}""")]
     public void TheSourceValueIsTrimmedBeforeMatching(string line, string expected) =>
         AssertBoth(GrokHarness.RulesText([("rule", "%{word:level} %{notSpace:thread}")]), line, expected);
+
+    [Fact]
+    public void AParserOfAnotherAttributeTrimsItsValueToo()
+    {
+        // The grok parser of a pipeline with processors runs alone on its source attribute (ParseWith).
+        const string rules = "pipeline test {\n  grok level {\n    match {\n      rule %{word:severity}\n    }\n  }\n}\n";
+        var interpreted = GrokHarness.RunParser(GrokHarness.Load(rules), 0, "  WARN \t");
+        var compiled = (IGrokParserSet)generated.Compile(rules)["test"];
+        var fromGenerated = GrokHarness.RunParser(compiled, 0, "  WARN \t");
+        foreach (var (result, output) in new[] { interpreted, fromGenerated })
+        {
+            Assert.True(result.Matched);
+            Assert.Null(JsonEquivalence.Difference(JsonNode.Parse("""{"severity":"WARN"}"""), output));
+        }
+    }
 
     [Fact]
     public void ATrailingDataCaptureHoldsNoTrailingWhiteSpace() =>
