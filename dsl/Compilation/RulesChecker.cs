@@ -9,7 +9,8 @@ public static class RulesChecker
 {
     public static ImmutableArray<RulesDiagnostic> Check(string text)
     {
-        var grok = RulesCompiler.Compile(text).Diagnostics;
+        var compiled = RulesCompiler.Compile(text);
+        var grok = compiled.Diagnostics.Concat(PipelineFilterChecker.Check(text, compiled.Syntax));
         var (blocks, netFlowSyntax) = NetFlowBlockScanner.Scan(text);
         var netFlow = blocks.SelectMany(block =>
         {

@@ -36,4 +36,6 @@ public static class DiagnosticCodes
     public const string MissingSetting = "GF0016";
     /// <summary>An arithmetic expression or string-builder template is invalid.</summary>
     public const string BadExpression = "GF0017";
+    /// <summary>A pipeline <c>filter</c> (or another search query) is not a readable search query.</summary>
+    public const string BadFilter = "GF0018";
 }

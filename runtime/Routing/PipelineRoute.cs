@@ -1,6 +1,11 @@
 using GrokFlow.Dsl.Runtime;
+using GrokFlow.Dsl.Search;
 
 namespace GrokFlow.Runtime.Routing;
 
 /// <summary>A pipeline with its parsed filter.</summary>
-internal sealed record PipelineRoute(IGrokPipeline Pipeline, SearchQuery Filter);
+internal sealed record PipelineRoute(IGrokPipeline Pipeline, SearchQuery Filter)
+{
+    /// <summary>Whether the pipeline applies to the event.</summary>
+    public bool Applies(scoped in EventFacts facts) => Filter.Matches(facts.ToSearchEvent());
+}

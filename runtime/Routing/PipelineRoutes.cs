@@ -1,3 +1,4 @@
+using GrokFlow.Dsl.Search;
 using Microsoft.Extensions.Logging;
 
 namespace GrokFlow.Runtime.Routing;

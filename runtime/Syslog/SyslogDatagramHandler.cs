@@ -76,7 +76,7 @@ internal sealed class SyslogDatagramHandler : IDatagramHandler
         var service = _fields.Service.Length > 0 ? _fields.Service : SyslogHeader.IsPresent(header.AppName) ? line[header.AppName] : [];
         var host = SyslogHeader.IsPresent(header.Hostname) ? line[header.Hostname] : sender.AddressUtf8;
         var status = header.HasPriority ? SyslogSeverity.StatusOf(header.Severity) : SyslogSeverity.DefaultStatus;
-        var facts = new EventFacts(service, _fields.Source, host, status, _fields.Tags);
+        var facts = new EventFacts(service, _fields.Source, host, status, line[..messageLength], _fields.Tags);
         _builder.BeginEvent();
         try
         {
@@ -113,7 +113,7 @@ internal sealed class SyslogDatagramHandler : IDatagramHandler
     {
         for (var i = 0; i < _routes.Length; i++)
         {
-            if (!_routes[i].Filter.Matches(facts)) continue;
+            if (!_routes[i].Applies(facts)) continue;
             if (_routes[i].Pipeline.Parse(message, w, _context).Matched) _parsed[i]++;
             else _unmatched[i]++;
         }

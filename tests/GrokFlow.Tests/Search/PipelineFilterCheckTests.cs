@@ -1,0 +1,35 @@
+using GrokFlow.Dsl.Compilation;
+using GrokFlow.Dsl.Diagnostics;
+
+namespace GrokFlow.Tests.Search;
+
+public sealed class PipelineFilterCheckTests
+{
+    private static string Rules(string filter) => $$"""
+        pipeline demo "Demo" {
+          filter "{{filter}}"
+          grok message {
+            match {
+              Line %{word:verb} %{data:rest}
+            }
+          }
+        }
+        """;
+
+    [Fact]
+    public void AnUnreadableFilterIsReportedAtTheFailingCharacter()
+    {
+        var diagnostic = Assert.Single(RulesChecker.Check(Rules("service:(a OR b")));
+        Assert.Equal(DiagnosticCodes.BadFilter, diagnostic.Code);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(2, diagnostic.Line);
+        Assert.Equal("  filter \"".Length + "service:(a OR b".Length + 1, diagnostic.Column);
+        Assert.Contains("pipeline 'demo'", diagnostic.Message);
+        Assert.Contains("missing ')'", diagnostic.Message);
+    }
+
+    [Theory]
+    [InlineData("service:qnap-nas")]
+    [InlineData("source:qnap @http.status_code:[400 TO 499] -@usr.id:* CIDR(@network.client.ip, 10.0.0.0/8) refused")]
+    public void ReadableFiltersRaiseNoDiagnostic(string filter) => Assert.Empty(RulesChecker.Check(Rules(filter)));
+}
