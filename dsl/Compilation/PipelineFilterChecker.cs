@@ -4,35 +4,66 @@ using GrokFlow.Dsl.Syntax;
 
 namespace GrokFlow.Dsl.Compilation;
 
-/// <summary>Reports each pipeline <c>filter</c> the search engine cannot read (the host would not apply that pipeline).</summary>
+/// <summary>
+/// Reports each search query the engine cannot read: pipeline and nested-pipeline <c>filter</c>s (the host would not
+/// apply that pipeline) and <c>category-processor</c> queries.
+/// </summary>
 public static class PipelineFilterChecker
 {
     public static IEnumerable<RulesDiagnostic> Check(string text, RulesFileSyntax? syntax)
     {
-        if (syntax is null) yield break;
+        if (syntax is null) return [];
         var lines = text.Split('\n');
+        var diagnostics = new List<RulesDiagnostic>();
         foreach (var pipeline in syntax.Pipelines)
         {
-            if (SearchQueryParser.TryParse(pipeline.Filter, out _, out var error)) continue;
-            var (line, column) = Locate(lines, pipeline.Span, error);
-            yield return new RulesDiagnostic(DiagnosticCodes.BadFilter, $"pipeline '{pipeline.Id}': {error.Message}", line, column);
+            CheckFilter(lines, pipeline.Filter, pipeline.Span, $"pipeline '{pipeline.Id}'", diagnostics);
+            CheckSteps(lines, pipeline.Steps, diagnostics);
+        }
+        return diagnostics;
+    }
+
+    private static void CheckSteps(string[] lines, IEnumerable<StepSyntax> steps, List<RulesDiagnostic> diagnostics)
+    {
+        foreach (var step in steps)
+        {
+            if (step is NestedPipelineSyntax nested)
+            {
+                CheckFilter(lines, nested.Filter, nested.Span, $"nested pipeline '{nested.Name}'", diagnostics);
+                CheckSteps(lines, nested.Steps, diagnostics);
+            }
+            else if (step is ProcessorSyntax { Type: "category-processor" } category)
+            {
+                foreach (var setting in category.Settings)
+                {
+                    if (setting.Key != "category" || setting.Values.Length < 2) continue;
+                    if (SearchQueryParser.TryParse(setting.Values[1], out _, out var error)) continue;
+                    var column = ColumnIn(lines, setting.Span.Line, error) ?? setting.Span.Column;
+                    diagnostics.Add(new RulesDiagnostic(DiagnosticCodes.BadFilter, $"category '{setting.Values[0]}': {error.Message}", setting.Span.Line, column));
+                }
+            }
         }
     }
 
-    // The filter's line (and the failing character when the filter is written there without escapes); the pipeline's
-    // line when no filter line is found.
-    private static (int Line, int Column) Locate(string[] lines, SourceSpan pipeline, SearchQuerySyntaxException error)
+    private static void CheckFilter(string[] lines, string? filter, SourceSpan owner, string what, List<RulesDiagnostic> diagnostics)
     {
-        for (var i = pipeline.Line - 1; i < lines.Length; i++)
+        if (SearchQueryParser.TryParse(filter, out _, out var error)) return;
+        // The filter line holding this very query (a nested pipeline's filter may come first), else the owner's line.
+        var (line, column) = (owner.Line, owner.Column);
+        for (var i = owner.Line - 1; i < lines.Length; i++)
         {
-            var trimmed = lines[i].TrimStart();
-            if (!trimmed.StartsWith("filter", StringComparison.Ordinal)) continue;
-            var quote = lines[i].IndexOf('"');
-            var column = quote >= 0 && string.CompareOrdinal(lines[i], quote + 1, error.Query, 0, error.Query.Length) == 0
-                ? quote + 2 + error.Position
-                : lines[i].Length - trimmed.Length + 1;
-            return (i + 1, column);
+            if (!lines[i].TrimStart().StartsWith("filter", StringComparison.Ordinal) || ColumnIn(lines, i + 1, error) is not { } at) continue;
+            (line, column) = (i + 1, at);
+            break;
         }
-        return (pipeline.Line, pipeline.Column);
+        diagnostics.Add(new RulesDiagnostic(DiagnosticCodes.BadFilter, $"{what}: {error.Message}", line, column));
+    }
+
+    // The column of the failing character when the query is written on that line in quotes without escapes.
+    private static int? ColumnIn(string[] lines, int line, SearchQuerySyntaxException error)
+    {
+        if (line < 1 || line > lines.Length) return null;
+        var at = lines[line - 1].IndexOf("\"" + error.Query + "\"", StringComparison.Ordinal);
+        return at < 0 ? null : at + 2 + error.Position;
     }
 }

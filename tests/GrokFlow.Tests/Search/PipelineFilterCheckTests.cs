@@ -32,4 +32,34 @@ public sealed class PipelineFilterCheckTests
     [InlineData("service:qnap-nas")]
     [InlineData("source:qnap @http.status_code:[400 TO 499] -@usr.id:* CIDR(@network.client.ip, 10.0.0.0/8) refused")]
     public void ReadableFiltersRaiseNoDiagnostic(string filter) => Assert.Empty(RulesChecker.Check(Rules(filter)));
+
+    [Fact]
+    public void NestedPipelineFiltersAndCategoryQueriesAreCheckedToo()
+    {
+        const string rules = """
+            pipeline demo "Demo" {
+              filter "service:demo"
+              pipeline "Inner" {
+                filter "@a:[1 TO"
+                category-processor "Kinds" {
+                  target kind
+                  category "errors", "status:error"
+                  category "odd", "CIDR(@ip, 300.0.0.0/8)"
+                }
+              }
+              grok message {
+                match {
+                  Line %{word:verb} %{data:rest}
+                }
+              }
+            }
+            """;
+        var diagnostics = RulesChecker.Check(rules).Where(d => d.Code == DiagnosticCodes.BadFilter).ToList();
+        Assert.Equal(2, diagnostics.Count);
+        Assert.Equal((4, "    filter \"@a:[1 TO".Length + 1), (diagnostics[0].Line, diagnostics[0].Column));
+        Assert.Contains("nested pipeline 'Inner'", diagnostics[0].Message);
+        Assert.Equal((8, "      category \"odd\", \"CIDR(@ip, ".Length + 1), (diagnostics[1].Line, diagnostics[1].Column));
+        Assert.Contains("category 'odd'", diagnostics[1].Message);
+        Assert.Contains("not an IP network", diagnostics[1].Message);
+    }
 }
