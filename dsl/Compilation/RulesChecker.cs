@@ -9,8 +9,7 @@ public static class RulesChecker
 {
     public static ImmutableArray<RulesDiagnostic> Check(string text)
     {
-        var compiled = RulesCompiler.Compile(text);
-        var grok = compiled.Diagnostics.Concat(PipelineFilterChecker.Check(text, compiled.Syntax));
+        var grok = RulesCompiler.Compile(text).Diagnostics;
         var (blocks, netFlowSyntax) = NetFlowBlockScanner.Scan(text);
         var netFlow = blocks.SelectMany(block =>
         {

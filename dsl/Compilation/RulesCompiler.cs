@@ -40,6 +40,7 @@ public static class RulesCompiler
             var steps = new StepCompiler(pipeline.Parsers, diagnostics).CompileAll(pipeline.Steps);
             pipelines.Add(new GrokPipelineModel(pipeline.Id, pipeline.Title ?? pipeline.Id, pipeline.Filter ?? "", parsers.ToImmutable(), steps));
         }
+        diagnostics.AddRange(PipelineFilterChecker.Check(text, syntax));
         var ordered = diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).ToImmutableArray();
         return new CompiledRulesFile(syntax, pipelines.ToImmutable(), ordered);
     }

@@ -167,6 +167,9 @@ public sealed class GeneratorDiagnosticsTests
         ["GF0017 unclosed template reference"] = new(
             "pipeline test {\n  string-builder-processor {\n    template \"%{a\"\n    target b\n  }\n}\n",
             "GF0017", new("template"), "invalid template", "closing '}'"),
+        ["GF0018 unreadable pipeline filter"] = new(
+            "pipeline test {\n  filter \"service:(a OR b\"\n  grok message {\n    match {\n      rule0 %{word:user}\n    }\n  }\n}\n",
+            "GF0018", new("\"service:(a OR b\"", Shift: 16), "pipeline 'test'", "missing ')'"),
     };
 
     public static TheoryData<string> CaseNames => new(Cases.Keys);
