@@ -1,14 +1,17 @@
+using GrokFlow.Dsl.Search;
+
 namespace GrokFlow.Dsl.Processing;
 
-/// <summary>Compiles search queries for processors.</summary>
+/// <summary>Compiles the search queries of processors (nested-pipeline, category and array filters) for event documents.</summary>
 public static class DocumentQueries
 {
-    /// <summary>An empty query matches every event.</summary>
-    public static IDocumentQuery Compile(string query) => MatchAll.Instance;
+    /// <summary>The query, parsed once; an empty query matches every event. Throws <see cref="SearchQuerySyntaxException"/>.</summary>
+    public static IDocumentQuery Compile(string query) => new SearchDocumentQuery(SearchQueryParser.Parse(query));
 
-    private sealed class MatchAll : IDocumentQuery
+    private sealed class SearchDocumentQuery(SearchQuery query) : IDocumentQuery
     {
-        public static readonly MatchAll Instance = new();
-        public bool Matches(EventDocument document, int scope = EventDocument.Root) => true;
+        public bool Matches(EventDocument document, int scope = EventDocument.Root) => query.Matches(document.SearchView.At(scope));
+
+        public override string ToString() => query.ToString() ?? "";
     }
 }

@@ -37,6 +37,11 @@ public sealed class EventDocument
 
     public EventDocument() => Reset();
 
+    private DocumentSearchView? _searchView;
+
+    /// <summary>The document as search queries see it (reused: one per document).</summary>
+    internal DocumentSearchView SearchView => _searchView ??= new DocumentSearchView(this);
+
     /// <summary>The official date, status, service and trace id the remappers set on this event.</summary>
     public OfficialValues Official { get; } = new();
 
