@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GrokFlow.Dsl.Processing;
 using GrokFlow.Dsl.Runtime;
 using GrokFlow.Runtime.Host;
 using GrokFlow.Runtime.Routing;
@@ -30,6 +31,8 @@ internal sealed class SyslogDatagramHandler : IDatagramHandler
     private readonly HostMetrics _metrics;
     private readonly ParseContext _context;
     private readonly Utf8Repair _repair = new();
+    private readonly bool _anyProcessingRoute;
+    private readonly IDocumentQuery[] _documentFilters;
 
     public SyslogDatagramHandler(BatchBuilder builder, SourceFields fields, IReadOnlyList<PipelineRoute> routes, HostMetrics metrics, TimeProvider clock)
     {
@@ -41,6 +44,8 @@ internal sealed class SyslogDatagramHandler : IDatagramHandler
         _parsed = new long[_routes.Length];
         _unmatched = new long[_routes.Length];
         _context = new ParseContext(clock);
+        _anyProcessingRoute = _routes.Any(r => r.Pipeline.HasProcessors);
+        _documentFilters = _routes.Select(r => DocumentQueries.Compile(r.Pipeline.Filter)).ToArray();
     }
 
     public int Handle(ReadOnlySpan<byte> datagram, SenderInfo sender, DateTimeOffset receivedAt)
@@ -82,9 +87,9 @@ internal sealed class SyslogDatagramHandler : IDatagramHandler
         {
             WriteEvent(line, messageLength, header, facts, applyPipelines: true);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or JsonException)
         {
-            // A pipeline left the writer in a bad state: ship the line without pipeline attributes rather than lose it.
+            // A pipeline failed or left the writer in a bad state: ship the line without pipeline attributes rather than lose it.
             _builder.CancelEvent();
             _builder.BeginEvent();
             WriteEvent(line, messageLength, header, facts, applyPipelines: false);
@@ -94,6 +99,11 @@ internal sealed class SyslogDatagramHandler : IDatagramHandler
 
     private void WriteEvent(ReadOnlySpan<byte> line, int messageLength, in SyslogHeader header, scoped in EventFacts facts, bool applyPipelines)
     {
+        if (applyPipelines && AnyProcessingRouteApplies(facts))
+        {
+            WriteProcessedEvent(line, messageLength, header, facts);
+            return;
+        }
         var w = _builder.Writer;
         var message = line[..messageLength];
         w.WriteStartObject();
@@ -107,6 +117,34 @@ internal sealed class SyslogDatagramHandler : IDatagramHandler
         if (header.Format != SyslogFormat.None) WriteSyslogObject(w, line, header);
         if (applyPipelines) ApplyPipelines(w, message, facts);
         w.WriteEndObject();
+    }
+
+    private bool AnyProcessingRouteApplies(scoped in EventFacts facts)
+    {
+        if (!_anyProcessingRoute) return false;
+        for (var i = 0; i < _routes.Length; i++)
+        {
+            if (_routes[i].Pipeline.HasProcessors && _routes[i].Applies(facts)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// An event some pipeline with processors applies to: it is loaded into the event document, every pipeline whose
+    /// filter matches the event as the previous pipelines left it runs on it in order, as in Datadog, and the result is
+    /// written.
+    /// </summary>
+    private void WriteProcessedEvent(ReadOnlySpan<byte> line, int messageLength, in SyslogHeader header, scoped in EventFacts facts)
+    {
+        var document = _context.Processing.Document;
+        SyslogEventDocument.Load(document, line, messageLength, header, facts.Source, facts.Service, facts.Host, facts.Status, _fields);
+        for (var i = 0; i < _routes.Length; i++)
+        {
+            if (!_documentFilters[i].Matches(document)) continue;
+            if (_routes[i].Pipeline.Process(document, _context).Matched) _parsed[i]++;
+            else _unmatched[i]++;
+        }
+        ProcessedEventWriter.Write(document, _builder.Writer, _context);
     }
 
     private void ApplyPipelines(Utf8JsonWriter w, ReadOnlySpan<byte> message, scoped in EventFacts facts)
