@@ -3,9 +3,12 @@ namespace GrokFlow.Generator;
 /// <summary>A problem to report at a position of a .rules file (0-based offset into the file, 1-based line and column).</summary>
 internal sealed record DiagnosticInfo(string Code, string Message, bool IsError, string Path, int Offset, int Length, int Line, int Column);
 
-/// <summary>What one .rules file turns into: sources to add, diagnostics, and the pipeline classes it defines.</summary>
+/// <summary>
+/// What one .rules file turns into: sources to add, diagnostics, and the pipeline classes it defines (with whether a
+/// class has the constructor taking <c>ProcessingServices</c>: pipelines with processors do).
+/// </summary>
 internal sealed record GeneratedFile(
     string Path,
     EquatableArray<(string HintName, string Source)> Sources,
     EquatableArray<DiagnosticInfo> Diagnostics,
-    EquatableArray<string> PipelineClasses);
+    EquatableArray<(string Name, bool TakesServices)> PipelineClasses);

@@ -14,7 +14,7 @@ internal static class RulesFileEmitter
         var compiled = RulesCompiler.Compile(text);
         var diagnostics = compiled.Diagnostics.Select(d => ToInfo(d, path, text)).ToList();
         var sources = ImmutableArray.CreateBuilder<(string, string)>();
-        var classes = ImmutableArray.CreateBuilder<string>();
+        var classes = ImmutableArray.CreateBuilder<(string, bool)>();
         if (!compiled.HasErrors)
         {
             foreach (var pipeline in compiled.Pipelines)
@@ -31,7 +31,7 @@ internal static class RulesFileEmitter
                     }
                     var className = PipelineEmitter.ClassName(pipeline);
                     sources.Add(($"{System.IO.Path.GetFileNameWithoutExtension(fileName)}.{className}.g.cs", source));
-                    classes.Add(className);
+                    classes.Add((className, !pipeline.IsGrokOnly));
                 }
                 catch (NotSupportedException e)
                 {

@@ -18,7 +18,9 @@ public sealed class ProcessingPipeline : IGrokPipeline
     public ProcessingPipeline(GrokPipelineModel model, IGrokParserSet parsers, ProcessingServices? services = null)
     {
         Model = model;
-        _steps = new StepExecutorFactory(parsers, services ?? ProcessingServices.Default).CreateAll(model.Steps);
+        services ??= ProcessingServices.Default;
+        _steps = new StepExecutorFactory(parsers, services).CreateAll(model.Steps);
+        if (services.GeoIp is null && Steps.GeoIpParserStep.IsUsedIn(model.Steps)) services.GeoIpUnavailable?.Invoke(model.Id);
     }
 
     public GrokPipelineModel Model { get; }

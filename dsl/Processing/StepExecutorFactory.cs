@@ -36,7 +36,7 @@ internal sealed class StepExecutorFactory(IGrokParserSet parsers, ProcessingServ
         LookupProcessorModel lookup => new LookupProcessorStep(lookup),
         UrlParserModel url => new UrlParserStep(url),
         UserAgentParserModel userAgent => new UserAgentParserStep(userAgent),
-        GeoIpParserModel geoIp => new GeoIpParserStep(geoIp),
+        GeoIpParserModel geoIp => new GeoIpParserStep(geoIp, services.GeoIp),
         ArrayProcessorModel array => new ArrayProcessorStep(array, services.CompileQuery),
         _ => throw new ArgumentException($"no executor for step type {step.Type}", nameof(step)),
     };

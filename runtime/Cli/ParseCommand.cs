@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using GrokFlow.Dsl.Runtime;
+using GrokFlow.Runtime.GeoIp;
 using GrokFlow.Runtime.Parsing;
 
 namespace GrokFlow.Runtime.Cli;
@@ -13,17 +14,34 @@ internal static class ParseCommand
         var pipelineOption = new Option<string>("--pipeline", "-p") { Description = "The pipeline id (the word after 'pipeline' in the .rules file).", Required = true };
         var rulesOption = new Option<FileInfo?>("--rules", "-r") { Description = "A .rules file to interpret instead of the pipelines compiled into grokflow." };
         var inputOption = new Option<FileInfo?>("--input", "-i") { Description = "Read lines from this file instead of standard input." };
+        var geoIpOption = new Option<FileInfo?>("--geoip-database") { Description = "A MaxMind .mmdb database for geo-ip-parser steps; without one they are skipped." };
         var command = new Command("parse", "Parse log lines with a pipeline: one JSON event per line on stdout, a summary on stderr.")
         {
-            pipelineOption, rulesOption, inputOption,
+            pipelineOption, rulesOption, inputOption, geoIpOption,
         };
-        command.SetAction(result => Run(result.GetValue(pipelineOption)!, result.GetValue(rulesOption), result.GetValue(inputOption)));
+        command.SetAction(result => Run(result.GetValue(pipelineOption)!, result.GetValue(rulesOption), result.GetValue(inputOption), result.GetValue(geoIpOption)));
         return command;
     }
 
-    private static int Run(string pipelineId, FileInfo? rulesFile, FileInfo? inputFile)
+    private static int Run(string pipelineId, FileInfo? rulesFile, FileInfo? inputFile, FileInfo? geoIpDatabase)
     {
-        var pipelines = PipelineSource.Load(rulesFile, Console.Error);
+        if (geoIpDatabase is { Exists: false })
+        {
+            Console.Error.WriteLine($"grokflow: GeoIP database not found: {geoIpDatabase.FullName}");
+            return 2;
+        }
+        GeoIpServices geoIp;
+        try
+        {
+            geoIp = new GeoIpServices(geoIpDatabase?.FullName);
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"grokflow: {e.Message}");
+            return 2;
+        }
+        using var _ = geoIp;
+        var pipelines = PipelineSource.Load(rulesFile, Console.Error, geoIp.Processing);
         if (pipelines is null) return 1;
         var pipeline = pipelines.FirstOrDefault(p => p.Id == pipelineId);
         if (pipeline is null)
@@ -36,6 +54,9 @@ internal static class ParseCommand
             Console.Error.WriteLine($"grokflow: input file not found: {inputFile.FullName}");
             return 2;
         }
+
+        if (geoIp.MissingDatabaseNotice([pipeline.Id], "pass --geoip-database PATH (a MaxMind .mmdb file)") is { } notice)
+            Console.Error.WriteLine($"grokflow: {notice}");
 
         using var input = inputFile is null ? Console.OpenStandardInput() : inputFile.OpenRead();
         using var output = Console.OpenStandardOutput();

@@ -14,6 +14,7 @@ internal static class RunCommand
     {
         var output = new Option<string?>("--output") { Description = "Without DD_API_KEY, append JSON lines to this file instead of stdout." };
         var config = new Option<string?>("--config") { Description = "A JSON settings file read after appsettings.json (same keys)." };
+        var geoIpDatabase = new Option<string?>("--geoip-database") { Description = "A MaxMind .mmdb database for geo-ip-parser steps (setting GeoIp:Database); without one they are skipped." };
         var command = new Command("run", """
             Run the collector (the default command). Receives syslog and NetFlow/IPFIX over UDP, applies the compiled
             pipelines and sends batches to Datadog (DD_API_KEY, DD_SITE); without DD_API_KEY it writes JSON lines to
@@ -25,11 +26,14 @@ internal static class RunCommand
         };
         command.Options.Add(output);
         command.Options.Add(config);
+        command.Options.Add(geoIpDatabase);
         command.SetAction(async (result, cancellationToken) =>
         {
             var launch = new HostLaunch
             {
-                ConfigurationArgs = [.. result.UnmatchedTokens],
+                ConfigurationArgs = result.GetValue(geoIpDatabase) is { } database
+                    ? [.. result.UnmatchedTokens, $"--GeoIp:Database={database}"]
+                    : [.. result.UnmatchedTokens],
                 OutputPath = result.GetValue(output),
                 ConfigFile = result.GetValue(config),
             };

@@ -99,11 +99,13 @@ internal static class GrokFlowHostFactory
         services.AddOptions<SpoolOptions>().Bind(configuration.GetSection("Spool")).ValidateOnStart();
         services.AddOptions<OutputOptions>().Bind(configuration.GetSection("Output"));
         services.AddOptions<SummaryOptions>().Bind(configuration.GetSection("Summary"));
+        services.AddOptions<GeoIpOptions>().Bind(configuration.GetSection("GeoIp")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
         services.AddSingleton<IValidateOptions<DatadogOptions>, DatadogOptionsValidator>();
         services.AddSingleton<IValidateOptions<BatchingOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<IValidateOptions<QueueOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<IValidateOptions<SpoolOptions>, DeliveryOptionsValidator>();
+        services.AddSingleton<IValidateOptions<GeoIpOptions>, GeoIpOptionsValidator>();
         var drain = configuration.GetSection("Queue").Get<QueueOptions>()?.DrainTimeout ?? new QueueOptions().DrainTimeout;
         services.Configure<HostOptions>(o => o.ShutdownTimeout = drain + TimeSpan.FromSeconds(15));
     }
