@@ -5,7 +5,8 @@ namespace GrokFlow.Dsl.Processing.Steps;
 
 /// <summary>
 /// <c>service-remapper</c>: the first source the event has (a string, number or boolean) becomes the official
-/// service. The first service remapper that sets a service wins; the source attribute stays.
+/// service. The first service remapper that sets a service wins, replacing the service the log was sent with; the
+/// source attribute stays.
 /// </summary>
 public sealed class ServiceRemapperStep(ReservedRemapperModel model) : IStepExecutor
 {
@@ -13,9 +14,10 @@ public sealed class ServiceRemapperStep(ReservedRemapperModel model) : IStepExec
 
     public void Run(EventDocument document, ParseContext context, ref GrokResult outcome)
     {
-        if (document.Official.Service is not null) return;
+        if (document.Official.ServiceRemapped) return;
         var source = _sources.FindFirst(document);
         if (source == EventDocument.None || !ValueText.TryGetScalar(document, source, out var service) || service.IsEmpty) return;
         document.Official.Service = document.Store(service);
+        document.Official.ServiceRemapped = true;
     }
 }

@@ -12,19 +12,19 @@ namespace GrokFlow.Tests.DatadogPipelines;
 public sealed record SampleOutcome(DatadogSample Sample, bool HasGrokParser, IReadOnlyList<(string Cause, string Detail)> Differences);
 
 /// <summary>
-/// Imports one corpus pipeline, compiles each of its grok parsers with the interpreter, and runs every sample through
-/// them in order, as Datadog does: each parser reads its source attribute from the event as the parsers before it left
-/// it (the sample's line as <c>message</c> for text and syslog samples, the JSON object's attributes for JSON samples;
-/// a parser that extracts <c>message</c> hands the rest of the line to the next), and the attributes of all parsers
-/// are merged into one result, later parsers overwriting earlier ones. Nested pipeline filters are not evaluated yet. Dates without a year resolve against the sample's recorded timestamp (the clock of the
-/// recording), or 2024-01-01 when none was recorded.
+/// Imports one corpus pipeline and runs every sample through the WHOLE imported pipeline, exactly as
+/// <see cref="WholeOutputRunner"/> does (all processors, nested pipelines behind their filters, category queries), then
+/// compares only the paths its grok parsers extract with Datadog's recorded result (<see cref="GrokLevelComparison"/>).
+/// So a parser whose source an earlier processor wrote, or one inside a nested pipeline, runs on what Datadog's parser
+/// saw. A sample counts as having a grok parser when one of the pipeline's runnable parsers (nested ones included)
+/// finds its source attribute, in the event as sent or as processed. The compile check (<see cref="CompileErrors"/>)
+/// is on the verbatim import, with the rules grokflow rejects commented out (<see cref="DroppedRules"/>).
 /// </summary>
 public sealed class GrokLevelRunner
 {
-    private const long MaxEpochMilliseconds = 253402300799999;
-    private static readonly DateTimeOffset DefaultClock = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    private readonly List<(DatadogProcessor Parser, InterpretedPipeline Pipeline)> _parsers = [];
+    private readonly WholeOutputRunner _whole;
+    private readonly List<string> _grokPaths = [];
+    private readonly List<string> _parserSources = [];
     private readonly GrokLevelComparison _comparison;
 
     public GrokLevelRunner(DatadogPipelineCase pipelineCase)
@@ -37,19 +37,17 @@ public sealed class GrokLevelRunner
         var whole = RulesInterpreter.Load(RulesText);
         CompileErrors = whole.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
             .Select(d => d.Format(pipelineCase.Integration + ".rules")).ToList();
-        var grokPaths = new List<string>();
+        _whole = new WholeOutputRunner(pipelineCase);
         foreach (var (parser, _) in Definition.GrokParsers())
         {
             if (!RulesTextWriter.IsRunnable(parser)) continue;
-            var loaded = RulesInterpreter.Load(RulesTextWriter.WriteSingleParser(pipelineCase.Integration, parser));
-            if (loaded.HasErrors || loaded.Pipelines.Length == 0) continue;
-            _parsers.Add((parser, loaded.Pipelines.Single()));
-            grokPaths.AddRange(GrokExtractPaths.Of(parser.MatchRules + "\n" + parser.SupportRules));
+            _parserSources.Add(string.IsNullOrWhiteSpace(parser.Source) ? "message" : parser.Source!.Trim());
+            _grokPaths.AddRange(GrokExtractPaths.Of(parser.MatchRules + "\n" + parser.SupportRules));
         }
         var targets = new List<string>();
         var sources = new List<string>();
         CollectOtherProcessorPaths(Definition.Processors, targets, sources);
-        _comparison = new GrokLevelComparison(grokPaths, targets, sources);
+        _comparison = new GrokLevelComparison(_grokPaths, targets, sources);
     }
 
     public DatadogPipelineCase Case { get; }
@@ -57,51 +55,48 @@ public sealed class GrokLevelRunner
     public string RulesText { get; }
     public IReadOnlyList<string> CompileErrors { get; }
 
-    /// <summary>Whether any grok parser of the pipeline compiled and so runs on the samples.</summary>
-    public bool HasGrokParsers => _parsers.Count > 0;
+    /// <summary>Whether the pipeline holds a runnable grok parser (nested ones included).</summary>
+    public bool HasGrokParsers => _parserSources.Count > 0;
 
     /// <summary>The rules the import commented out because grokflow rejects them, with the reason.</summary>
     public IReadOnlyList<string> DroppedRules { get; }
 
     public SampleOutcome Run(DatadogSample sample)
     {
-        var attributes = AttributesOf(sample);
-        var context = new ParseContext(new FixedClock(ClockOf(sample)));
-        var actual = new JsonObject();
-        var current = attributes.DeepClone().AsObject();
-        var applied = false;
-        foreach (var (parser, pipeline) in _parsers)
+        if (!HasGrokParsers || _whole.ProcessedAttributes(sample) is not { } processed) return new SampleOutcome(sample, false, []);
+        var input = WholeOutputRunner.InputOf(sample);
+        var applied = _parserSources.Any(source => ValueAt(input, source) is not null || ValueAt(processed, source) is not null);
+        if (!applied) return new SampleOutcome(sample, false, []);
+        var extracted = new JsonObject();
+        foreach (var path in _grokPaths.Distinct())
         {
-            var source = string.IsNullOrWhiteSpace(parser.Source) ? "message" : parser.Source!.Trim();
-            if (ValueAt(current, source) is not { } value) continue;
-            applied = true;
-            var (_, output) = GrokHarness.RunParser(pipeline, 0, value, context);
-            Merge(actual, output);
-            Merge(current, output);
+            if (NodeAt(processed, path) is { } node) SetAt(extracted, path, node.DeepClone());
         }
-        return new SampleOutcome(sample, applied, applied ? _comparison.Differences(actual, sample.Expected, attributes) : []);
+        return new SampleOutcome(sample, true, _comparison.Differences(extracted, sample.Expected, input));
     }
 
-    private static DateTimeOffset ClockOf(DatadogSample sample) =>
-        sample.Expected["timestamp"] is JsonValue t && t.TryGetValue<long>(out var ms) && ms is > 0 and < MaxEpochMilliseconds
-            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
-            : DefaultClock;
-
-    private static JsonObject AttributesOf(DatadogSample sample)
+    private static JsonNode? NodeAt(JsonObject attributes, string path)
     {
-        if (sample.Kind == "json")
+        if (attributes.TryGetPropertyValue(path, out var flat)) return flat;
+        JsonNode? current = attributes;
+        foreach (var segment in path.Split('.')) current = (current as JsonObject)?[segment];
+        return current;
+    }
+
+    private static void SetAt(JsonObject root, string path, JsonNode value)
+    {
+        var segments = path.Split('.');
+        var current = root;
+        for (var i = 0; i < segments.Length - 1; i++)
         {
-            try
+            if (current[segments[i]] is not JsonObject next)
             {
-                if (JsonNode.Parse(sample.Sample) is JsonObject o) return o;
+                next = new JsonObject();
+                current[segments[i]] = next;
             }
-            catch (JsonException)
-            {
-                // Sent as JSON but not an object Datadog could parse: it arrives as a plain message.
-            }
+            current = next;
         }
-        // The intake strips the line break that ends a line; the recorded messages never end with one.
-        return new JsonObject { ["message"] = sample.Sample.TrimEnd('\n', '\r') };
+        current[segments[^1]] = value;
     }
 
     private static string? ValueAt(JsonObject attributes, string path)
@@ -119,15 +114,6 @@ public sealed class GrokLevelRunner
             JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
             _ => node.ToJsonString(),
         };
-    }
-
-    private static void Merge(JsonObject into, JsonObject from)
-    {
-        foreach (var (key, value) in from.ToList())
-        {
-            if (value is JsonObject child && into[key] is JsonObject existing) Merge(existing, child);
-            else into[key] = value?.DeepClone();
-        }
     }
 
     private static void CollectOtherProcessorPaths(IEnumerable<DatadogProcessor> processors, List<string> targets, List<string> sources)

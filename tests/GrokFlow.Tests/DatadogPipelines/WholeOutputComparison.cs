@@ -70,7 +70,7 @@ public sealed class WholeOutputComparison(IReadOnlyCollection<string> excludedPa
         return differences;
     }
 
-    private static JsonObject ReadAttributes(EventDocument document)
+    public static JsonObject ReadAttributes(EventDocument document)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))

@@ -20,7 +20,8 @@ public sealed record WholeOutputOutcome(DatadogSample Sample, IReadOnlyList<(str
 /// JSON samples, with the tag <c>source:LOGS_SOURCE</c> the recordings carry. The pipeline's own filter is not applied
 /// (the recordings ran each sample through its pipeline); nested filters and category queries go through
 /// <see cref="ProcessingServices.Default"/>. Dates without a year resolve against the sample's recorded timestamp, or
-/// 2024-01-01 when none (or the placeholder 1) was recorded. The comparison is <see cref="WholeOutputComparison"/>.
+/// 2024-01-01 when none (or the placeholder 1) was recorded; the service it was sent with is the recorded one
+/// (<see cref="SentServiceOf"/>). The comparison is <see cref="WholeOutputComparison"/>.
 /// </summary>
 public sealed class WholeOutputRunner
 {
@@ -59,15 +60,36 @@ public sealed class WholeOutputRunner
     public WholeOutputOutcome Run(DatadogSample sample)
     {
         if (_pipeline is null) return new WholeOutputOutcome(sample, [("not runnable", NotRunnable ?? "")]);
+        var (document, input) = Process(sample, _pipeline);
+        return new WholeOutputOutcome(sample, _comparison.Differences(document, sample, input));
+    }
+
+    /// <summary>The sample's event after all the pipeline's steps, as JSON attributes (null when it cannot run).</summary>
+    public JsonObject? ProcessedAttributes(DatadogSample sample) =>
+        _pipeline is null ? null : WholeOutputComparison.ReadAttributes(Process(sample, _pipeline).Document);
+
+    private static (EventDocument Document, JsonObject Input) Process(DatadogSample sample, ProcessingPipeline pipeline)
+    {
         var context = new ParseContext(new FixedClock(ClockOf(sample)));
         var document = context.Processing.Document;
         document.Reset();
         var input = InputOf(sample);
         document.MergeObject(Encoding.UTF8.GetBytes(input.ToJsonString()));
         document.AddTag("source:LOGS_SOURCE"u8);
-        _pipeline.Process(document, context);
-        return new WholeOutputOutcome(sample, _comparison.Differences(document, sample, input));
+        if (SentServiceOf(sample) is { } service) document.Official.SetSentService(document.Store(Encoding.UTF8.GetBytes(service)));
+        pipeline.Process(document, context);
+        return (document, input);
     }
+
+    /// <summary>
+    /// The service the sample was sent with. Datadog's test definitions give each sample the service it is sent with
+    /// (the intake's <c>service</c> field, not an attribute: JSON samples holding a <c>service</c> attribute are
+    /// recorded without an official service when nothing remaps it), and the extraction kept only the recorded result;
+    /// nested pipelines filtered on <c>service:…</c> ran for samples with no such attribute, so the recorded service
+    /// is the one sent. A service remapper replaces it, as in Datadog.
+    /// </summary>
+    private static string? SentServiceOf(DatadogSample sample) =>
+        sample.Expected["service"] is JsonValue v && v.TryGetValue<string>(out var service) && service.Length > 0 ? service : null;
 
     private static DateTimeOffset ClockOf(DatadogSample sample) =>
         sample.Expected["timestamp"] is JsonValue t && t.TryGetValue<long>(out var ms) && ms is > 1 and < MaxEpochMilliseconds
