@@ -105,6 +105,8 @@ public sealed class SearchQueryParser
         if (AtEnd || Peek() != ':')
         {
             if (text.Length == 0) throw Error("a term is missing");
+            // A lone wildcard is Datadog's "all logs", whether or not the log has a message.
+            if (IsLoneWildcard(text, wildcards)) return SearchQuery.All;
             return new FreeTextQuery(new SearchPattern(text, wildcards));
         }
         if (text.Length == 0) throw Error("a key is missing before ':'");
@@ -231,6 +233,8 @@ public sealed class SearchQueryParser
 
     // Unquoted text up to whitespace or a stop character; `\` takes the next character literally. Wildcards are the
     // unescaped * and ?, by position in the returned text.
+    private static bool IsLoneWildcard(string text, List<int> wildcards) => text == "*" && wildcards.Count == 1;
+
     private (string Text, List<int> Wildcards) ReadBare(string stops)
     {
         var text = new StringBuilder();

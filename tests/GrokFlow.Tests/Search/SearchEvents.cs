@@ -25,5 +25,5 @@ internal static class SearchEvents
 
     public static readonly JsonSearchableEvent Bare = Parse("""{ "message": "hello-world again" }""");
 
-    private static JsonSearchableEvent Parse(string json) => new(JsonNode.Parse(json)!.AsObject());
+    public static JsonSearchableEvent Parse(string json) => new(JsonNode.Parse(json)!.AsObject());
 }

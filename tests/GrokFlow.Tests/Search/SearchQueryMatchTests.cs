@@ -24,6 +24,15 @@ public sealed class SearchQueryMatchTests
     public void ReservedFieldsMatchIgnoringCase(string query, bool expected) => Assert.Equal(expected, Matches(query));
 
     [Theory]
+    [InlineData("*", true)]
+    [InlineData("\\*", false)]
+    [InlineData("\"*\"", false)]
+    [InlineData("* -@missing:*", true)]
+    [InlineData("hello*", false)]
+    public void A_lone_wildcard_matches_every_log_even_one_without_a_message(string query, bool expected) =>
+        Assert.Equal(expected, SearchQueryParser.Parse(query).Matches(SearchEvents.Parse("""{"a":1}""")));
+
+    [Theory]
     [InlineData("env:prod", true)]
     [InlineData("env:PROD", true)]
     [InlineData("ENV:prod", true)]
