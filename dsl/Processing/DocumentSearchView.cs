@@ -5,7 +5,7 @@ namespace GrokFlow.Dsl.Processing;
 /// <summary>
 /// An <see cref="EventDocument"/> (or one object inside it) as a search query sees it, without allocating per event.
 /// At the top level: the reserved fields are the official values when a remapper set them, else the attributes
-/// <c>service</c>, <c>ddsource</c>/<c>source</c>, <c>hostname</c>/<c>host</c>, <c>status</c>, <c>message</c>; the tags
+/// <c>service</c>, <c>ddsource</c>/<c>source</c> (else the <c>source:</c> tag), <c>hostname</c>/<c>host</c>, <c>status</c>, <c>message</c>; the tags
 /// are the event's tags. Inside an array element (an array processor's <c>select</c> filter, which Datadog writes
 /// without <c>@</c>: <c>type:User</c>), the element's scalar members also serve as <c>key:value</c> tags.
 /// One per document; not thread-safe.
@@ -48,7 +48,7 @@ internal sealed class DocumentSearchView : ISearchableEvent
         return field switch
         {
             SearchReservedField.Service => Text(Service),
-            SearchReservedField.Source => Text(DdSource, Source),
+            SearchReservedField.Source => SourceText(),
             SearchReservedField.Host => Text(Hostname, Host),
             SearchReservedField.Status => Text(Status),
             _ => Text(Message),
@@ -120,6 +120,14 @@ internal sealed class DocumentSearchView : ISearchableEvent
             case EventValueKind.False: return matcher.Matches(SearchValue.FromBoolean(false));
             default: return matcher.Matches(SearchValue.Null);
         }
+    }
+
+    // The intake's source: the ddsource (or source) attribute, else the event's source tag.
+    private ReadOnlySpan<byte> SourceText()
+    {
+        var text = Text(DdSource, Source);
+        if (text.IsEmpty && _scope == EventDocument.Root && _document.TryGetTagValue("source"u8, out var tagged)) return tagged;
+        return text;
     }
 
     private ReadOnlySpan<byte> Text(AttributePath path, AttributePath? alternative = null)

@@ -12,7 +12,8 @@ namespace GrokFlow.Dsl.Processing.Steps;
 /// lower-cased as Datadog writes tags). An
 /// existing target attribute is left alone unless <c>override_on_conflict</c>, and then so is the source. A target
 /// attribute is cast per <c>target_format</c>; a value the cast cannot convert keeps its type. A moved attribute's
-/// parent objects left empty go with it.
+/// parent objects left empty go with it. A target below a source that is not an object (<c>logger</c> to
+/// <c>logger.name</c>) turns the source into the object holding its former value.
 /// </summary>
 public sealed class AttributeRemapperStep : IStepExecutor
 {
@@ -21,6 +22,8 @@ public sealed class AttributeRemapperStep : IStepExecutor
     private readonly byte[][] _sourceTags;
     private readonly AttributePath _target;
     private readonly byte[] _targetTagPrefix;
+    private readonly bool[] _targetBelowSource;
+    private static ReadOnlySpan<byte> StashKey => "\0grokflow.remap"u8;
 
     public AttributeRemapperStep(AttributeRemapperModel model)
     {
@@ -31,6 +34,7 @@ public sealed class AttributeRemapperStep : IStepExecutor
         _sourceTags = tags.ToArray();
         _target = new AttributePath(model.Target);
         _targetTagPrefix = Encoding.UTF8.GetBytes(model.Target + ":");
+        _targetBelowSource = model.Sources.Select(source => model.Target.StartsWith(source + ".", StringComparison.Ordinal)).ToArray();
     }
 
     public void Run(EventDocument document, ParseContext context, ref GrokResult outcome)
@@ -41,7 +45,7 @@ public sealed class AttributeRemapperStep : IStepExecutor
 
     private void RemapAttribute(EventDocument document, ParseContext context)
     {
-        var source = _sources.FindFirst(document);
+        var source = _sources.FindFirst(document, out var sourceIndex);
         if (source == EventDocument.None) return;
         if (_model.TargetType == RemapKind.Tag)
         {
@@ -57,10 +61,26 @@ public sealed class AttributeRemapperStep : IStepExecutor
         }
         if (existing != EventDocument.None && !_model.OverrideOnConflict) return;
         if (IsWithin(document, existing, source)) return;
+        if (existing == EventDocument.None && _targetBelowSource[sourceIndex] && document.KindOf(source) != EventValueKind.Object)
+        {
+            MoveBelowItself(document, source);
+            return;
+        }
         var target = existing != EventDocument.None ? existing : document.GetOrCreate(_target);
         document.CopyValue(source, target);
         Cast(document, target);
         if (!_model.PreserveSource && !IsWithin(document, source, target) && !document.IsInside(target, source)) document.RemoveAndPrune(source);
+    }
+
+    // Creating the target replaces the source's value by an object, so the value waits in a member of the root.
+    private void MoveBelowItself(EventDocument document, int source)
+    {
+        var stash = document.AddMember(EventDocument.Root, StashKey);
+        document.CopyValue(source, stash);
+        var target = document.GetOrCreate(_target);
+        document.CopyValue(stash, target);
+        document.Remove(stash);
+        Cast(document, target);
     }
 
     private void RemapTag(EventDocument document, ParseContext context)

@@ -16,13 +16,19 @@ public sealed class SourcePaths
     public AttributePath this[int index] => _paths[index];
 
     /// <summary>The node of the first source present in <paramref name="document"/>, or <see cref="EventDocument.None"/>.</summary>
-    public int FindFirst(EventDocument document, int from = EventDocument.Root)
+    public int FindFirst(EventDocument document, int from = EventDocument.Root) => FindFirst(document, out _, from);
+
+    /// <summary>As <see cref="FindFirst(EventDocument, int)"/>, with which source it was (-1 when none).</summary>
+    public int FindFirst(EventDocument document, out int index, int from = EventDocument.Root)
     {
         for (var i = 0; i < _paths.Length; i++)
         {
             var node = document.Find(_paths[i], from);
-            if (node != EventDocument.None) return node;
+            if (node == EventDocument.None) continue;
+            index = i;
+            return node;
         }
+        index = -1;
         return EventDocument.None;
     }
 }

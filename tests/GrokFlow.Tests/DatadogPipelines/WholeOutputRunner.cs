@@ -17,7 +17,7 @@ public sealed record WholeOutputOutcome(DatadogSample Sample, IReadOnlyList<(str
 /// Imports one corpus pipeline exactly as <c>grokflow import</c> does (<see cref="RulesTextWriter.Write"/>), loads it
 /// with the interpreter and runs each sample through all its steps (<see cref="ProcessingPipeline.Process"/>), starting
 /// from the event as Datadog received it: <c>{"message": line}</c> for text and syslog samples, the JSON object for
-/// JSON samples, with the tag <c>source:LOGS_SOURCE</c> the recordings carry. The pipeline's own filter is not applied
+/// JSON samples, with the tag <c>source:…</c> of the pipeline's own filter (<see cref="SourceOf"/>). The pipeline's own filter is not applied
 /// (the recordings ran each sample through its pipeline); nested filters and category queries go through
 /// <see cref="ProcessingServices.Default"/>. Dates without a year resolve against the sample's recorded timestamp, or
 /// 2024-01-01 when none (or the placeholder 1) was recorded; the service it was sent with is the recorded one
@@ -30,6 +30,7 @@ public sealed class WholeOutputRunner
 
     private readonly ProcessingPipeline? _pipeline;
     private readonly WholeOutputComparison _comparison;
+    private readonly string sentSource;
 
     public WholeOutputRunner(DatadogPipelineCase pipelineCase)
     {
@@ -48,7 +49,8 @@ public sealed class WholeOutputRunner
                 ? "the imported rules do not compile: " + string.Join("; ", compiled.Diagnostics.Where(d => d.Severity == GrokFlow.Dsl.Diagnostics.DiagnosticSeverity.Error).Select(d => d.Format(pipelineCase.Integration + ".rules")))
                 : "the import wrote no pipeline";
         }
-        _comparison = new WholeOutputComparison(GeoIpTargets(JsonNode.Parse(pipelineCase.Line)!["processors_full"]!.AsArray()).ToList());
+        sentSource = SourceOf(pipelineCase);
+        _comparison = new WholeOutputComparison(sentSource, GeoIpTargets(JsonNode.Parse(pipelineCase.Line)!["processors_full"]!.AsArray()).ToList());
     }
 
     public DatadogPipelineCase Case { get; }
@@ -68,17 +70,29 @@ public sealed class WholeOutputRunner
     public JsonObject? ProcessedAttributes(DatadogSample sample) =>
         _pipeline is null ? null : WholeOutputComparison.ReadAttributes(Process(sample, _pipeline).Document);
 
-    private static (EventDocument Document, JsonObject Input) Process(DatadogSample sample, ProcessingPipeline pipeline)
+    private (EventDocument Document, JsonObject Input) Process(DatadogSample sample, ProcessingPipeline pipeline)
     {
         var context = new ParseContext(new FixedClock(ClockOf(sample)));
         var document = context.Processing.Document;
         document.Reset();
         var input = InputOf(sample);
         document.MergeObject(Encoding.UTF8.GetBytes(input.ToJsonString()));
-        document.AddTag("source:LOGS_SOURCE"u8);
+        document.AddTag(Encoding.UTF8.GetBytes("source:" + sentSource));
         if (SentServiceOf(sample) is { } service) document.Official.SetSentService(document.Store(Encoding.UTF8.GetBytes(service)));
         pipeline.Process(document, context);
         return (document, input);
+    }
+
+    /// <summary>
+    /// The source the samples were sent with: the one the pipeline's own filter names (<c>source:klaviyo</c>), which
+    /// routed them to it in Datadog; the recordings write it as the placeholder <c>LOGS_SOURCE</c>. Kept as the
+    /// placeholder when the filter names several.
+    /// </summary>
+    private static string SourceOf(DatadogPipelineCase pipelineCase)
+    {
+        var filter = (JsonNode.Parse(pipelineCase.Line)!["pipeline_filter"]?.GetValue<string>() ?? "").Trim();
+        var match = System.Text.RegularExpressions.Regex.Match(filter, @"^source:([\w.\-]+)$");
+        return match.Success ? match.Groups[1].Value : WholeOutputComparison.SourcePlaceholder;
     }
 
     /// <summary>

@@ -10,6 +10,13 @@ public sealed class AttributeRemapperTests
     }
 
     [Fact]
+    public void A_target_below_its_scalar_source_turns_the_source_into_an_object_holding_the_value()
+    {
+        var e = ProcessorHarness.Run("  attribute-remapper {\n    sources logger\n    target logger.name\n  }", """{"level":"DEBUG","logger":"controller","k":1}""");
+        Assert.Equal("""{"level":"DEBUG","logger":{"name":"controller"},"k":1}""", e.Json());
+    }
+
+    [Fact]
     public void Preserve_source_copies()
     {
         var e = ProcessorHarness.Run("  attribute-remapper {\n    sources a\n    target b\n    preserve_source true\n  }", """{"a":{"x":[1,2]}}""");
