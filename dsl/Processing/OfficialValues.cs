@@ -21,6 +21,18 @@ public sealed class OfficialValues
     /// <summary>Whether the message was set by a message remapper (the first one wins).</summary>
     public bool MessageRemapped { get; set; }
 
+    /// <summary>
+    /// The log's message when known apart from the <c>message</c> attribute: the message the log was sent with
+    /// (<see cref="SetSentMessage"/>), replaced only by a message remapper. A grok parser that extracts
+    /// <c>message</c>, or a remapper that moves it, changes the attribute, not the log's message (Datadog's recorded
+    /// results keep the sent message and show the extracted one as the attribute <c>message</c>). Unset when the
+    /// caller did not record it: the attribute is then the message.
+    /// </summary>
+    public (int Start, int Length)? Message { get; set; }
+
+    /// <summary>Records the message the log was sent with.</summary>
+    public void SetSentMessage((int Start, int Length) message) => Message = message;
+
     /// <summary>Sets the service the sender gave the log (the intake's <c>service</c> field), which filters see.</summary>
     public void SetSentService((int Start, int Length) service)
     {
@@ -36,5 +48,6 @@ public sealed class OfficialValues
         ServiceRemapped = false;
         TraceId = null;
         MessageRemapped = false;
+        Message = null;
     }
 }

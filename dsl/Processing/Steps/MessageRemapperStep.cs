@@ -6,7 +6,8 @@ namespace GrokFlow.Dsl.Processing.Steps;
 /// <summary>
 /// <c>message-remapper</c>: the first source the event has (a string, number or boolean) becomes the <c>message</c>
 /// attribute, and the source attribute is removed (with the parent objects it leaves empty), as Datadog's recorded
-/// results show. The first message remapper that sets the message wins.
+/// results show; it is also the log's message (<see cref="OfficialValues.Message"/>). The first message remapper that
+/// sets the message wins.
 /// </summary>
 public sealed class MessageRemapperStep(ReservedRemapperModel model) : IStepExecutor
 {
@@ -22,11 +23,13 @@ public sealed class MessageRemapperStep(ReservedRemapperModel model) : IStepExec
         if (message == source)
         {
             document.Official.MessageRemapped = true;
+            document.Official.Message = document.Store(text);
             return;
         }
         if (message == EventDocument.None) message = document.GetOrCreate(Message);
         document.SetString(message, text);
         document.RemoveAndPrune(source);
         document.Official.MessageRemapped = true;
+        document.Official.Message = document.Store(document.TextOf(message));
     }
 }

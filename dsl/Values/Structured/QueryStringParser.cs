@@ -16,8 +16,11 @@ internal static class QueryStringParser
         return obj;
     }
 
-    /// <summary>Adds the pairs of a query string to an existing object (the <c>url</c> filter's <c>queryString</c>).</summary>
-    public static void AddPairs(FilterText text, ValueTree tree, OutputWorkspace workspace, int obj)
+    /// <summary>
+    /// Adds the pairs of a query string to an existing object; <paramref name="decode"/> false keeps keys and values
+    /// as written (the <c>url</c> filter's <c>queryString</c>).
+    /// </summary>
+    public static void AddPairs(FilterText text, ValueTree tree, OutputWorkspace workspace, int obj, bool decode = true)
     {
         var s = text.Span;
         var position = s.Length > 0 && s[0] == '?' ? 1 : 0;
@@ -29,10 +32,17 @@ internal static class QueryStringParser
             var equals = pair.IndexOf((byte)'=');
             if (equals > 0 && equals < pair.Length - 1)
             {
-                var keyRoom = workspace.ReserveText(equals);
-                var keyLength = UriDecoding.Decode(pair[..equals], keyRoom, plusIsSpace: true);
-                var member = tree.MemberAtDottedKey(obj, keyRoom[..keyLength]);
-                var value = Decoded(text, position + equals + 1, end - position - equals - 1, workspace);
+                int member;
+                if (decode)
+                {
+                    var keyRoom = workspace.ReserveText(equals);
+                    var keyLength = UriDecoding.Decode(pair[..equals], keyRoom, plusIsSpace: true);
+                    member = tree.MemberAtDottedKey(obj, keyRoom[..keyLength]);
+                }
+                else member = tree.MemberAtDottedKey(obj, pair[..equals]);
+                var value = decode
+                    ? Decoded(text, position + equals + 1, end - position - equals - 1, workspace)
+                    : text.Slice(position + equals + 1, end - position - equals - 1);
                 if (member >= 0) tree.AddValue(member, tree.NewScalar(value));
             }
             if (ampersand < 0) break;

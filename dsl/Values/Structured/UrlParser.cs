@@ -5,7 +5,8 @@ namespace GrokFlow.Dsl.Values.Structured;
 /// <summary>
 /// The <c>url</c> filter, shaped like Datadog's URL parser output: <c>{"scheme", "host", "port", "path",
 /// "queryString": {...}, "fragment"}</c> with the parts the URL has. The port is an integer; the query string is
-/// decoded as by <c>querystring</c>; the path is kept as written. A relative URL (<c>/a?b=1</c>) gives its path and
+/// split as by <c>querystring</c> but its keys and values are kept as written (<c>?test=var1%20Pl</c> gives
+/// <c>"var1%20Pl"</c>, as Datadog's recorded results show), like the path. A relative URL (<c>/a?b=1</c>) gives its path and
 /// query. User information (<c>user:password@</c>) is left out on purpose. Text holding white space or control
 /// characters is not a URL and fails the filter.
 /// </summary>
@@ -30,7 +31,7 @@ internal static class UrlParser
         if (question >= 0)
         {
             var query = tree.ChildrenOf(tree.Member(obj, "queryString"u8));
-            QueryStringParser.AddPairs(text.Sub(question + 1, end - question - 1), tree, workspace, query);
+            QueryStringParser.AddPairs(text.Sub(question + 1, end - question - 1), tree, workspace, query, decode: false);
             end = question;
         }
         var position = 0;

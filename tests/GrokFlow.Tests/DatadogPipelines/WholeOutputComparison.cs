@@ -8,9 +8,10 @@ namespace GrokFlow.Tests.DatadogPipelines;
 /// <summary>
 /// Compares a processed event with Datadog's recorded output, part by part:
 /// <list type="bullet">
-/// <item><c>custom</c>: the event's attributes but the top-level <c>message</c>, as a whole (numbers compared by value:
+/// <item><c>custom</c>: the event's attributes but <c>message</c> when it is the log's message, as a whole (numbers compared by value:
 /// <c>3</c> and <c>3.0</c> agree), except under the targets of geo-IP parsers: grokflow has no geo-IP database here.</item>
-/// <item><c>message</c>: the event's <c>message</c>. A JSON sample without one is recorded with the intake's own
+/// <item><c>message</c>: the log's message (<see cref="OfficialValues.Message"/>: the one sent unless a message
+/// remapper replaced it; the <c>message</c> attribute when not recorded). A JSON sample without one is recorded with the intake's own
 /// rendering of the JSON as its message (pretty-printed, keys reordered): then the recorded message must read back as
 /// the sample's object (less its null members and empty arrays, which the intake drops).</item>
 /// <item><c>status</c>, <c>service</c>, trace id: the official values the remappers set, absent when none did.</item>
@@ -30,8 +31,10 @@ public sealed class WholeOutputComparison(string sentSource, IReadOnlyCollection
         var actual = ReadAttributes(document);
         var differences = new List<(string, string)>();
 
-        var actualMessage = actual["message"];
-        actual.Remove("message");
+        // The log's message is the one sent (or remapped); a different message attribute is an attribute like any.
+        var attributeMessage = actual["message"];
+        JsonNode? actualMessage = document.Official.Message is { } official ? JsonValue.Create(Utf8(document.Stored(official))) : attributeMessage;
+        if (attributeMessage is null || SameValue(attributeMessage, actualMessage)) actual.Remove("message");
         var expectedCustom = (expected["custom"] as JsonObject)?.DeepClone().AsObject() ?? [];
         foreach (var path in excludedPaths)
         {

@@ -20,7 +20,8 @@ public sealed record WholeOutputOutcome(DatadogSample Sample, IReadOnlyList<(str
 /// JSON samples, with the tag <c>source:…</c> of the pipeline's own filter (<see cref="SourceOf"/>). The pipeline's own filter is not applied
 /// (the recordings ran each sample through its pipeline); nested filters and category queries go through
 /// <see cref="ProcessingServices.Default"/>. Dates without a year resolve against the sample's recorded timestamp, or
-/// 2024-01-01 when none (or the placeholder 1) was recorded; the service it was sent with is the recorded one
+/// 2024-01-01 when none (or the placeholder 1) was recorded; the message it was sent with is the log's message until a message remapper replaces it
+/// (<see cref="OfficialValues.Message"/>); the service it was sent with is the recorded one
 /// (<see cref="SentServiceOf"/>). The comparison is <see cref="WholeOutputComparison"/>.
 /// </summary>
 public sealed class WholeOutputRunner
@@ -78,6 +79,8 @@ public sealed class WholeOutputRunner
         var input = InputOf(sample);
         document.MergeObject(Encoding.UTF8.GetBytes(input.ToJsonString()));
         document.AddTag(Encoding.UTF8.GetBytes("source:" + sentSource));
+        if (input["message"] is JsonValue sent && sent.TryGetValue<string>(out var message))
+            document.Official.SetSentMessage(document.Store(Encoding.UTF8.GetBytes(message)));
         if (SentServiceOf(sample) is { } service) document.Official.SetSentService(document.Store(Encoding.UTF8.GetBytes(service)));
         pipeline.Process(document, context);
         return (document, input);

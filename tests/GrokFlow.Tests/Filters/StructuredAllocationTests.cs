@@ -61,7 +61,7 @@ public sealed class StructuredAllocationTests
 
         var expected = """
             {"a":1,"b":"two","c":{"d":"x"},"list":[1,2,3],"j":{"k":[true,"s\n"]},"csv":{"a":"x","b":"y \"q\"","c":3},
-             "url":{"path":"/p","queryString":{"q":"1","r":" "}},"xml":{"r":{"a":"1","s":"t"}},"ruby":{"k":"v"},
+             "url":{"path":"/p","queryString":{"q":"1","r":"%20"}},"xml":{"r":{"a":"1","s":"t"}},"ruby":{"k":"v"},
              "ua":{"browser":{"family":"curl","major":"8","minor":"1","patch":"2"},"os":{"family":"Other"},"device":{"family":"Other","category":"Other"}}}
             """;
         var actual = JsonNode.Parse(buffer.WrittenSpan);

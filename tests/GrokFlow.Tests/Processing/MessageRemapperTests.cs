@@ -22,4 +22,26 @@ public sealed class MessageRemapperTests
         var steps = "  message-remapper {\n    sources message\n  }\n  message-remapper {\n    sources other\n  }";
         Assert.Equal("""{"message":"m","other":"o"}""", ProcessorHarness.Run(steps, """{"message":"m","other":"o"}""").Json());
     }
+
+    [Fact]
+    public void The_log_message_stays_the_sent_one_until_a_message_remapper_replaces_it()
+    {
+        var context = new GrokFlow.Dsl.Runtime.ParseContext(new GrokFlow.Tests.TestSupport.FixedClock(ProcessorHarness.Clock));
+        var moveOnly = ProcessorHarness.Load("  attribute-remapper {\n    sources message\n    target log\n  }");
+        Assert.Equal("sent", SentThenRun(moveOnly, context, """{"message":"sent"}"""));
+        var remap = ProcessorHarness.Load("  message-remapper {\n    sources msg\n  }");
+        Assert.Equal("inner", SentThenRun(remap, context, """{"message":"sent","msg":"inner"}"""));
+        var itself = ProcessorHarness.Load("  message-remapper {\n    sources message\n  }");
+        Assert.Equal("sent", SentThenRun(itself, context, """{"message":"sent"}"""));
+    }
+
+    private static string? SentThenRun(GrokFlow.Dsl.Processing.ProcessingPipeline pipeline, GrokFlow.Dsl.Runtime.ParseContext context, string json)
+    {
+        var document = context.Processing.Document;
+        document.Reset();
+        document.MergeObject(System.Text.Encoding.UTF8.GetBytes(json));
+        document.Official.SetSentMessage(document.Store("sent"u8));
+        pipeline.Process(document, context);
+        return document.Official.Message is { } m ? System.Text.Encoding.UTF8.GetString(document.Stored(m)) : null;
+    }
 }
