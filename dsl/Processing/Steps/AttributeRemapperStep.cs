@@ -10,7 +10,8 @@ namespace GrokFlow.Dsl.Processing.Steps;
 /// <c>attribute-remapper</c>: the first source the event has (an attribute, or the value of a <c>key:value</c> tag)
 /// is moved, or copied with <c>preserve_source</c>, to the target (an attribute, or a <c>target:value</c> tag,
 /// lower-cased as Datadog writes tags). An
-/// existing target attribute is left alone unless <c>override_on_conflict</c>, and then so is the source. A target
+/// existing target attribute is left alone unless <c>override_on_conflict</c>, and then so is the source; the message
+/// the log was sent with (<see cref="OfficialValues.Message"/>) is not an attribute and never conflicts. A target
 /// attribute is cast per <c>target_format</c>; a value the cast cannot convert keeps its type. A moved attribute's
 /// parent objects left empty go with it. A target below a source that is not an object (<c>logger</c> to
 /// <c>logger.name</c>) turns the source into the object holding its former value.
@@ -59,7 +60,7 @@ public sealed class AttributeRemapperStep : IStepExecutor
             Cast(document, source);
             return;
         }
-        if (existing != EventDocument.None && !_model.OverrideOnConflict) return;
+        if (existing != EventDocument.None && !_model.OverrideOnConflict && !IsSentMessage(document, existing)) return;
         if (IsWithin(document, existing, source)) return;
         if (existing == EventDocument.None && _targetBelowSource[sourceIndex] && document.KindOf(source) != EventValueKind.Object)
         {
@@ -71,6 +72,12 @@ public sealed class AttributeRemapperStep : IStepExecutor
         Cast(document, target);
         if (!_model.PreserveSource && !IsWithin(document, source, target) && !document.IsInside(target, source)) document.RemoveAndPrune(source);
     }
+
+    // The message the log was sent with is the log's content, not an attribute: writing `message` does not conflict.
+    private static bool IsSentMessage(EventDocument document, int node) =>
+        document.Official.Message is { } sent && document.Parent(node) == EventDocument.Root
+        && document.KindOf(node) == EventValueKind.String && document.KeyOf(node).SequenceEqual("message"u8)
+        && document.TextOf(node).SequenceEqual(document.Stored(sent));
 
     // Creating the target replaces the source's value by an object, so the value waits in a member of the root.
     private void MoveBelowItself(EventDocument document, int source)
@@ -101,7 +108,7 @@ public sealed class AttributeRemapperStep : IStepExecutor
             else
             {
                 var existing = document.Find(_target);
-                if (existing != EventDocument.None && !_model.OverrideOnConflict) return;
+                if (existing != EventDocument.None && !_model.OverrideOnConflict && !IsSentMessage(document, existing)) return;
                 var target = existing != EventDocument.None ? existing : document.GetOrCreate(_target);
                 document.SetString(target, value);
                 Cast(document, target);

@@ -5,7 +5,8 @@ namespace GrokFlow.Dsl.Values.Structured;
 /// <summary>
 /// The <c>useragent</c> filter: a small built-in parser giving Datadog's User-Agent parser shape,
 /// <c>{"browser": {"family", "major", "minor", "patch"}, "os": {"family", "major", "minor", "patch"}, "device":
-/// {"family", "category"}}</c>, versions as strings. It knows the common browsers (Edge, Opera, Samsung Internet,
+/// {"family", "category", "brand", "model"}}</c>, versions as strings (browsers with <c>patch_minor</c>; devices with
+/// a brand and model when known: Apple Mac, Spider for crawlers). It knows the common browsers (Edge, Opera, Samsung Internet,
 /// Yandex, Vivaldi, Chrome and Chrome Mobile, Firefox, Safari and Mobile Safari, IE), the usual tools and crawlers
 /// (curl, Wget, Python Requests, Go-http-client, okhttp, Java, Googlebot, bingbot and anything calling itself a bot,
 /// crawler or spider), and the main systems (Windows, Mac OS X, iOS, Android, Chrome OS, Linux distributions).
@@ -24,7 +25,8 @@ internal static class UserAgentParser
         ("bingbot/"u8.ToArray(), "bingbot"u8.ToArray()), ("curl/"u8.ToArray(), "curl"u8.ToArray()), ("Wget/"u8.ToArray(), "Wget"u8.ToArray()),
         ("python-requests/"u8.ToArray(), "Python Requests"u8.ToArray()), ("Go-http-client/"u8.ToArray(), "Go-http-client"u8.ToArray()),
         ("okhttp/"u8.ToArray(), "okhttp"u8.ToArray()), ("PostmanRuntime/"u8.ToArray(), "PostmanRuntime"u8.ToArray()),
-        ("Java/"u8.ToArray(), "Java"u8.ToArray()), ("Firefox/"u8.ToArray(), "Firefox"u8.ToArray()), ("Chromium/"u8.ToArray(), "Chromium"u8.ToArray()),
+        ("Java/"u8.ToArray(), "Java"u8.ToArray()), ("GoogleImageProxy"u8.ToArray(), "GmailImageProxy"u8.ToArray()),
+        ("Firefox/"u8.ToArray(), "Firefox"u8.ToArray()), ("Chromium/"u8.ToArray(), "Chromium"u8.ToArray()),
         ("Chrome/"u8.ToArray(), "Chrome"u8.ToArray()), ("MSIE "u8.ToArray(), "IE"u8.ToArray()),
     ];
 
@@ -50,7 +52,7 @@ internal static class UserAgentParser
             if (mobile && name.SequenceEqual("Chrome"u8)) name = "Chrome Mobile"u8;
             if (mobile && name.SequenceEqual("Firefox"u8) && s.IndexOf("Android"u8) >= 0) name = "Firefox Mobile"u8;
             Family(tree, browser, name, workspace);
-            Version(text, tree, browser, at + token.Length, '.');
+            Version(text, tree, browser, at + token.Length, '.', BrowserVersionParts);
             found = true;
             break;
         }
@@ -110,15 +112,18 @@ internal static class UserAgentParser
         // Device.
         var device = tree.ChildrenOf(tree.Member(obj, "device"u8));
         ReadOnlySpan<byte> deviceFamily = "Other"u8, category = "Other"u8;
-        if (isBot) { deviceFamily = "Spider"u8; category = "Bot"u8; }
+        ReadOnlySpan<byte> brand = default, model = default;
+        if (isBot) { deviceFamily = "Spider"u8; category = "Bot"u8; brand = "Spider"u8; model = "Desktop"u8; }
         else if (iPad) { deviceFamily = "iPad"u8; category = "Tablet"u8; }
         else if (iPhone) { deviceFamily = "iPhone"u8; category = "Mobile"u8; }
         else if (android >= 0 && mobile) { deviceFamily = "Generic Smartphone"u8; category = "Mobile"u8; }
         else if (android >= 0) { deviceFamily = "Generic Tablet"u8; category = "Tablet"u8; }
-        else if (s.IndexOf("Macintosh"u8) >= 0) { deviceFamily = "Mac"u8; category = "Desktop"u8; }
+        else if (s.IndexOf("Macintosh"u8) >= 0) { deviceFamily = "Mac"u8; category = "Desktop"u8; brand = "Apple"u8; model = "Mac"u8; }
         else if (s.IndexOf("Windows NT"u8) >= 0 || s.IndexOf("X11"u8) >= 0 || s.IndexOf("CrOS"u8) >= 0) category = "Desktop"u8;
         Family(tree, device, deviceFamily, workspace);
         Static(tree, device, "category"u8, category, workspace);
+        if (brand.Length > 0) Static(tree, device, "brand"u8, brand, workspace);
+        if (model.Length > 0) Static(tree, device, "model"u8, model, workspace);
         return obj;
     }
 
@@ -132,17 +137,23 @@ internal static class UserAgentParser
         tree.AddValue(tree.Member(obj, key), tree.NewScalar(OutputValue.WorkspaceText(workspace.CommitText(value.Length), value.Length)));
     }
 
-    /// <summary>Up to three numeric parts (major, minor, patch) at <paramref name="start"/>, split by <paramref name="separator"/>.</summary>
-    private static void Version(FilterText text, ValueTree tree, int obj, int start, char separator)
+    /// <summary>Browser versions name a fourth part, <c>patch_minor</c> (<c>Chrome/81.0.4044.138</c>), as Datadog's do.</summary>
+    private const int BrowserVersionParts = 4;
+
+    /// <summary>
+    /// Up to <paramref name="parts"/> numeric parts (major, minor, patch, patch_minor) at <paramref name="start"/>,
+    /// split by <paramref name="separator"/>.
+    /// </summary>
+    private static void Version(FilterText text, ValueTree tree, int obj, int start, char separator, int parts = 3)
     {
         var s = text.Span;
         var position = start;
-        for (var part = 0; part < 3 && position < s.Length; part++)
+        for (var part = 0; part < parts && position < s.Length; part++)
         {
             var end = position;
             while (end < s.Length && s[end] is >= (byte)'0' and <= (byte)'9') end++;
             if (end == position) return;
-            var key = part switch { 0 => "major"u8, 1 => "minor"u8, _ => "patch"u8 };
+            var key = part switch { 0 => "major"u8, 1 => "minor"u8, 2 => "patch"u8, _ => "patch_minor"u8 };
             tree.AddValue(tree.Member(obj, key), tree.NewScalar(text.Slice(position, end - position)));
             if (end >= s.Length || s[end] != separator) return;
             position = end + 1;

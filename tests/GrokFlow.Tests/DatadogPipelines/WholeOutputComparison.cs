@@ -12,8 +12,8 @@ namespace GrokFlow.Tests.DatadogPipelines;
 /// <c>3</c> and <c>3.0</c> agree), except under the targets of geo-IP parsers: grokflow has no geo-IP database here.</item>
 /// <item><c>message</c>: the log's message (<see cref="OfficialValues.Message"/>: the one sent unless a message
 /// remapper replaced it; the <c>message</c> attribute when not recorded). A JSON sample without one is recorded with the intake's own
-/// rendering of the JSON as its message (pretty-printed, keys reordered): then the recorded message must read back as
-/// the sample's object (less its null members and empty arrays, which the intake drops).</item>
+/// rendering of the JSON as its message (pretty-printed, keys reordered, dotted keys nested): then the recorded message
+/// must read back as the sample's object (less its null members and empty arrays, which the intake drops).</item>
 /// <item><c>status</c>, <c>service</c>, trace id: the official values the remappers set, absent when none did.</item>
 /// <item><c>timestamp</c>: when a date remapper set the official date, it must equal the recorded timestamp. When none
 /// did, the recording holds the intake time (absent, or the placeholder 1): any such value agrees.</item>
@@ -95,12 +95,46 @@ public sealed class WholeOutputComparison(string sentSource, IReadOnlyCollection
         if (recordedMessage == sample.Sample) return true;
         try
         {
-            return JsonNode.Parse(recordedMessage) is JsonObject rendered && SameValue(rendered, WholeOutputRunner.WithoutNullsOrEmptyArrays(JsonNode.Parse(sample.Sample)));
+            return JsonNode.Parse(recordedMessage) is JsonObject rendered
+                && SameValue(rendered, WithDottedKeysNested(WholeOutputRunner.WithoutNullsOrEmptyArrays(JsonNode.Parse(sample.Sample))));
         }
         catch (JsonException)
         {
             return false;
         }
+    }
+
+    /// <summary>The intake's rendering nests dotted keys: <c>{"a.b":1}</c> is rendered <c>{"a":{"b":1}}</c>.</summary>
+    public static JsonNode? WithDottedKeysNested(JsonNode? node)
+    {
+        if (node is JsonArray array)
+        {
+            for (var i = 0; i < array.Count; i++) array[i] = WithDottedKeysNested(array[i]?.DeepClone());
+            return array;
+        }
+        if (node is not JsonObject o) return node;
+        var nested = new JsonObject();
+        foreach (var (key, value) in o.ToList())
+        {
+            var segments = key.Split('.');
+            var parent = nested;
+            for (var i = 0; i < segments.Length - 1; i++)
+            {
+                if (parent[segments[i]] is not JsonObject child)
+                {
+                    child = new JsonObject();
+                    parent[segments[i]] = child;
+                }
+                parent = child;
+            }
+            var converted = WithDottedKeysNested(value?.DeepClone());
+            if (parent[segments[^1]] is JsonObject existing && converted is JsonObject more)
+            {
+                foreach (var (k, v) in more.ToList()) existing[k] = v?.DeepClone();
+            }
+            else parent[segments[^1]] = converted;
+        }
+        return nested;
     }
 
     private static void CompareOfficial(string cause, string? actual, JsonNode? recorded, List<(string, string)> differences)

@@ -127,8 +127,8 @@ public sealed class WholeOutputRunner
                 // Sent as JSON but not an object Datadog could parse: it arrives as a plain message.
             }
         }
-        // The intake strips the line break that ends a line; the recorded messages never end with one.
-        return new JsonObject { ["message"] = sample.Sample.TrimEnd('\n', '\r') };
+        // Sent as is: the recorded messages keep a line break that ends the sample.
+        return new JsonObject { ["message"] = sample.Sample };
     }
 
     /// <summary>

@@ -17,6 +17,32 @@ public sealed class AttributeRemapperTests
     }
 
     [Fact]
+    public void The_sent_message_does_not_conflict_with_a_remapper_writing_message_but_an_extracted_one_does()
+    {
+        var pipeline = ProcessorHarness.Load("  attribute-remapper {\n    sources msg\n    target message\n  }");
+        var context = new GrokFlow.Dsl.Runtime.ParseContext(new GrokFlow.Tests.TestSupport.FixedClock(ProcessorHarness.Clock));
+        Assert.Equal("""{"message":"inner"}""", RunWithSentMessage(pipeline, context, """{"message":"line","msg":"inner"}""", "line"));
+        Assert.Equal("""{"message":"extracted","msg":"inner"}""", RunWithSentMessage(pipeline, context, """{"message":"extracted","msg":"inner"}""", "line"));
+    }
+
+    private static string RunWithSentMessage(GrokFlow.Dsl.Processing.ProcessingPipeline pipeline, GrokFlow.Dsl.Runtime.ParseContext context, string json, string sent)
+    {
+        var document = context.Processing.Document;
+        document.Reset();
+        document.MergeObject(System.Text.Encoding.UTF8.GetBytes(json));
+        document.Official.SetSentMessage(document.Store(System.Text.Encoding.UTF8.GetBytes(sent)));
+        pipeline.Process(document, context);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            document.WriteMembers(writer, GrokFlow.Dsl.Processing.EventDocument.Root);
+            writer.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    [Fact]
     public void Preserve_source_copies()
     {
         var e = ProcessorHarness.Run("  attribute-remapper {\n    sources a\n    target b\n    preserve_source true\n  }", """{"a":{"x":[1,2]}}""");
