@@ -11,8 +11,8 @@ namespace GrokFlow.Tests.DatadogPipelines;
 /// </summary>
 public sealed class GrokLevelConformanceTests(ITestOutputHelper output)
 {
-    /// <summary>Samples agreeing when this test was last measured (746 of 773); the margin allows small semantic shifts.</summary>
-    private const int MeasuredAgreeingSamples = 746;
+    /// <summary>Samples agreeing when this test was last measured (755 of 773); the margin allows small semantic shifts.</summary>
+    private const int MeasuredAgreeingSamples = 755;
     private const int Margin = 5;
 
     [Fact]
