@@ -5,8 +5,8 @@ using GrokFlow.Dsl.Runtime;
 namespace GrokFlow.Runtime.Syslog;
 
 /// <summary>
-/// Writes an event the pipelines processed as the intake's JSON: every attribute (the <c>status</c> and
-/// <c>service</c> attributes give way to the official values a remapper set), <c>timestamp</c> when a date remapper
+/// Writes an event the pipelines processed as the intake's JSON: every attribute (the <c>message</c>, <c>status</c>
+/// and <c>service</c> attributes give way to the official values a remapper set), <c>timestamp</c> when a date remapper
 /// set the official date, <c>dd.trace_id</c>, and the tags joined as <c>ddtags</c>.
 /// </summary>
 internal static class ProcessedEventWriter
@@ -18,6 +18,7 @@ internal static class ProcessedEventWriter
         for (var member = document.FirstChild(EventDocument.Root); member != EventDocument.None; member = document.NextSibling(member))
         {
             var key = document.KeyOf(member);
+            if (official.Message is not null && key.SequenceEqual("message"u8)) continue;
             if (official.Status is not null && key.SequenceEqual("status"u8)) continue;
             if (official.Service is not null && key.SequenceEqual("service"u8)) continue;
             if (official.Date is not null && key.SequenceEqual("timestamp"u8)) continue;
@@ -25,6 +26,7 @@ internal static class ProcessedEventWriter
             writer.WritePropertyName(key);
             document.WriteValue(writer, member);
         }
+        if (official.Message is { } message) writer.WriteString("message"u8, document.Stored(message));
         if (official.Status is { } status) writer.WriteString("status"u8, document.Stored(status));
         if (official.Service is { } service) writer.WriteString("service"u8, document.Stored(service));
         if (official.Date is { } date) writer.WriteNumber("timestamp"u8, date);
