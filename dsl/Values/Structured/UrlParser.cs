@@ -7,7 +7,8 @@ namespace GrokFlow.Dsl.Values.Structured;
 /// "queryString": {...}, "fragment"}</c> with the parts the URL has. The port is an integer; the query string is
 /// split as by <c>querystring</c> but its keys and values are kept as written (<c>?test=var1%20Pl</c> gives
 /// <c>"var1%20Pl"</c>, as Datadog's recorded results show), like the path. A relative URL (<c>/a?b=1</c>) gives its path and
-/// query. User information (<c>user:password@</c>) is left out on purpose. Text holding white space or control
+/// query; an absolute URL without a path has the path <c>""</c>, and the host is written in lower case (both as
+/// Datadog's recorded results show). User information (<c>user:password@</c>) is left out on purpose. Text holding white space or control
 /// characters is not a URL and fails the filter.
 /// </summary>
 internal static class UrlParser
@@ -54,10 +55,11 @@ internal static class UrlParser
                 else if (portText.Length > 0) return -1;
                 hostEnd = hostStart + portColon;
             }
-            if (hostEnd > hostStart) Add(tree, obj, "host"u8, text.Slice(hostStart, hostEnd - hostStart));
+            if (hostEnd > hostStart) Add(tree, obj, "host"u8, LowerCase(text, hostStart, hostEnd - hostStart, workspace));
             position = authorityEnd;
         }
         if (end > position) Add(tree, obj, "path"u8, text.Slice(position, end - position));
+        else if (scheme > 0) Add(tree, obj, "path"u8, text.Slice(position, 0));
         return obj;
     }
 
@@ -68,6 +70,16 @@ internal static class UrlParser
         var i = 1;
         while (i < s.Length && (char.IsAsciiLetterOrDigit((char)s[i]) || s[i] is (byte)'+' or (byte)'-' or (byte)'.')) i++;
         return s[i..].StartsWith("://"u8) ? i : 0;
+    }
+
+    /// <summary>Host names are case-insensitive: written in lower case (a slice when already so).</summary>
+    private static OutputValue LowerCase(FilterText text, int start, int length, OutputWorkspace workspace)
+    {
+        var raw = text.Span.Slice(start, length);
+        if (raw.IndexOfAnyInRange((byte)'A', (byte)'Z') < 0) return text.Slice(start, length);
+        var room = workspace.ReserveText(length);
+        for (var i = 0; i < length; i++) room[i] = raw[i] is >= (byte)'A' and <= (byte)'Z' ? (byte)(raw[i] + 32) : raw[i];
+        return OutputValue.WorkspaceText(workspace.CommitText(length), length);
     }
 
     private static void Add(ValueTree tree, int obj, ReadOnlySpan<byte> key, OutputValue value) =>

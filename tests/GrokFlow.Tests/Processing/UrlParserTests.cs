@@ -20,4 +20,11 @@ public sealed class UrlParserTests
         Assert.Equal("""{"u":"/admin/send.action","d":{"path":"/admin/send.action"}}""", e.Json());
         Assert.Equal("""{"u":"not a url"}""", ProcessorHarness.Run("  url-parser {\n    sources u\n    target d\n  }", """{"u":"not a url"}""").Json());
     }
+
+    [Fact]
+    public void A_url_without_a_path_has_an_empty_path_and_the_host_is_lower_case()
+    {
+        var e = ProcessorHarness.Run("  url-parser {\n    sources u\n    target d\n  }", """{"u":"https://myCampaignUrl.net"}""");
+        Assert.Equal("""{"scheme":"https","host":"mycampaignurl.net","path":""}""", e.Attributes["d"]!.ToJsonString());
+    }
 }
