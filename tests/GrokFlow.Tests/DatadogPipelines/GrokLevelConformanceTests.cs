@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace GrokFlow.Tests.DatadogPipelines;
 
 /// <summary>
@@ -24,36 +22,21 @@ public sealed class GrokLevelConformanceTests(ITestOutputHelper output)
         var withGrok = outcomes.Where(o => o.Outcome.HasGrokParser).ToList();
         var agreeing = withGrok.Count(o => o.Outcome.Differences.Count == 0);
 
-        var summary = new[]
-        {
-            $"pipelines: {runners.Count}, imported to .rules that compile: {runners.Count - notCompiling.Count}, with a runnable grok parser: {runners.Count(r => r.HasGrokParsers)}",
-            $"rules not imported (grokflow rejects them): {runners.Sum(r => r.DroppedRules.Count)}",
-            $"samples: {outcomes.Count}, with a grok parser: {withGrok.Count}, grok-extracted attributes all match: {agreeing}/{withGrok.Count} ({100.0 * agreeing / Math.Max(1, withGrok.Count):F1}%)",
-        };
-        var report = new StringBuilder();
-        foreach (var line in summary) report.Append("# ").Append(line).Append('\n');
-        foreach (var runner in notCompiling)
-            report.Append("compile ").Append(runner.Case.Integration).Append(": ").AppendJoin("; ", runner.CompileErrors).Append('\n');
+        var report = new MismatchReport("datadog-grok-mismatches.txt");
+        report.Summary($"pipelines: {runners.Count}, imported to .rules that compile: {runners.Count - notCompiling.Count}, with a runnable grok parser: {runners.Count(r => r.HasGrokParsers)}");
+        report.Summary($"rules not imported (grokflow rejects them): {runners.Sum(r => r.DroppedRules.Count)}");
+        report.Summary($"samples: {outcomes.Count}, with a grok parser: {withGrok.Count}, grok-extracted attributes all match: {agreeing}/{withGrok.Count} ({100.0 * agreeing / Math.Max(1, withGrok.Count):F1}%)");
+        foreach (var runner in notCompiling) report.Note($"compile {runner.Case.Integration}: {string.Join("; ", runner.CompileErrors)}");
         foreach (var runner in runners)
         {
-            foreach (var rule in runner.DroppedRules) report.Append("not imported ").Append(runner.Case.Integration).Append(": ").Append(rule).Append('\n');
+            foreach (var rule in runner.DroppedRules) report.Note($"not imported {runner.Case.Integration}: {rule}");
         }
-        foreach (var group in withGrok
-                     .SelectMany(o => o.Outcome.Differences.Select(d => (o.Runner, o.Outcome.Sample, d.Cause, d.Detail)))
-                     .GroupBy(d => d.Cause).OrderByDescending(g => g.Count()))
+        foreach (var o in withGrok)
         {
-            report.Append("== ").Append(group.Key).Append(" (").Append(group.Count()).Append(")\n");
-            foreach (var d in group)
-                report.Append(d.Runner.Case.Integration).Append(" sample ").Append(d.Sample.Index).Append(": ").Append(d.Detail).Append('\n');
+            foreach (var (cause, detail) in o.Outcome.Differences) report.Difference(o.Runner.Case.Integration, o.Outcome.Sample.Index, cause, detail);
         }
-        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults");
-        Directory.CreateDirectory(folder);
-        var reportPath = Path.Combine(folder, "datadog-grok-mismatches.txt");
-        File.WriteAllText(reportPath, report.ToString());
-        foreach (var line in summary) output.WriteLine(line);
-        output.WriteLine($"mismatches by cause: {reportPath}");
-        TestContext.Current.SendDiagnosticMessage(string.Join(" | ", summary));
-
+        report.Write(output);
+        var reportPath = report.Path;
 
         Assert.True(notCompiling.Count == 0, $"{notCompiling.Count} imported pipeline(s) do not compile, see {reportPath}");
         Assert.True(agreeing >= MeasuredAgreeingSamples - Margin,

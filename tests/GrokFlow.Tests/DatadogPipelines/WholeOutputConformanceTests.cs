@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace GrokFlow.Tests.DatadogPipelines;
 
 /// <summary>
@@ -25,27 +23,13 @@ public sealed class WholeOutputConformanceTests(ITestOutputHelper output)
             .SelectMany(o => o.Outcome.Differences.Select(d => (o.Runner, o.Outcome.Sample, d.Cause, d.Detail)))
             .GroupBy(d => d.Cause).OrderByDescending(g => g.Count()).ToList();
 
-        var summary = new List<string>
-        {
-            $"pipelines: {runners.Count}, runnable after import: {runners.Count(r => r.NotRunnable is null)}",
-            $"samples whose whole output matches Datadog's: {agreeing}/{outcomes.Count} ({100.0 * agreeing / Math.Max(1, outcomes.Count):F1}%)",
-            "samples differing, by cause: " + string.Join(", ", byCause.Select(g => $"{g.Key} {g.Select(d => (d.Runner, d.Sample)).Distinct().Count()}")),
-        };
-        var report = new StringBuilder();
-        foreach (var line in summary) report.Append("# ").Append(line).Append('\n');
-        foreach (var group in byCause)
-        {
-            report.Append("== ").Append(group.Key).Append(" (").Append(group.Count()).Append(")\n");
-            foreach (var d in group)
-                report.Append(d.Runner.Case.Integration).Append(" sample ").Append(d.Sample.Index).Append(": ").Append(d.Detail).Append('\n');
-        }
-        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults");
-        Directory.CreateDirectory(folder);
-        var reportPath = Path.Combine(folder, "datadog-whole-mismatches.txt");
-        File.WriteAllText(reportPath, report.ToString());
-        foreach (var line in summary) output.WriteLine(line);
-        output.WriteLine($"mismatches by cause: {reportPath}");
-        TestContext.Current.SendDiagnosticMessage(string.Join(" | ", summary));
+        var report = new MismatchReport("datadog-whole-mismatches.txt");
+        report.Summary($"pipelines: {runners.Count}, runnable after import: {runners.Count(r => r.NotRunnable is null)}");
+        report.Summary($"samples whose whole output matches Datadog's: {agreeing}/{outcomes.Count} ({100.0 * agreeing / Math.Max(1, outcomes.Count):F1}%)");
+        report.Summary("samples differing, by cause: " + string.Join(", ", byCause.Select(g => $"{g.Key} {g.Select(d => (d.Runner, d.Sample)).Distinct().Count()}")));
+        foreach (var d in byCause.SelectMany(g => g)) report.Difference(d.Runner.Case.Integration, d.Sample.Index, d.Cause, d.Detail);
+        report.Write(output);
+        var reportPath = report.Path;
 
         Assert.Equal(980, outcomes.Count);
         Assert.True(agreeing >= MeasuredAgreeingSamples - Margin,
