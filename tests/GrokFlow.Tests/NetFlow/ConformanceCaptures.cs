@@ -2,26 +2,14 @@ using System.IO.Compression;
 using System.Text.Json.Nodes;
 using GrokFlow.Runtime.NetFlow;
 using GrokFlow.Runtime.Pcap;
+using GrokFlow.Tests.TestSupport;
 
 namespace GrokFlow.Tests.NetFlow;
 
 /// <summary>The captures of shared/conformance/netflow, and decoding them the way <c>grokflow decode</c> does.</summary>
 internal static class ConformanceCaptures
 {
-    public static string Directory { get; } = Locate();
-
-    private static string Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared"), Path.Combine(dir.FullName, "..", "shared") })
-            {
-                var netflow = Path.Combine(candidate, "conformance", "netflow");
-                if (System.IO.Directory.Exists(netflow)) return Path.GetFullPath(netflow);
-            }
-        }
-        throw new DirectoryNotFoundException("shared/conformance/netflow not found beside the repository or above the test binaries");
-    }
+    public static string Directory { get; } = Path.Combine(RepositoryPaths.Shared, "conformance", "netflow");
 
     public static (List<JsonObject> Events, NetFlowCounterSnapshot Counters) Decode(string capture, NetFlowCollectorOptions options)
     {
