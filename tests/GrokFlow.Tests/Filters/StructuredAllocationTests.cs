@@ -54,10 +54,7 @@ public sealed class StructuredAllocationTests
             writer.Flush();
         }
 
-        for (var i = 0; i < 100; i++) WriteLine();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++) WriteLine();
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = Allocations.OfRepeated(WriteLine);
 
         var expected = """
             {"a":1,"b":"two","c":{"d":"x"},"list":[1,2,3],"j":{"k":[true,"s\n"]},"csv":{"a":"x","b":"y \"q\"","c":3},

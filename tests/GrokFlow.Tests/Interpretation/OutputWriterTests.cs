@@ -203,10 +203,7 @@ public sealed class OutputWriterTests
             writer.Flush();
         }
 
-        for (var i = 0; i < 100; i++) WriteLine();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++) WriteLine();
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = Allocations.OfRepeated(WriteLine);
 
         AssertJson("""{"user":{"name":"JOHN","id":42},"duration":500,"date":1468407336000,"tag":["a","b"]}""", Encoding.UTF8.GetString(buffer.WrittenSpan));
         Assert.Equal(0, allocated);
