@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using GrokFlow.Dsl.Compilation;
-using GrokFlow.Dsl.Diagnostics;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Language.Diagnostics;
 using GrokFlow.Generator.Emit;
 
 namespace GrokFlow.Generator;
@@ -21,7 +21,7 @@ internal static class RulesFileEmitter
             {
                 try
                 {
-                    var fallbacks = new List<(GrokFlow.Dsl.Model.GrokRuleModel Rule, string Reason)>();
+                    var fallbacks = new List<(GrokFlow.Language.Model.GrokRuleModel Rule, string Reason)>();
                     var source = PipelineEmitter.Emit(pipeline, fileName, fallbacks);
                     foreach (var (rule, reason) in fallbacks)
                     {

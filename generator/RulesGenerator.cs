@@ -40,13 +40,13 @@ public sealed class RulesGenerator : IIncrementalGenerator
                 /// <summary>Every pipeline compiled from the .rules files of this project.</summary>
                 public static class BuiltInPipelines
                 {
-                    public static global::System.Collections.Generic.IReadOnlyList<global::GrokFlow.Dsl.Runtime.IGrokPipeline> All { get; } =
+                    public static global::System.Collections.Generic.IReadOnlyList<global::GrokFlow.Engine.Pipelines.IGrokPipeline> All { get; } =
                     [
                         {{items}}
                     ];
 
                     /// <summary>Every pipeline, built with <paramref name="services"/> (search queries, geo-IP locator); defaults when null.</summary>
-                    public static global::System.Collections.Generic.IReadOnlyList<global::GrokFlow.Dsl.Runtime.IGrokPipeline> Create(global::GrokFlow.Dsl.Processing.ProcessingServices? services) =>
+                    public static global::System.Collections.Generic.IReadOnlyList<global::GrokFlow.Engine.Pipelines.IGrokPipeline> Create(global::GrokFlow.Engine.Processing.ProcessingServices? services) =>
                     [
                         {{withServices}}
                     ];

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using GrokFlow.Dsl.Diagnostics;
-using GrokFlow.Dsl.NetFlow;
+using GrokFlow.Language.Diagnostics;
+using GrokFlow.Language.NetFlow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using RoslynSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
@@ -43,7 +43,7 @@ internal static class NetFlowGeneratorStep
     private static void Report(SourceProductionContext spc, string path, string text, RulesDiagnostic diagnostic)
     {
         var descriptor = new DiagnosticDescriptor(diagnostic.Code, "NetFlow layout error", "{0}", "GrokFlow.NetFlow",
-            diagnostic.Severity == Dsl.Diagnostics.DiagnosticSeverity.Error ? RoslynSeverity.Error : RoslynSeverity.Warning, isEnabledByDefault: true);
+            diagnostic.Severity == Language.Diagnostics.DiagnosticSeverity.Error ? RoslynSeverity.Error : RoslynSeverity.Warning, isEnabledByDefault: true);
         spc.ReportDiagnostic(Diagnostic.Create(descriptor, Locate(path, text, diagnostic.Line, diagnostic.Column), diagnostic.Message));
     }
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using GrokFlow.Dsl.Compilation;
-using GrokFlow.Dsl.Diagnostics;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Language.Diagnostics;
 
 namespace GrokFlow.Runtime.Cli;
 

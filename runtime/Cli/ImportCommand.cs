@@ -1,7 +1,7 @@
 using System.CommandLine;
-using GrokFlow.Dsl.Compilation;
-using GrokFlow.Dsl.Diagnostics;
-using GrokFlow.Dsl.Import;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Language.Diagnostics;
+using GrokFlow.Tooling.Import;
 using YamlDotNet.Core;
 
 namespace GrokFlow.Runtime.Cli;

@@ -1,4 +1,4 @@
-using GrokFlow.Dsl.Search;
+using GrokFlow.Language.Search;
 using Microsoft.Extensions.Logging;
 
 namespace GrokFlow.Runtime.Routing;

@@ -1,4 +1,4 @@
-using GrokFlow.Dsl.Search;
+using GrokFlow.Language.Search;
 
 namespace GrokFlow.Tests.Search;
 
