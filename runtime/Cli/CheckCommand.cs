@@ -30,7 +30,7 @@ internal static class CheckCommand
                 errors++;
                 continue;
             }
-            foreach (var diagnostic in RulesChecker.Check(File.ReadAllText(file.FullName)))
+            foreach (var diagnostic in RulesCompiler.Compile(File.ReadAllText(file.FullName)).Diagnostics)
             {
                 Console.Out.WriteLine(diagnostic.Format(file.ToString()));
                 if (diagnostic.Severity == DiagnosticSeverity.Error) errors++;

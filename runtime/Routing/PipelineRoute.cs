@@ -1,5 +1,5 @@
 using GrokFlow.Engine.Pipelines;
-using GrokFlow.Language.Search;
+using GrokFlow.Engine.Search;
 
 namespace GrokFlow.Runtime.Routing;
 

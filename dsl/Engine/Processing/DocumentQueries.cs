@@ -1,4 +1,4 @@
-using GrokFlow.Language.Search;
+using GrokFlow.Engine.Search;
 
 namespace GrokFlow.Engine.Processing;
 

@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary><c>@path:value</c>: some value at the path (any element of an array) is accepted by the test.</summary>
 internal sealed class AttributeQuery(SearchAttributePath path, SearchValueTest test) : SearchQuery

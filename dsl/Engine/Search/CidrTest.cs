@@ -1,4 +1,6 @@
-namespace GrokFlow.Language.Search;
+using GrokFlow.Language.Search;
+
+namespace GrokFlow.Engine.Search;
 
 /// <summary><c>CIDR(target, network, ...)</c>: the value is an IP address inside one of the networks.</summary>
 internal sealed class CidrTest(CidrBlock[] networks) : SearchValueTest

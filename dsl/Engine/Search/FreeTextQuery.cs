@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>
 /// A term without a key, searched in <c>message</c> only, ignoring ASCII case. The message is read as words (runs of

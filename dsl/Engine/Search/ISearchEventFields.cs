@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>The tags and attributes of an event, as a search query reads them.</summary>
 public interface ISearchEventFields

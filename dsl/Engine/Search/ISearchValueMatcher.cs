@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>The test a query applies to each value of an attribute (see <see cref="ISearchEventFields.AnyAttributeValue"/>).</summary>
 public interface ISearchValueMatcher

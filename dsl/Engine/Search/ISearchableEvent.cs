@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>An event a search query can read entirely through one object (reserved fields, tags and attributes).</summary>
 public interface ISearchableEvent : ISearchEventFields

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>
 /// A JSON log event as a search query sees it: <c>service</c>, <c>ddsource</c> (or <c>source</c>), <c>hostname</c>

@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 internal sealed class AndQuery(SearchQuery left, SearchQuery right) : SearchQuery
 {

@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>Walks the words (see <see cref="Utf8Text.IsWordByte"/>) and the whitespace-separated tokens of a message.</summary>
 internal static class MessageWords

@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>An event without tags or attributes.</summary>
 public sealed class NoSearchEventFields : ISearchEventFields

@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>
 /// <c>key:value</c> with an exact or wildcard value. A lone <c>*</c> asks that the value exist (non-empty text, or an

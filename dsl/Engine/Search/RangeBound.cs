@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>One end of a range or comparison: its text, its number when it is one, and whether the end itself is in.</summary>
 internal sealed class RangeBound

@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>
 /// <c>key:[a TO b]</c> (<c>{ }</c> exclude the ends, <c>*</c> leaves an end open) and the comparisons <c>key:&gt;a</c>,

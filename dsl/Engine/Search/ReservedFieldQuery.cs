@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary><c>service:</c>, <c>source:</c>, <c>host:</c>, <c>status:</c> terms.</summary>
 internal sealed class ReservedFieldQuery(SearchReservedField field, SearchValueTest test) : SearchQuery

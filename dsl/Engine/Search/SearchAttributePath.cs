@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>An attribute path from a query (<c>@http.status_code</c> is <c>http</c>, <c>status_code</c>), prepared once in every form an adapter may want.</summary>
 public sealed class SearchAttributePath

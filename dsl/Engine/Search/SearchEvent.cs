@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>
 /// What a search query sees of one event: the reserved fields as UTF-8 spans (so a caller can point into its own

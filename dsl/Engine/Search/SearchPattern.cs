@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>
 /// A query value: literal UTF-8 text with unescaped <c>*</c> (any run) and <c>?</c> (one character) wildcards, matched

@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>
 /// A parsed Datadog search query (a pipeline filter, a category's query) that decides whether it matches an event.

@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>The key of a term (<c>service</c>, <c>env</c>, <c>tags</c>, <c>@http.status_code</c>): builds the term for a value test.</summary>
 internal abstract class SearchTarget

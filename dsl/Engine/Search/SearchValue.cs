@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>
 /// One attribute value handed to a query: its kind, its text (UTF-8: the string itself, a number as written in the

@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>The JSON kind of an attribute value (arrays are given element by element).</summary>
 public enum SearchValueKind : byte { String, Number, Boolean, Null, Object }

@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>What a <c>key:value</c> term asks of the values it finds: text of reserved fields and tags, typed attribute values.</summary>
 internal abstract class SearchValueTest : ISearchValueMatcher

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary><c>env:prod</c>: some <c>key:value</c> tag has this key (case-insensitive) and a value the test accepts.</summary>
 internal sealed class TagQuery(string key, SearchValueTest test) : SearchQuery

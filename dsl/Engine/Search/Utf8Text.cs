@@ -1,6 +1,6 @@
 using System.Buffers.Text;
 
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>The byte-level text operations search terms need: ASCII case folding, ordering, numbers, characters.</summary>
 internal static class Utf8Text

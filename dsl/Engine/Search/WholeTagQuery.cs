@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary><c>tags:beta</c>: some tag, as written (<c>beta</c>, <c>env:prod</c>), is accepted by the test.</summary>
 internal sealed class WholeTagQuery(SearchValueTest test) : SearchQuery

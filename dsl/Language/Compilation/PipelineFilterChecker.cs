@@ -37,7 +37,7 @@ public static class PipelineFilterChecker
                 foreach (var setting in category.Settings)
                 {
                     if (setting.Key != "category" || setting.Values.Length < 2) continue;
-                    if (SearchQueryParser.TryParse(setting.Values[1], out _, out var error)) continue;
+                    if (SearchSyntaxParser.TryParse(setting.Values[1], out _, out var error)) continue;
                     var column = ColumnIn(lines, setting.Span.Line, error) ?? setting.Span.Column;
                     diagnostics.Add(new RulesDiagnostic(DiagnosticCodes.BadFilter, $"category '{setting.Values[0]}': {error.Message}", setting.Span.Line, column));
                 }
@@ -47,7 +47,7 @@ public static class PipelineFilterChecker
 
     private static void CheckFilter(string[] lines, string? filter, SourceSpan owner, string what, List<RulesDiagnostic> diagnostics)
     {
-        if (SearchQueryParser.TryParse(filter, out _, out var error)) return;
+        if (SearchSyntaxParser.TryParse(filter, out _, out var error)) return;
         // The filter line holding this very query (a nested pipeline's filter may come first), else the owner's line.
         var (line, column) = (owner.Line, owner.Column);
         for (var i = owner.Line - 1; i < lines.Length; i++)

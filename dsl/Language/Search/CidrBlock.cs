@@ -3,7 +3,7 @@ using System.Text;
 namespace GrokFlow.Language.Search;
 
 /// <summary>A network from a <c>CIDR(...)</c> query (<c>10.0.0.0/8</c>, <c>fc00::/7</c>); an address without a prefix is a single host.</summary>
-internal sealed class CidrBlock
+public sealed class CidrBlock
 {
     private readonly byte[] _network;
     private readonly int _prefix;

@@ -10,9 +10,9 @@ namespace GrokFlow.Language.Search;
 /// <c>*</c>/<c>?</c> wildcards, <c>"quoted values"</c> and <c>\</c> escapes; <c>@a:*</c> existence; ranges
 /// <c>[a TO b]</c>/<c>{a TO b}</c> and <c>&gt;</c>, <c>&gt;=</c>, <c>&lt;</c>, <c>&lt;=</c>; <c>CIDR(@ip, net, ...)</c>;
 /// <c>key:(a OR b)</c> groups; <c>AND</c> (also implicit), <c>OR</c>, <c>NOT</c>/<c>-</c> and parentheses, <c>AND</c>
-/// binding tighter than <c>OR</c>. An empty query matches everything.
+/// binding tighter than <c>OR</c>. An empty query matches everything. The engine turns the syntax into a matcher.
 /// </summary>
-public sealed class SearchQueryParser
+public sealed class SearchSyntaxParser
 {
     private const string TermStops = "():";
     private const string ValueStops = "()";
@@ -22,20 +22,20 @@ public sealed class SearchQueryParser
     private readonly string _query;
     private int _position;
 
-    private SearchQueryParser(string query) => _query = query;
+    private SearchSyntaxParser(string query) => _query = query;
 
     /// <exception cref="SearchQuerySyntaxException">The query does not follow the syntax.</exception>
-    public static SearchQuery Parse(string? query)
+    public static SearchSyntax Parse(string? query)
     {
-        if (string.IsNullOrWhiteSpace(query)) return SearchQuery.All;
-        var parser = new SearchQueryParser(query!);
+        if (string.IsNullOrWhiteSpace(query)) return SearchSyntax.All;
+        var parser = new SearchSyntaxParser(query!);
         var result = parser.ParseOr(target: null);
         parser.SkipSpaces();
         if (!parser.AtEnd) throw parser.Error(parser.Peek() == ')' ? "unbalanced ')'" : "unexpected text");
         return result;
     }
 
-    public static bool TryParse(string? query, [NotNullWhen(true)] out SearchQuery? result, [NotNullWhen(false)] out SearchQuerySyntaxException? error)
+    public static bool TryParse(string? query, [NotNullWhen(true)] out SearchSyntax? result, [NotNullWhen(false)] out SearchQuerySyntaxException? error)
     {
         try
         {
@@ -54,15 +54,15 @@ public sealed class SearchQueryParser
     private bool AtEnd => _position >= _query.Length;
     private char Peek() => _query[_position];
 
-    // Inside a `key:( ... )` group the target is set: bare values are bound to that key.
-    private SearchQuery ParseOr(SearchTarget? target)
+    // Inside a `key:( ... )` group the key is set: bare values are bound to it.
+    private SearchSyntax ParseOr(string? target)
     {
         var left = ParseAnd(target);
-        while (TryKeyword("OR")) left = new OrQuery(left, ParseAnd(target));
+        while (TryKeyword("OR")) left = new OrSearch(left, ParseAnd(target));
         return left;
     }
 
-    private SearchQuery ParseAnd(SearchTarget? target)
+    private SearchSyntax ParseAnd(string? target)
     {
         var left = ParseUnary(target);
         while (true)
@@ -70,15 +70,15 @@ public sealed class SearchQueryParser
             SkipSpaces();
             if (AtEnd || Peek() == ')' || LooksAtKeyword("OR")) return left;
             TryKeyword("AND");
-            left = new AndQuery(left, ParseUnary(target));
+            left = new AndSearch(left, ParseUnary(target));
         }
     }
 
-    private SearchQuery ParseUnary(SearchTarget? target)
+    private SearchSyntax ParseUnary(string? target)
     {
         SkipSpaces();
         if (AtEnd) throw Error("a term is missing");
-        if (TryKeyword("NOT")) return new NotQuery(ParseUnary(target));
+        if (TryKeyword("NOT")) return new NotSearch(ParseUnary(target));
         if (LooksAtKeyword("AND") || LooksAtKeyword("OR")) throw Error($"a term is missing before '{(Peek() == 'A' ? "AND" : "OR")}'");
         switch (Peek())
         {
@@ -86,35 +86,35 @@ public sealed class SearchQueryParser
                 throw Error("a term is missing before ')'");
             case '-':
                 _position++;
-                return new NotQuery(ParseUnary(target));
+                return new NotSearch(ParseUnary(target));
             case '(':
                 _position++;
                 var inner = ParseOr(target);
                 ExpectClosingParenthesis();
                 return inner;
         }
-        return target is null ? ParseTerm() : target.For(ReadValueTest());
+        return target is null ? ParseTerm() : new TermSearch(target, ReadValueTest());
     }
 
-    private SearchQuery ParseTerm()
+    private SearchSyntax ParseTerm()
     {
         var start = _position;
-        if (Peek() == '"') return new FreeTextQuery(ReadQuoted());
+        if (Peek() == '"') return new FreeTextSearch(ReadQuoted());
         if (string.Compare(_query, _position, "CIDR(", 0, 5, StringComparison.OrdinalIgnoreCase) == 0) return ParseCidr();
         var (text, wildcards) = ReadBare(TermStops);
         if (AtEnd || Peek() != ':')
         {
             if (text.Length == 0) throw Error("a term is missing");
             // A lone wildcard is Datadog's "all logs", whether or not the log has a message.
-            if (IsLoneWildcard(text, wildcards)) return SearchQuery.All;
-            return new FreeTextQuery(new SearchPattern(text, wildcards));
+            if (IsLoneWildcard(text, wildcards)) return SearchSyntax.All;
+            return new FreeTextSearch(new SearchText(text, wildcards));
         }
         if (text.Length == 0) throw Error("a key is missing before ':'");
         if (text == "*") throw Error(start, "full-text search (*:term) is not supported in filters; search message with a bare term or name the attribute");
         if (wildcards.Count > 0) throw Error(start, "wildcards are not supported in keys");
         if (text == "@") throw Error(start, "an attribute name is missing after '@'");
         _position++;
-        var target = SearchTarget.Of(text);
+        var target = text;
         if (!AtEnd && Peek() == '(')
         {
             _position++;
@@ -122,10 +122,10 @@ public sealed class SearchQueryParser
             ExpectClosingParenthesis();
             return group;
         }
-        return target.For(ReadValueTest());
+        return new TermSearch(target, ReadValueTest());
     }
 
-    private SearchQuery ParseCidr()
+    private SearchSyntax ParseCidr()
     {
         _position += "CIDR(".Length;
         SkipSpaces();
@@ -149,10 +149,10 @@ public sealed class SearchQueryParser
         }
         if (networks.Count == 0) throw Error("CIDR(...) needs at least one network after the attribute");
         _position++;
-        return SearchTarget.Of(key).For(new CidrTest(networks.ToArray()));
+        return new TermSearch(key, new CidrValue(networks));
     }
 
-    private SearchValueTest ReadValueTest()
+    private SearchValueSyntax ReadValueTest()
     {
         if (AtEnd || char.IsWhiteSpace(Peek()) || Peek() == ')') throw Error("a value is missing after ':'");
         switch (Peek())
@@ -162,14 +162,14 @@ public sealed class SearchQueryParser
             case '>' or '<':
                 return ReadComparison();
             case '"':
-                return new PatternTest(ReadQuoted());
+                return new PatternValue(ReadQuoted());
         }
         var (text, wildcards) = ReadBare(ValueStops);
         if (text.Length == 0) throw Error("a value is missing after ':'");
-        return new PatternTest(new SearchPattern(text, wildcards));
+        return new PatternValue(new SearchText(text, wildcards));
     }
 
-    private RangeTest ReadRange()
+    private RangeValue ReadRange()
     {
         var lowerInclusive = Peek() == '[';
         _position++;
@@ -182,15 +182,15 @@ public sealed class SearchQueryParser
         var upperText = ReadBoundText();
         SkipSpaces();
         if (AtEnd || Peek() is not (']' or '}')) throw Error("missing ']' or '}' to close the range");
-        var upper = upperText is null ? null : new RangeBound(upperText, Peek() == ']');
+        var upper = upperText is null ? null : new SearchBound(upperText, Peek() == ']');
         _position++;
-        return new RangeTest(lower, upper);
+        return new RangeValue(lower, upper);
     }
 
-    private RangeBound? ReadBound(bool inclusive)
+    private SearchBound? ReadBound(bool inclusive)
     {
         var text = ReadBoundText();
-        return text is null ? null : new RangeBound(text, inclusive);
+        return text is null ? null : new SearchBound(text, inclusive);
     }
 
     // Null for an open end (an unescaped *).
@@ -204,7 +204,7 @@ public sealed class SearchQueryParser
         return text;
     }
 
-    private RangeTest ReadComparison()
+    private RangeValue ReadComparison()
     {
         var op = Peek();
         _position++;
@@ -213,11 +213,11 @@ public sealed class SearchQueryParser
         var opText = inclusive ? op + "=" : op.ToString();
         if (AtEnd || char.IsWhiteSpace(Peek()) || Peek() is '(' or ')') throw Error($"a value is missing after '{opText}'");
         var text = Peek() == '"' ? ReadQuoted().Text : ReadBare(ValueStops).Text;
-        var bound = new RangeBound(text, inclusive);
-        return op == '>' ? new RangeTest(bound, null) : new RangeTest(null, bound);
+        var bound = new SearchBound(text, inclusive);
+        return op == '>' ? new RangeValue(bound, null) : new RangeValue(null, bound);
     }
 
-    private SearchPattern ReadQuoted()
+    private SearchText ReadQuoted()
     {
         var open = _position++;
         var text = new StringBuilder();
@@ -228,7 +228,7 @@ public sealed class SearchQueryParser
         }
         if (AtEnd) throw Error(open, "missing closing '\"'");
         _position++;
-        return new SearchPattern(text.ToString(), []);
+        return new SearchText(text.ToString(), []);
     }
 
     // Unquoted text up to whitespace or a stop character; `\` takes the next character literally. Wildcards are the

@@ -25,7 +25,7 @@ public static class CompilableRules
         // Each pass comments out at least one line, so the number of lines bounds the passes.
         for (var pass = 0; pass < lines.Length; pass++)
         {
-            var errors = RulesChecker.Check(string.Join('\n', lines)).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var errors = RulesCompiler.Compile(string.Join('\n', lines)).Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count == 0) break;
             var layout = new RulesTextLayout(lines);
             var changed = false;

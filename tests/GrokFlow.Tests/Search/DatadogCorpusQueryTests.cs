@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using GrokFlow.Language.Search;
+using GrokFlow.Engine.Search;
 using GrokFlow.Tests.TestSupport;
 
 namespace GrokFlow.Tests.Search;

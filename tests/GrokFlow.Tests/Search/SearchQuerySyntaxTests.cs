@@ -1,3 +1,4 @@
+using GrokFlow.Engine.Search;
 using GrokFlow.Language.Search;
 
 namespace GrokFlow.Tests.Search;
