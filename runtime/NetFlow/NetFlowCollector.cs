@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Diagnostics.Metrics;
 using System.Net;
 using GrokFlow.Engine.NetFlow;
-using GrokFlow.Rules.NetFlow;
+using GrokFlow.Rules;
 
 namespace GrokFlow.Runtime.NetFlow;
 
@@ -13,6 +13,9 @@ namespace GrokFlow.Runtime.NetFlow;
 /// </summary>
 public sealed partial class NetFlowCollector : IDisposable
 {
+    /// <summary>The id of the built-in layout used when none is given (<c>netflow default</c> in rules/netflow.rules).</summary>
+    public const string DefaultLayoutId = "default";
+
     private readonly NetFlowCollectorOptions _options;
     private readonly INetFlowLayout _layout;
     private readonly TemplatePlanner _planner;
@@ -28,7 +31,8 @@ public sealed partial class NetFlowCollector : IDisposable
     public NetFlowCollector(NetFlowCollectorOptions? options = null, INetFlowLayout? layout = null, IMeterFactory? meterFactory = null)
     {
         _options = options ?? new NetFlowCollectorOptions();
-        _layout = layout ?? DefaultNetFlowLayout.Instance;
+        _layout = layout ?? BuiltInNetFlowLayouts.Find(DefaultLayoutId)
+            ?? throw new InvalidOperationException($"no netflow layout '{DefaultLayoutId}' among the built-in rules");
         _planner = new TemplatePlanner(_layout, _options.FluentStrict);
         _pending = new PendingDataBuffer(_options.PendingDataMaxAge, _options.PendingDataMaxBytes);
         _v5 = _options.EnabledVersions.Contains(5) && _layout.HasV5;

@@ -51,6 +51,31 @@ public sealed class NetFlowGeneratorTests
     }
 
     [Fact]
+    public void TheGeneratedRegistryFindsLayoutsById()
+    {
+        var (output, diagnostics) = Run("netflow acme \"Acme\" {\n  element 4 unsigned8 protocol\n}\nnetflow zeta {\n  element 7 unsigned16 port\n}\n");
+        Assert.Empty(diagnostics);
+        using var stream = new MemoryStream();
+        Assert.True(output.Emit(stream, cancellationToken: TestContext.Current.CancellationToken).Success);
+
+        var registry = Assembly.Load(stream.ToArray()).GetType("GrokFlow.Rules.BuiltInNetFlowLayouts")!;
+        var all = (IReadOnlyList<INetFlowLayout>)registry.GetProperty("All")!.GetValue(null)!;
+        Assert.Equal(["acme", "zeta"], all.Select(l => l.Id));
+        var find = registry.GetMethod("Find")!;
+        Assert.Same(all[1], find.Invoke(null, ["zeta"]));
+        Assert.Null(find.Invoke(null, ["nope"]));
+    }
+
+    [Fact]
+    public void TheHostsDefaultLayoutComesFromTheRegistry()
+    {
+        var layout = GrokFlow.Rules.BuiltInNetFlowLayouts.Find(GrokFlow.Runtime.NetFlow.NetFlowCollector.DefaultLayoutId);
+        Assert.NotNull(layout);
+        Assert.True(layout.HasV5);
+        Assert.Contains(layout, GrokFlow.Rules.BuiltInNetFlowLayouts.All);
+    }
+
+    [Fact]
     public void LayoutErrorsAreReportedAtTheRulesFile()
     {
         var (_, diagnostics) = Run("netflow acme {\n  element 7 unsigned99 port\n}\n");
