@@ -6,6 +6,9 @@ namespace GrokFlow.Generator.Emit;
 /// <summary>C# literal syntax for values written into generated code.</summary>
 internal static class CSharpLiterals
 {
+    /// <summary>Text escaped for an XML doc comment.</summary>
+    public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
     public static string String(string? value)
     {
         if (value is null) return "null";

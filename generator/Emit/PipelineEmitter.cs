@@ -50,7 +50,7 @@ internal static class PipelineEmitter
         w.Line();
         w.Line("namespace GrokFlow.Rules.Pipelines;");
         w.Line();
-        w.Line($"/// <summary>Pipeline <c>{Xml(pipeline.Id)}</c> ({Xml(pipeline.Title)}) from {Xml(fileName)}.</summary>");
+        w.Line($"/// <summary>Pipeline <c>{CSharpLiterals.Xml(pipeline.Id)}</c> ({CSharpLiterals.Xml(pipeline.Title)}) from {CSharpLiterals.Xml(fileName)}.</summary>");
         w.Open(pipeline.IsGrokOnly ? $"public sealed class {className} : IGrokPipeline" : $"public sealed class {className} : IGrokPipeline, IGrokParserSet");
         w.Line($"public string Id => {CSharpLiterals.String(pipeline.Id)};");
         w.Line($"public string Title => {CSharpLiterals.String(pipeline.Title)};");
@@ -201,7 +201,7 @@ internal static class PipelineEmitter
         }
 
         w.Line();
-        w.Line($"/// <summary>Rule <c>{Xml(rule.Name)}</c>, {Xml(fileName)} line {rule.Line}.</summary>");
+        w.Line($"/// <summary>Rule <c>{CSharpLiterals.Xml(rule.Name)}</c>, {CSharpLiterals.Xml(fileName)} line {rule.Line}.</summary>");
         w.Comment($"{rule.Name} {CSharpLiterals.CommentText(rule.Pattern)}");
         w.Line("[SkipLocalsInit]");
         w.Open($"private static class {ruleClass}");
@@ -238,6 +238,4 @@ internal static class PipelineEmitter
         w.Close();
         return emitter.WorkSize;
     }
-
-    private static string Xml(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -54,7 +54,7 @@ internal sealed class SetTable
         foreach (var fields in _sets.Values)
         {
             var members = fields.Set.AsciiMembers().ToList();
-            w.Line($"/// <summary><c>{Xml(NodePrinter.DescribeSet(fields.Set))}</c>: ASCII members.</summary>");
+            w.Line($"/// <summary><c>{CSharpLiterals.Xml(NodePrinter.DescribeSet(fields.Set))}</c>: ASCII members.</summary>");
             w.Line($"private static readonly SearchValues<byte> {fields.Members} = SearchValues.Create({Bytes(members)});");
             if (fields.Shape == SetShape.AllNonAscii)
                 w.Line($"private static readonly SearchValues<byte> {fields.Excluded} = SearchValues.Create({Bytes(Enumerable.Range(0, 128).Except(members).ToList())});");
@@ -74,6 +74,4 @@ internal sealed class SetTable
         sb.Append(string.Join(", ", bytes.Select(b => b is >= 0x20 and < 0x7F && b != '\'' && b != '\\' ? $"(byte)'{(char)b}'" : "0x" + b.ToString("X2"))));
         return sb.Append(" }").ToString();
     }
-
-    private static string Xml(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

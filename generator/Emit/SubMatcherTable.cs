@@ -75,7 +75,7 @@ internal sealed class SubMatcherTable
             var entry = emitter.EmitSubMatcher(pattern);
 
             w.Line();
-            w.Line($"/// <summary>Sub-matcher for <c>{Xml(CSharpLiterals.CommentText(description))}</c>: lists where the pattern can end.</summary>");
+            w.Line($"/// <summary>Sub-matcher for <c>{CSharpLiterals.Xml(CSharpLiterals.CommentText(description))}</c>: lists where the pattern can end.</summary>");
             w.Comment(NodePrinter.Print(pattern, max: 400));
             w.Line("[SkipLocalsInit]");
             w.Open($"private static class {name}");
@@ -103,6 +103,4 @@ internal sealed class SubMatcherTable
             w.Close();
         }
     }
-
-    private static string Xml(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

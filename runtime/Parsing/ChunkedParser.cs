@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using GrokFlow.Engine.Pipelines;
+using GrokFlow.Engine.Output;
 
 namespace GrokFlow.Runtime.Parsing;
 
@@ -79,7 +80,7 @@ public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunk
     private sealed class ChunkWorker(IGrokPipeline pipeline)
     {
         private readonly ParseContext _context = new();
-        private readonly Utf8Sanitizer _sanitizer = new();
+        private readonly Utf8Repair _repair = new();
         private readonly ConcurrentBag<ArrayBufferWriter<byte>> _buffers = [];
 
         public ChunkResult Parse(byte[] chunk, int length)
@@ -90,7 +91,7 @@ public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunk
             {
                 var reader = new LineReader(new MemoryStream(chunk, 0, length, writable: false));
                 while (reader.TryReadLine(out var line))
-                    summary.Count(writer.Write(_sanitizer.Sanitize(line), pipeline, _context));
+                    summary.Count(writer.Write(_repair.Repair(line), pipeline, _context));
             }
             ArrayPool<byte>.Shared.Return(chunk);
             return new ChunkResult(events, summary, this);

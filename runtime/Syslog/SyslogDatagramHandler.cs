@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GrokFlow.Engine.Output;
 using GrokFlow.Engine.Processing;
 using GrokFlow.Engine.Pipelines;
 using GrokFlow.Runtime.Host;
@@ -189,5 +190,5 @@ internal sealed class SyslogDatagramHandler : IDatagramHandler
         return length;
     }
 
-    public void Dispose() => _repair.Dispose();
+    public void Dispose() { }
 }

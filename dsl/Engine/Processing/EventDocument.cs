@@ -16,7 +16,7 @@ public sealed class EventDocument
     public const int Root = 0;
     public const int None = -1;
 
-    private struct Node
+    private struct DocumentNode
     {
         public EventValueKind Kind;
         public int Parent;
@@ -29,7 +29,7 @@ public sealed class EventDocument
         public int TextLength;
     }
 
-    private Node[] _nodes = new Node[64];
+    private DocumentNode[] _nodes = new DocumentNode[64];
     private int _nodeCount;
     private byte[] _text = new byte[4096];
     private int _textLength;
@@ -54,7 +54,7 @@ public sealed class EventDocument
         _nodeCount = 1;
         _textLength = 0;
         TagCount = 0;
-        _nodes[Root] = new Node { Kind = EventValueKind.Object, Parent = None, FirstChild = None, LastChild = None, Next = None };
+        _nodes[Root] = new DocumentNode { Kind = EventValueKind.Object, Parent = None, FirstChild = None, LastChild = None, Next = None };
         Official.Reset();
     }
 
@@ -443,7 +443,7 @@ public sealed class EventDocument
     {
         if (_nodeCount == _nodes.Length) Array.Resize(ref _nodes, _nodes.Length * 2);
         var node = _nodeCount++;
-        _nodes[node] = new Node { Kind = kind, Parent = parent, FirstChild = None, LastChild = None, Next = None };
+        _nodes[node] = new DocumentNode { Kind = kind, Parent = parent, FirstChild = None, LastChild = None, Next = None };
         if (_nodes[parent].LastChild == None) _nodes[parent].FirstChild = node;
         else _nodes[_nodes[parent].LastChild].Next = node;
         _nodes[parent].LastChild = node;

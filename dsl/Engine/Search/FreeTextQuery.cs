@@ -31,7 +31,7 @@ internal sealed class FreeTextQuery : SearchQuery
         var index = 0;
         while (MessageWords.Next(message, ref index, out var start, out var length))
         {
-            if (!Utf8Text.Equal(message.Slice(start, length), _words[0], ignoreCase: true)) continue;
+            if (!SearchBytes.Equal(message.Slice(start, length), _words[0], ignoreCase: true)) continue;
             if (RestFollows(message, index)) return true;
         }
         return false;
@@ -42,7 +42,7 @@ internal sealed class FreeTextQuery : SearchQuery
         for (var w = 1; w < _words.Length; w++)
         {
             if (!MessageWords.Next(message, ref index, out var start, out var length)) return false;
-            if (!Utf8Text.Equal(message.Slice(start, length), _words[w], ignoreCase: true)) return false;
+            if (!SearchBytes.Equal(message.Slice(start, length), _words[w], ignoreCase: true)) return false;
         }
         return true;
     }
@@ -59,7 +59,7 @@ internal sealed class FreeTextQuery : SearchQuery
     private static bool ContainsIgnoringCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> part)
     {
         for (var i = 0; i + part.Length <= text.Length; i++)
-            if (Utf8Text.Equal(text.Slice(i, part.Length), part, ignoreCase: true)) return true;
+            if (SearchBytes.Equal(text.Slice(i, part.Length), part, ignoreCase: true)) return true;
         return false;
     }
 

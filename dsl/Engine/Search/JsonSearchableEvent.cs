@@ -79,7 +79,7 @@ public sealed class JsonSearchableEvent : ISearchableEvent
                 return MatchString(node.GetValue<string>(), matcher);
             case JsonValueKind.Number:
                 var text = Encoding.UTF8.GetBytes(node.ToJsonString());
-                return Utf8Text.TryParseNumber(text, out var number) && matcher.Matches(SearchValue.FromNumber(number, text));
+                return SearchBytes.TryParseNumber(text, out var number) && matcher.Matches(SearchValue.FromNumber(number, text));
             case JsonValueKind.True:
                 return matcher.Matches(SearchValue.FromBoolean(true));
             case JsonValueKind.False:

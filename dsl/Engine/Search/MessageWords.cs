@@ -1,13 +1,13 @@
 namespace GrokFlow.Engine.Search;
 
-/// <summary>Walks the words (see <see cref="Utf8Text.IsWordByte"/>) and the whitespace-separated tokens of a message.</summary>
+/// <summary>Walks the words (see <see cref="SearchBytes.IsWordByte"/>) and the whitespace-separated tokens of a message.</summary>
 internal static class MessageWords
 {
     public static bool Next(ReadOnlySpan<byte> text, ref int index, out int start, out int length)
     {
-        while (index < text.Length && !Utf8Text.IsWordByte(text[index])) index++;
+        while (index < text.Length && !SearchBytes.IsWordByte(text[index])) index++;
         start = index;
-        while (index < text.Length && Utf8Text.IsWordByte(text[index])) index++;
+        while (index < text.Length && SearchBytes.IsWordByte(text[index])) index++;
         length = index - start;
         return length > 0;
     }

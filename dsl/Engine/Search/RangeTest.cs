@@ -12,7 +12,7 @@ internal sealed class RangeTest(RangeBound? lower, RangeBound? upper) : SearchVa
     public override bool MatchesText(ReadOnlySpan<byte> text)
     {
         if (text.IsEmpty) return false;
-        if (_numericBounds && Utf8Text.TryParseNumber(text, out var number)) return InNumericRange(number);
+        if (_numericBounds && SearchBytes.TryParseNumber(text, out var number)) return InNumericRange(number);
         return InTextRange(text, ignoreCase: true);
     }
 
@@ -31,12 +31,12 @@ internal sealed class RangeTest(RangeBound? lower, RangeBound? upper) : SearchVa
     {
         if (lower is not null)
         {
-            var order = Utf8Text.Compare(text, lower.Utf8, ignoreCase);
+            var order = SearchBytes.Compare(text, lower.Utf8, ignoreCase);
             if (order < 0 || (order == 0 && !lower.Inclusive)) return false;
         }
         if (upper is not null)
         {
-            var order = Utf8Text.Compare(text, upper.Utf8, ignoreCase);
+            var order = SearchBytes.Compare(text, upper.Utf8, ignoreCase);
             if (order > 0 || (order == 0 && !upper.Inclusive)) return false;
         }
         return true;

@@ -54,7 +54,7 @@ internal sealed class SearchPattern
     public double? Number { get; }
 
     public bool IsMatch(ReadOnlySpan<byte> value, bool ignoreCase) =>
-        HasWildcards ? Glob(_pattern, value, ignoreCase) : Utf8Text.Equal(_literal, value, ignoreCase);
+        HasWildcards ? Glob(_pattern, value, ignoreCase) : SearchBytes.Equal(_literal, value, ignoreCase);
 
     // Iterative glob with a single backtrack point: linear in practice, no recursion, no allocation.
     private static bool Glob(ReadOnlySpan<byte> pattern, ReadOnlySpan<byte> value, bool ignoreCase)
@@ -69,10 +69,10 @@ internal sealed class SearchPattern
             }
             else if (p < pattern.Length && pattern[p] == AnyOne)
             {
-                v = Utf8Text.NextCharacter(value, v);
+                v = SearchBytes.NextCharacter(value, v);
                 p++;
             }
-            else if (p < pattern.Length && Utf8Text.SameByte(pattern[p], value[v], ignoreCase))
+            else if (p < pattern.Length && SearchBytes.SameByte(pattern[p], value[v], ignoreCase))
             {
                 p++;
                 v++;
@@ -80,7 +80,7 @@ internal sealed class SearchPattern
             else if (starP >= 0)
             {
                 p = starP + 1;
-                v = Utf8Text.NextCharacter(value, starV);
+                v = SearchBytes.NextCharacter(value, starV);
                 starV = v;
             }
             else

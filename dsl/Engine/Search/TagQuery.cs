@@ -14,7 +14,7 @@ internal sealed class TagQuery(string key, SearchValueTest test) : SearchQuery
         {
             var tag = tags.Tag(i);
             var colon = tag.IndexOf((byte)':');
-            if (colon == _key.Length && Utf8Text.Equal(tag[..colon], _key, ignoreCase: true) && test.MatchesText(tag[(colon + 1)..]))
+            if (colon == _key.Length && SearchBytes.Equal(tag[..colon], _key, ignoreCase: true) && test.MatchesText(tag[(colon + 1)..]))
                 return true;
         }
         return false;

@@ -1,5 +1,6 @@
 using System.Text;
 using GrokFlow.Runtime.Syslog;
+using GrokFlow.Engine.Output;
 
 namespace GrokFlow.Tests.Host;
 
@@ -22,7 +23,7 @@ public sealed class SyslogInputTests
     [Fact]
     public void ValidUtf8PassesThroughUntouched()
     {
-        using var repair = new Utf8Repair();
+        var repair = new Utf8Repair();
         var line = Encoding.UTF8.GetBytes("Büro-PC ✓");
         Assert.True(repair.Repair(line).SequenceEqual(line));
     }
@@ -30,7 +31,7 @@ public sealed class SyslogInputTests
     [Fact]
     public void InvalidSequencesBecomeReplacementCharacters()
     {
-        using var repair = new Utf8Repair();
+        var repair = new Utf8Repair();
         byte[] line = [(byte)'a', 0xC3, (byte)'(', 0xFF, (byte)'b', 0xE2, 0x82];
         Assert.Equal("a\uFFFD(\uFFFDb\uFFFD", Encoding.UTF8.GetString(repair.Repair(line)));
     }

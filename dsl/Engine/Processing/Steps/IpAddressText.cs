@@ -1,11 +1,12 @@
-using System.Net;
-using System.Net.Sockets;
+using System.Buffers.Binary;
+using GrokFlow.Language.Search;
 
 namespace GrokFlow.Engine.Processing.Steps;
 
 /// <summary>
-/// Reads an IP address as Datadog's geo-IP parser does: IPv4 only as four decimal octets without leading zeros
-/// (<c>10.2.75.414</c> and <c>100.100.00.200</c> are invalid in the recorded results), IPv6 in its usual text forms.
+/// Classifies an IP address as Datadog's geo-IP parser reads it (with <see cref="Utf8IpAddress"/>): IPv4 only as four
+/// decimal octets without leading zeros (<c>10.2.75.414</c> and <c>100.100.00.200</c> are invalid in the recorded
+/// results), IPv6 in its usual text forms.
 /// </summary>
 public static class IpAddressText
 {
@@ -15,48 +16,9 @@ public static class IpAddressText
     public static IpAddressKind Classify(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length is 0 or > MaxLength) return IpAddressKind.Invalid;
-        if (utf8.IndexOf((byte)':') < 0)
-            return TryParseIPv4(utf8, out var v4) ? ClassifyIPv4(v4) : IpAddressKind.Invalid;
-        return TryParseIPv6(utf8, out var v6) ? ClassifyIPv6(v6) : IpAddressKind.Invalid;
-    }
-
-    private static bool TryParseIPv4(ReadOnlySpan<byte> text, out uint address)
-    {
-        address = 0;
-        var octets = 0;
-        var i = 0;
-        while (true)
-        {
-            var start = i;
-            var value = 0;
-            while (i < text.Length && text[i] is >= (byte)'0' and <= (byte)'9' && i - start < 3)
-            {
-                value = value * 10 + (text[i] - '0');
-                i++;
-            }
-            var digits = i - start;
-            if (digits == 0 || value > 255 || (digits > 1 && text[start] == '0')) return false;
-            address = (address << 8) | (uint)value;
-            octets++;
-            if (octets == 4) return i == text.Length;
-            if (i >= text.Length || text[i] != '.') return false;
-            i++;
-        }
-    }
-
-    private static bool TryParseIPv6(ReadOnlySpan<byte> text, out byte[] address)
-    {
-        address = [];
-        Span<char> chars = stackalloc char[text.Length];
-        for (var i = 0; i < text.Length; i++)
-        {
-            // Brackets and ports belong to URLs, not to an address attribute.
-            if (text[i] is > 0x7F or (byte)'[' or (byte)']' or (byte)' ') return false;
-            chars[i] = (char)text[i];
-        }
-        if (!IPAddress.TryParse(chars, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetworkV6) return false;
-        address = parsed.GetAddressBytes();
-        return true;
+        Span<byte> address = stackalloc byte[16];
+        if (!Utf8IpAddress.TryParse(utf8, address, out var length, leadingZeros: false)) return IpAddressKind.Invalid;
+        return length == 4 ? ClassifyIPv4(BinaryPrimitives.ReadUInt32BigEndian(address)) : ClassifyIPv6(address);
     }
 
     private static IpAddressKind ClassifyIPv4(uint a)
@@ -71,7 +33,7 @@ public static class IpAddressText
         return notPublic ? IpAddressKind.NotPublic : IpAddressKind.Public;
     }
 
-    private static IpAddressKind ClassifyIPv6(byte[] a)
+    private static IpAddressKind ClassifyIPv6(ReadOnlySpan<byte> a)
     {
         if (IsIPv4Mapped(a))
             return ClassifyIPv4((uint)(a[12] << 24 | a[13] << 16 | a[14] << 8 | a[15]));
@@ -85,7 +47,7 @@ public static class IpAddressText
         return notPublic ? IpAddressKind.NotPublic : IpAddressKind.Public;
     }
 
-    private static bool IsIPv4Mapped(byte[] a)
+    private static bool IsIPv4Mapped(ReadOnlySpan<byte> a)
     {
         for (var i = 0; i < 10; i++) if (a[i] != 0) return false;
         return a[10] == 0xFF && a[11] == 0xFF;

@@ -13,7 +13,7 @@ internal enum TreeNodeKind : byte { Scalar, Null, Object, Array }
 /// </summary>
 internal sealed class ValueTree
 {
-    private struct Node
+    private struct TreeNode
     {
         public TreeNodeKind Kind;
         public OutputValue Value;
@@ -39,7 +39,7 @@ internal sealed class ValueTree
         public int Next;
     }
 
-    private Node[] _nodes = new Node[64];
+    private TreeNode[] _nodes = new TreeNode[64];
     private MemberEntry[] _members = new MemberEntry[64];
     private Item[] _items = new Item[64];
     private byte[] _keys = new byte[512];
@@ -58,7 +58,7 @@ internal sealed class ValueTree
     private int NewNode(TreeNodeKind kind, OutputValue value)
     {
         if (_nodeCount == _nodes.Length) Array.Resize(ref _nodes, _nodes.Length * 2);
-        _nodes[_nodeCount] = new Node { Kind = kind, Value = value, First = -1, Last = -1 };
+        _nodes[_nodeCount] = new TreeNode { Kind = kind, Value = value, First = -1, Last = -1 };
         return _nodeCount++;
     }
 

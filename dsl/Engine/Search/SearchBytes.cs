@@ -3,7 +3,7 @@ using System.Buffers.Text;
 namespace GrokFlow.Engine.Search;
 
 /// <summary>The byte-level text operations search terms need: ASCII case folding, ordering, numbers, characters.</summary>
-internal static class Utf8Text
+internal static class SearchBytes
 {
     public static bool SameByte(byte a, byte b, bool ignoreCase) =>
         a == b || (ignoreCase && (uint)((a | 0x20) - 'a') <= 'z' - 'a' && (a | 0x20) == (b | 0x20));
