@@ -3,6 +3,7 @@ namespace GrokFlow.Language.NetFlow;
 /// <summary>The GF01xx diagnostic codes of netflow blocks.</summary>
 public static class NetFlowDiagnosticCodes
 {
+    /// <summary>Retired: netflow blocks are parsed with the rest of the file, so a syntax error in one is GF0001.</summary>
     public const string Syntax = "GF0100";
     public const string UnknownEntryKind = "GF0101";
     public const string MissingWords = "GF0102";
