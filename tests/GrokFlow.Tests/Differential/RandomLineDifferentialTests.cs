@@ -39,6 +39,7 @@ public sealed class RandomLineDifferentialTests(GeneratedPipelinesFixture compil
         {
             var comparison = pair.Compare(line);
             Assert.True(comparison.Matched, comparison.ToString());
+            Assert.False(comparison.OverDefaultBudget, "the generated parser needed more than the default step budget: " + comparison);
         }
     }
 
@@ -59,5 +60,6 @@ public sealed class RandomLineDifferentialTests(GeneratedPipelinesFixture compil
 
         output.WriteLine($"pipeline {id}: {compared} random lines compared, {matched} matched, {overBudget} over the default step budget");
         Assert.True(matched > 0 && matched < compared, $"the random lines should mix matches and non-matches ({matched} of {compared} matched)");
+        Assert.Equal(0, overBudget);
     }
 }
