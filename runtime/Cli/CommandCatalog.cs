@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return BenchCommand.Create();
         yield return ImportCommand.Create();
         yield return ExportCommand.Create();
+        yield return TestCommand.Create();
     }
 }
