@@ -20,8 +20,11 @@ public sealed record DatadogTestOutcome(DatadogTest Test, JsonObject Actual, IRe
 /// </summary>
 public sealed class DatadogTestRunner(IGrokPipeline pipeline, DateTimeOffset clock)
 {
-    /// <summary>The clock Datadog recorded its integration tests with: dates without a year fall in 1970.</summary>
-    public static readonly DateTimeOffset RecordingClock = DateTimeOffset.UnixEpoch;
+    /// <summary>
+    /// The clock Datadog recorded its integration tests with: 1971-01-01T00:00:00Z, the instant 1970 ends. The recorded
+    /// results put dates without a year in 1971 (all but four, of July to September, in 1970).
+    /// </summary>
+    public static readonly DateTimeOffset RecordingClock = new(1971, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>The source the pipeline's filter names (<c>source:x</c> alone), which routed the samples to it.</summary>
     public string? Source { get; } = SourceOf(pipeline.Filter);

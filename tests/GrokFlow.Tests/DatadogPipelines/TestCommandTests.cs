@@ -56,23 +56,23 @@ public sealed class TestCommandTests : IDisposable
             service: web
             result:
               custom:
-                date: 5479200000
+                date: 37015200000
                 level: WARN
                 msg: disk low
               message: "Mar 05 10:00:00 WARN disk low"
               service: web
               status: warn
               tags: ["source:LOGS_SOURCE"]
-              timestamp: 5479200000
+              timestamp: 37015200000
           - sample: "Mar 05 10:00:00 INFO all good"
             result:
               custom:
-                date: 5479200000
+                date: 37015200000
                 level: INFO
                 msg: all fine
               message: "Mar 05 10:00:00 INFO all good"
               tags: ["source:LOGS_SOURCE"]
-              timestamp: 5479200000
+              timestamp: 37015200000
         """;
 
     private (int Exit, string Out, string Err) Run(params string[] args)
@@ -127,7 +127,7 @@ public sealed class TestCommandTests : IDisposable
 
         Assert.Equal(0, recordingClock.Exit);
         Assert.Equal(1, laterClock.Exit);
-        Assert.Contains("  timestamp: Datadog 5479200000, got 1772704800000", laterClock.Out);
+        Assert.Contains("  timestamp: Datadog 37015200000, got 1772704800000", laterClock.Out);
         Assert.Equal(2, badClock.Exit);
         Assert.Contains("--clock 'yesterday'", badClock.Err);
     }

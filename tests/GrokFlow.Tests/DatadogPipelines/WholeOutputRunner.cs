@@ -6,6 +6,7 @@ using GrokFlow.Dsl.Import;
 using GrokFlow.Dsl.Interpretation;
 using GrokFlow.Dsl.Processing;
 using GrokFlow.Dsl.Runtime;
+using GrokFlow.Runtime.Datadog;
 using GrokFlow.Tests.TestSupport;
 
 namespace GrokFlow.Tests.DatadogPipelines;
@@ -21,14 +22,15 @@ public sealed record WholeOutputOutcome(DatadogSample Sample, IReadOnlyList<(str
 /// the sample's test sent it with (<see cref="DatadogSample.Service"/>; none when the test gave none). Nothing of the
 /// recorded output goes in. The pipeline's own filter is not applied (the recordings ran each sample through its
 /// pipeline); nested filters and category queries go through <see cref="ProcessingServices.Default"/>. The clock is
-/// Datadog's recording clock, 1970-01-01 (<see cref="RecordingClock"/>), which dates without a year resolve against.
+/// Datadog's recording clock (<see cref="DatadogTestRunner.RecordingClock"/>, as <c>grokflow test</c> uses), which
+/// dates without a year resolve against.
 /// The message it was sent with is the log's message until a message remapper replaces it
 /// (<see cref="OfficialValues.Message"/>). The comparison is <see cref="WholeOutputComparison"/>.
 /// </summary>
 public sealed class WholeOutputRunner
 {
-    /// <summary>The clock Datadog recorded the integration tests with (dates without a year fall in 1970).</summary>
-    public static readonly DateTimeOffset RecordingClock = DateTimeOffset.UnixEpoch;
+    /// <summary>The clock Datadog recorded the integration tests with.</summary>
+    public static DateTimeOffset RecordingClock => DatadogTestRunner.RecordingClock;
 
     private readonly IGrokPipeline? _pipeline;
     private readonly WholeOutputComparison _comparison;
