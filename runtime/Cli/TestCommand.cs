@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using GrokFlow.Dsl.Import;
-using GrokFlow.Dsl.Interpretation;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Tooling.Import;
+using GrokFlow.Tooling.Interpretation;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Runtime.Datadog;
 using YamlDotNet.Core;
 

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using GrokFlow.Dsl.Processing;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Engine.Processing;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Runtime.Parsing;
 using GrokFlow.Runtime.Syslog;
 

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Engine.Pipelines;
 
 namespace GrokFlow.Runtime.Datadog;
 

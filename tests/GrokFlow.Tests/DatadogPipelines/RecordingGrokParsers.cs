@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
-using GrokFlow.Dsl.Processing;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Engine.Processing;
+using GrokFlow.Engine.Pipelines;
 
 namespace GrokFlow.Tests.DatadogPipelines;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json.Nodes;
-using GrokFlow.Dsl.Interpretation;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Tooling.Interpretation;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Runtime.Cli;
 using GrokFlow.Runtime.Datadog;
 using GrokFlow.Tests.TestSupport;
