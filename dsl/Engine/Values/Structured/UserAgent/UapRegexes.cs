@@ -28,8 +28,8 @@ internal sealed record UapParser(Regex Regex, IReadOnlyDictionary<string, string
 /// <summary>
 /// ua-parser's database (<c>regexes.yaml</c> of uap-core 0.18.0, embedded beside this file): the user-agent, OS and
 /// device parsers, in order; the first whose regex matches wins. The file is read by a reader of its own simple
-/// shape (sections of <c>- regex: '…'</c> entries with quoted replacement keys): the dsl sources are also compiled
-/// into the generator, which cannot carry a YAML library.
+/// shape (sections of <c>- regex: '…'</c> entries with quoted replacement keys), which keeps the engine free of a YAML
+/// library.
 /// </summary>
 internal sealed class UapRegexes
 {
