@@ -1,4 +1,5 @@
 using GrokFlow.Runtime.Host.Options;
+using GrokFlow.Runtime.NetFlow;
 using GrokFlow.Runtime.Routing;
 using GrokFlow.Runtime.Sink;
 using GrokFlow.Runtime.Sources;
@@ -106,6 +107,8 @@ internal static class GrokFlowHostFactory
         services.AddSingleton<IValidateOptions<QueueOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<IValidateOptions<SpoolOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<IValidateOptions<GeoIpOptions>, GeoIpOptionsValidator>();
+        services.AddOptions<NetFlowHostOptions>().Bind(configuration.GetSection("NetFlow")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NetFlowHostOptions>, NetFlowHostOptionsValidator>();
         var drain = configuration.GetSection("Queue").Get<QueueOptions>()?.DrainTimeout ?? new QueueOptions().DrainTimeout;
         services.Configure<HostOptions>(o => o.ShutdownTimeout = drain + TimeSpan.FromSeconds(15));
     }
