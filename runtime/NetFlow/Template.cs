@@ -12,6 +12,17 @@ internal enum FieldRole : byte
     SamplerId,
     SamplerMode,
     SamplerInterval,
+    /// <summary>IPFIX samplingPacketSpace (306): with samplingPacketInterval (305) the rate is (interval + space) / interval.</summary>
+    SamplingPacketSpace,
+    /// <summary>Delta octet / packet counts (1, 2), scaled into adjusted_bytes / adjusted_packets.</summary>
+    Bytes,
+    Packets,
+    /// <summary>Input / output interface index (10, 14; v9 interface scope): interface names in data, their subject in options data.</summary>
+    InInterface,
+    OutInterface,
+    /// <summary>interfaceName / interfaceDescription (82, 83) in options data.</summary>
+    InterfaceName,
+    InterfaceDescription,
 }
 
 /// <summary>One field of a prepared template plan: its wire length (65535 = IPFIX variable length) and writer.</summary>

@@ -20,7 +20,7 @@ internal sealed class TemplatePlanner(INetFlowLayout layout, bool fluentStrict)
     public PlanStep Scope(ushort scopeType, ushort length)
     {
         layout.TryGetScope(scopeType, out var element);
-        return new PlanStep(Choose(element, 0, scopeType, scope: true), length, FieldRole.None);
+        return new PlanStep(Choose(element, 0, scopeType, scope: true), length, scopeType == 2 ? FieldRole.InInterface : FieldRole.None);
     }
 
     private NetFlowElement? Choose(NetFlowElement? element, uint enterprise, ushort id, bool scope)
@@ -44,6 +44,13 @@ internal sealed class TemplatePlanner(INetFlowLayout layout, bool fluentStrict)
         48 => FieldRole.SamplerId,
         49 => FieldRole.SamplerMode,
         50 => FieldRole.SamplerInterval,
+        306 => FieldRole.SamplingPacketSpace,
+        1 => FieldRole.Bytes,
+        2 => FieldRole.Packets,
+        10 => FieldRole.InInterface,
+        14 => FieldRole.OutInterface,
+        82 => FieldRole.InterfaceName,
+        83 => FieldRole.InterfaceDescription,
         _ => FieldRole.None,
     };
 }

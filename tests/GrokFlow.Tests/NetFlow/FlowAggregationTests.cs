@@ -72,9 +72,9 @@ public sealed class FlowAggregationTests(ITestOutputHelper output)
         aggregator.Write(Flow(40000, 443, bytes: 50, packets: 1, flags: 16, start: "2023-11-14T22:13:21.500Z", end: "2023-11-14T22:13:24.000Z"));
         aggregator.Write(Flow(40001, 443, bytes: 7, packets: 1, flags: 1, start: "2023-11-14T22:13:30.000Z", end: "2023-11-14T22:13:31.000Z"));
         Assert.Empty(sink.Events);
-        aggregator.Advance(DateTimeOffset.FromUnixTimeSeconds(1_700_000_040));   // the window 22:13:00..22:14:00 is still open
+        aggregator.Advance(DateTimeOffset.FromUnixTimeSeconds(1_700_000_039));   // 22:13:59: the window 22:13:00..22:14:00 is still open
         Assert.Empty(sink.Events);
-        aggregator.Advance(DateTimeOffset.FromUnixTimeSeconds(1_700_000_041));   // 22:14:01: it closed
+        aggregator.Advance(DateTimeOffset.FromUnixTimeSeconds(1_700_000_040));   // 22:14:00: it closed
 
         Assert.Equal(2, sink.Events.Count);
         var merged = sink.Events.Single(e => Number(e, "l4_src_port") == 40000);
