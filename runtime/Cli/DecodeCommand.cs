@@ -22,17 +22,49 @@ internal static class DecodeCommand
         var aggregateKey = new Option<string?>("--aggregate-key") { Description = "Comma-separated aggregation key (exporter,src_addr,dst_addr,src_port,dst_port,protocol,tos,in_if,out_if,direction,ip_version or event field names)." };
         var topN = new Option<int>("--top-n") { Description = "Keep the N largest aggregates (by bytes) per window; fold the rest into one event per exporter." };
         var rollup = new Option<int>("--port-rollup-threshold") { Description = "Distinct peer ports after which they roll up to * (0 = off).", DefaultValueFactory = _ => 10 };
+        var samplingRates = new Option<string[]>("--sampling-rate") { Description = "EXPORTER=N: the exporter samples 1 in N (wins over what it states); repeatable.", AllowMultipleArgumentsPerToken = false };
+        var interfaceMap = new Option<FileInfo?>("--interface-map") { Description = "CSV of exporter,ifIndex,name,description naming interfaces (names learned from options data win)." };
+        var templateCache = new Option<FileInfo?>("--template-cache") { Description = "Load v9/IPFIX templates from this file before decoding and save what was learned after." };
         var command = new Command("decode", "Decode NetFlow v5/v9/IPFIX from a capture file into flow events, one JSON object per line.")
         {
-            file, port, fluentStrict, noOptions, uptimeTimes, aggregate, aggregateKey, topN, rollup,
+            file, port, fluentStrict, noOptions, uptimeTimes, aggregate, aggregateKey, topN, rollup, samplingRates, interfaceMap, templateCache,
         };
         command.SetAction(parse =>
         {
+            var rates = new Dictionary<System.Net.IPAddress, ulong>();
+            foreach (var rate in parse.GetValue(samplingRates) ?? [])
+            {
+                var parts = rate.Split('=', 2);
+                if (parts.Length != 2 || !System.Net.IPAddress.TryParse(parts[0], out var exporter) || !ulong.TryParse(parts[1], out var interval) || interval < 1)
+                {
+                    Console.Error.WriteLine($"grokflow decode: --sampling-rate {rate}: expected EXPORTER=N (an IP address and an interval of at least 1)");
+                    return 2;
+                }
+                rates[exporter] = interval;
+            }
+            InterfaceNameTable? interfaces = null;
+            if (parse.GetValue(interfaceMap) is { } map)
+            {
+                try
+                {
+                    interfaces = InterfaceNameTable.Load(map.FullName);
+                }
+                catch (Exception e) when (e is FormatException or IOException)
+                {
+                    Console.Error.WriteLine($"grokflow decode: --interface-map {e.Message}");
+                    return 2;
+                }
+            }
+            using var store = parse.GetValue(templateCache) is { } cache ? new TemplateStore(cache.FullName, writeDelay: TimeSpan.FromDays(1)) : null;
+            if (store is { WasCorrupt: true }) Console.Error.WriteLine($"grokflow decode: --template-cache {parse.GetValue(templateCache)!.Name} could not be read; moved aside, starting empty");
             var options = new NetFlowCollectorOptions
             {
                 FluentStrict = parse.GetValue(fluentStrict),
                 ShipOptionsRecords = !parse.GetValue(noOptions),
                 SwitchedTimesFromUptime = parse.GetValue(uptimeTimes),
+                SamplingRates = rates,
+                Interfaces = interfaces,
+                TemplateStore = store,
             };
             FlowAggregationOptions? aggregation = null;
             if (parse.GetValue(aggregate) is { } window)
@@ -105,7 +137,7 @@ internal static class DecodeCommand
     {
         var drops = counters.Drops.Where(d => d.Value > 0).Select(d => $"{d.Key.Name()}={d.Value}").ToList();
         Console.Error.WriteLine($"packets: {frames}, udp datagrams: {datagrams}, flows: {counters.Flows}, options records: {counters.OptionsRecords}, " +
-            $"templates: {counters.TemplatesLearned}, sequence gaps: {counters.SequenceGaps}, held for template: {counters.PendingSets}");
+            $"templates: {counters.TemplatesLearned} (restored from cache: {counters.TemplatesRestored}), sequence gaps: {counters.SequenceGaps}, held for template: {counters.PendingSets}");
         Console.Error.WriteLine($"drops: {counters.TotalDrops}{(drops.Count > 0 ? " (" + string.Join(", ", drops) + ")" : "")}");
         if (aggregator?.Counters is { } a)
             Console.Error.WriteLine($"aggregation: {a.FlowsIn} flows into {a.EventsOut} events ({(a.EventsOut == 0 ? 0 : (double)a.FlowsIn / a.EventsOut):0.0}x), " +

@@ -107,8 +107,7 @@ internal static class GrokFlowHostFactory
         services.AddSingleton<IValidateOptions<QueueOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<IValidateOptions<SpoolOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<IValidateOptions<GeoIpOptions>, GeoIpOptionsValidator>();
-        services.AddOptions<NetFlowHostOptions>().Bind(configuration.GetSection("NetFlow")).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<NetFlowHostOptions>, NetFlowHostOptionsValidator>();
+        services.AddNetFlow(configuration);
         var drain = configuration.GetSection("Queue").Get<QueueOptions>()?.DrainTimeout ?? new QueueOptions().DrainTimeout;
         services.Configure<HostOptions>(o => o.ShutdownTimeout = drain + TimeSpan.FromSeconds(15));
     }

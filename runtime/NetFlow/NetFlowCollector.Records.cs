@@ -11,9 +11,11 @@ public sealed partial class NetFlowCollector
     {
         if (stream.Templates.TryGetValue(templateId, out var template) && receivedAt - template.LastSeen > _options.TemplateLifetime)
         {
-            Forget(stream, templateId);
+            Forget(stream, message.Stream, templateId);
             template = null;
         }
+        if (template is null && _options.TemplateStore is { } store && store.TryGet(message.Stream, templateId, out var stored))
+            template = Restore(stream, templateId, stored, message, receivedAt, sink);
         if (template is null)
         {
             if (_pending.TryHold(message, templateId, set, receivedAt, out var evicted))

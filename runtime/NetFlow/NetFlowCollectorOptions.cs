@@ -40,6 +40,9 @@ public sealed record NetFlowCollectorOptions
     /// <summary>Interface names learned from options data and read from a CSV map; may be shared by several collectors.</summary>
     public InterfaceNameTable? Interfaces { get; init; }
 
+    /// <summary>Templates kept on disk across restarts; may be shared by several collectors.</summary>
+    public TemplateStore? TemplateStore { get; init; }
+
     /// <summary>Bytes of early data held at most; beyond that the oldest is dropped.</summary>
     public int PendingDataMaxBytes { get; init; } = 1 << 20;
 }
