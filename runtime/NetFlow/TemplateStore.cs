@@ -83,7 +83,7 @@ public sealed class TemplateStore : IDisposable
         WriteIfImmediate();
     }
 
-    internal void RemoveAll(in StreamKey stream, bool options)
+    internal void RemoveAll(StreamKey stream, bool options)
     {
         lock (_gate)
         {
