@@ -64,6 +64,10 @@ internal sealed class StreamState(ExporterState exporter)
     public ulong? SamplingInterval;
     public ulong? SamplingAlgorithm;
 
+    /// <summary>The last interface-name lookups of this stream, input and output.</summary>
+    public InterfaceLookupCache InputNames { get; } = new();
+    public InterfaceLookupCache OutputNames { get; } = new();
+
     /// <summary>IPFIX samplingPacketSpace (306) from options data, read with samplingPacketInterval (305).</summary>
     public ulong? SamplingPacketSpace;
 

@@ -19,6 +19,7 @@ public sealed class InterfaceNameTable
     private readonly ConcurrentDictionary<(UInt128 Exporter, uint Domain, ulong IfIndex), InterfaceLabels> _learned = new();
     private readonly Dictionary<(UInt128 Exporter, ulong IfIndex), InterfaceLabels> _configured = new();
     private volatile bool _empty = true;
+    private int _version;
     private long _refused;
 
     public InterfaceNameTable()
@@ -55,6 +56,9 @@ public sealed class InterfaceNameTable
 
     internal bool IsEmpty => _empty;
 
+    /// <summary>Changes whenever a learned name changes, so collectors may cache their last lookups until then.</summary>
+    internal int Version => Volatile.Read(ref _version);
+
     /// <summary>Interfaces learned from options data so far.</summary>
     public int LearnedCount => _learned.Count;
 
@@ -72,10 +76,32 @@ public sealed class InterfaceNameTable
         }
         _learned[key] = new InterfaceLabels(name.ToArray(), description.ToArray());
         _empty = false;
+        Interlocked.Increment(ref _version);
+    }
+
+    /// <summary>The labels of an interface of a stream, through the stream's one-entry cache per direction.</summary>
+    internal InterfaceLabels? Find(InterfaceLookupCache cache, UInt128 exporter, uint domain, ulong ifIndex)
+    {
+        var version = Version;
+        if (cache.Version != version || cache.IfIndex != ifIndex)
+        {
+            cache.Labels = TryGet(exporter, domain, ifIndex, out var labels) ? labels : null;
+            cache.IfIndex = ifIndex;
+            cache.Version = version;
+        }
+        return cache.Labels;
     }
 
     internal bool TryGet(UInt128 exporter, uint domain, ulong ifIndex, out InterfaceLabels labels) =>
         _learned.TryGetValue((exporter, domain, ifIndex), out labels!) || _configured.TryGetValue((exporter, ifIndex), out labels!);
+}
+
+/// <summary>A stream's last interface lookup in one direction (most flows of a stream share their interfaces).</summary>
+internal sealed class InterfaceLookupCache
+{
+    public int Version = -1;
+    public ulong IfIndex;
+    public InterfaceLabels? Labels;
 }
 
 /// <summary>An interface's name and description, and the event members written for it as input and as output interface.</summary>

@@ -12,8 +12,8 @@ public sealed partial class NetFlowCollector
     {
         if (SamplingRate(stream, roles) is { } rate) WriteAdjusted(roles.Bytes, roles.Packets, rate);
         if (_interfaces.IsEmpty) return;
-        if (roles.InInterface is { } input && _interfaces.TryGet(key.Address, key.Domain, input, out var inLabels)) _writer.Raw(inLabels.InJson);
-        if (roles.OutInterface is { } output && _interfaces.TryGet(key.Address, key.Domain, output, out var outLabels)) _writer.Raw(outLabels.OutJson);
+        if (roles.InInterface is { } input && _interfaces.Find(stream.InputNames, key.Address, key.Domain, input) is { } inLabels) _writer.Raw(inLabels.InJson);
+        if (roles.OutInterface is { } output && _interfaces.Find(stream.OutputNames, key.Address, key.Domain, output) is { } outLabels) _writer.Raw(outLabels.OutJson);
     }
 
     /// <summary>
@@ -53,8 +53,8 @@ public sealed partial class NetFlowCollector
         var interval = stream.Exporter.SamplingOverride ?? (ulong)(BinaryPrimitives.ReadUInt16BigEndian(header.Slice(22)) & 0x3FFF);
         WriteAdjusted(BinaryPrimitives.ReadUInt32BigEndian(record.Slice(20)), BinaryPrimitives.ReadUInt32BigEndian(record.Slice(16)), (Math.Max(interval, 1), 1));
         if (_interfaces.IsEmpty) return;
-        if (_interfaces.TryGet(key.Address, key.Domain, BinaryPrimitives.ReadUInt16BigEndian(record.Slice(12)), out var inLabels)) _writer.Raw(inLabels.InJson);
-        if (_interfaces.TryGet(key.Address, key.Domain, BinaryPrimitives.ReadUInt16BigEndian(record.Slice(14)), out var outLabels)) _writer.Raw(outLabels.OutJson);
+        if (_interfaces.Find(stream.InputNames, key.Address, key.Domain, BinaryPrimitives.ReadUInt16BigEndian(record.Slice(12))) is { } inLabels) _writer.Raw(inLabels.InJson);
+        if (_interfaces.Find(stream.OutputNames, key.Address, key.Domain, BinaryPrimitives.ReadUInt16BigEndian(record.Slice(14))) is { } outLabels) _writer.Raw(outLabels.OutJson);
     }
 
     private static ulong Scale(ulong value, (ulong Numerator, ulong Denominator) rate)

@@ -23,6 +23,7 @@ public sealed class TemplateStore : IDisposable
     private readonly int _maxTemplates;
     private readonly Dictionary<(StreamKey Stream, ushort Id), StoredTemplate> _templates = new();
     private readonly Lock _gate = new();
+    private readonly Lock _saveGate = new();   // one writer of the file at a time (timer and stop may meet)
     private readonly ITimer? _writeTimer;
     private readonly TimeSpan _writeDelay;
     private bool _dirty, _writeScheduled, _writeNow;
@@ -108,6 +109,11 @@ public sealed class TemplateStore : IDisposable
 
     /// <summary>Writes the file if anything changed since it was last written (on stop, and by the write timer).</summary>
     public void Save()
+    {
+        lock (_saveGate) SaveSerialized();
+    }
+
+    private void SaveSerialized()
     {
         List<KeyValuePair<(StreamKey Stream, ushort Id), StoredTemplate>> snapshot;
         lock (_gate)
