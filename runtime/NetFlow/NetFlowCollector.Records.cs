@@ -87,7 +87,7 @@ public sealed partial class NetFlowCollector
             else
             {
                 _counters.Flows++;
-                if (template.HasRoles || !_options.FluentStrict) WriteSampling(stream, roles);
+                if (template.HasSamplingRoles || !_options.FluentStrict) WriteSampling(stream, roles);
                 if (!_options.FluentStrict && template.HasRoles) WriteEnrichment(stream, roles, message.Stream);
             }
             Emit(stream.Exporter, sink);

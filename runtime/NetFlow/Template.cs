@@ -56,6 +56,10 @@ internal sealed class Template(ushort id, bool isOptions, byte[] definition, Pla
 
     public bool HasRoles { get; } = steps.Any(s => s.Role != FieldRole.None);
 
+    /// <summary>Whether records carry their own sampling fields (sampler ID, interval, algorithm, packet space).</summary>
+    public bool HasSamplingRoles { get; } = steps.Any(s => s.Role is FieldRole.SamplerId or FieldRole.SamplerMode or FieldRole.SamplerInterval
+        or FieldRole.SamplingInterval or FieldRole.SamplingAlgorithm or FieldRole.SamplingPacketSpace);
+
     /// <summary>An options template carrying FLOW_SAMPLER_ID, MODE and RANDOM_INTERVAL: a sampler table row (not emitted).</summary>
     public bool IsSampler { get; } = isOptions
         && steps.Any(s => s.Role == FieldRole.SamplerId) && steps.Any(s => s.Role == FieldRole.SamplerMode) && steps.Any(s => s.Role == FieldRole.SamplerInterval);
