@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
-using GrokFlow.Dsl.NetFlow.Runtime;
+using GrokFlow.Engine.NetFlow;
 
 namespace GrokFlow.Runtime.NetFlow;
 
