@@ -2,6 +2,7 @@ using GrokFlow.Runtime.Host.Options;
 using GrokFlow.Runtime.Routing;
 using GrokFlow.Runtime.Sink;
 using GrokFlow.Runtime.Sources;
+using GrokFlow.Runtime.Sources.Tcp;
 using GrokFlow.Runtime.Spool;
 using GrokFlow.Runtime.Syslog;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +37,7 @@ internal static class GrokFlowHostFactory
         builder.Services.AddHostedService<DeliveryService>();
         builder.Services.AddHostedService<BatchFlushService>();
         builder.Services.AddHostedService<SourcesService>();
+        builder.Services.AddHostedService<TcpSourcesService>();
         builder.Services.AddHostedService<SummaryService>();
         launch.ConfigureServices?.Invoke(builder.Services);
         return builder;
@@ -117,6 +119,7 @@ internal static class GrokFlowHostFactory
         services.AddSingleton<HostMetrics>();
         services.AddSingleton<IntakeHealth>();
         services.AddSingleton<BoundSources>();
+        services.AddSingleton<TcpSourceMetrics>();
         services.AddSingleton<IPipelineCatalog, BuiltInPipelineCatalog>();
         services.AddSingleton<PipelineRoutes>();
         services.AddSingleton<IDatagramHandlerFactory, SyslogHandlerFactory>();
