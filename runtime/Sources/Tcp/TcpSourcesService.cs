@@ -30,12 +30,10 @@ internal sealed class TcpSourcesService(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        var headroom = Headroom();
         foreach (var source in options.Value.Sources.Where(s => s.Protocol != SourceProtocol.Udp))
         {
             var factory = handlerFactories.First(f => f.Type == source.Type);
-            var workers = source.Tcp.Workers > 0 ? source.Tcp.Workers : Environment.ProcessorCount;
-            // every worker may seal a full batch after the check: keep room for that (but never more than half the queue)
-            var headroom = Math.Min(2L * workers * (batching.Value.MaxBytes + batching.Value.MaxEventBytes), queueOptions.Value.MemoryBytes / 2);
             var listener = new TcpSyslogListener(source, builder => factory.Create(source, builder), builders,
                 () => queue.HasRoomFor(headroom), tcpMetrics, metrics, clock, _logger);
             _listeners.Add(listener);
@@ -46,6 +44,20 @@ internal sealed class TcpSourcesService(
         foreach (var listener in _listeners) listener.Start();
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// The room to keep free: each builder (one per UDP source, one per TCP worker) may seal a batch after a connection
+    /// checked, and a batch's buffer grows by doubling to at most twice its byte limit. Never more than half the queue.
+    /// </summary>
+    private long Headroom()
+    {
+        var b = batching.Value;
+        var perBatch = (long)System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)Math.Max(64 * 1024, 2L * (b.MaxBytes + b.MaxEventBytes)));
+        var builderCount = options.Value.Sources.Sum(s => s.Protocol == SourceProtocol.Udp ? 1 : WorkersOf(s));
+        return Math.Min(builderCount * perBatch, queueOptions.Value.MemoryBytes / 2);
+    }
+
+    public static int WorkersOf(SourceOptions source) => source.Tcp.Workers > 0 ? source.Tcp.Workers : Environment.ProcessorCount;
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -49,9 +49,15 @@ internal sealed class TcpSyslogConnection(
                 if (!idle.TryReset()) return;
                 var buffer = result.Buffer;
                 var length = buffer.Length;
-                var broken = !HandleFrames(ref buffer, result.IsCompleted);
+                var status = HandleFrames(ref buffer, result.IsCompleted);
                 counters.Read(length - buffer.Length, 0, 0);
-                if (broken) return;
+                if (status == FrameStatus.BadLengthPrefix) return;
+                if (status == FrameStatus.Frame)
+                {
+                    // paused for room with frames still buffered: they are handled before anything more is read
+                    reader.AdvanceTo(buffer.Start);
+                    continue;
+                }
                 if (result.IsCompleted)
                 {
                     if (_framer.EndsInsideFrame(buffer))
@@ -74,15 +80,25 @@ internal sealed class TcpSyslogConnection(
         }
     }
 
-    /// <summary>Handles every complete frame; false when the stream broke and the connection must close.</summary>
-    private bool HandleFrames(ref ReadOnlySequence<byte> buffer, bool completed)
+    /// <summary>
+    /// Handles the complete frames while the queue has room (checked before each, as each may seal a batch). Returns
+    /// NeedMore when all were handled, Frame when it stopped for room, BadLengthPrefix when the stream broke.
+    /// </summary>
+    private FrameStatus HandleFrames(ref ReadOnlySequence<byte> buffer, bool completed)
     {
         long frames = 0, truncated = 0, events = 0;
         var status = FrameStatus.NeedMore;
         lock (worker.Gate)
         {
-            while ((status = _framer.TryRead(ref buffer, out var frame, out var cut)) == FrameStatus.Frame)
+            while (true)
             {
+                if (!limits.HasRoom())
+                {
+                    status = FrameStatus.Frame;
+                    break;
+                }
+                status = _framer.TryRead(ref buffer, out var frame, out var cut);
+                if (status != FrameStatus.Frame) break;
                 frames++;
                 if (cut) truncated++;
                 events += worker.Handle(frame, sender, counters.Name);
@@ -96,12 +112,12 @@ internal sealed class TcpSyslogConnection(
         }
         counters.Read(0, frames, truncated);
         metrics.Received(0, events);
-        if (status != FrameStatus.BadLengthPrefix) return true;
+        if (status != FrameStatus.BadLengthPrefix) return status;
         counters.FramingError();
         metrics.Drop(DropReason.Malformed);
         logger.LogWarning("Source {Name}: {Sender} sent a bad octet-counting length prefix; connection closed (counted as malformed)",
             counters.Name, sender.EndPoint);
-        return false;
+        return status;
     }
 
     private async Task WaitForRoomAsync(CancellationToken stopping)

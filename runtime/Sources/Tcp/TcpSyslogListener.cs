@@ -57,7 +57,7 @@ internal sealed class TcpSyslogListener : IDisposable
             throw new InvalidOperationException($"Source {options.DisplayName}: cannot listen on TCP {options.Bind}:{options.Port}: {e.Message}", e);
         }
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
-        var count = options.Tcp.Workers > 0 ? options.Tcp.Workers : Environment.ProcessorCount;
+        var count = TcpSourcesService.WorkersOf(options);
         _workers = new TcpWorker[count];
         for (var i = 0; i < count; i++)
         {
