@@ -1,3 +1,5 @@
+using GrokFlow.Runtime.Host.Health;
+using GrokFlow.Runtime.Host.Metrics;
 using GrokFlow.Runtime.Host.Options;
 using GrokFlow.Runtime.Routing;
 using GrokFlow.Runtime.Sink;
@@ -39,6 +41,9 @@ internal static class GrokFlowHostFactory
         builder.Services.AddHostedService<SourcesService>();
         builder.Services.AddHostedService<TcpSourcesService>();
         builder.Services.AddHostedService<SummaryService>();
+        builder.Services.AddSingleton<HealthReport>();
+        builder.Services.AddGrokFlowMetrics(builder.Configuration);
+        builder.Services.AddSystemd();
         launch.ConfigureServices?.Invoke(builder.Services);
         return builder;
     }
