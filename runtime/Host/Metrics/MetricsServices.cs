@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace GrokFlow.Runtime.Host.Metrics;
 
@@ -22,7 +23,7 @@ internal static class MetricsServices
         services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();
         var options = configuration.GetSection("Metrics").Get<MetricsOptions>() ?? new MetricsOptions();
         if (!options.Enabled) return;
-        services.AddOpenTelemetry().WithMetrics(metrics =>
+        services.AddOpenTelemetry().ConfigureResource(r => r.AddService("grokflow")).WithMetrics(metrics =>
         {
             metrics.AddMeter(MeterPattern);
             if (options.ListenEndPoint is { } endPoint)
