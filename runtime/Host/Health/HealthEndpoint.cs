@@ -17,7 +17,7 @@ internal sealed class HealthEndpoint(IOptions<MetricsOptions> options, HealthRep
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _listener.Prefixes.Add(options.Value.ListenPrefix + "health/");
+        _listener.Prefixes.Add(options.Value.ListenPrefix() + "health/");
         try
         {
             _listener.Start();
@@ -26,7 +26,7 @@ internal sealed class HealthEndpoint(IOptions<MetricsOptions> options, HealthRep
         {
             throw new InvalidOperationException($"Metrics:Listen: cannot serve health on {options.Value.Listen}: {e.Message}", e);
         }
-        logger.LogInformation("Metrics: /metrics, /health/live and /health/ready on {Prefix}", options.Value.ListenPrefix);
+        logger.LogInformation("Metrics: /metrics, /health/live and /health/ready on {Prefix}", options.Value.ListenPrefix());
         return base.StartAsync(cancellationToken);
     }
 

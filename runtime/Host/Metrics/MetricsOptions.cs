@@ -17,9 +17,10 @@ public sealed class MetricsOptions
     public bool Enabled => !string.IsNullOrWhiteSpace(Listen) || Otlp.Enabled;
 
     /// <summary>The HTTP prefix of <see cref="Listen"/>, e.g. <c>http://127.0.0.1:9469/</c>; null when it is not an address:port.</summary>
-    public string? ListenPrefix => ListenEndPoint is { } endPoint ? $"http://{endPoint}/" : null;
+    // methods, not properties: the configuration binder (source-generated under AOT) leaves them alone
+    public string? ListenPrefix() => ListenEndPoint() is { } endPoint ? $"http://{endPoint}/" : null;
 
-    public IPEndPoint? ListenEndPoint => IPEndPoint.TryParse(Listen ?? "", out var endPoint) && endPoint.Port > 0 ? endPoint : null;
+    public IPEndPoint? ListenEndPoint() => IPEndPoint.TryParse(Listen ?? "", out var endPoint) && endPoint.Port > 0 ? endPoint : null;
 }
 
 /// <summary>The OTLP metrics exporter (configuration <c>Metrics:Otlp</c>).</summary>

@@ -8,7 +8,7 @@ internal sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
     public ValidateOptionsResult Validate(string? name, MetricsOptions options)
     {
         var errors = new List<string>();
-        if (!string.IsNullOrWhiteSpace(options.Listen) && options.ListenPrefix is null)
+        if (!string.IsNullOrWhiteSpace(options.Listen) && options.ListenPrefix() is null)
             errors.Add($"Metrics:Listen: '{options.Listen}' is not address:port (e.g. 127.0.0.1:9469 or [::1]:9469).");
         var otlp = options.Otlp;
         if (otlp.Enabled && !Uri.TryCreate(otlp.Endpoint, UriKind.Absolute, out _))

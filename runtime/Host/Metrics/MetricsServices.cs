@@ -26,7 +26,7 @@ internal static class MetricsServices
         services.AddOpenTelemetry().ConfigureResource(r => r.AddService("grokflow")).WithMetrics(metrics =>
         {
             metrics.AddMeter(MeterPattern);
-            if (options.ListenEndPoint is { } endPoint)
+            if (options.ListenEndPoint() is { } endPoint)
             {
                 metrics.AddPrometheusHttpListener(o =>
                 {
@@ -47,6 +47,6 @@ internal static class MetricsServices
                 });
             }
         });
-        if (options.ListenPrefix is not null) services.AddHostedService<HealthEndpoint>();
+        if (options.ListenPrefix() is not null) services.AddHostedService<HealthEndpoint>();
     }
 }

@@ -36,5 +36,26 @@ public sealed class StructuredDataTests : IDisposable
         Assert.Equal(3, events.Length);
     }
 
+    [Fact]
+    public async Task EventsThatPipelinesWithProcessorsRewriteKeepTheirStructuredData()
+    {
+        var output = Path.Combine(_settings.SpoolDirectory, "events.jsonl");
+        Directory.CreateDirectory(_settings.SpoolDirectory);
+        await using var host = await RunningHost.StartWithBuiltInPipelinesAsync(new Dictionary<string, string?>
+        {
+            ["Output:Path"] = output,
+            ["Sources:0:Service"] = "mail",
+            ["Sources:0:Source"] = "postfix",   // the built-in Postfix pipeline has processors: the event document path
+        });
+        await host.SendAsync("qnap", """<22>1 2026-07-12T12:24:48Z mailhost postfix/qmgr 12345 - [meta sequenceId="7" sysUpTime="42"] 1234567890A: removed""");
+        await TestIntakeServer.WaitUntilAsync(() => host.Metrics.EventsSent == 1, TimeSpan.FromSeconds(30), "the event written");
+        await host.StopAsync();
+
+        var e = System.Text.Json.JsonDocument.Parse(File.ReadAllLines(output).Single()).RootElement;
+        var meta = e.GetProperty("syslog").GetProperty("structured_data").GetProperty("meta");
+        Assert.Equal(("7", "42"), (meta.GetProperty("sequenceId").GetString(), meta.GetProperty("sysUpTime").GetString()));
+        Assert.Equal("postfix/qmgr", e.GetProperty("syslog").GetProperty("appname").GetString());
+    }
+
     public void Dispose() => _settings.Dispose();
 }
