@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
-using GrokFlow.Dsl.Processing;
+using GrokFlow.Engine.Processing;
 
 namespace GrokFlow.Runtime.Syslog;
 
