@@ -36,8 +36,28 @@ internal sealed class HostMetrics : IDisposable
         _meter.CreateObservableGauge("grokflow.spool.files", () => SpoolFiles, "{file}", "Batch files waiting in the disk spool");
     }
 
-    public long Datagrams => Volatile.Read(ref _datagrams);
-    public long Events => Volatile.Read(ref _events);
+    private readonly List<ReceiveCounters> _receivers = [];
+
+    public long Datagrams => Volatile.Read(ref _datagrams) + SumReceivers(static r => r.Datagrams);
+    public long Events => Volatile.Read(ref _events) + SumReceivers(static r => r.Events);
+
+    /// <summary>Counters owned by one receive worker (one writer, no shared cache line per datagram); summed on read.</summary>
+    public ReceiveCounters CreateReceiveCounters()
+    {
+        var counters = new ReceiveCounters();
+        lock (_receivers) _receivers.Add(counters);
+        return counters;
+    }
+
+    private long SumReceivers(Func<ReceiveCounters, long> read)
+    {
+        lock (_receivers)
+        {
+            long sum = 0;
+            foreach (var r in _receivers) sum += read(r);
+            return sum;
+        }
+    }
     public long Batches => Volatile.Read(ref _batches);
     public long EventsSent => Volatile.Read(ref _eventsSent);
     public long BytesSent => Volatile.Read(ref _bytesSent);
@@ -86,6 +106,21 @@ internal sealed class HostMetrics : IDisposable
         Enum.GetValues<DropReason>().Select(r => new Measurement<long>(Dropped(r), new KeyValuePair<string, object?>("reason", DropReasonNames.Of(r))));
 
     public void Dispose() => _meter.Dispose();
+}
+
+/// <summary>Datagrams and events of one receive worker: written by its thread only, read by anyone.</summary>
+internal sealed class ReceiveCounters
+{
+    private long _datagrams, _events;
+
+    public long Datagrams => Volatile.Read(ref _datagrams);
+    public long Events => Volatile.Read(ref _events);
+
+    public void Add(long datagrams, long events)
+    {
+        Volatile.Write(ref _datagrams, _datagrams + datagrams);
+        Volatile.Write(ref _events, _events + events);
+    }
 }
 
 /// <summary>Parsed/unmatched counts of one pipeline.</summary>

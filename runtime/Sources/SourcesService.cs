@@ -34,12 +34,11 @@ internal sealed class SourcesService(
                 _logger.LogError("Source {Name}: this build cannot decode {Type}; the source is not opened", source.DisplayName, source.Type);
                 continue;
             }
-            var builder = builders.Create();
-            var listener = new UdpListener(source, factory.Create(source, builder), builder, metrics, clock, _logger);
+            var listener = new UdpListener(source, builder => factory.Create(source, builder), builders, metrics, clock, _logger);
             _listeners.Add(listener);
             bound.Add(source.DisplayName, listener.LocalEndPoint);
-            _logger.LogInformation("Source {Name}: {Type} on UDP {EndPoint}{Service}{Source}", source.DisplayName, source.Type,
-                listener.LocalEndPoint, Describe(" service ", source.Service), Describe(" source ", source.Source));
+            _logger.LogInformation("Source {Name}: {Type} on UDP {EndPoint}{Service}{Source}, {Workers} receive workers on {Sockets}", source.DisplayName, source.Type,
+                listener.LocalEndPoint, Describe(" service ", source.Service), Describe(" source ", source.Source), listener.WorkerCount, listener.SocketsPerWorker);
         }
         foreach (var listener in _listeners) listener.Start();
         return Task.CompletedTask;

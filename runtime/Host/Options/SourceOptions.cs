@@ -25,6 +25,13 @@ public sealed class SourceOptions
     public List<int> NetFlowVersions { get; set; } = [];
     /// <summary>Kernel receive buffer (SO_RCVBUF) asked for; absorbs bursts while a worker is busy.</summary>
     public int ReceiveBufferBytes { get; set; } = 16 * 1024 * 1024;
+    /// <summary>Receive workers (threads, each with its own parser state and batch); 0 = one per core.</summary>
+    public int Workers { get; set; }
+    /// <summary>How the workers share the port; see <see cref="GrokFlow.Runtime.Sources.ReceiveMode"/>.</summary>
+    public GrokFlow.Runtime.Sources.ReceiveMode ReceiveMode { get; set; } = GrokFlow.Runtime.Sources.ReceiveMode.ReusePort;
+
+    /// <summary>The number of receive workers this source runs.</summary>
+    public int WorkerCount => Workers > 0 ? Workers : Environment.ProcessorCount;
 
     public string DisplayName => string.IsNullOrWhiteSpace(Name) ? $"{Type.ToString().ToLowerInvariant()}:{Port}" : Name;
 }
