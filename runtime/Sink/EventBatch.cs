@@ -37,6 +37,20 @@ internal sealed class EventBatch
     public bool Persisted { get { lock (_gate) return _persisted; } }
 
     private bool _persisted;
+    private PooledBufferStream? _compressed;
+
+    /// <summary>
+    /// The gzip body at <paramref name="level"/>, made once and shared by the spool copy and the intake request (so a
+    /// batch persisted while it waits is not compressed twice). Valid until <see cref="Release"/>.
+    /// </summary>
+    public PooledBufferStream Compressed(int level)
+    {
+        lock (_gate)
+        {
+            if (_buffer is null) throw new ObjectDisposedException(nameof(EventBatch));
+            return _compressed ??= GzipCodec.Compress(Json, level);
+        }
+    }
 
     public int Count { get; }
     public int Length { get; }
@@ -116,11 +130,15 @@ internal sealed class EventBatch
     public void Release()
     {
         byte[]? buffer;
+        PooledBufferStream? compressed;
         lock (_gate)
         {
             buffer = _buffer;
             _buffer = null;
+            compressed = _compressed;
+            _compressed = null;
         }
         if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+        compressed?.Dispose();
     }
 }

@@ -72,7 +72,7 @@ internal sealed class DiskSpool
 
     private bool TryWriteFile(EventBatch batch, out long size)
     {
-        using var compressed = GzipCodec.Compress(batch.Json, _compressionLevel);
+        var compressed = batch.Compressed(_compressionLevel);   // owned by the batch (and reused for sending)
         size = compressed.Length;
         lock (_gate)
         {
