@@ -67,8 +67,14 @@ internal sealed class HostMetrics : IDisposable
     public long SpoolBytes => Volatile.Read(ref _spoolBytes);
     public long SpoolFiles => Volatile.Read(ref _spoolFiles);
 
-    public long Dropped(DropReason reason) => Volatile.Read(ref _drops[(int)reason]);
-    public long DroppedTotal => _drops.Sum();
+    public long Dropped(DropReason reason) =>
+        reason == DropReason.ReceiveBufferFull ? _kernelDrops?.Invoke() ?? 0 : Volatile.Read(ref _drops[(int)reason]);
+    public long DroppedTotal => Enum.GetValues<DropReason>().Sum(Dropped);
+
+    private Func<long>? _kernelDrops;
+
+    /// <summary>Where <see cref="DropReason.ReceiveBufferFull"/> is read from (the kernel counts those drops).</summary>
+    public void ObserveKernelDrops(Func<long> read) => _kernelDrops = read;
 
     public IReadOnlyCollection<PipelineCounters> Pipelines => _pipelines.Values.ToArray();
 
@@ -116,11 +122,9 @@ internal sealed class ReceiveCounters
     public long Datagrams => Volatile.Read(ref _datagrams);
     public long Events => Volatile.Read(ref _events);
 
-    public void Add(long datagrams, long events)
-    {
-        Volatile.Write(ref _datagrams, _datagrams + datagrams);
-        Volatile.Write(ref _events, _events + events);
-    }
+    public void AddDatagram() => Volatile.Write(ref _datagrams, _datagrams + 1);
+
+    public void AddEvents(long events) => Volatile.Write(ref _events, _events + events);
 }
 
 /// <summary>Parsed/unmatched counts of one pipeline.</summary>
@@ -153,6 +157,7 @@ internal static class DropReasonNames
         DropReason.Shutdown => "shutdown",
         DropReason.Oversize => "oversize",
         DropReason.RetriesExhausted => "retries_exhausted",
+        DropReason.ReceiveBufferFull => "receive_buffer_full",
         _ => reason.ToString(),
     };
 }

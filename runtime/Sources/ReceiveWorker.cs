@@ -82,16 +82,16 @@ internal sealed class ReceiveWorker : IDisposable
                 var endPoint = (IPEndPoint)local.Create(address);
                 sender = new SenderInfo(endPoint, _networks.Allows(endPoint.Address));
             }
+            _counters.AddDatagram();
             if (!sender.Allowed)
             {
-                _counters.Add(1, 0);
                 _metrics.Drop(DropReason.SenderNotAllowed);
                 continue;
             }
             int events;
             lock (_builder.Gate)
                 events = HandleSafely(buffer.AsSpan(0, length), sender);
-            _counters.Add(1, events);
+            _counters.AddEvents(events);
         }
     }
 

@@ -22,10 +22,12 @@ internal sealed class SourcesService(
     ILoggerFactory loggerFactory) : IHostedService, IDisposable
 {
     private readonly List<UdpListener> _listeners = [];
+    private readonly KernelReceiveDrops _kernelDrops = new();
     private readonly ILogger _logger = loggerFactory.CreateLogger<SourcesService>();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        metrics.ObserveKernelDrops(_kernelDrops.Total);
         foreach (var source in options.Value.Sources)
         {
             var factory = handlerFactories.FirstOrDefault(f => f.Type == source.Type);
@@ -34,7 +36,7 @@ internal sealed class SourcesService(
                 _logger.LogError("Source {Name}: this build cannot decode {Type}; the source is not opened", source.DisplayName, source.Type);
                 continue;
             }
-            var listener = new UdpListener(source, builder => factory.Create(source, builder), builders, metrics, clock, _logger);
+            var listener = new UdpListener(source, builder => factory.Create(source, builder), builders, _kernelDrops, metrics, clock, _logger);
             _listeners.Add(listener);
             bound.Add(source.DisplayName, listener.LocalEndPoint);
             _logger.LogInformation("Source {Name}: {Type} on UDP {EndPoint}{Service}{Source}, {Workers} receive workers on {Sockets}", source.DisplayName, source.Type,
@@ -46,6 +48,7 @@ internal sealed class SourcesService(
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
+        _kernelDrops.Total();   // the last count of each socket, before they close
         foreach (var listener in _listeners) listener.Stop();
         builders.SealAll();
         return Task.CompletedTask;

@@ -16,7 +16,8 @@ internal sealed class UdpListener : IDisposable
     private readonly List<Socket> _sockets = [];
     private readonly List<ReceiveWorker> _workers = [];
 
-    public UdpListener(SourceOptions options, Func<BatchBuilder, IDatagramHandler> createHandler, BatchBuilders builders, HostMetrics metrics, TimeProvider clock, ILogger logger)
+    public UdpListener(SourceOptions options, Func<BatchBuilder, IDatagramHandler> createHandler, BatchBuilders builders, KernelReceiveDrops kernelDrops,
+        HostMetrics metrics, TimeProvider clock, ILogger logger)
     {
         var address = IPAddress.Parse(options.Bind);
         var count = options.WorkerCount;
@@ -27,6 +28,7 @@ internal sealed class UdpListener : IDisposable
             var first = Open(address, options.Port, reusePort, options, logger);
             LocalEndPoint = (IPEndPoint)first.LocalEndPoint!;
             for (var i = 1; i < (reusePort ? count : 1); i++) Open(address, LocalEndPoint.Port, reusePort, options, logger);
+            foreach (var socket in _sockets) kernelDrops.Add(socket);
             for (var i = 0; i < count; i++)
             {
                 var builder = builders.Create();

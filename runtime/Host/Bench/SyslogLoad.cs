@@ -67,10 +67,10 @@ internal sealed class SyslogLoad : BenchLoad
         if (!e.TryGetProperty("hostname", out var hostname) || hostname.GetString() != host) return $"hostname of {sequence} is not {host}";
         if (e.GetProperty("syslog").GetProperty("procid").GetString() != stamp) return $"syslog.procid of {sequence} is not {stamp}";
         if (!e.TryGetProperty("ddsource", out var source) || source.GetString() != "qnap") return $"ddsource of {sequence} is not qnap";
-        // "conn log" lines are the ones the QNAP pipeline's rules describe: their user must have been parsed.
-        var user = Users.FirstOrDefault(u => expected.Contains($"conn log: Users: {u},", StringComparison.Ordinal));
-        if (user is not null && (!e.TryGetProperty("user", out var parsed) || parsed.GetString() != user))
-            return $"the QNAP pipeline did not parse user {user} from {sequence}";
+        // Whatever the QNAP pipeline parsed must come from this line (not from another event in the batch).
+        var user = Users.FirstOrDefault(u => expected.Contains($"Users: {u},", StringComparison.Ordinal));
+        if (e.TryGetProperty("user", out var parsed) && parsed.GetString() != user)
+            return $"event {sequence} carries user {parsed.GetString()}, its line has {user}";
         return null;
     }
 
