@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Runtime.Host;
 using GrokFlow.Tests.TestIntake;
 
