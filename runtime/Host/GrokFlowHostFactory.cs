@@ -1,4 +1,5 @@
 using GrokFlow.Runtime.Host.Options;
+using GrokFlow.Runtime.NetFlow;
 using GrokFlow.Runtime.Routing;
 using GrokFlow.Runtime.Sink;
 using GrokFlow.Runtime.Sources;
@@ -107,6 +108,7 @@ internal static class GrokFlowHostFactory
         services.AddSingleton<IValidateOptions<QueueOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<IValidateOptions<SpoolOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<IValidateOptions<GeoIpOptions>, GeoIpOptionsValidator>();
+        services.AddNetFlow(configuration);
         var drain = configuration.GetSection("Queue").Get<QueueOptions>()?.DrainTimeout ?? new QueueOptions().DrainTimeout;
         services.Configure<HostOptions>(o => o.ShutdownTimeout = drain + TimeSpan.FromSeconds(15));
     }

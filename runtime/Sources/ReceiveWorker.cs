@@ -51,6 +51,12 @@ internal sealed class ReceiveWorker : IDisposable
         if (_thread.IsAlive) _thread.Join();
     }
 
+    /// <summary>After <see cref="Join"/>: lets the handler write what it still holds (an open aggregation window).</summary>
+    public void Drain()
+    {
+        lock (_builder.Gate) _handler.Drain();
+    }
+
     private void Run()
     {
         var buffer = GC.AllocateUninitializedArray<byte>(MaxDatagram, pinned: true);

@@ -104,6 +104,7 @@ internal sealed class UdpListener : IDisposable
         foreach (var worker in _workers) worker.Stopping();
         foreach (var socket in _sockets) socket.Close();
         foreach (var worker in _workers) worker.Join();
+        foreach (var worker in _workers) worker.Drain();
     }
 
     public void Dispose()
