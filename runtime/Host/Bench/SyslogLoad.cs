@@ -44,6 +44,9 @@ internal sealed class SyslogLoad : BenchLoad
         }
     }
 
+    /// <summary>The datagrams as generated (sequence numbers all zero).</summary>
+    public IReadOnlyList<byte[]> Templates => _templates;
+
     public override string Unit => "lines";
     public override int EventsPerDatagram => _linesPerDatagram;
     public override int TemplateCount => _templates.Count;
