@@ -38,6 +38,7 @@ internal static class GrokFlowHostFactory
         if (hasApiKey) AddDatadogSink(builder.Services);
         else AddLocalSink(builder.Services);
         builder.Services.AddHostedService<DeliveryService>();
+        builder.Services.AddHostedService<SpoolPersistService>();
         builder.Services.AddHostedService<BatchFlushService>();
         builder.Services.AddHostedService<SourcesService>();
         builder.Services.AddHostedService<TcpSourcesService>();
@@ -138,13 +139,17 @@ internal static class GrokFlowHostFactory
             var disk = spool.Enabled && hasApiKey
                 ? new DiskSpool(spool.ResolvedDirectory, spool.MaxBytes, datadog.CompressionLevel, sp.GetRequiredService<HostMetrics>(), sp.GetRequiredService<ILogger<DiskSpool>>())
                 : null;
-            return new BatchQueue(sp.GetRequiredService<IOptions<QueueOptions>>().Value, disk, sp.GetRequiredService<HostMetrics>(), sp.GetRequiredService<ILogger<BatchQueue>>());
+            return new BatchQueue(sp.GetRequiredService<IOptions<QueueOptions>>().Value, disk, spool, sp.GetRequiredService<IntakeHealth>(),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<HostMetrics>(), sp.GetRequiredService<ILogger<BatchQueue>>());
         });
-        services.AddSingleton(sp => new BatchBuilders(
-            sp.GetRequiredService<IOptions<BatchingOptions>>().Value,
-            sp.GetRequiredService<BatchQueue>(),
-            hasApiKey ? sp.GetRequiredService<IOptions<BatchingOptions>>().Value.FlushInterval : sp.GetRequiredService<IOptions<OutputOptions>>().Value.FlushInterval,
-            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var queue = sp.GetRequiredService<BatchQueue>();
+            var flush = hasApiKey ? sp.GetRequiredService<IOptions<BatchingOptions>>().Value.FlushInterval : sp.GetRequiredService<IOptions<OutputOptions>>().Value.FlushInterval;
+            // Durable spool: a batch is sealed within half the memory age, so its copy can be on disk within the other half.
+            if (queue.Durable) flush = TimeSpan.FromTicks(Math.Min(flush.Ticks, sp.GetRequiredService<IOptions<SpoolOptions>>().Value.MaxMemoryAge.Ticks / 2));
+            return new BatchBuilders(sp.GetRequiredService<IOptions<BatchingOptions>>().Value, queue, flush, sp.GetRequiredService<TimeProvider>());
+        });
         services.AddSingleton(sp => new DeliveryConcurrency(hasApiKey ? sp.GetRequiredService<IOptions<DatadogOptions>>().Value.MaxInFlight : 1));
     }
 

@@ -27,6 +27,9 @@ internal sealed class SourcesOptionsValidator : IValidateOptions<SourcesOptions>
             foreach (var tag in s.Tags)
                 if (string.IsNullOrWhiteSpace(tag) || tag.Contains(',')) errors.Add($"{at}:Tags: '{tag}' is not a tag (key:value, no commas).");
             TcpSourceOptionsValidation.Check(s, at, errors);
+            if (s.Workers is < 0 or > 256) errors.Add($"{at}:Workers: {s.Workers} must be 0 (one per core) to 256.");
+            if (s.Type == SourceType.NetFlow && s.ReceiveMode == GrokFlow.Runtime.Sources.ReceiveMode.SharedSocket && s.WorkerCount > 1)
+                errors.Add($"{at}:ReceiveMode: SharedSocket would spread one exporter's templates and data over several workers; NetFlow sources use ReusePort (or Workers: 1).");
             if (s.ReceiveBufferBytes < 65536) errors.Add($"{at}:ReceiveBufferBytes: {s.ReceiveBufferBytes} is below one datagram (65536).");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
