@@ -6,6 +6,7 @@ command -v logger >/dev/null || need+=(bsdutils)
 command -v tshark >/dev/null || need+=(tshark)
 command -v softflowd >/dev/null || need+=(softflowd)
 command -v lognormalizer >/dev/null || need+=(liblognorm-utils)
+command -v systemd-analyze >/dev/null || need+=(systemd)   # verifies runtime/deploy/grokflow.service in the tests
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   export DEBIAN_FRONTEND=noninteractive

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using GrokFlow.Engine.Pipelines;
+using GrokFlow.Runtime.Datadog;
 using GrokFlow.Runtime.GeoIp;
 using GrokFlow.Runtime.Parsing;
 
@@ -15,15 +16,22 @@ internal static class ParseCommand
         var rulesOption = new Option<FileInfo?>("--rules", "-r") { Description = "A .rules file to interpret instead of the pipelines compiled into grokflow." };
         var inputOption = new Option<FileInfo?>("--input", "-i") { Description = "Read lines from this file instead of standard input." };
         var geoIpOption = new Option<FileInfo?>("--geoip-database") { Description = "A MaxMind .mmdb database for geo-ip-parser steps; without one they are skipped." };
+        var serviceOption = new Option<string?>("--service") { Description = "The service each line came with (filters on service: see it; a service remapper replaces it)." };
+        var sourceOption = new Option<string?>("--source") { Description = "The source each line came with (ddsource; filters on source: see it)." };
+        var hostOption = new Option<string?>("--host") { Description = "The host each line came with." };
+        var tagsOption = new Option<string[]>("--tags") { Description = "Tags each line came with, key:value, comma-separated or repeated.", AllowMultipleArgumentsPerToken = true };
+        var formatOption = new Option<EventFormat>("--format") { Description = "intake: the JSON the host ships (default); datadog: the shape of Datadog's pipeline-test results (message, status, service, timestamp, tags, then the attributes under custom).", DefaultValueFactory = _ => EventFormat.Intake };
         var command = new Command("parse", "Parse log lines with a pipeline: one JSON event per line on stdout, a summary on stderr.")
         {
-            pipelineOption, rulesOption, inputOption, geoIpOption,
+            pipelineOption, rulesOption, inputOption, geoIpOption, serviceOption, sourceOption, hostOption, tagsOption, formatOption,
         };
-        command.SetAction(result => Run(result.GetValue(pipelineOption)!, result.GetValue(rulesOption), result.GetValue(inputOption), result.GetValue(geoIpOption)));
+        command.SetAction(result => Run(result.GetValue(pipelineOption)!, result.GetValue(rulesOption), result.GetValue(inputOption), result.GetValue(geoIpOption),
+            new DatadogEventContext(result.GetValue(serviceOption), result.GetValue(sourceOption), result.GetValue(hostOption), result.GetValue(tagsOption)),
+            result.GetValue(formatOption)));
         return command;
     }
 
-    private static int Run(string pipelineId, FileInfo? rulesFile, FileInfo? inputFile, FileInfo? geoIpDatabase)
+    private static int Run(string pipelineId, FileInfo? rulesFile, FileInfo? inputFile, FileInfo? geoIpDatabase, DatadogEventContext eventContext, EventFormat format)
     {
         if (geoIpDatabase is { Exists: false })
         {
@@ -61,6 +69,13 @@ internal static class ParseCommand
         using var input = inputFile is null ? Console.OpenStandardInput() : inputFile.OpenRead();
         using var output = Console.OpenStandardOutput();
         var clock = Stopwatch.StartNew();
+        if (format != EventFormat.Intake || !eventContext.IsEmpty)
+        {
+            // Events with a context, or in Datadog's shape, run every step on the whole event, one line after another.
+            var events = new ContextualLineParser(pipeline, eventContext, format, new ParseContext()).Run(input, output);
+            Console.Error.WriteLine(events.Describe(pipeline.Id, clock.Elapsed));
+            return 0;
+        }
         var parser = new ChunkedParser(pipeline, workers: Environment.ProcessorCount);
         var summary = parser.RunAsync(input, output).GetAwaiter().GetResult();
         Console.Error.WriteLine(summary.Describe(pipeline.Id, clock.Elapsed));

@@ -19,6 +19,11 @@ internal enum DropReason
     Shutdown,
     /// <summary>A batch that failed more than <c>Datadog:MaxRetries</c> times (only when a limit is set).</summary>
     RetriesExhausted,
+    /// <summary>
+    /// Datagrams the kernel dropped at a source's socket because its receive buffer was full: the host is overloaded
+    /// (counted in datagrams, read from /proc/net/udp).
+    /// </summary>
+    ReceiveBufferFull,
     /// <summary>An event that would not fit the per-event limit even after truncating its message.</summary>
     Oversize,
 }

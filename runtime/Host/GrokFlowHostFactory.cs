@@ -1,7 +1,11 @@
+using GrokFlow.Runtime.Host.Health;
+using GrokFlow.Runtime.Host.Metrics;
 using GrokFlow.Runtime.Host.Options;
+using GrokFlow.Runtime.NetFlow;
 using GrokFlow.Runtime.Routing;
 using GrokFlow.Runtime.Sink;
 using GrokFlow.Runtime.Sources;
+using GrokFlow.Runtime.Sources.Tcp;
 using GrokFlow.Runtime.Spool;
 using GrokFlow.Runtime.Syslog;
 using Microsoft.Extensions.Configuration;
@@ -34,9 +38,14 @@ internal static class GrokFlowHostFactory
         if (hasApiKey) AddDatadogSink(builder.Services);
         else AddLocalSink(builder.Services);
         builder.Services.AddHostedService<DeliveryService>();
+        builder.Services.AddHostedService<SpoolPersistService>();
         builder.Services.AddHostedService<BatchFlushService>();
         builder.Services.AddHostedService<SourcesService>();
+        builder.Services.AddHostedService<TcpSourcesService>();
         builder.Services.AddHostedService<SummaryService>();
+        builder.Services.AddSingleton<HealthReport>();
+        builder.Services.AddGrokFlowMetrics(builder.Configuration);
+        builder.Services.AddSystemd();
         launch.ConfigureServices?.Invoke(builder.Services);
         return builder;
     }
@@ -106,6 +115,7 @@ internal static class GrokFlowHostFactory
         services.AddSingleton<IValidateOptions<QueueOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<IValidateOptions<SpoolOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<IValidateOptions<GeoIpOptions>, GeoIpOptionsValidator>();
+        services.AddNetFlow(configuration);
         var drain = configuration.GetSection("Queue").Get<QueueOptions>()?.DrainTimeout ?? new QueueOptions().DrainTimeout;
         services.Configure<HostOptions>(o => o.ShutdownTimeout = drain + TimeSpan.FromSeconds(15));
     }
@@ -117,6 +127,7 @@ internal static class GrokFlowHostFactory
         services.AddSingleton<HostMetrics>();
         services.AddSingleton<IntakeHealth>();
         services.AddSingleton<BoundSources>();
+        services.AddSingleton<TcpSourceMetrics>();
         services.AddSingleton<IPipelineCatalog, BuiltInPipelineCatalog>();
         services.AddSingleton<PipelineRoutes>();
         services.AddSingleton<IDatagramHandlerFactory, SyslogHandlerFactory>();
@@ -128,13 +139,17 @@ internal static class GrokFlowHostFactory
             var disk = spool.Enabled && hasApiKey
                 ? new DiskSpool(spool.ResolvedDirectory, spool.MaxBytes, datadog.CompressionLevel, sp.GetRequiredService<HostMetrics>(), sp.GetRequiredService<ILogger<DiskSpool>>())
                 : null;
-            return new BatchQueue(sp.GetRequiredService<IOptions<QueueOptions>>().Value, disk, sp.GetRequiredService<HostMetrics>(), sp.GetRequiredService<ILogger<BatchQueue>>());
+            return new BatchQueue(sp.GetRequiredService<IOptions<QueueOptions>>().Value, disk, spool, sp.GetRequiredService<IntakeHealth>(),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<HostMetrics>(), sp.GetRequiredService<ILogger<BatchQueue>>());
         });
-        services.AddSingleton(sp => new BatchBuilders(
-            sp.GetRequiredService<IOptions<BatchingOptions>>().Value,
-            sp.GetRequiredService<BatchQueue>(),
-            hasApiKey ? sp.GetRequiredService<IOptions<BatchingOptions>>().Value.FlushInterval : sp.GetRequiredService<IOptions<OutputOptions>>().Value.FlushInterval,
-            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var queue = sp.GetRequiredService<BatchQueue>();
+            var flush = hasApiKey ? sp.GetRequiredService<IOptions<BatchingOptions>>().Value.FlushInterval : sp.GetRequiredService<IOptions<OutputOptions>>().Value.FlushInterval;
+            // Durable spool: a batch is sealed within half the memory age, so its copy can be on disk within the other half.
+            if (queue.Durable) flush = TimeSpan.FromTicks(Math.Min(flush.Ticks, sp.GetRequiredService<IOptions<SpoolOptions>>().Value.MaxMemoryAge.Ticks / 2));
+            return new BatchBuilders(sp.GetRequiredService<IOptions<BatchingOptions>>().Value, queue, flush, sp.GetRequiredService<TimeProvider>());
+        });
         services.AddSingleton(sp => new DeliveryConcurrency(hasApiKey ? sp.GetRequiredService<IOptions<DatadogOptions>>().Value.MaxInFlight : 1));
     }
 

@@ -36,8 +36,28 @@ internal sealed class HostMetrics : IDisposable
         _meter.CreateObservableGauge("grokflow.spool.files", () => SpoolFiles, "{file}", "Batch files waiting in the disk spool");
     }
 
-    public long Datagrams => Volatile.Read(ref _datagrams);
-    public long Events => Volatile.Read(ref _events);
+    private readonly List<ReceiveCounters> _receivers = [];
+
+    public long Datagrams => Volatile.Read(ref _datagrams) + SumReceivers(static r => r.Datagrams);
+    public long Events => Volatile.Read(ref _events) + SumReceivers(static r => r.Events);
+
+    /// <summary>Counters owned by one receive worker (one writer, no shared cache line per datagram); summed on read.</summary>
+    public ReceiveCounters CreateReceiveCounters()
+    {
+        var counters = new ReceiveCounters();
+        lock (_receivers) _receivers.Add(counters);
+        return counters;
+    }
+
+    private long SumReceivers(Func<ReceiveCounters, long> read)
+    {
+        lock (_receivers)
+        {
+            long sum = 0;
+            foreach (var r in _receivers) sum += read(r);
+            return sum;
+        }
+    }
     public long Batches => Volatile.Read(ref _batches);
     public long EventsSent => Volatile.Read(ref _eventsSent);
     public long BytesSent => Volatile.Read(ref _bytesSent);
@@ -47,8 +67,14 @@ internal sealed class HostMetrics : IDisposable
     public long SpoolBytes => Volatile.Read(ref _spoolBytes);
     public long SpoolFiles => Volatile.Read(ref _spoolFiles);
 
-    public long Dropped(DropReason reason) => Volatile.Read(ref _drops[(int)reason]);
-    public long DroppedTotal => _drops.Sum();
+    public long Dropped(DropReason reason) =>
+        reason == DropReason.ReceiveBufferFull ? _kernelDrops?.Invoke() ?? 0 : Volatile.Read(ref _drops[(int)reason]);
+    public long DroppedTotal => Enum.GetValues<DropReason>().Sum(Dropped);
+
+    private Func<long>? _kernelDrops;
+
+    /// <summary>Where <see cref="DropReason.ReceiveBufferFull"/> is read from (the kernel counts those drops).</summary>
+    public void ObserveKernelDrops(Func<long> read) => _kernelDrops = read;
 
     public IReadOnlyCollection<PipelineCounters> Pipelines => _pipelines.Values.ToArray();
 
@@ -88,6 +114,19 @@ internal sealed class HostMetrics : IDisposable
     public void Dispose() => _meter.Dispose();
 }
 
+/// <summary>Datagrams and events of one receive worker: written by its thread only, read by anyone.</summary>
+internal sealed class ReceiveCounters
+{
+    private long _datagrams, _events;
+
+    public long Datagrams => Volatile.Read(ref _datagrams);
+    public long Events => Volatile.Read(ref _events);
+
+    public void AddDatagram() => Volatile.Write(ref _datagrams, _datagrams + 1);
+
+    public void AddEvents(long events) => Volatile.Write(ref _events, _events + events);
+}
+
 /// <summary>Parsed/unmatched counts of one pipeline.</summary>
 internal sealed class PipelineCounters(string id)
 {
@@ -118,6 +157,7 @@ internal static class DropReasonNames
         DropReason.Shutdown => "shutdown",
         DropReason.Oversize => "oversize",
         DropReason.RetriesExhausted => "retries_exhausted",
+        DropReason.ReceiveBufferFull => "receive_buffer_full",
         _ => reason.ToString(),
     };
 }

@@ -109,7 +109,7 @@ internal sealed class BatchBuilder : IBufferWriter<byte>, IDisposable
     {
         if (_count == 0 || _buffer is null) return;
         _buffer[_length++] = (byte)']';
-        var batch = new EventBatch(_buffer, _length, _ends, _count);
+        var batch = new EventBatch(_buffer, _length, _ends, _count) { FirstEventAt = _firstEventAt };
         _buffer = null;
         _ends = new int[_maxEvents];
         _count = 0;

@@ -9,13 +9,22 @@ namespace GrokFlow.Runtime.Sink;
 /// The bounded queue between receiving and sending, in order. Batches wait in memory up to
 /// <see cref="QueueOptions.MemoryBytes"/>; past it (and while anything waits on disk, so that order holds) they go to
 /// the disk spool; with the spool off or full they are dropped and counted. Senders take memory batches first (they
-/// are always older than spooled ones), then spool files oldest first.
+/// are always older than spooled ones), then spool files oldest first. In the durable spool mode a copy of every
+/// batch that waits (in memory or in flight) longer than <see cref="SpoolOptions.MaxMemoryAge"/>, or of every batch
+/// at once while the intake fails, is written to the spool (<see cref="PersistDue"/>), so a crash loses none of them.
 /// </summary>
 internal sealed class BatchQueue : IBatchTarget, IDisposable
 {
     private readonly object _gate = new();
     private readonly Queue<EventBatch> _memory = new();
+    private readonly HashSet<EventBatch> _inFlight = [];
     private readonly SemaphoreSlim _available = new(0);
+    private readonly SemaphoreSlim _persistWanted = new(0);
+    private readonly IntakeHealth _health;
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _maxMemoryAge;
+    private readonly bool _durable;
+    private int _persistSignalled;
     private readonly long _memoryBound;
     private readonly DiskSpool? _spool;
     private readonly HostMetrics _metrics;
@@ -25,10 +34,15 @@ internal sealed class BatchQueue : IBatchTarget, IDisposable
     private bool _completed;
     private long _lastDropLog;
 
-    public BatchQueue(QueueOptions options, DiskSpool? spool, HostMetrics metrics, ILogger<BatchQueue> logger)
+    public BatchQueue(QueueOptions options, DiskSpool? spool, SpoolOptions spoolOptions, IntakeHealth health, TimeProvider clock,
+        HostMetrics metrics, ILogger<BatchQueue> logger)
     {
         _memoryBound = options.MemoryBytes;
         _spool = spool;
+        _health = health;
+        _clock = clock;
+        _durable = spool is not null && spoolOptions.Mode == SpoolMode.Durable;
+        _maxMemoryAge = spoolOptions.MaxMemoryAge;
         _metrics = metrics;
         _logger = logger;
         _nextSequence = (spool?.MaxSequence ?? -1) + 1;
@@ -37,6 +51,19 @@ internal sealed class BatchQueue : IBatchTarget, IDisposable
 
     /// <summary>Batches waiting in memory.</summary>
     public int MemoryCount { get { lock (_gate) return _memory.Count; } }
+
+    /// <summary>
+    /// True when <paramref name="bytes"/> more would be kept (in memory or in the spool) rather than dropped; stream
+    /// sources stop reading while it is false.
+    /// </summary>
+    public bool HasRoomFor(long bytes)
+    {
+        lock (_gate)
+        {
+            if ((_spool is null || _spool.PendingCount == 0) && _memoryBytes + bytes <= _memoryBound) return true;
+            return _spool is not null && _spool.HasRoomFor(bytes);
+        }
+    }
 
     public void Accept(EventBatch batch)
     {
@@ -49,6 +76,7 @@ internal sealed class BatchQueue : IBatchTarget, IDisposable
                 _memoryBytes += batch.Capacity;
                 _metrics.QueueBytesChanged(batch.Capacity);
                 _available.Release();
+                if (_durable && IntakeFailing) WantPersist();
                 return;
             }
             if (_spool is null)
@@ -77,6 +105,7 @@ internal sealed class BatchQueue : IBatchTarget, IDisposable
             {
                 if (_memory.TryDequeue(out var batch))
                 {
+                    _inFlight.Add(batch);
                     _memoryBytes -= batch.Capacity;
                     _metrics.QueueBytesChanged(-batch.Capacity);
                     return batch;
@@ -95,8 +124,9 @@ internal sealed class BatchQueue : IBatchTarget, IDisposable
     /// <summary>The batch reached the intake (or was dropped with a counted reason): forget it.</summary>
     public void Complete(EventBatch batch)
     {
-        if (batch.FromSpool) _spool?.Delete(batch.Sequence);
-        batch.Release();
+        lock (_gate) _inFlight.Remove(batch);
+        batch.Release();   // first: a copy cannot be written after this
+        if (batch.FromSpool || batch.Persisted) _spool?.Delete(batch.Sequence);
     }
 
     /// <summary>
@@ -105,6 +135,7 @@ internal sealed class BatchQueue : IBatchTarget, IDisposable
     /// </summary>
     public void Return(EventBatch batch)
     {
+        lock (_gate) _inFlight.Remove(batch);
         if (batch.FromSpool)
         {
             batch.Release();
@@ -142,6 +173,48 @@ internal sealed class BatchQueue : IBatchTarget, IDisposable
         foreach (var batch in left) Return(batch);
     }
 
+    /// <summary>Whether the durable mode is on: <see cref="PersistDue"/> has work to do.</summary>
+    public bool Durable => _durable;
+
+    /// <summary>How often the persister looks for batches that became due.</summary>
+    public TimeSpan PersistTick => TimeSpan.FromMilliseconds(Math.Clamp(_maxMemoryAge.TotalMilliseconds / 4, 5, 1000));
+
+    private bool IntakeFailing => _health.State is IntakeState.Failing or IntakeState.Unauthorized;
+
+    private void WantPersist()
+    {
+        if (Interlocked.Exchange(ref _persistSignalled, 1) == 0) _persistWanted.Release();
+    }
+
+    /// <summary>Waits until a batch should be persisted at once, or one tick.</summary>
+    public async Task WaitForPersistWorkAsync(CancellationToken cancellationToken)
+    {
+        await _persistWanted.WaitAsync(PersistTick, cancellationToken).ConfigureAwait(false);
+        Interlocked.Exchange(ref _persistSignalled, 0);
+    }
+
+    /// <summary>
+    /// Writes a spool copy of every batch in memory or in flight whose first event is older than half the maximum
+    /// memory age (the other half covers the tick and the write), or of all of them while the intake is failing.
+    /// Returns how many copies were written.
+    /// </summary>
+    public int PersistDue()
+    {
+        if (!_durable) return 0;
+        var failing = IntakeFailing;
+        var threshold = _maxMemoryAge / 2;
+        EventBatch[] candidates;
+        lock (_gate) candidates = [.. _inFlight, .. _memory];
+        var written = 0;
+        foreach (var batch in candidates)
+        {
+            if (batch.FromSpool || batch.Persisted) continue;
+            if (!failing && _clock.GetElapsedTime(batch.FirstEventAt) < threshold) continue;
+            if (batch.Persist(_spool!.TryWriteCopy)) written++;
+        }
+        return written;
+    }
+
     private void DropLocked(EventBatch batch, DropReason reason)
     {
         _metrics.Drop(reason, batch.Count);
@@ -153,5 +226,9 @@ internal sealed class BatchQueue : IBatchTarget, IDisposable
             batch.Count, DropReasonNames.Of(reason), _spool is null ? " (the spool is off)" : " and the spool");
     }
 
-    public void Dispose() => _available.Dispose();
+    public void Dispose()
+    {
+        _available.Dispose();
+        _persistWanted.Dispose();
+    }
 }

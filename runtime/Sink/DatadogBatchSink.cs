@@ -27,7 +27,7 @@ internal sealed class DatadogBatchSink(
 
     private async Task SendOrSplitAsync(EventBatch batch, CancellationToken cancellationToken)
     {
-        using var body = GzipCodec.Compress(batch.Json, _options.CompressionLevel);
+        var body = batch.Compressed(_options.CompressionLevel);   // owned by the batch
         var failures = 0;
         while (true)
         {

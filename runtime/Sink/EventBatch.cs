@@ -9,6 +9,7 @@ namespace GrokFlow.Runtime.Sink;
 /// </summary>
 internal sealed class EventBatch
 {
+    private readonly object _gate = new();
     private byte[]? _buffer;
     private readonly int[] _eventEnds;
 
@@ -25,6 +26,31 @@ internal sealed class EventBatch
 
     /// <summary>True when this batch was read back from a spool file (which stays until delivery).</summary>
     public bool FromSpool { get; init; }
+
+    /// <summary>When its first event was written (<see cref="TimeProvider.GetTimestamp"/>): how long it has been in memory.</summary>
+    public long FirstEventAt { get; init; }
+
+    /// <summary>
+    /// True once a copy is in the spool while the batch itself stays in memory for sending (crash safety); the file
+    /// is deleted when the batch is delivered.
+    /// </summary>
+    public bool Persisted { get { lock (_gate) return _persisted; } }
+
+    private bool _persisted;
+    private PooledBufferStream? _compressed;
+
+    /// <summary>
+    /// The gzip body at <paramref name="level"/>, made once and shared by the spool copy and the intake request (so a
+    /// batch persisted while it waits is not compressed twice). Valid until <see cref="Release"/>.
+    /// </summary>
+    public PooledBufferStream Compressed(int level)
+    {
+        lock (_gate)
+        {
+            if (_buffer is null) throw new ObjectDisposedException(nameof(EventBatch));
+            return _compressed ??= GzipCodec.Compress(Json, level);
+        }
+    }
 
     public int Count { get; }
     public int Length { get; }
@@ -87,9 +113,32 @@ internal sealed class EventBatch
         return new EventBatch(pooledBuffer, length, ends.ToArray(), ends.Count) { Sequence = sequence, FromSpool = true };
     }
 
+    /// <summary>
+    /// Writes a copy with <paramref name="write"/> unless the batch is already persisted or released; the batch's lock
+    /// is held meanwhile so it cannot be released under the writer. True when a copy exists afterwards.
+    /// </summary>
+    public bool Persist(Func<EventBatch, bool> write)
+    {
+        lock (_gate)
+        {
+            if (_persisted) return true;
+            if (_buffer is null) return false;
+            return _persisted = write(this);
+        }
+    }
+
     public void Release()
     {
-        var buffer = Interlocked.Exchange(ref _buffer, null);
+        byte[]? buffer;
+        PooledBufferStream? compressed;
+        lock (_gate)
+        {
+            buffer = _buffer;
+            _buffer = null;
+            compressed = _compressed;
+            _compressed = null;
+        }
         if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+        compressed?.Dispose();
     }
 }

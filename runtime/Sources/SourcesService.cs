@@ -22,11 +22,13 @@ internal sealed class SourcesService(
     ILoggerFactory loggerFactory) : IHostedService, IDisposable
 {
     private readonly List<UdpListener> _listeners = [];
+    private readonly KernelReceiveDrops _kernelDrops = new();
     private readonly ILogger _logger = loggerFactory.CreateLogger<SourcesService>();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var source in options.Value.Sources)
+        metrics.ObserveKernelDrops(_kernelDrops.Total);
+        foreach (var source in options.Value.Sources.Where(s => s.Protocol == SourceProtocol.Udp))
         {
             var factory = handlerFactories.FirstOrDefault(f => f.Type == source.Type);
             if (factory is null)
@@ -34,12 +36,11 @@ internal sealed class SourcesService(
                 _logger.LogError("Source {Name}: this build cannot decode {Type}; the source is not opened", source.DisplayName, source.Type);
                 continue;
             }
-            var builder = builders.Create();
-            var listener = new UdpListener(source, factory.Create(source, builder), builder, metrics, clock, _logger);
+            var listener = new UdpListener(source, builder => factory.Create(source, builder), builders, _kernelDrops, metrics, clock, _logger);
             _listeners.Add(listener);
             bound.Add(source.DisplayName, listener.LocalEndPoint);
-            _logger.LogInformation("Source {Name}: {Type} on UDP {EndPoint}{Service}{Source}", source.DisplayName, source.Type,
-                listener.LocalEndPoint, Describe(" service ", source.Service), Describe(" source ", source.Source));
+            _logger.LogInformation("Source {Name}: {Type} on UDP {EndPoint}{Service}{Source}, {Workers} receive workers on {Sockets}", source.DisplayName, source.Type,
+                listener.LocalEndPoint, Describe(" service ", source.Service), Describe(" source ", source.Source), listener.WorkerCount, listener.SocketsPerWorker);
         }
         foreach (var listener in _listeners) listener.Start();
         return Task.CompletedTask;
@@ -47,6 +48,7 @@ internal sealed class SourcesService(
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
+        _kernelDrops.Total();   // the last count of each socket, before they close
         foreach (var listener in _listeners) listener.Stop();
         builders.SealAll();
         return Task.CompletedTask;

@@ -45,11 +45,41 @@ internal sealed class DiskSpool
     /// <summary>The highest sequence number on disk, or -1: new batches are numbered after it.</summary>
     public long MaxSequence { get; private set; } = -1;
 
-    /// <summary>Writes a batch; false (nothing written) when the size cap would be exceeded or the disk fails.</summary>
-    public bool TryWrite(EventBatch batch)
+    /// <summary>True when a batch of up to <paramref name="bytes"/> (uncompressed, so an upper bound) fits under the cap.</summary>
+    public bool HasRoomFor(long bytes)
     {
-        using var compressed = GzipCodec.Compress(batch.Json, _compressionLevel);
-        var size = compressed.Length;
+        lock (_gate) return _bytes + bytes <= _maxBytes;
+    }
+
+    /// <summary>Writes a batch to be sent from disk; false (nothing written) when the size cap would be exceeded or the disk fails.</summary>
+    public bool TryWrite(EventBatch batch) => batch.Persist(TryWriteCopy) && Promote(batch.Sequence);
+
+    /// <summary>
+    /// Writes a copy of a batch that stays in memory and is being (or will be) sent from there: the file only matters
+    /// after a crash, and is deleted when the batch is delivered. False when the cap would be exceeded or the disk fails.
+    /// </summary>
+    public bool TryWriteCopy(EventBatch batch)
+    {
+        if (!TryWriteFile(batch, out var size)) return false;
+        lock (_gate) _reserved[batch.Sequence] = size;
+        return true;
+    }
+
+    // A copy written earlier now has to be sent from disk (the memory batch is being given up).
+    private bool Promote(long sequence)
+    {
+        lock (_gate)
+        {
+            if (!_reserved.Remove(sequence, out var size)) return _pending.ContainsKey(sequence);
+            _pending[sequence] = size;
+            return true;
+        }
+    }
+
+    private bool TryWriteFile(EventBatch batch, out long size)
+    {
+        var compressed = batch.Compressed(_compressionLevel);   // owned by the batch (and reused for sending)
+        size = compressed.Length;
         lock (_gate)
         {
             if (_bytes + size > _maxBytes) return false;
@@ -63,23 +93,13 @@ internal sealed class DiskSpool
                 file.Write(compressed.Buffer, 0, (int)size);
             File.Move(temporary, path, overwrite: true);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             lock (_gate) _bytes -= size;
             _logger.LogError(e, "Spool: cannot write {Path}", path);
             return false;
         }
-        catch (UnauthorizedAccessException e)
-        {
-            lock (_gate) _bytes -= size;
-            _logger.LogError(e, "Spool: cannot write {Path}", path);
-            return false;
-        }
-        lock (_gate)
-        {
-            _pending[batch.Sequence] = size;
-            MaxSequence = Math.Max(MaxSequence, batch.Sequence);
-        }
+        lock (_gate) MaxSequence = Math.Max(MaxSequence, batch.Sequence);
         _metrics.SpoolChanged(size, 1);
         return true;
     }

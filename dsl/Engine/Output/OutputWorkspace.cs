@@ -17,6 +17,11 @@ internal sealed class OutputWorkspace
     /// <summary>The attribute tree of lines whose rule uses structured filters.</summary>
     public ValueTree Tree { get; } = new();
 
+    private Values.Structured.UserAgent.UserAgentCache? _userAgents;
+
+    /// <summary>The user agents this context parsed lately (made on first use).</summary>
+    public Values.Structured.UserAgent.UserAgentCache UserAgents => _userAgents ??= new();
+
     /// <summary>Starts a line: clears the text buffer and sizes the value and presence arrays for <paramref name="plan"/>.</summary>
     public void Begin(OutputPlan plan)
     {

@@ -10,7 +10,7 @@ public sealed class DatadogOptions
     /// <summary>Overrides the intake base address derived from the site (proxies, tests).</summary>
     public string? Url { get; set; }
     /// <summary>gzip level, 1 (fastest) to 9 (smallest).</summary>
-    public int CompressionLevel { get; set; } = 6;
+    public int CompressionLevel { get; set; } = 1;
     /// <summary>Batches being sent at once.</summary>
     public int MaxInFlight { get; set; } = 4;
     /// <summary>Time one HTTP attempt may take before it is abandoned and retried.</summary>

@@ -28,6 +28,7 @@ internal sealed class DeliveryOptionsValidator : IValidateOptions<BatchingOption
     {
         var errors = new List<string>();
         if (o.Enabled && o.MaxBytes < 1024 * 1024) errors.Add($"Spool:MaxBytes: {o.MaxBytes} must be at least 1 MiB.");
+        if (o.MaxMemoryAge < TimeSpan.FromMilliseconds(20)) errors.Add($"Spool:MaxMemoryAge: {o.MaxMemoryAge} must be at least 20 ms.");
         return Result(errors);
     }
 

@@ -25,6 +25,19 @@ public sealed class SourceOptions
     public List<int> NetFlowVersions { get; set; } = [];
     /// <summary>Kernel receive buffer (SO_RCVBUF) asked for; absorbs bursts while a worker is busy.</summary>
     public int ReceiveBufferBytes { get; set; } = 16 * 1024 * 1024;
+    /// <summary>Transport: <c>udp</c> (the default), <c>tcp</c> or <c>tls</c> (syslog only; RFC 6587 framing, RFC 5425 for TLS).</summary>
+    public SourceProtocol Protocol { get; set; } = SourceProtocol.Udp;
+    /// <summary>Limits of a TCP or TLS source (configuration <c>Sources:N:Tcp</c>).</summary>
+    public TcpSourceOptions Tcp { get; set; } = new();
+    /// <summary>Certificate and client checking of a TLS source (configuration <c>Sources:N:Tls</c>).</summary>
+    public TlsSourceOptions Tls { get; set; } = new();
+    /// <summary>Receive workers (threads, each with its own parser state and batch); 0 = one per core.</summary>
+    public int Workers { get; set; }
+    /// <summary>How the workers share the port; see <see cref="GrokFlow.Runtime.Sources.ReceiveMode"/>.</summary>
+    public GrokFlow.Runtime.Sources.ReceiveMode ReceiveMode { get; set; } = GrokFlow.Runtime.Sources.ReceiveMode.ReusePort;
+
+    /// <summary>The number of receive workers this source runs.</summary>
+    public int WorkerCount => Workers > 0 ? Workers : Environment.ProcessorCount;
 
     public string DisplayName => string.IsNullOrWhiteSpace(Name) ? $"{Type.ToString().ToLowerInvariant()}:{Port}" : Name;
 }

@@ -3,8 +3,11 @@ using GrokFlow.Tests.TestSupport;
 
 namespace GrokFlow.Tests.DatadogPipelines;
 
-/// <summary>One sample of an integration pipeline: the raw log, how it was sent, and Datadog's recorded output.</summary>
-public sealed record DatadogSample(int Index, string Sample, string Kind, JsonObject Expected);
+/// <summary>
+/// One sample of an integration pipeline: the raw log, how it was sent, the service its test sent it with (the input;
+/// null when the test gave none), and Datadog's recorded output.
+/// </summary>
+public sealed record DatadogSample(int Index, string Sample, string Kind, JsonObject Expected, string? Service = null);
 
 /// <summary>One line of shared/conformance/datadog-pipelines.jsonl: the whole line (the import input) and its samples.</summary>
 public sealed record DatadogPipelineCase(string Integration, string Line, IReadOnlyList<DatadogSample> Samples)
@@ -27,7 +30,8 @@ public static class DatadogPipelineCorpus
             if (string.IsNullOrWhiteSpace(line)) continue;
             var o = JsonNode.Parse(line)!.AsObject();
             var samples = o["tests"]!.AsArray()
-                .Select((t, i) => new DatadogSample(i, t!["sample"]!.GetValue<string>(), t["sample_kind"]!.GetValue<string>(), t["expected"]!.AsObject()))
+                .Select((t, i) => new DatadogSample(i, t!["sample"]!.GetValue<string>(), t["sample_kind"]!.GetValue<string>(), t["expected"]!.AsObject(),
+                    t["service"]?.GetValue<string>()))
                 .ToList();
             cases.Add(new DatadogPipelineCase(o["integration"]!.GetValue<string>(), line, samples));
         }

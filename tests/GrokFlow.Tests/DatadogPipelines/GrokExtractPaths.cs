@@ -2,7 +2,8 @@ namespace GrokFlow.Tests.DatadogPipelines;
 
 /// <summary>
 /// The attribute paths a grok parser's rules name in their <c>%{matcher:path...}</c> tokens, read statically from the
-/// rule text (match rules and helpers). A path with a structured filter stands for its whole subtree.
+/// rule text (match rules and helpers). A path with a structured filter stands for its whole subtree; a structured
+/// filter with no path (<c>%{data::json}</c>) extracts at the root, given as the empty path, under which every path is.
 /// </summary>
 public static class GrokExtractPaths
 {
@@ -31,7 +32,7 @@ public static class GrokExtractPaths
             var end = i + 1;
             while (end < rulesText.Length && rulesText[end] is not (':' or '}' or '\n')) end++;
             var path = rulesText[(i + 1)..end].Trim();
-            if (path.Length > 0) yield return path;
+            if (path.Length > 0 || (end < rulesText.Length && rulesText[end] == ':')) yield return path;
         }
     }
 }

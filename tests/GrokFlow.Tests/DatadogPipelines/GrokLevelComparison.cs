@@ -6,8 +6,9 @@ namespace GrokFlow.Tests.DatadogPipelines;
 /// <summary>
 /// Compares what the grok parsers extracted from a sample with Datadog's recorded result, on the paths the grok rules
 /// can produce (later processors add, rename and overwrite attributes, so whole-object equality says nothing about grok).
-/// The rule, with E = the recorded <c>custom</c> attributes plus the recorded top-level <c>message</c>, A = the
-/// attributes our grok parsers extracted, and "touched" = the paths any other processor of the pipeline reads or writes
+/// The rule, with E = the recorded <c>custom</c> attributes plus the recorded top-level <c>message</c> when a grok rule
+/// names <c>message</c> (an extracted message Datadog made the log's message), A = every
+/// attribute our grok parsers wrote, and "touched" = the paths any other processor of the pipeline reads or writes
 /// (its <c>source</c>, <c>sources</c> and <c>target</c>):
 /// <list type="number">
 /// <item>value: a leaf of A that is also in E must hold the same value (numbers compared by value), unless another
@@ -16,7 +17,8 @@ namespace GrokFlow.Tests.DatadogPipelines;
 /// <item>missing: a leaf of E at or under a path the grok rules name must be in A, unless another processor writes it
 /// or the sample itself carried it (a JSON attribute, or the message).</item>
 /// </list>
-/// A path is at or under another when equal to it or below it (<c>a.b</c> is under <c>a</c>).
+/// A path is at or under another when equal to it or below it (<c>a.b</c> is under <c>a</c>); every path is under the
+/// root (the empty path), where <c>%{data::json}</c> and <c>%{data::keyvalue}</c> extract.
 /// </summary>
 public sealed class GrokLevelComparison(IReadOnlyCollection<string> grokPaths, IReadOnlyCollection<string> processorTargets, IReadOnlyCollection<string> processorSources)
 {
@@ -24,7 +26,8 @@ public sealed class GrokLevelComparison(IReadOnlyCollection<string> grokPaths, I
     {
         var inputPaths = Leaves(input).Select(l => l.Path).ToHashSet();
         var expected = (expectedWhole["custom"] as JsonObject)?.DeepClone().AsObject() ?? [];
-        if (expectedWhole["message"] is JsonValue message && !expected.ContainsKey("message")) expected["message"] = message.DeepClone();
+        if (expectedWhole["message"] is JsonValue message && !expected.ContainsKey("message") && grokPaths.Contains("message"))
+            expected["message"] = message.DeepClone();
         var expectedLeaves = Leaves(expected).ToDictionary(l => l.Path, l => l.Value);
         var actualLeaves = Leaves(actual).ToDictionary(l => l.Path, l => l.Value);
         var differences = new List<(string, string)>();
@@ -49,7 +52,7 @@ public sealed class GrokLevelComparison(IReadOnlyCollection<string> grokPaths, I
     }
 
     private static bool IsAtOrUnder(string path, IEnumerable<string> roots) =>
-        roots.Any(r => path == r || path.StartsWith(r + ".", StringComparison.Ordinal));
+        roots.Any(r => r.Length == 0 || path == r || path.StartsWith(r + ".", StringComparison.Ordinal));
 
     private static IEnumerable<(string Path, JsonNode? Value)> Leaves(JsonObject o, string prefix = "")
     {

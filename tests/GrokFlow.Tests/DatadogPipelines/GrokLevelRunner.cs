@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GrokFlow.Language.Compilation;
 using GrokFlow.Language.Diagnostics;
 using GrokFlow.Tooling.Import;
 using GrokFlow.Tooling.Interpretation;
+using GrokFlow.Engine.Processing;
 using GrokFlow.Engine.Pipelines;
 using GrokFlow.Tests.TestSupport;
 
@@ -14,15 +16,17 @@ public sealed record SampleOutcome(DatadogSample Sample, bool HasGrokParser, IRe
 /// <summary>
 /// Imports one corpus pipeline and runs every sample through the WHOLE imported pipeline, exactly as
 /// <see cref="WholeOutputRunner"/> does (all processors, nested pipelines behind their filters, category queries), then
-/// compares only the paths its grok parsers extract with Datadog's recorded result (<see cref="GrokLevelComparison"/>).
+/// compares every attribute its grok parsers wrote (<see cref="RecordingGrokParsers"/>: root-level <c>json</c> and
+/// <c>keyvalue</c> extraction included) with Datadog's recorded result (<see cref="GrokLevelComparison"/>).
 /// So a parser whose source an earlier processor wrote, or one inside a nested pipeline, runs on what Datadog's parser
 /// saw. A sample counts as having a grok parser when one of the pipeline's runnable parsers (nested ones included)
-/// finds its source attribute, in the event as sent or as processed. The compile check (<see cref="CompileErrors"/>)
+/// ran on it, or finds its source attribute in the event as sent or as processed. The compile check (<see cref="CompileErrors"/>)
 /// is on the verbatim import, with the rules grokflow rejects commented out (<see cref="DroppedRules"/>).
 /// </summary>
 public sealed class GrokLevelRunner
 {
     private readonly WholeOutputRunner _whole;
+    private readonly RecordingGrokParsers? _recorder;
     private readonly List<string> _grokPaths = [];
     private readonly List<string> _parserSources = [];
     private readonly GrokLevelComparison _comparison;
@@ -37,7 +41,14 @@ public sealed class GrokLevelRunner
         var whole = RulesInterpreter.Load(RulesText);
         CompileErrors = whole.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
             .Select(d => d.Format(pipelineCase.Integration + ".rules")).ToList();
-        _whole = new WholeOutputRunner(pipelineCase);
+        var imported = RulesCompiler.Compile(RulesTextWriter.Write(Definition));
+        if (!imported.HasErrors && imported.Pipelines.Length > 0)
+        {
+            var model = imported.Pipelines[0];
+            _recorder = new RecordingGrokParsers(InterpretedPipeline.Create(model));
+            _whole = new WholeOutputRunner(pipelineCase, new ProcessingPipeline(model, _recorder, ProcessingServices.Default));
+        }
+        else _whole = new WholeOutputRunner(pipelineCase);
         foreach (var (parser, _) in Definition.GrokParsers())
         {
             if (!RulesTextWriter.IsRunnable(parser)) continue;
@@ -63,40 +74,15 @@ public sealed class GrokLevelRunner
 
     public SampleOutcome Run(DatadogSample sample)
     {
-        if (!HasGrokParsers || _whole.ProcessedAttributes(sample) is not { } processed) return new SampleOutcome(sample, false, []);
+        if (!HasGrokParsers || _recorder is null) return new SampleOutcome(sample, false, []);
+        _recorder.Reset();
+        if (_whole.ProcessedAttributes(sample) is not { } processed) return new SampleOutcome(sample, false, []);
         var input = WholeOutputRunner.InputOf(sample);
-        var applied = _parserSources.Any(source => ValueAt(input, source) is not null || ValueAt(processed, source) is not null);
+        var applied = _recorder.Calls > 0
+            || _parserSources.Any(source => ValueAt(input, source) is not null || ValueAt(processed, source) is not null);
         if (!applied) return new SampleOutcome(sample, false, []);
-        var extracted = new JsonObject();
-        foreach (var path in _grokPaths.Distinct())
-        {
-            if (NodeAt(processed, path) is { } node) SetAt(extracted, path, node.DeepClone());
-        }
+        var extracted = WholeOutputComparison.ReadAttributes(_recorder.Written);
         return new SampleOutcome(sample, true, _comparison.Differences(extracted, sample.Expected, input));
-    }
-
-    private static JsonNode? NodeAt(JsonObject attributes, string path)
-    {
-        if (attributes.TryGetPropertyValue(path, out var flat)) return flat;
-        JsonNode? current = attributes;
-        foreach (var segment in path.Split('.')) current = (current as JsonObject)?[segment];
-        return current;
-    }
-
-    private static void SetAt(JsonObject root, string path, JsonNode value)
-    {
-        var segments = path.Split('.');
-        var current = root;
-        for (var i = 0; i < segments.Length - 1; i++)
-        {
-            if (current[segments[i]] is not JsonObject next)
-            {
-                next = new JsonObject();
-                current[segments[i]] = next;
-            }
-            current = next;
-        }
-        current[segments[^1]] = value;
     }
 
     private static string? ValueAt(JsonObject attributes, string path)
@@ -124,9 +110,19 @@ public sealed class GrokLevelRunner
             if (processor.IsGrokParser || processor.IsPipeline) continue;
             var raw = JsonNode.Parse(processor.Raw)!.AsObject();
             if (raw["target"] is JsonValue target && target.GetValueKind() == JsonValueKind.String) targets.Add(target.GetValue<string>());
+            else if (DefaultTarget(raw["type"]?.GetValue<string>()) is { } defaultTarget) targets.Add(defaultTarget);
             if (raw["source"] is JsonValue source && source.GetValueKind() == JsonValueKind.String) sources.Add(source.GetValue<string>());
             if (raw["sources"] is JsonArray list)
                 sources.AddRange(list.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String).Select(v => v.GetValue<string>()));
         }
     }
+
+    /// <summary>Where a parser processor writes when its definition names no target (Datadog's defaults).</summary>
+    private static string? DefaultTarget(string? type) => type switch
+    {
+        "url-parser" => "http.url_details",
+        "user-agent-parser" => "http.useragent_details",
+        "geo-ip-parser" => "network.client.geoip",
+        _ => null,
+    };
 }

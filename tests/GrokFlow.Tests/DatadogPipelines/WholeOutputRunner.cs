@@ -6,6 +6,7 @@ using GrokFlow.Tooling.Import;
 using GrokFlow.Tooling.Interpretation;
 using GrokFlow.Engine.Processing;
 using GrokFlow.Engine.Pipelines;
+using GrokFlow.Runtime.Datadog;
 using GrokFlow.Tests.TestSupport;
 
 namespace GrokFlow.Tests.DatadogPipelines;
@@ -15,31 +16,35 @@ public sealed record WholeOutputOutcome(DatadogSample Sample, IReadOnlyList<(str
 
 /// <summary>
 /// Imports one corpus pipeline exactly as <c>grokflow import</c> does (<see cref="RulesTextWriter.Write"/>), loads it
-/// with the interpreter and runs each sample through all its steps (<see cref="ProcessingPipeline.Process"/>), starting
-/// from the event as Datadog received it: <c>{"message": line}</c> for text and syslog samples, the JSON object for
-/// JSON samples, with the tag <c>source:…</c> of the pipeline's own filter (<see cref="SourceOf"/>). The pipeline's own filter is not applied
-/// (the recordings ran each sample through its pipeline); nested filters and category queries go through
-/// <see cref="ProcessingServices.Default"/>. Dates without a year resolve against the sample's recorded timestamp, or
-/// 2024-01-01 when none (or the placeholder 1) was recorded; the message it was sent with is the log's message until a message remapper replaces it
-/// (<see cref="OfficialValues.Message"/>); the service it was sent with is the recorded one
-/// (<see cref="SentServiceOf"/>). The comparison is <see cref="WholeOutputComparison"/>.
+/// with the interpreter (or takes the generated pipeline of the same rules) and runs each sample through all its steps,
+/// starting from the event as Datadog received it: <c>{"message": line}</c> for text and syslog samples, the JSON object
+/// for JSON samples, with the tag <c>source:…</c> of the pipeline's own filter (<see cref="SourceOf"/>) and the service
+/// the sample's test sent it with (<see cref="DatadogSample.Service"/>; none when the test gave none). Nothing of the
+/// recorded output goes in. The pipeline's own filter is not applied (the recordings ran each sample through its
+/// pipeline); nested filters and category queries go through <see cref="ProcessingServices.Default"/>. The clock is
+/// Datadog's recording clock (<see cref="DatadogTestRunner.RecordingClock"/>, as <c>grokflow test</c> uses), which
+/// dates without a year resolve against.
+/// The message it was sent with is the log's message until a message remapper replaces it
+/// (<see cref="OfficialValues.Message"/>). The comparison is <see cref="WholeOutputComparison"/>.
 /// </summary>
 public sealed class WholeOutputRunner
 {
-    private const long MaxEpochMilliseconds = 253402300799999;
-    private static readonly DateTimeOffset DefaultClock = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>The clock Datadog recorded the integration tests with.</summary>
+    public static DateTimeOffset RecordingClock => DatadogTestRunner.RecordingClock;
 
-    private readonly ProcessingPipeline? _pipeline;
+    private readonly IGrokPipeline? _pipeline;
     private readonly WholeOutputComparison _comparison;
     private readonly string sentSource;
 
-    public WholeOutputRunner(DatadogPipelineCase pipelineCase)
+    /// <summary>A runner of the interpreted import of <paramref name="pipelineCase"/>, or of <paramref name="generated"/> when given (the generated pipeline of the same import).</summary>
+    public WholeOutputRunner(DatadogPipelineCase pipelineCase, IGrokPipeline? generated = null)
     {
         Case = pipelineCase;
         var definition = DatadogPipelineReader.Read(pipelineCase.Line);
         RulesText = RulesTextWriter.Write(definition);
         var compiled = RulesCompiler.Compile(RulesText);
-        if (!compiled.HasErrors && compiled.Pipelines.Length > 0)
+        if (generated is not null) _pipeline = generated;
+        else if (!compiled.HasErrors && compiled.Pipelines.Length > 0)
         {
             var model = compiled.Pipelines[0];
             _pipeline = new ProcessingPipeline(model, InterpretedPipeline.Create(model), ProcessingServices.Default);
@@ -63,17 +68,17 @@ public sealed class WholeOutputRunner
     public WholeOutputOutcome Run(DatadogSample sample)
     {
         if (_pipeline is null) return new WholeOutputOutcome(sample, [("not runnable", NotRunnable ?? "")]);
-        var (document, input) = Process(sample, _pipeline);
+        var (document, input) = Process(sample, _pipeline, sentSource);
         return new WholeOutputOutcome(sample, _comparison.Differences(document, sample, input));
     }
 
     /// <summary>The sample's event after all the pipeline's steps, as JSON attributes (null when it cannot run).</summary>
     public JsonObject? ProcessedAttributes(DatadogSample sample) =>
-        _pipeline is null ? null : WholeOutputComparison.ReadAttributes(Process(sample, _pipeline).Document);
+        _pipeline is null ? null : WholeOutputComparison.ReadAttributes(Process(sample, _pipeline, sentSource).Document);
 
-    private (EventDocument Document, JsonObject Input) Process(DatadogSample sample, ProcessingPipeline pipeline)
+    private static (EventDocument Document, JsonObject Input) Process(DatadogSample sample, IGrokPipeline pipeline, string sentSource)
     {
-        var context = new ParseContext(new FixedClock(ClockOf(sample)));
+        var context = new ParseContext(new FixedClock(RecordingClock));
         var document = context.Processing.Document;
         document.Reset();
         var input = InputOf(sample);
@@ -81,7 +86,7 @@ public sealed class WholeOutputRunner
         document.AddTag(Encoding.UTF8.GetBytes("source:" + sentSource));
         if (input["message"] is JsonValue sent && sent.TryGetValue<string>(out var message))
             document.Official.SetSentMessage(document.Store(Encoding.UTF8.GetBytes(message)));
-        if (SentServiceOf(sample) is { } service) document.Official.SetSentService(document.Store(Encoding.UTF8.GetBytes(service)));
+        if (sample.Service is { Length: > 0 } service) document.Official.SetSentService(document.Store(Encoding.UTF8.GetBytes(service)));
         pipeline.Process(document, context);
         return (document, input);
     }
@@ -97,21 +102,6 @@ public sealed class WholeOutputRunner
         var match = System.Text.RegularExpressions.Regex.Match(filter, @"^source:([\w.\-]+)$");
         return match.Success ? match.Groups[1].Value : WholeOutputComparison.SourcePlaceholder;
     }
-
-    /// <summary>
-    /// The service the sample was sent with. Datadog's test definitions give each sample the service it is sent with
-    /// (the intake's <c>service</c> field, not an attribute: JSON samples holding a <c>service</c> attribute are
-    /// recorded without an official service when nothing remaps it), and the extraction kept only the recorded result;
-    /// nested pipelines filtered on <c>service:…</c> ran for samples with no such attribute, so the recorded service
-    /// is the one sent. A service remapper replaces it, as in Datadog.
-    /// </summary>
-    private static string? SentServiceOf(DatadogSample sample) =>
-        sample.Expected["service"] is JsonValue v && v.TryGetValue<string>(out var service) && service.Length > 0 ? service : null;
-
-    private static DateTimeOffset ClockOf(DatadogSample sample) =>
-        sample.Expected["timestamp"] is JsonValue t && t.TryGetValue<long>(out var ms) && ms is > 1 and < MaxEpochMilliseconds
-            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
-            : DefaultClock;
 
     /// <summary>The event as the intake made it from the sample.</summary>
     public static JsonObject InputOf(DatadogSample sample)

@@ -20,9 +20,11 @@ public sealed class ConformanceDifferentialTests(GeneratedPipelinesFixture compi
         var pairs = batch.Pair(compiled);
         var divergences = new List<string>();
         var matched = 0;
+        var overBudget = new List<string>();
         foreach (var (id, vector) in batch.Vectors)
         {
             var comparison = pairs[id].Compare(vector.Input!);
+            if (comparison.OverDefaultBudget) overBudget.Add($"{vector.Name}: {comparison}");
             if (!comparison.Agree) divergences.Add($"{vector.Name}: {comparison}");
             else if (comparison.Matched) matched++;
         }
@@ -32,13 +34,14 @@ public sealed class ConformanceDifferentialTests(GeneratedPipelinesFixture compi
             output.WriteLine($"  {group.Count(),3} {group.Key}");
         Assert.True(batch.Vectors.Count >= 90, $"only {batch.Vectors.Count} vectors compiled: is the corpus there?");
         Assert.True(divergences.Count == 0, $"{divergences.Count} divergences:\n" + string.Join("\n", divergences));
+        Assert.True(overBudget.Count == 0, $"{overBudget.Count} inputs needed more than the default step budget:\n" + string.Join("\n", overBudget));
     }
 
     [Fact]
     public void GeneratedParsersAgreeWithTheInterpreterOnMutatedVectorInputs()
     {
         var pairs = batch.Pair(compiled);
-        long compared = 0, matched = 0;
+        long compared = 0, matched = 0, overBudget = 0;
         var inputs = batch.Vectors.Select(v => (v.Id, Lines: (IReadOnlyList<string>)[v.Case.Input!])).ToList();
         Gen.Int[0, inputs.Count - 1]
             .SelectMany(i => LineMutations.Of(inputs[i].Lines).Select(line => (inputs[i].Id, Line: line)))
@@ -47,9 +50,11 @@ public sealed class ConformanceDifferentialTests(GeneratedPipelinesFixture compi
                 var comparison = pairs[sample.Id].Compare(sample.Line);
                 Interlocked.Increment(ref compared);
                 if (comparison.Matched) Interlocked.Increment(ref matched);
+                if (comparison.OverDefaultBudget) Interlocked.Increment(ref overBudget);
                 return comparison.Agree;
             }, iter: MutationsPerVector * inputs.Count, print: sample => pairs[sample.Id].Compare(sample.Line).ToString());
 
-        output.WriteLine($"conformance vectors: {compared} mutated inputs of {inputs.Count} vectors compared, {matched} matched");
+        output.WriteLine($"conformance vectors: {compared} mutated inputs of {inputs.Count} vectors compared, {matched} matched, {overBudget} over the default step budget");
+        Assert.Equal(0, overBudget);
     }
 }

@@ -39,6 +39,7 @@ public sealed class RandomLineDifferentialTests(GeneratedPipelinesFixture compil
         {
             var comparison = pair.Compare(line);
             Assert.True(comparison.Matched, comparison.ToString());
+            Assert.False(comparison.OverDefaultBudget, "the generated parser needed more than the default step budget: " + comparison);
         }
     }
 
@@ -59,5 +60,8 @@ public sealed class RandomLineDifferentialTests(GeneratedPipelinesFixture compil
 
         output.WriteLine($"pipeline {id}: {compared} random lines compared, {matched} matched, {overBudget} over the default step budget");
         Assert.True(matched > 0 && matched < compared, $"the random lines should mix matches and non-matches ({matched} of {compared} matched)");
+        // Counted and reported, not asserted: random mutations of the 'repeats' construct occasionally need more than
+        // the default step budget (1 line in 1,500 seen); the deterministic inputs assert zero.
+        if (overBudget > 0) TestContext.Current.SendDiagnosticMessage($"pipeline {id}: {overBudget} random lines over the default step budget");
     }
 }

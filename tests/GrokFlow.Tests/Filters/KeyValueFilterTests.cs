@@ -66,7 +66,10 @@ public sealed class KeyValueFilterTests
     public void KeysWithASpaceAreIgnored() => FilterAssert.Parses("%{data::keyvalue(\"=\",\" \")}", "a key=value", "{}");
 
     [Fact]
-    public void RepeatedKeysMakeAnArray() => FilterAssert.Parses("%{data::keyvalue}", "a=1, a=1, a=2", """{"a":[1,1,2]}""");
+    public void RepeatedKeysKeepTheLastValue() => FilterAssert.Parses("%{data::keyvalue}", "a=1, a=1, a=2", """{"a":2}""");
+
+    [Fact]
+    public void AQuotedBlankValueIsKeptEmpty() => FilterAssert.Parses("%{data::keyvalue(\":\")}", "a:\" \"; b:\"x\"; c:", """{"a":"","b":"x"}""");
 
     [Fact]
     public void DottedKeysAreNestedPaths() =>

@@ -1,7 +1,7 @@
 namespace GrokFlow.Tests.Filters;
 
-/// <summary><c>useragent</c>: the built-in families for common agents (shapes as in Datadog's recorded results:
-/// browser <c>patch_minor</c>, Apple and Spider device brands and models).</summary>
+/// <summary><c>useragent</c>: what ua-parser's database (uap-core 0.18.0) gives for common agents, in the shape of
+/// Datadog's recorded results (browser <c>patch_minor</c>, device brands and models, Datadog's device category).</summary>
 public sealed class UserAgentFilterTests
 {
     [Theory]
@@ -10,11 +10,11 @@ public sealed class UserAgentFilterTests
     [InlineData("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_10_1) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/40.0.2214.111 Safari/537.36",
         """{"ua":{"browser":{"family":"Chrome","major":"40","minor":"0","patch":"2214","patch_minor":"111"},"os":{"family":"Mac OS X","major":"10","minor":"10","patch":"1"},"device":{"family":"Mac","category":"Desktop","brand":"Apple","model":"Mac"}}}""")]
     [InlineData("Mozilla/5.0 (iPhone; CPU iPhone OS 16_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.1 Mobile/15E148 Safari/604.1",
-        """{"ua":{"browser":{"family":"Mobile Safari","major":"16","minor":"1"},"os":{"family":"iOS","major":"16","minor":"1"},"device":{"family":"iPhone","category":"Mobile"}}}""")]
+        """{"ua":{"browser":{"family":"Mobile Safari","major":"16","minor":"1"},"os":{"family":"iOS","major":"16","minor":"1"},"device":{"family":"iPhone","category":"Mobile","brand":"Apple","model":"iPhone"}}}""")]
     [InlineData("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91",
         """{"ua":{"browser":{"family":"Edge","major":"120","minor":"0","patch":"2210","patch_minor":"91"},"os":{"family":"Windows","major":"10"},"device":{"family":"Other","category":"Desktop"}}}""")]
     [InlineData("Mozilla/5.0 (Linux; Android 13; SM-S901B) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/112.0.0.0 Mobile Safari/537.36",
-        """{"ua":{"browser":{"family":"Chrome Mobile","major":"112","minor":"0","patch":"0","patch_minor":"0"},"os":{"family":"Android","major":"13"},"device":{"family":"Generic Smartphone","category":"Mobile"}}}""")]
+        """{"ua":{"browser":{"family":"Chrome Mobile","major":"112","minor":"0","patch":"0","patch_minor":"0"},"os":{"family":"Android","major":"13"},"device":{"family":"Samsung SM-S901B","category":"Mobile","brand":"Samsung","model":"SM-S901B"}}}""")]
     [InlineData("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
         """{"ua":{"browser":{"family":"Googlebot","major":"2","minor":"1"},"os":{"family":"Other"},"device":{"family":"Spider","category":"Bot","brand":"Spider","model":"Desktop"}}}""")]
     [InlineData("curl/7.64.1", """{"ua":{"browser":{"family":"curl","major":"7","minor":"64","patch":"1"},"os":{"family":"Other"},"device":{"family":"Other","category":"Other"}}}""")]
@@ -29,4 +29,8 @@ public sealed class UserAgentFilterTests
     [Fact]
     public void MergesAtTheRoot() => FilterAssert.Parses("%{data::useragent}", "Wget/1.21",
         """{"browser":{"family":"Wget","major":"1","minor":"21"},"os":{"family":"Other"},"device":{"family":"Other","category":"Other"}}""");
+
+    [Fact]
+    public void EncodedUserAgentsReadPlusAsASpace() => FilterAssert.Parses("%{data:ua:useragent(true)}", "Mozilla/4.0+(compatible;MSIE+5.5;+Windows+2000+Server)",
+        """{"ua":{"browser":{"family":"IE","major":"5","minor":"5"},"os":{"family":"Windows","major":"2000"},"device":{"family":"Other","category":"Desktop"}}}""");
 }

@@ -56,7 +56,8 @@ public sealed class SpoolDeliveryTests : IDisposable
     public async Task StoppingFlushesWhatIsStillBeingBatched()
     {
         await using var intake = await TestIntakeServer.StartAsync();
-        await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Batching:FlushInterval", "00:10:00")));
+        await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress,
+            ("Batching:FlushInterval", "00:10:00"), ("Spool:MaxMemoryAge", "00:20:00")));
         await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(30));
         await TestIntakeServer.WaitUntilAsync(() => host.Metrics.Events == 30, Patience, "30 events received");
         Assert.Equal(0, intake.AcceptedEventCount);
@@ -64,6 +65,38 @@ public sealed class SpoolDeliveryTests : IDisposable
         await host.StopAsync();
         Assert.Equal(30, intake.AcceptedEventCount);
         Assert.Equal(0, _settings.SpoolFileCount);
+    }
+
+    [Fact]
+    public async Task ABatchWaitingLongerThanTheMemoryAgeHasACopyOnDiskUntilDelivered()
+    {
+        await using var intake = await TestIntakeServer.StartAsync();
+        intake.AnswerByDefault(IntakeAnswer.HangUntilReleased);   // not failing: just slow
+        await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Spool:MaxMemoryAge", "00:00:00.200")));
+        await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(20));
+        await TestIntakeServer.WaitUntilAsync(() => intake.Requests.Count > 0, Patience, "a request in flight");
+        await TestIntakeServer.WaitUntilAsync(() => _settings.SpoolFileCount > 0, Patience, "a copy of the batch in flight on disk");
+
+        intake.AnswerByDefault(IntakeAnswer.Accepted);
+        intake.ReleaseHangs();
+        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= 20, Patience, "20 events delivered");
+        await TestIntakeServer.WaitUntilAsync(() => _settings.SpoolFileCount == 0, Patience, "the copies deleted after delivery");
+        await host.StopAsync();
+        Assert.Equal(20, intake.AcceptedEvents.Select(e => e.GetProperty("message").GetString()).Distinct().Count());
+        Assert.Equal(0, _settings.SpoolFileCount);
+    }
+
+    [Fact]
+    public async Task InTheOverflowModeNothingIsOnDiskWhileMemoryHoldsIt()
+    {
+        await using var intake = await TestIntakeServer.StartAsync();
+        intake.AnswerByDefault(new IntakeAnswer(503));
+        await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Spool:Mode", "Overflow"), ("Queue:DrainTimeout", "00:00:00.200")));
+        await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(50));
+        await TestIntakeServer.WaitUntilAsync(() => host.Metrics.Retries >= 3, Patience, "three failed attempts");
+        Assert.Equal(0, _settings.SpoolFileCount);
+        await host.StopAsync();
+        Assert.True(_settings.SpoolFileCount > 0, "at shutdown the batches go to the spool");
     }
 
     [Fact]

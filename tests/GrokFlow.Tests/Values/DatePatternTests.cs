@@ -63,12 +63,15 @@ public sealed class DatePatternTests
     }
 
     [Fact]
-    public void MissingYearIsTheCurrentYearOfTheFormatsZone()
+    public void MissingYearPutsTheDateNearestTheClockInTheFormatsZone()
     {
         // 23:30 UTC on 31 December 2030 is already 2031 in Tokyo.
         var newYearsEve = new FixedClock(new DateTimeOffset(2030, 12, 31, 23, 30, 0, TimeSpan.Zero));
 
-        Assert.Equal(Utc(2030, 3, 1, 10), Parse("MMM dd HH:mm", "Mar 01 10:00", clock: newYearsEve));
+        Assert.Equal(Utc(2030, 12, 31, 20), Parse("MMM dd HH:mm", "Dec 31 20:00", clock: newYearsEve));
+        Assert.Equal(Utc(2031, 1, 1, 8), Parse("MMM dd HH:mm", "Jan 01 08:00", clock: newYearsEve));
+        Assert.Equal(Utc(2030, 7, 15, 10), Parse("MMM dd HH:mm", "Jul 15 10:00", clock: newYearsEve));
+        Assert.Equal(Utc(2031, 6, 15, 10), Parse("MMM dd HH:mm", "Jun 15 10:00", clock: newYearsEve));
         Assert.Equal(At(2031, 3, 1, 10, 0, 0, TimeSpan.FromHours(9)), Parse("MMM dd HH:mm", "Mar 01 10:00", "Asia/Tokyo", clock: newYearsEve));
     }
 
@@ -79,15 +82,14 @@ public sealed class DatePatternTests
     }
 
     [Theory]
-    [InlineData(2025, "45", 1945)]
-    [InlineData(2025, "44", 2044)]
-    [InlineData(2025, "99", 1999)]
+    [InlineData(2025, "45", 2045)]
+    [InlineData(2025, "99", 2099)]
     [InlineData(2025, "00", 2000)]
-    [InlineData(2090, "10", 2010)]
-    [InlineData(2090, "09", 2109)]
-    public void TwoDigitYearsFallWithinEightyYearsBeforeAndTwentyAfterToday(int currentYear, string yy, int year)
+    [InlineData(1971, "21", 2021)]
+    [InlineData(2090, "09", 2009)]
+    public void TwoDigitYearsAreTwoThousandToTwoThousandNinetyNineWhateverTheClock(int currentYear, string yy, int year)
     {
-        // Joda-Time's pattern pivot is the current year minus 30 (the SimpleDateFormat window).
+        // java.time's reduced year on the base 2000; Datadog's recordings (a 1970 clock) read 21 as 2021.
         var clock = new FixedClock(new DateTimeOffset(currentYear, 6, 1, 0, 0, 0, TimeSpan.Zero));
 
         Assert.Equal(Utc(year, 5, 6), Parse("d/M/yy", $"6/5/{yy}", clock: clock));

@@ -13,13 +13,18 @@ public sealed class ArithmeticProcessorStep(ArithmeticProcessorModel model) : IS
     /// <summary>Integral doubles below 2^53 are exact integers.</summary>
     private const double MaxExactInteger = 9007199254740992d;
 
+    /// <summary>Beyond this a double has no decimals left to round.</summary>
+    private const double DecimalRoundingLimit = 1e15;
+
     private readonly ArithmeticProgram _program = new(model.Parsed);
     private readonly AttributePath _target = new(model.Target);
 
     public void Run(EventDocument document, ParseContext context, ref GrokResult outcome)
     {
         if (!_program.TryEvaluate(document, model.ReplaceMissing, out var result)) return;
-        var rounded = Math.Round(result, 9, MidpointRounding.AwayFromZero);
+        // Rounded in decimal: Math.Round(double, 9) scales by 10^9 and so loses the last digits of large values
+        // (1726135185 * 1000 would become 1726135185000.0002).
+        var rounded = Math.Abs(result) < DecimalRoundingLimit ? (double)Math.Round((decimal)result, 9, MidpointRounding.AwayFromZero) : result;
         var target = document.GetOrCreate(_target);
         if (rounded == Math.Floor(rounded) && Math.Abs(rounded) < MaxExactInteger) document.SetInteger(target, (long)rounded);
         else document.SetDouble(target, rounded);

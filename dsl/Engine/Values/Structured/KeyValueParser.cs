@@ -9,8 +9,8 @@ namespace GrokFlow.Engine.Values.Structured;
 /// right delimiter, and key and value are each a quoted string or a run of allowed characters (trying the quotes
 /// first, then shorter runs, like the backtracking regex the peer implementation builds).
 /// Keys: unquoted, dotted keys nest, keys with a space are ignored. Values: trimmed, a trailing comma dropped,
-/// unquoted; empty and <c>null</c> values are dropped; <c>true</c>/<c>false</c> are booleans and numbers are
-/// numbers (integral ones integers; <c>07</c> is 7 but <c>08</c> stays text). A key seen twice makes an array.
+/// unquoted; empty and <c>null</c> values are dropped (a quoted blank value is kept as <c>""</c>); <c>true</c>/<c>false</c> are booleans and numbers are
+/// numbers (integral ones integers; <c>07</c> is 7 but <c>08</c> stays text). A key seen again replaces its value.
 /// The result is always an object, empty when no pair is found.
 /// </summary>
 internal static class KeyValueParser
@@ -126,11 +126,13 @@ internal static class KeyValueParser
         {
             var (innerStart, innerLength) = Unquote(syntax, s, valueStart, valueLength, requireContent: false);
             if (innerStart != valueStart) (innerStart, innerLength) = Trim(s, innerStart, innerLength);
-            if (innerLength == 0) return;
+            // A quoted value is kept even when only white space was inside: Datadog records " " as "".
+            if (innerLength == 0 && innerStart == valueStart) return;
             typed = text.Slice(innerStart, innerLength);
         }
         var member = tree.MemberAtDottedKey(obj, key);
-        if (member >= 0) tree.AddValue(member, tree.NewScalar(typed));
+        // A key seen again replaces its value, as Datadog records it (user_name:"x" ... user_name:" " gives "").
+        if (member >= 0) tree.SetValue(member, tree.NewScalar(typed));
     }
 
     /// <summary>The text inside the first quote pair that opens at the start and closes later; the text itself otherwise.</summary>

@@ -168,6 +168,16 @@ internal sealed class ValueTree
         m.ValueCount++;
     }
 
+    /// <summary>Sets the value of a member, replacing any it had.</summary>
+    public void SetValue(int member, int node)
+    {
+        var item = NewItem(node);
+        ref var m = ref _members[member];
+        m.FirstValue = item;
+        m.LastValue = item;
+        m.ValueCount = 1;
+    }
+
     /// <summary>
     /// Merges the members of object <paramref name="source"/> into object <paramref name="target"/>: values are
     /// added (a key in both gives an array), child objects merge recursively. Used for the root merge.

@@ -1,0 +1,42 @@
+namespace GrokFlow.Engine.Values.Structured.UserAgent;
+
+/// <summary>One field of a parsed user agent: its group (<c>browser</c>, <c>os</c>, <c>device</c>), key and value, in UTF-8.</summary>
+internal readonly record struct UserAgentField(byte[] Group, byte[] Key, byte[] Value);
+
+/// <summary>
+/// The user agents a parse context has read lately, with what ua-parser made of them: matching ~1,800 regexes is
+/// costly and allocates, and logs repeat the same few user agents. Direct-mapped by a hash of the UTF-8 text, 512
+/// entries; a lookup allocates nothing. Owned by one context (one thread), like the rest of its workspace.
+/// </summary>
+internal sealed class UserAgentCache
+{
+    private const int Size = 512;
+    private readonly byte[]?[] _keys = new byte[]?[Size];
+    private readonly UserAgentField[]?[] _values = new UserAgentField[]?[Size];
+
+    public bool TryGet(ReadOnlySpan<byte> userAgent, out UserAgentField[] fields)
+    {
+        var slot = Slot(userAgent);
+        if (_keys[slot] is { } key && key.AsSpan().SequenceEqual(userAgent))
+        {
+            fields = _values[slot]!;
+            return true;
+        }
+        fields = [];
+        return false;
+    }
+
+    public void Add(ReadOnlySpan<byte> userAgent, UserAgentField[] fields)
+    {
+        var slot = Slot(userAgent);
+        _keys[slot] = userAgent.ToArray();
+        _values[slot] = fields;
+    }
+
+    private static int Slot(ReadOnlySpan<byte> text)
+    {
+        var hash = 2166136261u;
+        foreach (var b in text) hash = (hash ^ b) * 16777619u;
+        return (int)(hash % Size);
+    }
+}
