@@ -5,6 +5,7 @@ using GrokFlow.Engine.Processing;
 using GrokFlow.Engine.Pipelines;
 using GrokFlow.Runtime.Parsing;
 using GrokFlow.Runtime.Syslog;
+using GrokFlow.Engine.Output;
 
 namespace GrokFlow.Runtime.Datadog;
 
@@ -33,12 +34,12 @@ public sealed class ContextualLineParser(IGrokPipeline pipeline, DatadogEventCon
         var summary = new ParseSummary();
         var buffer = new ArrayBufferWriter<byte>(1 << 16);
         using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        var sanitizer = new Utf8Sanitizer();
+        var repair = new Utf8Repair();
         var reader = new LineReader(input);
         var document = parseContext.Processing.Document;
         while (reader.TryReadLine(out var line))
         {
-            DatadogEventInput.LoadText(document, sanitizer.Sanitize(line), context, sourceAsTag: format == EventFormat.Datadog);
+            DatadogEventInput.LoadText(document, repair.Repair(line), context, sourceAsTag: format == EventFormat.Datadog);
             if (format == EventFormat.Intake) AddIntakeFields(document);
             summary.Count(pipeline.Process(document, parseContext));
             if (format == EventFormat.Datadog) DatadogResultWriter.Write(document, json, context);
