@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Text.Unicode;
 using System.Threading.Channels;
 using GrokFlow.Dsl.Runtime;
 
@@ -86,11 +87,14 @@ public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunk
         {
             var events = _buffers.TryTake(out var b) ? b : new ArrayBufferWriter<byte>(length * 2);
             var summary = new ParseSummary();
+            var text = chunk.AsSpan(0, length);
+            // One vectorised check for the whole chunk; lines are repaired one by one only in a chunk that needs it.
+            var valid = Utf8.IsValid(text);
             using (var writer = new EventLineWriter(events))
             {
-                var reader = new LineReader(new MemoryStream(chunk, 0, length, writable: false));
-                while (reader.TryReadLine(out var line))
-                    summary.Count(writer.Write(_sanitizer.Sanitize(line), pipeline, _context));
+                var lines = new ChunkLines(text);
+                while (lines.TryReadLine(out var line))
+                    summary.Count(writer.Write(valid ? line : _sanitizer.Sanitize(line), pipeline, _context));
             }
             ArrayPool<byte>.Shared.Return(chunk);
             return new ChunkResult(events, summary, this);
