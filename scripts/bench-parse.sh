@@ -30,6 +30,8 @@ then grokflow's start-up: `parse` on empty input and `--help`, wall time and pea
                   or "all"
   --work DIR      keep the corpus and timings here (default: a temporary folder, removed at the end)
   --no-build      use the builds already there
+  --pathological  instead: time the first variant on N lines of random bytes and N near-miss QNAP lines (one byte
+                  of a real line changed, or the line cut short), one core, with the summary line (over-budget count)
   -h, --help      this text
 HELP
 }
@@ -39,6 +41,7 @@ runs=3
 variants=aot
 work=""
 build=1
+pathological=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --lines) lines="$2"; shift 2 ;;
@@ -46,6 +49,7 @@ while [ $# -gt 0 ]; do
     --variants) variants="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
+    --pathological) pathological=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "bench-parse: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -100,6 +104,34 @@ echo "== machine: $(nproc) cores; load before: $(uptime)"
 corpus="$work/qnap.log"
 python3 "$generator" -n "$lines" --seed 42 -o "$corpus"
 echo "== corpus: $lines lines, $(wc -c < "$corpus") bytes -> $corpus"
+
+if [ "$pathological" -eq 1 ]; then
+  python3 - "$corpus" "$work/random.log" "$work/near-miss.log" <<'PY'
+import random, sys
+rng = random.Random(42)
+lines = open(sys.argv[1], "rb").read().splitlines()
+with open(sys.argv[2], "wb") as out:
+    for _ in range(len(lines)):
+        line = bytes(rng.getrandbits(8) for _ in range(rng.randint(1, 400)))
+        out.write(line.replace(b"\n", b" ") + b"\n")
+with open(sys.argv[3], "wb") as out:
+    for line in lines:
+        at = rng.randrange(len(line))
+        line = line[:at] if rng.random() < 0.3 else line[:at] + bytes([rng.choice(b" :,.[]<>x0")]) + line[at + 1:]
+        out.write(line + b"\n")
+PY
+  bin="$(command_of "${variant_list[0]}")"
+  for input in random near-miss; do
+    for _ in $(seq "$runs"); do
+      /usr/bin/time -f "$input: wall %e s, CPU %U+%S s, peak RSS %M KB" taskset -c 0 $bin parse --pipeline qnap \
+        --input "$work/$input.log" 2>&1 >/dev/null | tail -2
+    done
+    /usr/bin/time -f "$input: lognormalizer wall %e s, CPU %U+%S s" taskset -c 0 lognormalizer -r "$rulebase" -e json \
+      < "$work/$input.log" 2>&1 >/dev/null | tail -1
+  done
+  echo "load after: $(uptime)"
+  exit 0
+fi
 
 echo "== what each parses (untimed)"
 "$(command_of "${variant_list[0]}" | awk '{print $NF}')" parse --pipeline qnap < "$corpus" 2>&1 >/dev/null | tail -1
