@@ -16,7 +16,7 @@ public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunk
 
     public async Task<ParseSummary> RunAsync(Stream input, Stream output, CancellationToken cancellation = default)
     {
-        var pending = Channel.CreateBounded<Task<ChunkResult>>(new BoundedChannelOptions(workers * 2) { SingleReader = true, SingleWriter = true });
+        var pending = Channel.CreateBounded<Task<ChunkResult>>(new BoundedChannelOptions(workers) { SingleReader = true, SingleWriter = true });
         var summary = new ParseSummary();
         var writer = Task.Run(async () =>
         {
@@ -85,7 +85,8 @@ public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunk
 
         public ChunkResult Parse(byte[] chunk, int length)
         {
-            var events = _buffers.TryTake(out var b) ? b : new ArrayBufferWriter<byte>(length * 2);
+            // Events are about twice as long as their lines (the message plus its attributes): room for that up front.
+            var events = _buffers.TryTake(out var b) ? b : new ArrayBufferWriter<byte>(length * 3);
             var summary = new ParseSummary();
             var text = chunk.AsSpan(0, length);
             // One vectorised check for the whole chunk; lines are repaired one by one only in a chunk that needs it.
