@@ -1,11 +1,17 @@
 using System.Collections.Immutable;
-using GrokFlow.Dsl.Compilation;
-using GrokFlow.Dsl.Diagnostics;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Language.Diagnostics;
+using GrokFlow.Language.NetFlow;
 using GrokFlow.Generator.Emit;
+using GrokFlow.Generator.NetFlow;
 
 namespace GrokFlow.Generator;
 
-/// <summary>Compiles one .rules file and emits its pipelines; every problem becomes a located diagnostic.</summary>
+/// <summary>
+/// Compiles one .rules file (once) and emits its pipelines and NetFlow layouts; every problem becomes a located
+/// diagnostic. Layout classes are added by <see cref="NetFlowGeneratorStep"/>, which sees every file and so can refuse
+/// a layout class defined twice.
+/// </summary>
 internal static class RulesFileEmitter
 {
     public static GeneratedFile Emit(string path, string text)
@@ -15,13 +21,20 @@ internal static class RulesFileEmitter
         var diagnostics = compiled.Diagnostics.Select(d => ToInfo(d, path, text)).ToList();
         var sources = ImmutableArray.CreateBuilder<(string, string)>();
         var classes = ImmutableArray.CreateBuilder<(string, bool)>();
+        var layouts = ImmutableArray.CreateBuilder<GeneratedLayout>();
+        foreach (var layout in compiled.Layouts)
+        {
+            var block = compiled.Syntax!.NetFlowLayouts.First(b => b.Id == layout.Id);
+            layouts.Add(new GeneratedLayout(layout.Id, NetFlowLayoutEmitter.ClassName(layout.Id), NetFlowLayoutEmitter.Emit(layout),
+                ToInfo(new RulesDiagnostic(NetFlowDiagnosticCodes.DuplicateLayout, "", block.Line, block.Column), path, text)));
+        }
         if (!compiled.HasErrors)
         {
             foreach (var pipeline in compiled.Pipelines)
             {
                 try
                 {
-                    var fallbacks = new List<(GrokFlow.Dsl.Model.GrokRuleModel Rule, string Reason)>();
+                    var fallbacks = new List<(GrokFlow.Language.Model.GrokRuleModel Rule, string Reason)>();
                     var source = PipelineEmitter.Emit(pipeline, fileName, fallbacks);
                     foreach (var (rule, reason) in fallbacks)
                     {
@@ -40,7 +53,7 @@ internal static class RulesFileEmitter
                 }
             }
         }
-        return new GeneratedFile(path, new(sources.ToImmutable()), new(diagnostics.ToImmutableArray()), new(classes.ToImmutable()));
+        return new GeneratedFile(path, new(sources.ToImmutable()), new(diagnostics.ToImmutableArray()), new(classes.ToImmutable()), new(layouts.ToImmutable()));
     }
 
     /// <summary>The column of the first non-blank character of <paramref name="line"/> (where the rule name starts).</summary>

@@ -16,16 +16,16 @@ public sealed class RulesGenerator : IIncrementalGenerator
         var files = context.AdditionalTextsProvider
             .Where(static f => f.Path.EndsWith(".rules", StringComparison.OrdinalIgnoreCase))
             .Select(static (f, ct) => (Path: f.Path, Text: f.GetText(ct)?.ToString() ?? ""));
-        NetFlow.NetFlowGeneratorStep.Register(context, files);
         var pipelines = files.Select(static (f, _) => RulesFileEmitter.Emit(f.Path, f.Text));
 
         context.RegisterSourceOutput(pipelines, static (spc, file) =>
         {
             foreach (var d in file.Diagnostics)
-                spc.ReportDiagnostic(Diagnostic.Create(Descriptor(d.Code, d.IsError), ToLocation(d), d.Message));
+                spc.ReportDiagnostic(ToDiagnostic(d));
             foreach (var (hintName, source) in file.Sources)
                 spc.AddSource(hintName, source);
         });
+        context.RegisterSourceOutput(pipelines.Collect(), static (spc, all) => NetFlow.NetFlowGeneratorStep.Execute(spc, all));
 
         context.RegisterSourceOutput(pipelines.Select(static (f, _) => f.PipelineClasses).Collect(), static (spc, all) =>
         {
@@ -40,13 +40,13 @@ public sealed class RulesGenerator : IIncrementalGenerator
                 /// <summary>Every pipeline compiled from the .rules files of this project.</summary>
                 public static class BuiltInPipelines
                 {
-                    public static global::System.Collections.Generic.IReadOnlyList<global::GrokFlow.Dsl.Runtime.IGrokPipeline> All { get; } =
+                    public static global::System.Collections.Generic.IReadOnlyList<global::GrokFlow.Engine.Pipelines.IGrokPipeline> All { get; } =
                     [
                         {{items}}
                     ];
 
                     /// <summary>Every pipeline, built with <paramref name="services"/> (search queries, geo-IP locator); defaults when null.</summary>
-                    public static global::System.Collections.Generic.IReadOnlyList<global::GrokFlow.Dsl.Runtime.IGrokPipeline> Create(global::GrokFlow.Dsl.Processing.ProcessingServices? services) =>
+                    public static global::System.Collections.Generic.IReadOnlyList<global::GrokFlow.Engine.Pipelines.IGrokPipeline> Create(global::GrokFlow.Engine.Processing.ProcessingServices? services) =>
                     [
                         {{withServices}}
                     ];
@@ -54,6 +54,8 @@ public sealed class RulesGenerator : IIncrementalGenerator
                 """);
         });
     }
+
+    internal static Diagnostic ToDiagnostic(DiagnosticInfo d) => Diagnostic.Create(Descriptor(d.Code, d.IsError), ToLocation(d), d.Message);
 
     private static Location ToLocation(DiagnosticInfo d)
     {

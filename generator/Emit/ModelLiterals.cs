@@ -1,4 +1,4 @@
-using GrokFlow.Dsl.Model;
+using GrokFlow.Language.Model;
 
 namespace GrokFlow.Generator.Emit;
 

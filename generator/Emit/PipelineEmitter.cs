@@ -1,4 +1,4 @@
-using GrokFlow.Dsl.Model;
+using GrokFlow.Language.Model;
 
 namespace GrokFlow.Generator.Emit;
 
@@ -40,13 +40,13 @@ internal static class PipelineEmitter
         w.Line("using System.Buffers;");
         w.Line("using System.Runtime.CompilerServices;");
         w.Line("using System.Text.Json;");
-        w.Line("using GrokFlow.Dsl.Matching;");
+        w.Line("using GrokFlow.Engine.Matching;");
         w.Line("using System.Collections.Immutable;");
-        w.Line("using GrokFlow.Dsl.Model;");
-        w.Line("using GrokFlow.Dsl.Model.Processors;");
-        w.Line("using GrokFlow.Dsl.Processing;");
-        w.Line("using GrokFlow.Dsl.Output;");
-        w.Line("using GrokFlow.Dsl.Runtime;");
+        w.Line("using GrokFlow.Language.Model;");
+        w.Line("using GrokFlow.Language.Model.Processors;");
+        w.Line("using GrokFlow.Engine.Processing;");
+        w.Line("using GrokFlow.Engine.Output;");
+        w.Line("using GrokFlow.Engine.Pipelines;");
         w.Line();
         w.Line("namespace GrokFlow.Rules.Pipelines;");
         w.Line();
@@ -223,7 +223,7 @@ internal static class PipelineEmitter
         {
             w.Comment($"The generator cannot match this rule ({CSharpLiterals.CommentText(fallbacks[fallbacks.Count - 1].Reason)}):");
             w.Comment("it runs through the interpreter's regular expression instead (allocates per line).");
-            w.Line($"private static readonly RegexFallbackRule Fallback = new({CSharpLiterals.String(GrokFlow.Dsl.Interpretation.RegexTranslator.Translate(rule.Root))}, {rule.Captures.Length});");
+            w.Line($"private static readonly RegexFallbackRule Fallback = new({CSharpLiterals.String(GrokFlow.Language.Compilation.RegexTranslator.Translate(rule.Root))}, {rule.Captures.Length});");
             w.Line();
             w.Line("/// <summary>True when the rule matches the whole line; the capture bounds are then in <c>s.Slots</c>.</summary>");
             w.Line("public static bool Match(ref MatchState s) => Fallback.Match(ref s);");

@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Reflection;
-using GrokFlow.Dsl.Model.Processors;
+using GrokFlow.Language.Model.Processors;
 
 namespace GrokFlow.Generator.Emit;
 

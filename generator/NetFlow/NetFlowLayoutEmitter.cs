@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using GrokFlow.Dsl.NetFlow;
+using GrokFlow.Language.NetFlow;
 
 namespace GrokFlow.Generator.NetFlow;
 
@@ -37,8 +37,8 @@ internal static class NetFlowLayoutEmitter
         s.AppendLine("using System;");
         s.AppendLine("using System.Buffers.Binary;");
         s.AppendLine("using System.Diagnostics.CodeAnalysis;");
-        s.AppendLine("using GrokFlow.Dsl.NetFlow;");
-        s.AppendLine("using GrokFlow.Dsl.NetFlow.Runtime;");
+        s.AppendLine("using GrokFlow.Language.NetFlow;");
+        s.AppendLine("using GrokFlow.Engine.NetFlow;");
         s.AppendLine();
         s.AppendLine("namespace GrokFlow.Rules.NetFlow");
         s.AppendLine("{");

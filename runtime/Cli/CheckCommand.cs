@@ -1,6 +1,6 @@
 using System.CommandLine;
-using GrokFlow.Dsl.Compilation;
-using GrokFlow.Dsl.Diagnostics;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Language.Diagnostics;
 
 namespace GrokFlow.Runtime.Cli;
 
@@ -30,7 +30,7 @@ internal static class CheckCommand
                 errors++;
                 continue;
             }
-            foreach (var diagnostic in RulesChecker.Check(File.ReadAllText(file.FullName)))
+            foreach (var diagnostic in RulesCompiler.Compile(File.ReadAllText(file.FullName)).Diagnostics)
             {
                 Console.Out.WriteLine(diagnostic.Format(file.ToString()));
                 if (diagnostic.Severity == DiagnosticSeverity.Error) errors++;

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using GrokFlow.Dsl.Compilation;
-using GrokFlow.Dsl.Diagnostics;
-using GrokFlow.Dsl.Export;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Language.Diagnostics;
+using GrokFlow.Tooling.Export;
 
 namespace GrokFlow.Runtime.Cli;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using GrokFlow.Dsl.Compilation;
-using GrokFlow.Dsl.Diagnostics;
-using GrokFlow.Dsl.Import;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Language.Diagnostics;
+using GrokFlow.Tooling.Import;
 using YamlDotNet.Core;
 
 namespace GrokFlow.Runtime.Cli;
@@ -56,7 +56,7 @@ internal static class ImportCommand
         var imported = RulesTextWriter.Import(pipeline);
         foreach (var rule in imported.DroppedRules) stderr.WriteLine($"{file}: warning: not imported: {rule}");
         foreach (var note in imported.Notes) stderr.WriteLine($"{file}: warning: {note}");
-        var errors = RulesChecker.Check(imported.Text).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var errors = RulesCompiler.Compile(imported.Text).Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         foreach (var error in errors) stderr.WriteLine(error.Format(output?.ToString() ?? "imported.rules"));
         if (output is null) stdout.Write(imported.Text);
         else File.WriteAllText(output.FullName, imported.Text);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Runtime.GeoIp;
 using GrokFlow.Runtime.Parsing;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using GrokFlow.Dsl.Processing;
+using GrokFlow.Engine.Processing;
 
 namespace GrokFlow.Runtime.GeoIp;
 

@@ -1,4 +1,4 @@
-using GrokFlow.Dsl.Processing;
+using GrokFlow.Engine.Processing;
 
 namespace GrokFlow.Runtime.GeoIp;
 

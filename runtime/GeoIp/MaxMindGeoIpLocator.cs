@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using GrokFlow.Dsl.Processing;
+using GrokFlow.Engine.Processing;
 using MaxMind.Db;
 
 namespace GrokFlow.Runtime.GeoIp;

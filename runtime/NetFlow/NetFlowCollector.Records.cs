@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using GrokFlow.Dsl.NetFlow.Runtime;
+using GrokFlow.Engine.NetFlow;
 
 namespace GrokFlow.Runtime.NetFlow;
 

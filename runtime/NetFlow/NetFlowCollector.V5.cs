@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
-using GrokFlow.Dsl.NetFlow;
-using GrokFlow.Dsl.NetFlow.Runtime;
+using GrokFlow.Language.NetFlow;
+using GrokFlow.Engine.NetFlow;
 
 namespace GrokFlow.Runtime.NetFlow;
 

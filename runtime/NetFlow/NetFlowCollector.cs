@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics.Metrics;
 using System.Net;
-using GrokFlow.Dsl.NetFlow.Runtime;
+using GrokFlow.Engine.NetFlow;
 using GrokFlow.Rules.NetFlow;
 
 namespace GrokFlow.Runtime.NetFlow;

@@ -1,4 +1,4 @@
-using GrokFlow.Dsl.NetFlow.Runtime;
+using GrokFlow.Engine.NetFlow;
 
 namespace GrokFlow.Runtime.NetFlow;
 

@@ -1,5 +1,5 @@
-using GrokFlow.Dsl.NetFlow;
-using GrokFlow.Dsl.NetFlow.Runtime;
+using GrokFlow.Language.NetFlow;
+using GrokFlow.Engine.NetFlow;
 
 namespace GrokFlow.Runtime.NetFlow;
 

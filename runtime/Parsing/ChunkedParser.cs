@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Unicode;
 using System.Threading.Channels;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Engine.Pipelines;
 
 namespace GrokFlow.Runtime.Parsing;
 

@@ -1,4 +1,4 @@
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Engine.Pipelines;
 
 namespace GrokFlow.Runtime.Parsing;
 

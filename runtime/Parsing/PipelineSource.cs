@@ -1,6 +1,6 @@
-using GrokFlow.Dsl.Interpretation;
-using GrokFlow.Dsl.Processing;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Tooling.Interpretation;
+using GrokFlow.Engine.Processing;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Rules;
 
 namespace GrokFlow.Runtime.Parsing;

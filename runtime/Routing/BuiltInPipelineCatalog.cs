@@ -1,4 +1,4 @@
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Rules;
 using GrokFlow.Runtime.GeoIp;
 using GrokFlow.Runtime.Host.Options;

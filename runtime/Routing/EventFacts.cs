@@ -1,4 +1,4 @@
-using GrokFlow.Dsl.Search;
+using GrokFlow.Engine.Search;
 
 namespace GrokFlow.Runtime.Routing;
 

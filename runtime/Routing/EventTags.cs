@@ -1,5 +1,5 @@
 using System.Text;
-using GrokFlow.Dsl.Search;
+using GrokFlow.Engine.Search;
 
 namespace GrokFlow.Runtime.Routing;
 

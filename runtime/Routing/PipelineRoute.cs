@@ -1,5 +1,5 @@
-using GrokFlow.Dsl.Runtime;
-using GrokFlow.Dsl.Search;
+using GrokFlow.Engine.Pipelines;
+using GrokFlow.Engine.Search;
 
 namespace GrokFlow.Runtime.Routing;
 

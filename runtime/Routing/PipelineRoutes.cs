@@ -1,5 +1,6 @@
-using GrokFlow.Dsl.Search;
+using GrokFlow.Engine.Search;
 using Microsoft.Extensions.Logging;
+using GrokFlow.Language.Search;
 
 namespace GrokFlow.Runtime.Routing;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using GrokFlow.Dsl.Processing;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Engine.Processing;
+using GrokFlow.Engine.Pipelines;
 
 namespace GrokFlow.Runtime.Syslog;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using GrokFlow.Dsl.Processing;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Engine.Processing;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Runtime.Host;
 using GrokFlow.Runtime.Routing;
 using GrokFlow.Runtime.Sink;

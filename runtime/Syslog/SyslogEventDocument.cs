@@ -1,4 +1,4 @@
-using GrokFlow.Dsl.Processing;
+using GrokFlow.Engine.Processing;
 using GrokFlow.Runtime.Sources;
 
 namespace GrokFlow.Runtime.Syslog;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using GrokFlow.Benchmarks.Support;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Rules;
 using GrokFlow.Runtime.Parsing;
 
@@ -43,7 +43,7 @@ public class IntegrationPipelineBenchmarks
     public int FirstGrokParserOnly()
     {
         var matched = 0;
-        var parsers = (GrokFlow.Dsl.Processing.IGrokParserSet)_pipeline;
+        var parsers = (GrokFlow.Engine.Processing.IGrokParserSet)_pipeline;
         var writer = _context.Processing.StartGrokOutput();
         foreach (var line in _lines)
         {

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Runtime.Parsing;
 
 namespace GrokFlow.Benchmarks.Qnap;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Engine.Pipelines;
 
 namespace GrokFlow.Benchmarks.Qnap;
 

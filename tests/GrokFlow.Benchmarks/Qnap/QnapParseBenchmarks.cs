@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using GrokFlow.Benchmarks.Support;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Runtime.Parsing;
 
 namespace GrokFlow.Benchmarks.Qnap;

@@ -1,7 +1,7 @@
 using GrokFlow.Tests.TestSupport;
 using GrokFlow.Benchmarks.Support;
-using GrokFlow.Dsl.Interpretation;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Tooling.Interpretation;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Rules;
 
 namespace GrokFlow.Benchmarks.Qnap;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using GrokFlow.Dsl.Compilation;
-using GrokFlow.Dsl.Diagnostics;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Language.Diagnostics;
 
 namespace GrokFlow.Tests.Conformance;
 

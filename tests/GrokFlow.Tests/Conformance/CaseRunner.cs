@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using GrokFlow.Dsl.Compilation;
-using GrokFlow.Dsl.Interpretation;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Tooling.Interpretation;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Tests.TestSupport;
 
 namespace GrokFlow.Tests.Conformance;

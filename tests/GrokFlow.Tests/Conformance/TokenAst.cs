@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using GrokFlow.Dsl.Patterns;
+using GrokFlow.Language.Patterns;
 
 namespace GrokFlow.Tests.Conformance;
 

@@ -2,10 +2,10 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using GrokFlow.Dsl.Import;
-using GrokFlow.Dsl.Interpretation;
-using GrokFlow.Dsl.Processing;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Tooling.Import;
+using GrokFlow.Tooling.Interpretation;
+using GrokFlow.Engine.Processing;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Tests.TestSupport;
 
 namespace GrokFlow.Tests.DatadogPipelines;

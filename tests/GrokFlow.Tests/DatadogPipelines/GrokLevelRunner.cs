@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using GrokFlow.Dsl.Diagnostics;
-using GrokFlow.Dsl.Import;
-using GrokFlow.Dsl.Interpretation;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Language.Diagnostics;
+using GrokFlow.Tooling.Import;
+using GrokFlow.Tooling.Interpretation;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Tests.TestSupport;
 
 namespace GrokFlow.Tests.DatadogPipelines;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using GrokFlow.Dsl.Processing;
+using GrokFlow.Engine.Processing;
 
 namespace GrokFlow.Tests.DatadogPipelines;
 

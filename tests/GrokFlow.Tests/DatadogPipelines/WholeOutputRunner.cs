@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using GrokFlow.Dsl.Compilation;
-using GrokFlow.Dsl.Import;
-using GrokFlow.Dsl.Interpretation;
-using GrokFlow.Dsl.Processing;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Tooling.Import;
+using GrokFlow.Tooling.Interpretation;
+using GrokFlow.Engine.Processing;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Tests.TestSupport;
 
 namespace GrokFlow.Tests.DatadogPipelines;
@@ -47,7 +47,7 @@ public sealed class WholeOutputRunner
         else
         {
             NotRunnable = compiled.HasErrors
-                ? "the imported rules do not compile: " + string.Join("; ", compiled.Diagnostics.Where(d => d.Severity == GrokFlow.Dsl.Diagnostics.DiagnosticSeverity.Error).Select(d => d.Format(pipelineCase.Integration + ".rules")))
+                ? "the imported rules do not compile: " + string.Join("; ", compiled.Diagnostics.Where(d => d.Severity == GrokFlow.Language.Diagnostics.DiagnosticSeverity.Error).Select(d => d.Format(pipelineCase.Integration + ".rules")))
                 : "the import wrote no pipeline";
         }
         sentSource = SourceOf(pipelineCase);

@@ -1,6 +1,6 @@
-using GrokFlow.Dsl.Compilation;
-using GrokFlow.Dsl.Diagnostics;
-using GrokFlow.Dsl.Interpretation;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Language.Diagnostics;
+using GrokFlow.Tooling.Interpretation;
 using GrokFlow.Tests.Conformance;
 using GrokFlow.Tests.TestSupport;
 

@@ -1,5 +1,5 @@
-using GrokFlow.Dsl.Interpretation;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Tooling.Interpretation;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Tests.Conformance;
 using GrokFlow.Tests.TestSupport;
 

@@ -1,8 +1,8 @@
 using CsCheck;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using GrokFlow.Dsl.Interpretation;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Tooling.Interpretation;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Tests.TestSupport;
 
 namespace GrokFlow.Tests.Differential;

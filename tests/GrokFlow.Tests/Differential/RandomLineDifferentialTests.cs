@@ -1,5 +1,5 @@
 using CsCheck;
-using GrokFlow.Dsl.Interpretation;
+using GrokFlow.Tooling.Interpretation;
 using GrokFlow.Tests.TestSupport;
 
 namespace GrokFlow.Tests.Differential;

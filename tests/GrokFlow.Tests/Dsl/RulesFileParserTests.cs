@@ -1,7 +1,7 @@
-using GrokFlow.Dsl.Compilation;
-using GrokFlow.Dsl.Diagnostics;
-using GrokFlow.Dsl.Model;
-using GrokFlow.Dsl.Syntax;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Language.Diagnostics;
+using GrokFlow.Language.Model;
+using GrokFlow.Language.Syntax;
 
 namespace GrokFlow.Tests.Dsl;
 

@@ -1,5 +1,5 @@
-using GrokFlow.Dsl.Compilation;
-using GrokFlow.Dsl.Diagnostics;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Language.Diagnostics;
 using GrokFlow.Tests.TestSupport;
 
 namespace GrokFlow.Tests.Filters;

@@ -3,9 +3,9 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using GrokFlow.Dsl.Model;
-using GrokFlow.Dsl.Output;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Language.Model;
+using GrokFlow.Engine.Output;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Tests.TestSupport;
 
 namespace GrokFlow.Tests.Filters;

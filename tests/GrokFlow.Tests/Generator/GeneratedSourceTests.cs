@@ -1,4 +1,4 @@
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Tests.Differential;
 using GrokFlow.Tests.TestSupport;
 using Microsoft.CodeAnalysis;

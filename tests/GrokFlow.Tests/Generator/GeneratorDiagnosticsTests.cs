@@ -189,7 +189,7 @@ public sealed class GeneratorDiagnosticsTests
     [Fact]
     public void EveryCodeOfTheCatalogueIsCovered()
     {
-        var codes = typeof(GrokFlow.Dsl.Diagnostics.DiagnosticCodes).GetFields()
+        var codes = typeof(GrokFlow.Language.Diagnostics.DiagnosticCodes).GetFields()
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToHashSet();
         Assert.Equal(codes.Order(), Cases.Values.Select(c => c.Code).Distinct().Order());

@@ -1,9 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using GrokFlow.Dsl.Compilation;
-using GrokFlow.Dsl.Interpretation;
-using GrokFlow.Dsl.Processing;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Tooling.Interpretation;
+using GrokFlow.Engine.Processing;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Runtime.GeoIp;
 using GrokFlow.Tests.Processing;
 using GrokFlow.Tests.TestSupport;

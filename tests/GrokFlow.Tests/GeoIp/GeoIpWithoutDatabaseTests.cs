@@ -1,7 +1,7 @@
-using GrokFlow.Dsl.Compilation;
-using GrokFlow.Dsl.Interpretation;
-using GrokFlow.Dsl.Processing;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Tooling.Interpretation;
+using GrokFlow.Engine.Processing;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Runtime.GeoIp;
 using GrokFlow.Runtime.Host.Options;
 using GrokFlow.Tests.Processing;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Engine.Pipelines;
 
 namespace GrokFlow.Tests.Host;
 

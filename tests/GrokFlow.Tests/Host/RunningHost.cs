@@ -24,7 +24,7 @@ internal sealed class RunningHost : IAsyncDisposable
     public IPEndPoint Endpoint(string source) => _host.Services.GetRequiredService<BoundSources>()[source];
 
     /// <summary>A host with one syslog source named "qnap" (service qnap-nas, source qnap) on a free port, plus <paramref name="settings"/>.</summary>
-    public static Task<RunningHost> StartAsync(IDictionary<string, string?> settings, params GrokFlow.Dsl.Runtime.IGrokPipeline[] pipelines) =>
+    public static Task<RunningHost> StartAsync(IDictionary<string, string?> settings, params GrokFlow.Engine.Pipelines.IGrokPipeline[] pipelines) =>
         StartAsync(settings, new FakePipelineCatalog(pipelines.Length == 0 ? [new FakeQnapPipeline()] : pipelines));
 
     /// <summary>The same host with the pipelines compiled from rules/*.rules.</summary>

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using GrokFlow.Dsl.Compilation;
-using GrokFlow.Dsl.Export;
-using GrokFlow.Dsl.Import;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Tooling.Export;
+using GrokFlow.Tooling.Import;
 using GrokFlow.Tests.DatadogPipelines;
 
 namespace GrokFlow.Tests.ImportExport;

@@ -285,5 +285,5 @@ public sealed class ProcessorImportExportTests
     }
 
     private static string RulesTextWriterInput(string pipelineJson) =>
-        GrokFlow.Dsl.Import.RulesTextWriter.Write(GrokFlow.Dsl.Import.DatadogPipelineReader.Read(pipelineJson));
+        GrokFlow.Tooling.Import.RulesTextWriter.Write(GrokFlow.Tooling.Import.DatadogPipelineReader.Read(pipelineJson));
 }

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using GrokFlow.Dsl.Compilation;
-using GrokFlow.Dsl.Export;
-using GrokFlow.Dsl.Import;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Tooling.Export;
+using GrokFlow.Tooling.Import;
 
 namespace GrokFlow.Tests.ImportExport;
 

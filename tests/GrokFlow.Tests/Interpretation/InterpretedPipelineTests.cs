@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using GrokFlow.Dsl.Compilation;
-using GrokFlow.Dsl.Diagnostics;
-using GrokFlow.Dsl.Interpretation;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Language.Diagnostics;
+using GrokFlow.Tooling.Interpretation;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Tests.TestSupport;
 
 namespace GrokFlow.Tests.Interpretation;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using CsCheck;
-using GrokFlow.Dsl.NetFlow.Runtime;
+using GrokFlow.Engine.NetFlow;
 
 namespace GrokFlow.Tests.NetFlow;
 

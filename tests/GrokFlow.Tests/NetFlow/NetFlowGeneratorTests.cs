@@ -1,7 +1,7 @@
 extern alias GeneratorAssembly;
 using System.Collections.Immutable;
 using System.Reflection;
-using GrokFlow.Dsl.NetFlow.Runtime;
+using GrokFlow.Engine.NetFlow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;

@@ -1,5 +1,5 @@
-using GrokFlow.Dsl.NetFlow;
-using GrokFlow.Dsl.Syntax;
+using GrokFlow.Language.NetFlow;
+using GrokFlow.Language.Syntax;
 using Pidgin;
 
 namespace GrokFlow.Tests.NetFlow;

@@ -20,12 +20,12 @@ public sealed class AttributeRemapperTests
     public void The_sent_message_does_not_conflict_with_a_remapper_writing_message_but_an_extracted_one_does()
     {
         var pipeline = ProcessorHarness.Load("  attribute-remapper {\n    sources msg\n    target message\n  }");
-        var context = new GrokFlow.Dsl.Runtime.ParseContext(new GrokFlow.Tests.TestSupport.FixedClock(ProcessorHarness.Clock));
+        var context = new GrokFlow.Engine.Pipelines.ParseContext(new GrokFlow.Tests.TestSupport.FixedClock(ProcessorHarness.Clock));
         Assert.Equal("""{"message":"inner"}""", RunWithSentMessage(pipeline, context, """{"message":"line","msg":"inner"}""", "line"));
         Assert.Equal("""{"message":"extracted","msg":"inner"}""", RunWithSentMessage(pipeline, context, """{"message":"extracted","msg":"inner"}""", "line"));
     }
 
-    private static string RunWithSentMessage(GrokFlow.Dsl.Processing.ProcessingPipeline pipeline, GrokFlow.Dsl.Runtime.ParseContext context, string json, string sent)
+    private static string RunWithSentMessage(GrokFlow.Engine.Processing.ProcessingPipeline pipeline, GrokFlow.Engine.Pipelines.ParseContext context, string json, string sent)
     {
         var document = context.Processing.Document;
         document.Reset();
@@ -36,7 +36,7 @@ public sealed class AttributeRemapperTests
         using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            document.WriteMembers(writer, GrokFlow.Dsl.Processing.EventDocument.Root);
+            document.WriteMembers(writer, GrokFlow.Engine.Processing.EventDocument.Root);
             writer.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);

@@ -26,7 +26,7 @@ public sealed class MessageRemapperTests
     [Fact]
     public void The_log_message_stays_the_sent_one_until_a_message_remapper_replaces_it()
     {
-        var context = new GrokFlow.Dsl.Runtime.ParseContext(new GrokFlow.Tests.TestSupport.FixedClock(ProcessorHarness.Clock));
+        var context = new GrokFlow.Engine.Pipelines.ParseContext(new GrokFlow.Tests.TestSupport.FixedClock(ProcessorHarness.Clock));
         var moveOnly = ProcessorHarness.Load("  attribute-remapper {\n    sources message\n    target log\n  }");
         Assert.Equal("sent", SentThenRun(moveOnly, context, """{"message":"sent"}"""));
         var remap = ProcessorHarness.Load("  message-remapper {\n    sources msg\n  }");
@@ -35,7 +35,7 @@ public sealed class MessageRemapperTests
         Assert.Equal("sent", SentThenRun(itself, context, """{"message":"sent"}"""));
     }
 
-    private static string? SentThenRun(GrokFlow.Dsl.Processing.ProcessingPipeline pipeline, GrokFlow.Dsl.Runtime.ParseContext context, string json)
+    private static string? SentThenRun(GrokFlow.Engine.Processing.ProcessingPipeline pipeline, GrokFlow.Engine.Pipelines.ParseContext context, string json)
     {
         var document = context.Processing.Document;
         document.Reset();

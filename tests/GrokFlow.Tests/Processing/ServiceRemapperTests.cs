@@ -21,12 +21,12 @@ public sealed class ServiceRemapperTests
     public void A_remapper_replaces_the_service_the_log_was_sent_with_and_the_sent_one_stays_when_no_source_exists()
     {
         var pipeline = ProcessorHarness.Load("  service-remapper {\n    sources app\n  }");
-        var context = new GrokFlow.Dsl.Runtime.ParseContext(new GrokFlow.Tests.TestSupport.FixedClock(ProcessorHarness.Clock));
+        var context = new GrokFlow.Engine.Pipelines.ParseContext(new GrokFlow.Tests.TestSupport.FixedClock(ProcessorHarness.Clock));
         Assert.Equal("from-app", RunSent(pipeline, context, """{"app":"from-app"}"""));
         Assert.Equal("sent", RunSent(pipeline, context, """{"other":1}"""));
     }
 
-    private static string? RunSent(GrokFlow.Dsl.Processing.ProcessingPipeline pipeline, GrokFlow.Dsl.Runtime.ParseContext context, string json)
+    private static string? RunSent(GrokFlow.Engine.Processing.ProcessingPipeline pipeline, GrokFlow.Engine.Pipelines.ParseContext context, string json)
     {
         var document = context.Processing.Document;
         document.Reset();

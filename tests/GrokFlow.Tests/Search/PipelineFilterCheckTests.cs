@@ -1,5 +1,5 @@
-using GrokFlow.Dsl.Compilation;
-using GrokFlow.Dsl.Diagnostics;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Language.Diagnostics;
 
 namespace GrokFlow.Tests.Search;
 
@@ -19,7 +19,7 @@ public sealed class PipelineFilterCheckTests
     [Fact]
     public void AnUnreadableFilterIsReportedAtTheFailingCharacter()
     {
-        var diagnostic = Assert.Single(RulesChecker.Check(Rules("service:(a OR b")));
+        var diagnostic = Assert.Single(RulesCompiler.Compile(Rules("service:(a OR b")).Diagnostics);
         Assert.Equal(DiagnosticCodes.BadFilter, diagnostic.Code);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal(2, diagnostic.Line);
@@ -31,7 +31,7 @@ public sealed class PipelineFilterCheckTests
     [Theory]
     [InlineData("service:qnap-nas")]
     [InlineData("source:qnap @http.status_code:[400 TO 499] -@usr.id:* CIDR(@network.client.ip, 10.0.0.0/8) refused")]
-    public void ReadableFiltersRaiseNoDiagnostic(string filter) => Assert.Empty(RulesChecker.Check(Rules(filter)));
+    public void ReadableFiltersRaiseNoDiagnostic(string filter) => Assert.Empty(RulesCompiler.Compile(Rules(filter)).Diagnostics);
 
     [Fact]
     public void NestedPipelineFiltersAndCategoryQueriesAreCheckedToo()
@@ -54,7 +54,7 @@ public sealed class PipelineFilterCheckTests
               }
             }
             """;
-        var diagnostics = RulesChecker.Check(rules).Where(d => d.Code == DiagnosticCodes.BadFilter).ToList();
+        var diagnostics = RulesCompiler.Compile(rules).Diagnostics.Where(d => d.Code == DiagnosticCodes.BadFilter).ToList();
         Assert.Equal(2, diagnostics.Count);
         Assert.Equal((4, "    filter \"@a:[1 TO".Length + 1), (diagnostics[0].Line, diagnostics[0].Column));
         Assert.Contains("nested pipeline 'Inner'", diagnostics[0].Message);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using GrokFlow.Dsl.Search;
+using GrokFlow.Engine.Search;
 
 namespace GrokFlow.Tests.Search;
 

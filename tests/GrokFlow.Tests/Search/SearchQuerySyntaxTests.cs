@@ -1,4 +1,5 @@
-using GrokFlow.Dsl.Search;
+using GrokFlow.Engine.Search;
+using GrokFlow.Language.Search;
 
 namespace GrokFlow.Tests.Search;
 

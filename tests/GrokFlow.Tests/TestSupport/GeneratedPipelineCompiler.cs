@@ -2,7 +2,7 @@ extern alias GeneratorAssembly;
 using System.Collections.Immutable;
 using System.Runtime.Loader;
 using System.Text.Json;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Engine.Pipelines;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 

@@ -2,9 +2,9 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using GrokFlow.Dsl.Interpretation;
-using GrokFlow.Dsl.Processing;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Tooling.Interpretation;
+using GrokFlow.Engine.Processing;
+using GrokFlow.Engine.Pipelines;
 
 namespace GrokFlow.Tests.TestSupport;
 

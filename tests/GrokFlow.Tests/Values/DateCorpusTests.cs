@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using GrokFlow.Dsl.Values;
+using GrokFlow.Engine.Values;
 
 namespace GrokFlow.Tests.Values;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using GrokFlow.Dsl.Values;
+using GrokFlow.Engine.Values;
 
 namespace GrokFlow.Tests.Values;
 

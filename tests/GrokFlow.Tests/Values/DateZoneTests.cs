@@ -1,4 +1,4 @@
-using GrokFlow.Dsl.Values;
+using GrokFlow.Engine.Values;
 using static GrokFlow.Tests.Values.DateTestFormats;
 
 namespace GrokFlow.Tests.Values;

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using GrokFlow.Dsl.Values;
+using GrokFlow.Engine.Values;
 
 namespace GrokFlow.Tests.Values;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using GrokFlow.Dsl.Values;
+using GrokFlow.Engine.Values;
 
 namespace GrokFlow.Tests.Values;
 

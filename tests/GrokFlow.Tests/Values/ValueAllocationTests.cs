@@ -1,5 +1,5 @@
 using System.Text;
-using GrokFlow.Dsl.Values;
+using GrokFlow.Engine.Values;
 using static GrokFlow.Tests.Values.DateTestFormats;
 
 namespace GrokFlow.Tests.Values;

@@ -1,0 +1,58 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace GrokFlow.Engine.Matching;
+
+/// <summary>Small UTF-8 helpers the generated matchers call: code point widths, stepping back, set membership.</summary>
+public static class Utf8Match
+{
+    /// <summary>The byte length of the UTF-8 sequence that starts with <paramref name="lead"/> (1 for stray bytes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int SequenceLength(byte lead) => lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+
+    /// <summary>The start of the code point that ends at <paramref name="pos"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int StepBack(ReadOnlySpan<byte> input, int pos)
+    {
+        pos--;
+        while (pos > 0 && (input[pos] & 0xC0) == 0x80) pos--;
+        return pos;
+    }
+
+    /// <summary>
+    /// Width of the code point at <paramref name="pos"/> when it belongs to the set (ASCII members in
+    /// <paramref name="ascii"/>, others in the sorted inclusive <paramref name="ranges"/> pairs), else 0.
+    /// </summary>
+    public static int MatchCodePoint(ReadOnlySpan<byte> input, int pos, SearchValues<byte> ascii, ReadOnlySpan<int> ranges)
+    {
+        if ((uint)pos >= (uint)input.Length) return 0;
+        var b = input[pos];
+        if (b < 0x80) return ascii.Contains(b) ? 1 : 0;
+        if (System.Text.Rune.DecodeFromUtf8(input[pos..], out var rune, out var width) != OperationStatus.Done) return 0;
+        var c = rune.Value;
+        for (var i = 0; i < ranges.Length; i += 2)
+        {
+            if (c < ranges[i]) return 0;
+            if (c <= ranges[i + 1]) return width;
+        }
+        return 0;
+    }
+
+    /// <summary>The start of the code point before <paramref name="pos"/> when it belongs to the set, else -1.</summary>
+    public static bool PreviousCodePointIn(ReadOnlySpan<byte> input, int pos, SearchValues<byte> ascii, ReadOnlySpan<int> ranges)
+    {
+        if (pos <= 0) return false;
+        var start = StepBack(input, pos);
+        return MatchCodePoint(input, start, ascii, ranges) == pos - start;
+    }
+
+    private static bool IsWordByte(byte b) => (uint)(b - '0') <= 9 || (uint)((b | 0x20) - 'a') <= 'z' - 'a' || b == '_';
+
+    /// <summary><c>\b</c> with ASCII word characters, as Datadog defines <c>word</c>.</summary>
+    public static bool IsWordBoundary(ReadOnlySpan<byte> input, int pos)
+    {
+        var before = pos > 0 && IsWordByte(input[pos - 1]);
+        var after = pos < input.Length && IsWordByte(input[pos]);
+        return before != after;
+    }
+}

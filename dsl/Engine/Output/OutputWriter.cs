@@ -1,0 +1,146 @@
+using System.Text.Json;
+using System.Text.Unicode;
+using GrokFlow.Engine.Pipelines;
+using GrokFlow.Engine.Values;
+
+namespace GrokFlow.Engine.Output;
+
+/// <summary>
+/// Writes the attributes of a matched rule: the one definition of grok output semantics, shared by generated parsers
+/// and the interpreter (grok-dialect spec section 2).
+/// <list type="bullet">
+/// <item>A capture that did not participate or matched empty text gives nothing.</item>
+/// <item>Each capture is converted by its matcher (<c>integer</c> parses, <c>date</c> gives epoch ms, ...) then by its
+/// filter; a failed conversion drops the attribute, and <c>nullIf</c> drops it too.</item>
+/// <item>Dotted paths nest; objects with nothing in them are not written.</item>
+/// <item>Two or more values for the same path make an array, in capture order.</item>
+/// <item>A path that is both an attribute and the parent of others (<c>a</c> and <c>a.b</c>): the attribute wins when
+/// it has a value, otherwise the object is written.</item>
+/// <item>Rules with structured filters (<c>json</c>, <c>keyvalue</c>, <c>array</c>, ...) or a root merge
+/// (<c>%{data::json}</c>) go through <see cref="StructuredOutputWriter"/>, which keeps these rules and adds objects,
+/// arrays and merging.</item>
+/// </list>
+/// Text that is not valid UTF-8 is written with U+FFFD in place of the bad bytes.
+/// Allocation-free after warm-up: per-line storage lives in the <see cref="ParseContext"/>.
+/// </summary>
+public static class OutputWriter
+{
+    /// <summary>
+    /// Writes the attributes as properties of the JSON object already opened on <paramref name="writer"/>.
+    /// <paramref name="slots"/> holds, for capture k, its start and end byte offsets in <paramref name="input"/> at
+    /// <c>2k</c> and <c>2k+1</c>, or -1 when the capture did not participate.
+    /// </summary>
+    public static void Write(OutputPlan plan, ReadOnlySpan<byte> input, ReadOnlySpan<int> slots, Utf8JsonWriter writer, ParseContext context)
+    {
+        if (plan.IsStructured)
+        {
+            StructuredOutputWriter.Write(plan, input, slots, writer, context);
+            return;
+        }
+        var workspace = context.Output;
+        workspace.Begin(plan);
+        var values = workspace.Values(plan);
+        var present = workspace.Present(plan);
+        var captures = plan.Captures.AsSpan();
+        for (var i = 0; i < captures.Length; i++)
+        {
+            var capture = captures[i];
+            var start = slots[2 * capture.Slot];
+            var end = slots[2 * capture.Slot + 1];
+            values[i] = start < 0 || end <= start
+                ? OutputValue.None
+                : ValueConverter.Convert(capture, input, start, end, context);
+        }
+
+        var nodes = plan.Nodes.AsSpan();
+        for (var n = nodes.Length - 1; n >= 0; n--)
+            present[n] = CountValues(nodes[n], values) > 0 || AnyPresent(nodes[n].Children, present);
+
+        foreach (var root in plan.Roots)
+        {
+            if (present[root])
+                WriteNode(nodes, root, values, present, input, workspace, writer);
+        }
+    }
+
+    private static void WriteNode(ReadOnlySpan<OutputNode> nodes, int index, ReadOnlySpan<OutputValue> values, ReadOnlySpan<bool> present,
+        ReadOnlySpan<byte> input, OutputWorkspace workspace, Utf8JsonWriter writer)
+    {
+        var node = nodes[index];
+        var count = CountValues(node, values);
+        if (count > 0)
+        {
+            writer.WritePropertyName(node.Name);
+            if (count > 1) writer.WriteStartArray();
+            foreach (var leaf in node.Leaves)
+            {
+                if (values[leaf].HasValue)
+                    WriteValue(values[leaf], input, workspace, writer);
+            }
+            if (count > 1) writer.WriteEndArray();
+            return;
+        }
+
+        writer.WriteStartObject(node.Name);
+        foreach (var child in node.Children)
+        {
+            if (present[child])
+                WriteNode(nodes, child, values, present, input, workspace, writer);
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static void WriteValue(in OutputValue value, ReadOnlySpan<byte> input, OutputWorkspace workspace, Utf8JsonWriter writer)
+    {
+        switch (value.Kind)
+        {
+            case OutputValueKind.InputText:
+                WriteText(input.Slice(value.Start, value.Length), workspace, writer);
+                break;
+            case OutputValueKind.WorkspaceText:
+                WriteText(workspace.Text(value.Start, value.Length), workspace, writer);
+                break;
+            case OutputValueKind.Integer:
+                writer.WriteNumberValue(value.Integer);
+                break;
+            case OutputValueKind.Double:
+                // Conversions only produce finite doubles, which GrokNumbers always formats.
+                GrokNumbers.WriteNumber(writer, value.Double);
+                break;
+            case OutputValueKind.Boolean:
+                writer.WriteBooleanValue(value.Boolean);
+                break;
+        }
+    }
+
+    private static void WriteText(ReadOnlySpan<byte> text, OutputWorkspace workspace, Utf8JsonWriter writer)
+    {
+        if (Utf8.IsValid(text))
+        {
+            writer.WriteStringValue(text);
+            return;
+        }
+        var room = workspace.ReserveText(Utf8Repair.MaxByteCount(text.Length));
+        var written = Utf8Repair.Repair(text, room);
+        writer.WriteStringValue(room[..written]);
+    }
+
+    private static int CountValues(OutputNode node, ReadOnlySpan<OutputValue> values)
+    {
+        var count = 0;
+        foreach (var leaf in node.Leaves)
+        {
+            if (values[leaf].HasValue) count++;
+        }
+        return count;
+    }
+
+    private static bool AnyPresent(int[] children, ReadOnlySpan<bool> present)
+    {
+        foreach (var child in children)
+        {
+            if (present[child]) return true;
+        }
+        return false;
+    }
+}

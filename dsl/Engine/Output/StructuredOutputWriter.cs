@@ -1,0 +1,62 @@
+using System.Text.Json;
+using GrokFlow.Engine.Pipelines;
+using GrokFlow.Engine.Values.Structured;
+
+namespace GrokFlow.Engine.Output;
+
+/// <summary>
+/// <see cref="OutputWriter"/> for rules with structured filters or a root merge: the captures' values go into a
+/// pooled <see cref="ValueTree"/> in capture order, then the tree is written. Same rules as the static path tree
+/// (empty captures and failed filters give nothing, a path given two values makes an array, a leaf value wins over
+/// deeper paths), plus:
+/// <list type="bullet">
+/// <item>An object from <c>%{m::filter}</c> (empty path) merges at the root: its keys join the top level, objects
+/// merge key by key, a key already there makes an array. A non-object result at the root is discarded.</item>
+/// <item>Object keys produced by filters that contain dots are nested paths (<c>db.name</c>).</item>
+/// <item>An attribute holding one object value and deeper paths (<c>%{data:a:json} %{word:a.c}</c>) is one merged object.</item>
+/// <item>Nulls, empty arrays and objects with nothing in them are removed, recursively; arrays keep their elements.</item>
+/// </list>
+/// </summary>
+internal static class StructuredOutputWriter
+{
+    public static void Write(OutputPlan plan, ReadOnlySpan<byte> input, ReadOnlySpan<int> slots, Utf8JsonWriter writer, ParseContext context)
+    {
+        var workspace = context.Output;
+        workspace.Begin(plan);
+        var tree = workspace.Tree;
+        tree.Clear();
+        var root = tree.NewObject();
+        foreach (var capture in plan.Captures)
+        {
+            var start = slots[2 * capture.Slot];
+            var end = slots[2 * capture.Slot + 1];
+            if (start < 0 || end <= start) continue;
+            int node;
+            if (capture.Filter.IsStructured)
+            {
+                node = StructuredConverter.Apply(capture.Filter, new FilterText(input[start..end], inWorkspace: false, start), tree, workspace);
+            }
+            else
+            {
+                var value = ValueConverter.Convert(capture, input, start, end, context);
+                node = value.HasValue ? tree.NewScalar(value) : -1;
+            }
+            if (node < 0) continue;
+            if (capture.Path.Length == 0)
+            {
+                if (tree.Kind(node) == TreeNodeKind.Object) tree.MergeInto(root, node);
+                continue;
+            }
+            var parent = root;
+            var member = -1;
+            foreach (var segment in capture.Path)
+            {
+                if (member >= 0) parent = tree.ChildrenOf(member);
+                member = tree.Member(parent, segment);
+            }
+            tree.AddValue(member, node);
+        }
+        tree.MergeObjectValuesWithChildren();
+        tree.WriteMembers(root, new TreeWriteContext(writer, input, workspace));
+    }
+}

@@ -1,0 +1,43 @@
+using GrokFlow.Engine.Output;
+
+namespace GrokFlow.Engine.Pipelines;
+
+/// <summary>
+/// Per-thread state a parser needs besides the line: the clock that fills a missing year, the step budget, and scratch
+/// memory reused from line to line so that parsing allocates nothing. Not thread-safe: one per worker.
+/// </summary>
+public sealed class ParseContext
+{
+    /// <summary>Default number of matching steps one line may take before it is reported unmatched.</summary>
+    public const int DefaultStepBudget = 1_000_000;
+
+    public ParseContext(TimeProvider? clock = null, int stepBudget = DefaultStepBudget)
+    {
+        Clock = clock ?? TimeProvider.System;
+        StepBudget = stepBudget;
+    }
+
+    /// <summary>The clock that supplies the current year (and day) when a date pattern lacks them.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>Matching steps allowed per line, counted over all rules tried.</summary>
+    public int StepBudget { get; }
+
+    /// <summary>Scratch bytes for values that need transformed text (case changes, decoding). Grows, never shrinks.</summary>
+    public byte[] Scratch { get; private set; } = new byte[4096];
+
+    /// <summary>Working storage of <see cref="OutputWriter"/> (capture values, transformed text), reused per line.</summary>
+    internal OutputWorkspace Output { get; } = new();
+
+    private Processing.ProcessingScratch? _processing;
+
+    /// <summary>The event document and buffers of pipelines with processors, created on first use.</summary>
+    public Processing.ProcessingScratch Processing => _processing ??= new Processing.ProcessingScratch();
+
+    /// <summary>Returns a scratch buffer of at least <paramref name="size"/> bytes.</summary>
+    public byte[] RentScratch(int size)
+    {
+        if (Scratch.Length < size) Scratch = new byte[Math.Max(size, Scratch.Length * 2)];
+        return Scratch;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace GrokFlow.Engine.Processing;
+
+/// <summary>Per-worker memory of the processing pipelines: the event document and the buffer grok steps write into.</summary>
+public sealed class ProcessingScratch
+{
+    private readonly ArrayBufferWriter<byte> _grokOutput = new(4096);
+
+    public ProcessingScratch() =>
+        GrokWriter = new Utf8JsonWriter(_grokOutput, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+
+    public EventDocument Document { get; } = new();
+
+    /// <summary>A writer over an empty buffer, for one grok step's output.</summary>
+    public Utf8JsonWriter GrokWriter { get; }
+
+    public Utf8JsonWriter StartGrokOutput()
+    {
+        _grokOutput.ResetWrittenCount();
+        GrokWriter.Reset(_grokOutput);
+        return GrokWriter;
+    }
+
+    public ReadOnlySpan<byte> GrokOutput
+    {
+        get
+        {
+            GrokWriter.Flush();
+            return _grokOutput.WrittenSpan;
+        }
+    }
+
+    /// <summary>Text buffer for processors that build values (string builder, arithmetic results).</summary>
+    public ArrayBufferWriter<byte> Text { get; } = new(1024);
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using GrokFlow.Language.Model.Processors;
+using GrokFlow.Engine.Pipelines;
+
+namespace GrokFlow.Engine.Processing.Steps;
+
+/// <summary>
+/// A grok parser step: reads its source attribute (a string; other values are not parsed, as in Datadog), runs the
+/// parser, and merges the extracted attributes into the event at the top level, later values replacing earlier ones.
+/// </summary>
+public sealed class GrokStep(GrokStepModel model, IGrokParserSet parsers) : IStepExecutor
+{
+    private readonly AttributePath _source = new(model.SourceAttribute);
+
+    public void Run(EventDocument document, ParseContext context, ref GrokResult outcome)
+    {
+        var node = document.Find(_source);
+        if (node == EventDocument.None || document.KindOf(node) != EventValueKind.String) return;
+        var scratch = context.Processing;
+        var writer = scratch.StartGrokOutput();
+        writer.WriteStartObject();
+        var result = parsers.ParseWith(model.ParserIndex, document.TextOf(node), writer, context);
+        writer.WriteEndObject();
+        if (!outcome.Matched && result.Status != GrokStatus.NoMatch) outcome = result;
+        if (!result.Matched) return;
+        try
+        {
+            document.MergeObject(scratch.GrokOutput);
+        }
+        catch (JsonException)
+        {
+            // The grok output is written by our own writer and is always one JSON object; nothing to merge otherwise.
+        }
+    }
+}

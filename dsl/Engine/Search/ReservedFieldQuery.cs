@@ -1,0 +1,8 @@
+namespace GrokFlow.Engine.Search;
+
+/// <summary><c>service:</c>, <c>source:</c>, <c>host:</c>, <c>status:</c> terms.</summary>
+internal sealed class ReservedFieldQuery(SearchReservedField field, SearchValueTest test) : SearchQuery
+{
+    public override bool Matches(scoped in SearchEvent e) => test.MatchesText(e.Reserved(field));
+    public override string ToString() => $"{field.ToString().ToLowerInvariant()}:{test}";
+}

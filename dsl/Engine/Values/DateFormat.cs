@@ -1,0 +1,132 @@
+using GrokFlow.Language.Dates;
+
+namespace GrokFlow.Engine.Values;
+
+/// <summary>
+/// A compiled Datadog <c>date("pattern"[, "timezone"[, "locale"]])</c> matcher: the regex that finds the date text, and
+/// the parser that turns that text into epoch milliseconds. Patterns use Joda-Time letters (grok-dialect spec §4).
+/// Compile once; <see cref="TryParse"/> is thread-safe and allocation-free (a zone id seen for the first time in a
+/// value is resolved and remembered once).
+/// </summary>
+public sealed class DateFormat
+{
+    private readonly DatePattern pattern;
+    private readonly DateToken[] tokens;
+    private readonly DateLocaleNames names;
+    private readonly DateZone zone;
+    private readonly bool hasDateFields;
+    private readonly ZoneNameResolver zoneNames = new();
+
+    private DateFormat(DatePattern pattern)
+    {
+        this.pattern = pattern;
+        tokens = pattern.Tokens;
+        names = pattern.Names;
+        zone = pattern.Zone;
+        hasDateFields = tokens.Any(t => IsDateField(t.Kind));
+    }
+
+    /// <summary>The Joda-Time pattern this format was compiled from.</summary>
+    public string Pattern => pattern.Pattern;
+
+    /// <summary>The zone applied to values that carry none (UTC unless the timezone argument says otherwise).</summary>
+    public string TimeZoneName => zone.Name;
+
+    /// <summary>The regex matching the date text (<see cref="DatePattern.RegexPattern"/>).</summary>
+    public string RegexPattern => pattern.RegexPattern;
+
+    /// <summary>
+    /// Compiles a pattern with an optional timezone argument and locale (English when null). Returns null and a message
+    /// naming the problem when a letter, the timezone or the locale is not supported.
+    /// </summary>
+    public static DateFormat? Compile(string pattern, string? timeZone, string? locale, out string? error)
+    {
+        var checkedPattern = DatePattern.Compile(pattern, timeZone, locale, out error);
+        return checkedPattern is null ? null : new DateFormat(checkedPattern);
+    }
+
+    /// <summary>
+    /// Parses text that <see cref="RegexPattern"/> matched into epoch milliseconds. <paramref name="clock"/> supplies
+    /// the year when the pattern has none. Returns false when a field is out of range (31 June) or a zone is unknown.
+    /// </summary>
+    public bool TryParse(ReadOnlySpan<byte> utf8, TimeProvider clock, out long epochMilliseconds)
+    {
+        epochMilliseconds = 0;
+        var fields = ParsedDateFields.Empty;
+        var position = 0;
+        for (var index = 0; index < tokens.Length; index++)
+        {
+            var length = ReadToken(tokens[index], DateRegexBuilder.IsFollowedByOffset(tokens, index), utf8[position..], ref fields);
+            if (length < 0) return false;
+            position += length;
+        }
+
+        return position == utf8.Length
+               && DateFieldsComposer.TryCompose(ref fields, hasDateFields, zone, clock, out epochMilliseconds);
+    }
+
+    public override string ToString() => Pattern;
+
+    /// <summary>Reads one token at the start of <paramref name="text"/>; returns the bytes used, or -1.</summary>
+    private int ReadToken(in DateToken token, bool beforeOffset, ReadOnlySpan<byte> text, ref ParsedDateFields fields)
+    {
+        switch (token.Kind)
+        {
+            case DateFieldKind.Literal:
+                return token.LiteralText.MatchAt(text);
+            case DateFieldKind.MonthText:
+                return ReadName(names.Months, token.Kind, text, ref fields);
+            case DateFieldKind.DayOfWeekText:
+                return ReadName(names.Days, token.Kind, text, ref fields);
+            case DateFieldKind.HalfDay:
+                return ReadName(names.HalfDays, token.Kind, text, ref fields);
+            case DateFieldKind.Era:
+                return ReadName(names.Eras, token.Kind, text, ref fields);
+            case DateFieldKind.ZoneOffset:
+                return ZoneText.ReadOffset(text, out fields.OffsetSeconds);
+            case DateFieldKind.ZoneName:
+                var nameLength = ZoneText.ScanName(text, allowOffset: !beforeOffset);
+                if (nameLength <= 0 || !zoneNames.TryResolve(text[..nameLength], out var valueZone)) return -1;
+                fields.Zone = valueZone;
+                return nameLength;
+            case DateFieldKind.Fraction:
+                if (!Utf8Text.TryReadDigits(text, token.MinDigits, token.MaxDigits, out _, out var digits)) return -1;
+                fields.Millisecond = Milliseconds(text[..digits]);
+                return digits;
+            default:
+                if (!Utf8Text.TryReadDigits(text, token.MinDigits, token.MaxDigits, out var value, out var count)) return -1;
+                var kind = token.Kind;
+                if (count == 4 && kind == DateFieldKind.TwoDigitYear) kind = DateFieldKind.Year;
+                else if (count == 4 && kind == DateFieldKind.TwoDigitWeekYear) kind = DateFieldKind.WeekYear;
+                else if (count == 3 && kind is DateFieldKind.TwoDigitYear or DateFieldKind.TwoDigitWeekYear) return -1;
+                fields.Set(kind, value);
+                return count;
+        }
+    }
+
+    private static int ReadName(DateName[] candidates, DateFieldKind kind, ReadOnlySpan<byte> text, ref ParsedDateFields fields)
+    {
+        foreach (var name in candidates)
+        {
+            var length = name.MatchAt(text);
+            if (length < 0) continue;
+            fields.Set(kind, name.Value);
+            return length;
+        }
+
+        return -1;
+    }
+
+    /// <summary>A fraction of a second truncated to milliseconds: ".5" is 500, ".123456789" is 123.</summary>
+    private static int Milliseconds(ReadOnlySpan<byte> digits)
+    {
+        var ms = 0;
+        for (var i = 0; i < 3; i++) ms = (ms * 10) + (i < digits.Length ? digits[i] - '0' : 0);
+        return ms;
+    }
+
+    private static bool IsDateField(DateFieldKind kind) => kind is DateFieldKind.CenturyOfEra or DateFieldKind.Year
+        or DateFieldKind.TwoDigitYear or DateFieldKind.WeekYear or DateFieldKind.TwoDigitWeekYear
+        or DateFieldKind.WeekOfWeekYear or DateFieldKind.DayOfWeekNumber or DateFieldKind.DayOfYear
+        or DateFieldKind.MonthNumber or DateFieldKind.MonthText or DateFieldKind.DayOfMonth;
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json;
+using GrokFlow.Language.Dates;
+
+namespace GrokFlow.Engine.Values;
+
+/// <summary>
+/// Datadog semantics of the numeric matchers and filters (grok-dialect spec §3, §5): <c>integer</c> gives a 64-bit
+/// integer, <c>number</c> and <c>numberExt</c> give doubles, <c>integerExt</c> reads a double and truncates it. All
+/// readers take the UTF-8 text the matcher captured, accept only ASCII digits and never allocate.
+/// </summary>
+public static class GrokNumbers
+{
+    private const NumberStyles FloatStyle =
+        NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+
+    /// <summary><c>integer</c>: <c>[+-]?[0-9]+</c> as a long. Overflow and anything else (<c>1.0</c>, spaces) fail.</summary>
+    public static bool TryParseInteger(ReadOnlySpan<byte> utf8, out long value)
+    {
+        value = 0;
+        var position = utf8.Length > 0 && utf8[0] is (byte)'+' or (byte)'-' ? 1 : 0;
+        if (position == utf8.Length) return false;
+        var negative = utf8[0] == '-';
+        ulong magnitude = 0;
+        for (; position < utf8.Length; position++)
+        {
+            var digit = (uint)(utf8[position] - '0');
+            if (digit > 9) return false;
+            if (magnitude > (ulong.MaxValue - digit) / 10) return false;
+            magnitude = (magnitude * 10) + digit;
+        }
+
+        if (negative)
+        {
+            if (magnitude > (ulong)long.MaxValue + 1) return false;
+            value = (long)(0 - magnitude);
+            return true;
+        }
+
+        if (magnitude > long.MaxValue) return false;
+        value = (long)magnitude;
+        return true;
+    }
+
+    /// <summary>
+    /// <c>number</c>: the decimal text <c>numberStr</c> matches (<c>12</c>, <c>-3</c>, <c>12.</c>, <c>.5</c>) as a double.
+    /// No exponent (that is <see cref="TryParseNumberExt"/>); a value too large for a double fails.
+    /// </summary>
+    public static bool TryParseNumber(ReadOnlySpan<byte> utf8, out double value) =>
+        TryParseDouble(utf8, allowExponent: false, allowFraction: true, out value);
+
+    /// <summary><c>numberExt</c>: like <see cref="TryParseNumber"/> with an optional exponent (<c>1.5e-3</c>).</summary>
+    public static bool TryParseNumberExt(ReadOnlySpan<byte> utf8, out double value) =>
+        TryParseDouble(utf8, allowExponent: true, allowFraction: true, out value);
+
+    /// <summary>
+    /// <c>integerExt</c>: <c>[+-]?[0-9]+([eE][+-]?[0-9]+)?</c> read as a double and truncated toward zero
+    /// (<c>-1e+2</c> is -100, <c>15e-1</c> is 1). Results outside the long range fail.
+    /// </summary>
+    public static bool TryParseIntegerExt(ReadOnlySpan<byte> utf8, out long value)
+    {
+        value = 0;
+        if (!TryParseDouble(utf8, allowExponent: true, allowFraction: false, out var number)) return false;
+        var truncated = Math.Truncate(number);
+        // 2^63 is exactly representable; anything at or above it does not fit a long.
+        if (truncated is < -9.2233720368547758E18 or >= 9.2233720368547758E18) return false;
+        value = (long)truncated;
+        return true;
+    }
+
+    /// <summary>
+    /// Writes a Datadog double the way Datadog prints it: always as a double, so integral values keep a fraction
+    /// (<c>202000000.0</c>, <c>1.0E+21</c>) and others use the shortest text that reads back to the same value.
+    /// Returns false and writes nothing for NaN and infinities, which JSON cannot hold: a failed conversion.
+    /// </summary>
+    public static bool WriteNumber(Utf8JsonWriter writer, double value)
+    {
+        Span<byte> text = stackalloc byte[40];
+        if (!TryFormatNumber(value, text, out var length)) return false;
+        writer.WriteRawValue(text[..length], skipInputValidation: true);
+        return true;
+    }
+
+    /// <summary>Formats a double as <see cref="WriteNumber"/> writes it; false for NaN, infinities or a short buffer.</summary>
+    public static bool TryFormatNumber(double value, Span<byte> destination, out int length)
+    {
+        length = 0;
+        if (!double.IsFinite(value)) return false;
+        if (!value.TryFormat(destination, out var written, "R", CultureInfo.InvariantCulture)) return false;
+        var exponent = destination[..written].IndexOf((byte)'E');
+        var mantissaEnd = exponent < 0 ? written : exponent;
+        if (destination[..mantissaEnd].IndexOf((byte)'.') < 0)
+        {
+            if (written + 2 > destination.Length) return false;
+            destination[mantissaEnd..written].CopyTo(destination[(mantissaEnd + 2)..]);
+            destination[mantissaEnd] = (byte)'.';
+            destination[mantissaEnd + 1] = (byte)'0';
+            written += 2;
+        }
+
+        length = written;
+        return true;
+    }
+
+    private static bool TryParseDouble(ReadOnlySpan<byte> utf8, bool allowExponent, bool allowFraction, out double value)
+    {
+        value = 0;
+        if (!IsDecimalText(utf8, allowExponent, allowFraction)) return false;
+        return double.TryParse(utf8, FloatStyle, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+    }
+
+    /// <summary>Checks <c>[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?</c> (fraction and exponent per flags).</summary>
+    private static bool IsDecimalText(ReadOnlySpan<byte> utf8, bool allowExponent, bool allowFraction)
+    {
+        var position = utf8.Length > 0 && utf8[0] is (byte)'+' or (byte)'-' ? 1 : 0;
+        var integerDigits = CountDigits(utf8, ref position);
+        var fractionDigits = 0;
+        if (allowFraction && position < utf8.Length && utf8[position] == '.')
+        {
+            position++;
+            fractionDigits = CountDigits(utf8, ref position);
+        }
+
+        if (integerDigits == 0 && fractionDigits == 0) return false;
+        if (allowExponent && position < utf8.Length && utf8[position] is (byte)'e' or (byte)'E')
+        {
+            position++;
+            if (position < utf8.Length && utf8[position] is (byte)'+' or (byte)'-') position++;
+            if (CountDigits(utf8, ref position) == 0) return false;
+        }
+
+        return position == utf8.Length;
+    }
+
+    private static int CountDigits(ReadOnlySpan<byte> utf8, ref int position)
+    {
+        var start = position;
+        while (position < utf8.Length && Utf8Text.IsDigit(utf8[position])) position++;
+        return position - start;
+    }
+}

@@ -1,0 +1,163 @@
+using GrokFlow.Engine.Output;
+using GrokFlow.Language.Model;
+
+namespace GrokFlow.Engine.Values.Structured;
+
+/// <summary>
+/// The <c>keyvalue</c> filter (grok-dialect spec section 6). Collects every non-overlapping <c>key SEP value</c> pair
+/// from left to right, where a pair starts at the beginning or after a left delimiter and ends at the end or at a
+/// right delimiter, and key and value are each a quoted string or a run of allowed characters (trying the quotes
+/// first, then shorter runs, like the backtracking regex the peer implementation builds).
+/// Keys: unquoted, dotted keys nest, keys with a space are ignored. Values: trimmed, a trailing comma dropped,
+/// unquoted; empty and <c>null</c> values are dropped; <c>true</c>/<c>false</c> are booleans and numbers are
+/// numbers (integral ones integers; <c>07</c> is 7 but <c>08</c> stays text). A key seen twice makes an array.
+/// The result is always an object, empty when no pair is found.
+/// </summary>
+internal static class KeyValueParser
+{
+    public static int Parse(KeyValueSyntax syntax, FilterText text, ValueTree tree)
+    {
+        var obj = tree.NewObject();
+        var s = text.Span;
+        var position = 0;
+        while (position < s.Length)
+        {
+            if ((position == 0 || syntax.IsLeftDelimiter(s[position - 1])) && TryMatch(syntax, s, position, out var pair))
+            {
+                Add(syntax, text, tree, obj, pair);
+                position = pair.End;
+            }
+            else
+            {
+                position++;
+            }
+        }
+        return obj;
+    }
+
+    private readonly record struct Pair(int KeyStart, int KeyEnd, int ValueStart, int ValueEnd, int End);
+
+    private static bool TryMatch(KeyValueSyntax syntax, ReadOnlySpan<byte> s, int start, out Pair pair)
+    {
+        var separator = syntax.Separator;
+        int keyAlternative = 0, keyCursor = -2;
+        while (NextEnd(syntax, s, start, ref keyAlternative, ref keyCursor) is var keyEnd and >= 0)
+        {
+            if (!s[keyEnd..].StartsWith(separator)) continue;
+            var valueStart = keyEnd + separator.Length;
+            if (valueStart >= s.Length) continue;
+            int valueAlternative = 0, valueCursor = -2;
+            while (NextEnd(syntax, s, valueStart, ref valueAlternative, ref valueCursor) is var valueEnd and >= 0)
+            {
+                if (valueEnd == s.Length || syntax.IsRightDelimiter(s[valueEnd]))
+                {
+                    pair = new Pair(start, keyEnd, valueStart, valueEnd, valueEnd == s.Length ? valueEnd : valueEnd + 1);
+                    return true;
+                }
+            }
+        }
+        pair = default;
+        return false;
+    }
+
+    /// <summary>
+    /// The next possible end of a key or value starting at <paramref name="start"/>, in the order a backtracking regex
+    /// tries them: each quote pair (<c>O[^O]+C</c>, longest first), then a run of allowed bytes, longest first. -1 when
+    /// there is none left.
+    /// </summary>
+    private static int NextEnd(KeyValueSyntax syntax, ReadOnlySpan<byte> s, int start, ref int alternative, ref int cursor)
+    {
+        var quotes = syntax.Quotes;
+        while (alternative <= quotes.Length)
+        {
+            if (alternative < quotes.Length)
+            {
+                var (open, close) = quotes[alternative];
+                if (s[start] != open)
+                {
+                    alternative++;
+                    continue;
+                }
+                if (cursor == -2)
+                {
+                    var nextOpen = s[(start + 1)..].IndexOf(open);
+                    var limit = nextOpen < 0 ? s.Length : start + 1 + nextOpen;
+                    cursor = Math.Min(limit, s.Length - 1);
+                }
+                while (cursor >= start + 2)
+                {
+                    var q = cursor--;
+                    if (s[q] == close) return q + 1;
+                }
+                alternative++;
+                cursor = -2;
+                continue;
+            }
+            if (cursor == -2)
+            {
+                var run = start;
+                while (run < s.Length && syntax.IsAllowed(s[run])) run++;
+                cursor = run;
+            }
+            if (cursor >= start + 1) return cursor--;
+            alternative++;
+        }
+        return -1;
+    }
+
+    private static void Add(KeyValueSyntax syntax, FilterText text, ValueTree tree, int obj, Pair pair)
+    {
+        var s = text.Span;
+        var (keyStart, keyLength) = Trim(s, pair.KeyStart, pair.KeyEnd - pair.KeyStart);
+        (keyStart, keyLength) = Unquote(syntax, s, keyStart, keyLength, requireContent: true);
+        var key = s.Slice(keyStart, keyLength);
+        if (key.Length == 0 || key.IndexOf((byte)' ') >= 0) return;
+
+        var (valueStart, valueLength) = Trim(s, pair.ValueStart, pair.ValueEnd - pair.ValueStart);
+        while (valueLength > 0 && s[valueStart + valueLength - 1] == ',') valueLength--;
+        if (valueLength == 0) return;
+        var value = s.Slice(valueStart, valueLength);
+        OutputValue typed;
+        if (value.SequenceEqual("null"u8)) return;
+        if (value.SequenceEqual("true"u8)) typed = OutputValue.FromBoolean(true);
+        else if (value.SequenceEqual("false"u8)) typed = OutputValue.FromBoolean(false);
+        else if (LooseNumbers.TryParse(value) is { HasValue: true } number) typed = number;
+        else
+        {
+            var (innerStart, innerLength) = Unquote(syntax, s, valueStart, valueLength, requireContent: false);
+            if (innerStart != valueStart) (innerStart, innerLength) = Trim(s, innerStart, innerLength);
+            if (innerLength == 0) return;
+            typed = text.Slice(innerStart, innerLength);
+        }
+        var member = tree.MemberAtDottedKey(obj, key);
+        if (member >= 0) tree.AddValue(member, tree.NewScalar(typed));
+    }
+
+    /// <summary>The text inside the first quote pair that opens at the start and closes later; the text itself otherwise.</summary>
+    private static (int Start, int Length) Unquote(KeyValueSyntax syntax, ReadOnlySpan<byte> s, int start, int length, bool requireContent)
+    {
+        if (length == 0) return (start, length);
+        var text = s.Slice(start, length);
+        foreach (var (open, close) in syntax.Quotes)
+        {
+            if (text[0] != open) continue;
+            var end = text[1..].IndexOf(close);
+            if (end < 0 || (requireContent && end == 0)) continue;
+            return (start + 1, end);
+        }
+        return (start, length);
+    }
+
+    private static (int Start, int Length) Trim(ReadOnlySpan<byte> s, int start, int length)
+    {
+        while (length > 0 && IsSpace(s[start]))
+        {
+            start++;
+            length--;
+        }
+        while (length > 0 && IsSpace(s[start + length - 1])) length--;
+        return (start, length);
+    }
+
+    private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f' or (byte)'\v';
+}

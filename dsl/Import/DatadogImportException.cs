@@ -1,4 +1,0 @@
-namespace GrokFlow.Dsl.Import;
-
-/// <summary>A pipeline definition that cannot be read: not JSON, or not the shape of a Datadog pipeline.</summary>
-public sealed class DatadogImportException(string message, Exception? inner = null) : Exception(message, inner);

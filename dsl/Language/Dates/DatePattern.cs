@@ -1,0 +1,52 @@
+namespace GrokFlow.Language.Dates;
+
+/// <summary>
+/// A checked Datadog <c>date("pattern"[, "timezone"[, "locale"]])</c> argument list: the pattern's tokens, the locale's
+/// names, the default zone, and the regex that finds the date text. The engine's date parser reads values with it.
+/// Patterns use Joda-Time letters (grok-dialect spec §4).
+/// </summary>
+internal sealed class DatePattern
+{
+    private DatePattern(string pattern, DateToken[] tokens, DateLocaleNames names, DateZone zone)
+    {
+        Pattern = pattern;
+        Tokens = tokens;
+        Names = names;
+        Zone = zone;
+        RegexPattern = DateRegexBuilder.Build(tokens, names);
+    }
+
+    /// <summary>The Joda-Time pattern.</summary>
+    public string Pattern { get; }
+
+    public DateToken[] Tokens { get; }
+
+    public DateLocaleNames Names { get; }
+
+    /// <summary>The zone applied to values that carry none (UTC unless the timezone argument says otherwise).</summary>
+    public DateZone Zone { get; }
+
+    /// <summary>
+    /// The regex matching the date text. It uses only literal characters (metacharacters escaped with a backslash),
+    /// <c>[...]</c> classes (a '-' inside a class is written <c>\-</c>), <c>{n}</c> and <c>{n,m}</c>, <c>(?:...)</c>
+    /// groups with <c>|</c>, and <c>?</c>. Digits are <c>[0-9]</c>.
+    /// </summary>
+    public string RegexPattern { get; }
+
+    /// <summary>
+    /// Checks a pattern with an optional timezone argument and locale (English when null). Returns null and a message
+    /// naming the problem when a letter, the timezone or the locale is not supported.
+    /// </summary>
+    public static DatePattern? Compile(string pattern, string? timeZone, string? locale, out string? error)
+    {
+        var tokens = DatePatternLexer.Tokenize(pattern, out error);
+        if (tokens is null) return null;
+        var zone = timeZone is null ? DateZone.Utc : TimeZoneArgument.Parse(timeZone, out error);
+        if (zone is null) return null;
+        var names = DateLocaleNames.ForLocale(locale, out error);
+        if (names is null) return null;
+        return new DatePattern(pattern, tokens, names, zone);
+    }
+
+    public override string ToString() => Pattern;
+}

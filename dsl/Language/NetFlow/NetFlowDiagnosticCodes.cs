@@ -1,0 +1,19 @@
+namespace GrokFlow.Language.NetFlow;
+
+/// <summary>The GF01xx diagnostic codes of netflow blocks.</summary>
+public static class NetFlowDiagnosticCodes
+{
+    public const string Syntax = "GF0100";
+    public const string UnknownEntryKind = "GF0101";
+    public const string MissingWords = "GF0102";
+    public const string BadKey = "GF0103";
+    public const string UnknownType = "GF0104";
+    public const string TypeNotAllowedHere = "GF0105";
+    public const string BadName = "GF0106";
+    public const string DuplicateElement = "GF0107";
+    public const string DuplicateName = "GF0108";
+    public const string OverlappingOffsets = "GF0109";
+    public const string OutsideLayout = "GF0110";
+    public const string BadOption = "GF0111";
+    public const string DuplicateLayout = "GF0112";
+}

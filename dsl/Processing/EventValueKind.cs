@@ -1,4 +1,0 @@
-namespace GrokFlow.Dsl.Processing;
-
-/// <summary>The JSON kind of a node of an <see cref="EventDocument"/>.</summary>
-public enum EventValueKind : byte { Object, Array, String, Number, True, False, Null }

@@ -1,8 +1,0 @@
-namespace GrokFlow.Dsl.Search;
-
-/// <summary><c>service:</c>, <c>source:</c>, <c>host:</c>, <c>status:</c> terms.</summary>
-internal sealed class ReservedFieldQuery(SearchReservedField field, SearchValueTest test) : SearchQuery
-{
-    public override bool Matches(scoped in SearchEvent e) => test.MatchesText(e.Reserved(field));
-    public override string ToString() => $"{field.ToString().ToLowerInvariant()}:{test}";
-}
