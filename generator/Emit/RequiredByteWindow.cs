@@ -1,5 +1,5 @@
 using System.Text;
-using GrokFlow.Dsl.Model;
+using GrokFlow.Language.Model;
 
 namespace GrokFlow.Generator.Emit;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using GrokFlow.Dsl.Runtime;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Runtime.Parsing;
 
 namespace GrokFlow.Tests.Parsing;

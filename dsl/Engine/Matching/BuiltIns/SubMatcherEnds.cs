@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 
-namespace GrokFlow.Dsl.Matching;
+namespace GrokFlow.Engine.Matching;
 
 /// <summary>
 /// A capture-free pattern matched on its own (a built-in such as <c>%{ip}</c> or <c>%{date(...)}</c>): it lists the
