@@ -112,7 +112,7 @@ rng = random.Random(42)
 lines = open(sys.argv[1], "rb").read().splitlines()
 with open(sys.argv[2], "wb") as out:
     for _ in range(len(lines)):
-        line = bytes(rng.getrandbits(8) for _ in range(rng.randint(1, 400)))
+        line = rng.randbytes(rng.randint(1, 400))
         out.write(line.replace(b"\n", b" ") + b"\n")
 with open(sys.argv[3], "wb") as out:
     for line in lines:
