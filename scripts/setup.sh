@@ -6,6 +6,7 @@ command -v logger >/dev/null || need+=(bsdutils)
 command -v tshark >/dev/null || need+=(tshark)
 command -v softflowd >/dev/null || need+=(softflowd)
 command -v lognormalizer >/dev/null || need+=(liblognorm-utils)
+command -v systemd-analyze >/dev/null || need+=(systemd)   # verifies runtime/deploy/grokflow.service in the tests
 # Native AOT publishing (scripts/publish.sh): the SDK links with clang and needs zlib's headers.
 command -v clang >/dev/null || need+=(clang)
 [ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)

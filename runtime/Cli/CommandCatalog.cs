@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return RunCommand.Create();
         yield return DecodeCommand.Create();
         yield return BenchCommand.Create();
+        yield return BenchTcpCommand.Create();
         yield return ImportCommand.Create();
         yield return ExportCommand.Create();
     }

@@ -1,7 +1,11 @@
+using GrokFlow.Runtime.Host.Health;
+using GrokFlow.Runtime.Host.Metrics;
 using GrokFlow.Runtime.Host.Options;
+using GrokFlow.Runtime.NetFlow;
 using GrokFlow.Runtime.Routing;
 using GrokFlow.Runtime.Sink;
 using GrokFlow.Runtime.Sources;
+using GrokFlow.Runtime.Sources.Tcp;
 using GrokFlow.Runtime.Spool;
 using GrokFlow.Runtime.Syslog;
 using Microsoft.Extensions.Configuration;
@@ -36,7 +40,11 @@ internal static class GrokFlowHostFactory
         builder.Services.AddHostedService<DeliveryService>();
         builder.Services.AddHostedService<BatchFlushService>();
         builder.Services.AddHostedService<SourcesService>();
+        builder.Services.AddHostedService<TcpSourcesService>();
         builder.Services.AddHostedService<SummaryService>();
+        builder.Services.AddSingleton<HealthReport>();
+        builder.Services.AddGrokFlowMetrics(builder.Configuration);
+        builder.Services.AddSystemd();
         launch.ConfigureServices?.Invoke(builder.Services);
         return builder;
     }
@@ -106,6 +114,7 @@ internal static class GrokFlowHostFactory
         services.AddSingleton<IValidateOptions<QueueOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<IValidateOptions<SpoolOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<IValidateOptions<GeoIpOptions>, GeoIpOptionsValidator>();
+        services.AddNetFlow(configuration);
         var drain = configuration.GetSection("Queue").Get<QueueOptions>()?.DrainTimeout ?? new QueueOptions().DrainTimeout;
         services.Configure<HostOptions>(o => o.ShutdownTimeout = drain + TimeSpan.FromSeconds(15));
     }
@@ -117,6 +126,7 @@ internal static class GrokFlowHostFactory
         services.AddSingleton<HostMetrics>();
         services.AddSingleton<IntakeHealth>();
         services.AddSingleton<BoundSources>();
+        services.AddSingleton<TcpSourceMetrics>();
         services.AddSingleton<IPipelineCatalog, BuiltInPipelineCatalog>();
         services.AddSingleton<PipelineRoutes>();
         services.AddSingleton<IDatagramHandlerFactory, SyslogHandlerFactory>();

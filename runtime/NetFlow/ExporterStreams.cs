@@ -13,8 +13,9 @@ internal readonly record struct StreamKey(UInt128 Address, ushort Port, ushort V
 /// <summary>What is kept per exporter address: its <c>host</c> JSON tail and how many templates it holds.</summary>
 internal sealed class ExporterState
 {
-    public ExporterState(IPAddress address)
+    public ExporterState(IPAddress address, ulong? samplingOverride = null)
     {
+        SamplingOverride = samplingOverride;
         var host = address.IsIPv4MappedToIPv6 ? address.MapToIPv4().ToString() : address.ToString();
         HostTail = Encoding.UTF8.GetBytes(",\"host\":\"" + host + "\"}");
     }
@@ -23,6 +24,9 @@ internal sealed class ExporterState
     public byte[] HostTail { get; }
 
     public int TemplateCount { get; set; }
+
+    /// <summary>The configured sampling interval of this exporter: it wins over what the exporter says.</summary>
+    public ulong? SamplingOverride { get; }
 
     /// <summary>The address as 16 bytes (IPv4 as IPv4-mapped IPv6), without allocating.</summary>
     public static UInt128 KeyOf(IPAddress address)
@@ -59,6 +63,13 @@ internal sealed class StreamState(ExporterState exporter)
     /// <summary>Sampling interval and algorithm from options data (IEs 34/35, 305/304, 50/49 without a sampler ID).</summary>
     public ulong? SamplingInterval;
     public ulong? SamplingAlgorithm;
+
+    /// <summary>The last interface-name lookups of this stream, input and output.</summary>
+    public InterfaceLookupCache InputNames { get; } = new();
+    public InterfaceLookupCache OutputNames { get; } = new();
+
+    /// <summary>IPFIX samplingPacketSpace (306) from options data, read with samplingPacketInterval (305).</summary>
+    public ulong? SamplingPacketSpace;
 
     /// <summary>v9 sampler table: FLOW_SAMPLER_ID (48) to (mode, random interval), fluent's sampler options.</summary>
     public Dictionary<ulong, (ulong Mode, ulong Interval)> Samplers { get; } = new();

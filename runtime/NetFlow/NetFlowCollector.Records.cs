@@ -11,9 +11,11 @@ public sealed partial class NetFlowCollector
     {
         if (stream.Templates.TryGetValue(templateId, out var template) && receivedAt - template.LastSeen > _options.TemplateLifetime)
         {
-            Forget(stream, templateId);
+            Forget(stream, message.Stream, templateId);
             template = null;
         }
+        if (template is null && _options.TemplateStore is { } store && store.TryGet(message.Stream, templateId, out var stored))
+            template = Restore(stream, templateId, stored, message, receivedAt, sink);
         if (template is null)
         {
             if (_pending.TryHold(message, templateId, set, receivedAt, out var evicted))
@@ -67,7 +69,7 @@ public sealed partial class NetFlowCollector
                 pos += length;
                 if (length == 0) continue;
                 steps[i].Writer?.Write(_writer, value, times);
-                if (steps[i].Role != FieldRole.None) roles.Capture(steps[i].Role, value);
+                if (steps[i].Role != FieldRole.None) roles.Capture(steps[i].Role, value, pos - length);
             }
             if (!complete)
             {
@@ -78,14 +80,15 @@ public sealed partial class NetFlowCollector
             if (template.IsOptions)
             {
                 _counters.OptionsRecords++;
-                ApplyOptions(stream, template, roles);
+                ApplyOptions(stream, template, roles, set, message.Stream);
                 if (template.IsSampler || !_options.ShipOptionsRecords) continue;
                 if (!_options.FluentStrict) _writer.Raw(",\"record_type\":\"options\""u8);
             }
             else
             {
                 _counters.Flows++;
-                if (template.HasRoles || !_options.FluentStrict) WriteSampling(stream, roles);
+                if (template.HasSamplingRoles || !_options.FluentStrict) WriteSampling(stream, roles);
+                if (!_options.FluentStrict && template.HasRoles) WriteEnrichment(stream, roles, message.Stream);
             }
             Emit(stream.Exporter, sink);
         }
@@ -113,8 +116,10 @@ public sealed partial class NetFlowCollector
         _writer.UInt64(templateId);
     }
 
-    private static void ApplyOptions(StreamState stream, Template template, in RoleValues roles)
+    private void ApplyOptions(StreamState stream, Template template, in RoleValues roles, ReadOnlySpan<byte> set, in StreamKey key)
     {
+        if (roles.InInterface is { } ifIndex && (roles.Name.Length > 0 || roles.Description.Length > 0))
+            _interfaces.Learn(key.Address, key.Domain, ifIndex, set.Slice(roles.Name.Start, roles.Name.Length), set.Slice(roles.Description.Start, roles.Description.Length));
         if (template.IsSampler)
         {
             // A row whose sampler fields were empty (zero length) or too long to be numbers defines no sampler.
@@ -125,6 +130,7 @@ public sealed partial class NetFlowCollector
         if (roles.SystemInit is { } init) stream.SystemInitMilliseconds = (long)init;
         if (roles.SamplingInterval is { } interval) stream.SamplingInterval = interval;
         else if (roles.SamplerInterval is { } random && roles.SamplerId is null) stream.SamplingInterval = random;
+        if (roles.PacketSpace is { } space) stream.SamplingPacketSpace = space;
         if (roles.SamplingAlgorithm is { } algorithm) stream.SamplingAlgorithm = algorithm;
         else if (roles.SamplerMode is { } mode && roles.SamplerId is null) stream.SamplingAlgorithm = mode;
     }

@@ -23,7 +23,7 @@ public sealed partial class NetFlowCollector
             var count = BinaryPrimitives.ReadUInt16BigEndian(rest.Slice(2));
             if (ipfix && count == 0)
             {
-                Withdraw(stream, templateId, options);
+                Withdraw(stream, message.Stream, templateId, options);
                 pos += 4;
                 continue;
             }
@@ -124,7 +124,7 @@ public sealed partial class NetFlowCollector
         if (template.MinRecordLength == 0)
         {
             _counters.Drop(NetFlowDropReason.MalformedTemplate);
-            if (existing is not null) Forget(stream, templateId);
+            if (existing is not null) Forget(stream, message.Stream, templateId);
             return;
         }
         if (existing is null)
@@ -134,28 +134,56 @@ public sealed partial class NetFlowCollector
         }
         stream.Templates[templateId] = template;
         _counters.TemplatesLearned++;
+        _options.TemplateStore?.Put(message.Stream, templateId, options, definition);
         if (_pending.Count > 0) DecodeHeldData(stream, message.Stream, templateId, sink);
     }
 
-    private void Withdraw(StreamState stream, ushort templateId, bool options)
+    private void Withdraw(StreamState stream, in StreamKey key, ushort templateId, bool options)
     {
         // Template ID 2 (template set) or 3 (options template set) withdraws all templates of that kind.
         if (templateId == (options ? 3 : 2))
         {
+            _options.TemplateStore?.RemoveAll(key, options);
             foreach (var id in stream.Templates.Where(t => t.Value.IsOptions == options).Select(t => t.Key).ToList())
-                Forget(stream, id);
+                Forget(stream, key, id);
         }
         else if (stream.Templates.TryGetValue(templateId, out var template) && template.IsOptions == options)
         {
-            Forget(stream, templateId);
+            Forget(stream, key, templateId);
+        }
+        else
+        {
+            _options.TemplateStore?.Remove(key, templateId);   // withdrawn before this run restored it
         }
     }
 
-    private void Forget(StreamState stream, ushort templateId)
+    private void Forget(StreamState stream, in StreamKey key, ushort templateId)
     {
+        _options.TemplateStore?.Remove(key, templateId);
         if (!stream.Templates.Remove(templateId)) return;
         stream.Exporter.TemplateCount--;
         _templatesCached--;
+    }
+
+    /// <summary>Learns a template kept by the template store (data arrived for a template this run has not seen yet).</summary>
+    private Template? Restore(StreamState stream, ushort templateId, StoredTemplate stored, in MessageContext message, DateTimeOffset receivedAt, IFlowEventSink sink)
+    {
+        var definition = stored.Definition.AsSpan();
+        if (definition.Length < (stored.Options ? 6 : 4))
+        {
+            _options.TemplateStore!.Remove(message.Stream, templateId);
+            return null;
+        }
+        var count = BinaryPrimitives.ReadUInt16BigEndian(definition.Slice(2));
+        var length = message.Version == 10 ? ReadIpfixFields(definition, count, stored.Options) : ReadV9Fields(definition, stored.Options);
+        if (length != definition.Length)
+        {
+            _options.TemplateStore!.Remove(message.Stream, templateId);
+            return null;
+        }
+        Learn(stream, templateId, stored.Options, definition, message, receivedAt, sink);
+        _counters.TemplatesRestored++;
+        return stream.Templates.GetValueOrDefault(templateId);
     }
 
     private static bool IsPadding(ReadOnlySpan<byte> rest) => rest.IndexOfAnyExcept((byte)0) < 0;

@@ -34,7 +34,9 @@ public sealed partial class NetFlowCollector
         for (var i = 0; i < count; i++)
         {
             _writer.Reset();
-            _layout.WriteV5Event(_writer, header, datagram.Slice(NetFlowLayout.V5HeaderLength + i * NetFlowLayout.V5RecordLength, NetFlowLayout.V5RecordLength), times);
+            var record = datagram.Slice(NetFlowLayout.V5HeaderLength + i * NetFlowLayout.V5RecordLength, NetFlowLayout.V5RecordLength);
+            _layout.WriteV5Event(_writer, header, record, times);
+            if (!_options.FluentStrict) WriteV5Enrichment(stream, header, record, key);
             Emit(stream.Exporter, sink);
             _counters.Flows++;
         }

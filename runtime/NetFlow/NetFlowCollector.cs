@@ -23,6 +23,8 @@ public sealed partial class NetFlowCollector : IDisposable
     private readonly Dictionary<StreamKey, StreamState> _streams = new();
     private readonly NetFlowMetrics _metrics;
     private readonly bool _v5, _v9, _ipfix;
+    private readonly InterfaceNameTable _interfaces;
+    private readonly Dictionary<UInt128, ulong> _samplingRates;
     private int _templatesCached;
 
     public NetFlowCollector(NetFlowCollectorOptions? options = null, INetFlowLayout? layout = null, IMeterFactory? meterFactory = null)
@@ -35,6 +37,8 @@ public sealed partial class NetFlowCollector : IDisposable
         _v9 = _options.EnabledVersions.Contains(9);
         _ipfix = _options.EnabledVersions.Contains(10);
         _metrics = new NetFlowMetrics(() => Counters, meterFactory);
+        _interfaces = _options.Interfaces ?? new InterfaceNameTable();
+        _samplingRates = _options.SamplingRates.ToDictionary(r => ExporterState.KeyOf(r.Key), r => r.Value);
     }
 
     /// <summary>The counts so far (datagrams, flows, drops by reason, sequence gaps...).</summary>
@@ -90,7 +94,7 @@ public sealed partial class NetFlowCollector : IDisposable
         }
         if (!_exporters.TryGetValue(key.Address, out var state))
         {
-            state = new ExporterState(exporter.Address);
+            state = new ExporterState(exporter.Address, _samplingRates.TryGetValue(key.Address, out var rate) ? rate : null);
             _exporters.Add(key.Address, state);
         }
         stream = new StreamState(state);

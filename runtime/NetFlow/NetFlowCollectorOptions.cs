@@ -31,6 +31,18 @@ public sealed record NetFlowCollectorOptions
     /// <summary>How long data that arrived before its template is held (0 = drop it at once).</summary>
     public TimeSpan PendingDataMaxAge { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Sampling intervals (1-in-N) per exporter address, winning over what the exporter states; with a known rate,
+    /// data records get adjusted_bytes / adjusted_packets (outside fluent-strict mode).
+    /// </summary>
+    public IReadOnlyDictionary<System.Net.IPAddress, ulong> SamplingRates { get; init; } = new Dictionary<System.Net.IPAddress, ulong>();
+
+    /// <summary>Interface names learned from options data and read from a CSV map; may be shared by several collectors.</summary>
+    public InterfaceNameTable? Interfaces { get; init; }
+
+    /// <summary>Templates kept on disk across restarts; may be shared by several collectors.</summary>
+    public TemplateStore? TemplateStore { get; init; }
+
     /// <summary>Bytes of early data held at most; beyond that the oldest is dropped.</summary>
     public int PendingDataMaxBytes { get; init; } = 1 << 20;
 }

@@ -8,6 +8,7 @@ internal sealed class NetFlowCounters
     public long OptionsRecords;
     public long SequenceGaps;
     public long TemplatesLearned;
+    public long TemplatesRestored;
     public readonly long[] Drops = new long[Enum.GetValues<NetFlowDropReason>().Length];
 
     public void Drop(NetFlowDropReason reason) => Drops[(int)reason]++;
@@ -15,7 +16,7 @@ internal sealed class NetFlowCounters
     public NetFlowCounterSnapshot Snapshot(int templatesCached, int pendingSets) => new(
         Volatile.Read(ref Datagrams), Volatile.Read(ref Flows), Volatile.Read(ref OptionsRecords), Volatile.Read(ref SequenceGaps),
         Volatile.Read(ref TemplatesLearned), templatesCached, pendingSets,
-        Enum.GetValues<NetFlowDropReason>().ToDictionary(r => r, r => Volatile.Read(ref Drops[(int)r])));
+        Enum.GetValues<NetFlowDropReason>().ToDictionary(r => r, r => Volatile.Read(ref Drops[(int)r])), Volatile.Read(ref TemplatesRestored));
 }
 
 /// <summary>
@@ -30,7 +31,8 @@ public sealed record NetFlowCounterSnapshot(
     long TemplatesLearned,
     int TemplatesCached,
     int PendingSets,
-    IReadOnlyDictionary<NetFlowDropReason, long> Drops)
+    IReadOnlyDictionary<NetFlowDropReason, long> Drops,
+    long TemplatesRestored = 0)
 {
     public long TotalDrops => Drops.Values.Sum();
 }

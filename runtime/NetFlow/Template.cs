@@ -12,6 +12,17 @@ internal enum FieldRole : byte
     SamplerId,
     SamplerMode,
     SamplerInterval,
+    /// <summary>IPFIX samplingPacketSpace (306): with samplingPacketInterval (305) the rate is (interval + space) / interval.</summary>
+    SamplingPacketSpace,
+    /// <summary>Delta octet / packet counts (1, 2), scaled into adjusted_bytes / adjusted_packets.</summary>
+    Bytes,
+    Packets,
+    /// <summary>Input / output interface index (10, 14; v9 interface scope): interface names in data, their subject in options data.</summary>
+    InInterface,
+    OutInterface,
+    /// <summary>interfaceName / interfaceDescription (82, 83) in options data.</summary>
+    InterfaceName,
+    InterfaceDescription,
 }
 
 /// <summary>One field of a prepared template plan: its wire length (65535 = IPFIX variable length) and writer.</summary>
@@ -44,6 +55,10 @@ internal sealed class Template(ushort id, bool isOptions, byte[] definition, Pla
     public int MinRecordLength { get; } = steps.Sum(s => s.Length == PlanStep.VariableLength ? 1 : s.Length);
 
     public bool HasRoles { get; } = steps.Any(s => s.Role != FieldRole.None);
+
+    /// <summary>Whether records carry their own sampling fields (sampler ID, interval, algorithm, packet space).</summary>
+    public bool HasSamplingRoles { get; } = steps.Any(s => s.Role is FieldRole.SamplerId or FieldRole.SamplerMode or FieldRole.SamplerInterval
+        or FieldRole.SamplingInterval or FieldRole.SamplingAlgorithm or FieldRole.SamplingPacketSpace);
 
     /// <summary>An options template carrying FLOW_SAMPLER_ID, MODE and RANDOM_INTERVAL: a sampler table row (not emitted).</summary>
     public bool IsSampler { get; } = isOptions

@@ -38,6 +38,19 @@ internal sealed class BatchQueue : IBatchTarget, IDisposable
     /// <summary>Batches waiting in memory.</summary>
     public int MemoryCount { get { lock (_gate) return _memory.Count; } }
 
+    /// <summary>
+    /// True when <paramref name="bytes"/> more would be kept (in memory or in the spool) rather than dropped; stream
+    /// sources stop reading while it is false.
+    /// </summary>
+    public bool HasRoomFor(long bytes)
+    {
+        lock (_gate)
+        {
+            if ((_spool is null || _spool.PendingCount == 0) && _memoryBytes + bytes <= _memoryBound) return true;
+            return _spool is not null && _spool.HasRoomFor(bytes);
+        }
+    }
+
     public void Accept(EventBatch batch)
     {
         lock (_gate)

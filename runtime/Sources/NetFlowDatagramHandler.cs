@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GrokFlow.Runtime.Host;
 using GrokFlow.Runtime.NetFlow;
+using GrokFlow.Runtime.NetFlow.Aggregation;
 using GrokFlow.Runtime.Sink;
 
 namespace GrokFlow.Runtime.Sources;
@@ -15,21 +16,58 @@ internal sealed class NetFlowDatagramHandler : IDatagramHandler, IFlowEventSink
     private readonly NetFlowCollector _collector;
     private readonly HostMetrics _metrics;
     private readonly byte[] _tail;
+    private readonly FlowAggregator? _aggregator;
+    private readonly ITimer? _windowTimer;
     private int _events;
 
-    public NetFlowDatagramHandler(BatchBuilder builder, SourceFields fields, NetFlowCollector collector, HostMetrics metrics)
+    public NetFlowDatagramHandler(BatchBuilder builder, SourceFields fields, NetFlowCollector collector, HostMetrics metrics,
+        FlowAggregationOptions? aggregation = null, TimeProvider? clock = null)
     {
         _builder = builder;
         _collector = collector;
         _metrics = metrics;
         _tail = Tail(fields);
+        if (aggregation is { Enabled: true })
+        {
+            _aggregator = new FlowAggregator(aggregation, this);
+            // Windows also close when no datagram arrives to close them.
+            clock ??= TimeProvider.System;
+            var tick = TimeSpan.FromTicks(Math.Clamp(aggregation.Window.Ticks / 10, TimeSpan.TicksPerMillisecond * 100, TimeSpan.TicksPerSecond * 5));
+            _windowTimer = clock.CreateTimer(_ => CloseDueWindow(clock), null, tick, tick);
+        }
     }
 
     public int Handle(ReadOnlySpan<byte> datagram, SenderInfo sender, DateTimeOffset receivedAt)
     {
         _events = 0;
-        _collector.Decode(datagram, sender.EndPoint, receivedAt, this);
+        if (_aggregator is null)
+        {
+            _collector.Decode(datagram, sender.EndPoint, receivedAt, this);
+            return _events;
+        }
+        _aggregator.Advance(receivedAt);
+        _collector.Decode(datagram, sender.EndPoint, receivedAt, _aggregator);
         return _events;
+    }
+
+    private void CloseDueWindow(TimeProvider clock)
+    {
+        lock (_builder.Gate)
+        {
+            _events = 0;
+            _aggregator!.Advance(clock.GetUtcNow());
+            if (_events > 0) _metrics.Received(0, _events);
+        }
+    }
+
+    /// <summary>Writes what the open aggregation window holds (on stop, before the builders are sealed).</summary>
+    public void Drain()
+    {
+        if (_aggregator is null) return;
+        _windowTimer?.Dispose();
+        _events = 0;
+        _aggregator.Flush();
+        if (_events > 0) _metrics.Received(0, _events);
     }
 
     public void Write(ReadOnlySpan<byte> flowEventJson)
@@ -64,5 +102,9 @@ internal sealed class NetFlowDatagramHandler : IDatagramHandler, IFlowEventSink
         return json;
     }
 
-    public void Dispose() => _collector.Dispose();
+    public void Dispose()
+    {
+        _windowTimer?.Dispose();
+        _collector.Dispose();
+    }
 }

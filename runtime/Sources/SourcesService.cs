@@ -26,7 +26,7 @@ internal sealed class SourcesService(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var source in options.Value.Sources)
+        foreach (var source in options.Value.Sources.Where(s => s.Protocol == SourceProtocol.Udp))
         {
             var factory = handlerFactories.FirstOrDefault(f => f.Type == source.Type);
             if (factory is null)

@@ -144,6 +144,7 @@ internal sealed class UdpListener : IDisposable
         _stopping = true;
         _socket.Close();
         if (_thread.IsAlive) _thread.Join();
+        lock (_builder.Gate) _handler.Drain();
     }
 
     public void Dispose()

@@ -45,6 +45,12 @@ internal sealed class DiskSpool
     /// <summary>The highest sequence number on disk, or -1: new batches are numbered after it.</summary>
     public long MaxSequence { get; private set; } = -1;
 
+    /// <summary>True when a batch of up to <paramref name="bytes"/> (uncompressed, so an upper bound) fits under the cap.</summary>
+    public bool HasRoomFor(long bytes)
+    {
+        lock (_gate) return _bytes + bytes <= _maxBytes;
+    }
+
     /// <summary>Writes a batch; false (nothing written) when the size cap would be exceeded or the disk fails.</summary>
     public bool TryWrite(EventBatch batch)
     {

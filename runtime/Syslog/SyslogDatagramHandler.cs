@@ -170,6 +170,7 @@ internal sealed class SyslogDatagramHandler : IDatagramHandler
             w.WriteNumber(SeverityName, header.Severity);
             w.WriteNumber(FacilityName, header.Facility);
         }
+        StructuredDataAttributes.Write(w, line[header.StructuredData]);
         w.WriteEndObject();
     }
 

@@ -45,6 +45,7 @@ internal static class SyslogEventDocument
                 document.SetInteger(document.GetOrCreate(SyslogSeverity), header.Severity);
                 document.SetInteger(document.GetOrCreate(SyslogFacility), header.Facility);
             }
+            StructuredDataAttributes.Load(document, line[header.StructuredData]);
         }
         for (var i = 0; i < fields.Tags.TagCount; i++) document.AddTag(fields.Tags.Tag(i));
         if (messageLength < line.Length) document.AddTag("truncated:true"u8);

@@ -27,6 +27,9 @@ internal readonly record struct SyslogHeader(
 {
     public static SyslogHeader Empty(int lineLength) => new(SyslogFormat.None, -1, default, default, default, default, default, Range.EndAt(lineLength));
 
+    /// <summary>RFC 5424 STRUCTURED-DATA (the <c>[...]</c> elements), when the line has any.</summary>
+    public Range StructuredData { get; init; }
+
     public bool HasPriority => Priority >= 0;
     public int Severity => Priority & 7;
     public int Facility => Priority >> 3;

@@ -37,10 +37,12 @@ internal static class SyslogHeaderReader
         var appName = NextToken(line, ref position);
         var procId = NextToken(line, ref position);
         var msgId = NextToken(line, ref position);
+        var sdStart = position;
         SkipStructuredData(line, ref position);
+        var structuredData = sdStart < line.Length && line[sdStart] == (byte)'[' ? sdStart..position : default;
         if (position < line.Length && line[position] == (byte)' ') position++;
         return new SyslogHeader(SyslogFormat.Rfc5424, priority, Nil(line, timestamp), Nil(line, hostname), Nil(line, appName),
-            Nil(line, procId), Nil(line, msgId), position..line.Length);
+            Nil(line, procId), Nil(line, msgId), position..line.Length) { StructuredData = structuredData };
     }
 
     /// <summary>RFC 5424 VERSION: one to three digits, then a space (RFC 3164 timestamps start with a month or a year).</summary>

@@ -25,6 +25,12 @@ public sealed class SourceOptions
     public List<int> NetFlowVersions { get; set; } = [];
     /// <summary>Kernel receive buffer (SO_RCVBUF) asked for; absorbs bursts while a worker is busy.</summary>
     public int ReceiveBufferBytes { get; set; } = 16 * 1024 * 1024;
+    /// <summary>Transport: <c>udp</c> (the default), <c>tcp</c> or <c>tls</c> (syslog only; RFC 6587 framing, RFC 5425 for TLS).</summary>
+    public SourceProtocol Protocol { get; set; } = SourceProtocol.Udp;
+    /// <summary>Limits of a TCP or TLS source (configuration <c>Sources:N:Tcp</c>).</summary>
+    public TcpSourceOptions Tcp { get; set; } = new();
+    /// <summary>Certificate and client checking of a TLS source (configuration <c>Sources:N:Tls</c>).</summary>
+    public TlsSourceOptions Tls { get; set; } = new();
 
     public string DisplayName => string.IsNullOrWhiteSpace(Name) ? $"{Type.ToString().ToLowerInvariant()}:{Port}" : Name;
 }

@@ -10,14 +10,14 @@ internal sealed class SourcesOptionsValidator : IValidateOptions<SourcesOptions>
     {
         var errors = new List<string>();
         if (options.Sources.Count == 0) errors.Add("Sources: no source is configured; add at least one (type syslog or netflow, port).");
-        var seen = new HashSet<(string, int)>();
+        var seen = new HashSet<(string, int, bool)>();
         for (var i = 0; i < options.Sources.Count; i++)
         {
             var s = options.Sources[i];
             var at = $"Sources:{i}";
-            if (s.Port is < 0 or > 65535) errors.Add($"{at}:Port: {s.Port} is not a UDP port (1-65535, or 0 for any free port).");
+            if (s.Port is < 0 or > 65535) errors.Add($"{at}:Port: {s.Port} is not a port (1-65535, or 0 for any free port).");
             if (!IPAddress.TryParse(s.Bind, out _)) errors.Add($"{at}:Bind: '{s.Bind}' is not an IP address (e.g. 0.0.0.0, ::, 127.0.0.1).");
-            if (s.Port != 0 && !seen.Add((s.Bind, s.Port))) errors.Add($"{at}: {s.Bind}:{s.Port} is used by another source.");
+            if (s.Port != 0 && !seen.Add((s.Bind, s.Port, s.Protocol == SourceProtocol.Udp))) errors.Add($"{at}: {s.Bind}:{s.Port} is used by another source.");
             foreach (var network in s.AllowedNetworks)
                 if (!GrokFlow.Runtime.Sources.SenderNetworks.TryParseNetwork(network, out _))
                     errors.Add($"{at}:AllowedNetworks: '{network}' is not a network (CIDR like 10.0.0.0/8, or an address).");
@@ -26,6 +26,7 @@ internal sealed class SourcesOptionsValidator : IValidateOptions<SourcesOptions>
             if (s.NetFlowVersions.Count > 0 && s.Type != SourceType.NetFlow) errors.Add($"{at}:NetFlowVersions: only netflow sources take versions.");
             foreach (var tag in s.Tags)
                 if (string.IsNullOrWhiteSpace(tag) || tag.Contains(',')) errors.Add($"{at}:Tags: '{tag}' is not a tag (key:value, no commas).");
+            TcpSourceOptionsValidation.Check(s, at, errors);
             if (s.ReceiveBufferBytes < 65536) errors.Add($"{at}:ReceiveBufferBytes: {s.ReceiveBufferBytes} is below one datagram (65536).");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
