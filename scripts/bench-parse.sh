@@ -1,59 +1,68 @@
 #!/usr/bin/env bash
-# Whole-process comparison: `grokflow parse` (generated qnap parser) against liblognorm's `lognormalizer` with the
-# equivalent rulebase, on the same QNAP corpus. Reports wall and CPU (user+sys) time and their ratios.
+# Whole-process comparison: `grokflow parse --pipeline qnap` against liblognorm's `lognormalizer` with the
+# equivalent rulebase, on the same generated QNAP corpus, run alternately so that load changes hit both alike.
+# For each: CPU seconds on one core (`taskset -c 0`), wall time on all cores, peak RSS, and the ratios.
 # Method and recorded numbers: docs/benchmarks.md.
 set -euo pipefail
 
 usage() {
-  cat <<'EOF'
-Usage: scripts/bench-parse.sh [--lines N] [--runs N] [--work DIR] [--no-build]
+  cat <<'HELP'
+Usage: scripts/bench-parse.sh [--lines N] [--runs N] [--variants LIST] [--work DIR] [--no-build]
 
-Generates a QNAP corpus (shared/bench/gen_qnap.py), builds grokflow in Release, then times
-  grokflow parse --pipeline qnap --input FILE > /dev/null
-  lognormalizer -r tests/GrokFlow.Benchmarks/Qnap/qnap.lognorm.rulebase -e json < FILE > /dev/null
-with hyperfine (installed from Debian when missing; /usr/bin/time is the fallback), and prints mean wall,
-user and system times, lines/s, and the lognormalizer/grokflow ratios. The machine load (uptime) is printed
-before and after: on a shared machine wall time is mostly waiting for a core, CPU time is the steadier figure.
+Generates N QNAP lines (shared/bench/gen_qnap.py, seed 42), builds what the variants need, then, for each of
+--runs rounds, runs every grokflow variant and lognormalizer one after another:
+  taskset -c 0 COMMAND < corpus > /dev/null      (CPU seconds = user + sys, one core)
+  COMMAND < corpus > /dev/null                   (wall seconds, all cores; peak RSS)
+and prints the median of each figure with the ratio lognormalizer / grokflow (above 1: grokflow is faster),
+then grokflow's start-up: `parse` on empty input and `--help`, wall time and peak RSS (median of 10).
 
-  --lines N    corpus lines (default 1000000)
-  --runs N     timed runs of each command (default 5; one warm-up run each is not counted)
-  --work DIR   where the corpus and hyperfine.json go, kept (default: a temporary folder, removed at the end)
-  --no-build   use the grokflow already built in runtime/bin/Release/net10.0
-  -h, --help   this text
-
-Also timed: grokflow on an empty input (its fixed start-up cost).
-EOF
+  --lines N       corpus lines (default 1000000)
+  --runs N        rounds (default 3)
+  --variants L    comma-separated grokflow builds/settings (default: aot). Known:
+                    aot        Native AOT (scripts/publish.sh), what run.sh ships
+                    jit        the JIT build, default settings (tiered compilation, Dynamic PGO)
+                    jit-tc0    DOTNET_TieredCompilation=0
+                    jit-pgo0   DOTNET_TieredPGO=0
+                    jit-noqjl  DOTNET_TC_QuickJitForLoops=0 (methods with loops start fully optimised, no OSR)
+                    r2r        ReadyToRun publish, default settings
+                    r2r-tc0    ReadyToRun + DOTNET_TieredCompilation=0
+                    r2r-pgo0   ReadyToRun + DOTNET_TieredPGO=0
+                  or "all"
+  --work DIR      keep the corpus and timings here (default: a temporary folder, removed at the end)
+  --no-build      use the builds already there
+  --pathological  instead: time the first variant on N lines of random bytes and N near-miss QNAP lines (one byte
+                  of a real line changed, or the line cut short), one core, with the summary line (over-budget count)
+  -h, --help      this text
+HELP
 }
 
 lines=1000000
-runs=5
+runs=3
+variants=aot
 work=""
 build=1
+pathological=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --lines) lines="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
+    --variants) variants="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
+    --pathological) pathological=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "bench-parse: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
+[ "$variants" = all ] && variants=aot,jit,jit-tc0,jit-pgo0,jit-noqjl,r2r,r2r-tc0,r2r-pgo0
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 shared="$root/../shared"; [ -d "$shared" ] || shared=/work/shared
 generator="$shared/bench/gen_qnap.py"
 rulebase="$root/tests/GrokFlow.Benchmarks/Qnap/qnap.lognorm.rulebase"
-grokflow="$root/runtime/bin/Release/net10.0/grokflow"
 [ -f "$generator" ] || { echo "bench-parse: corpus generator not found at $generator" >&2; exit 1; }
-
-./scripts/setup.sh   # lognormalizer
-if ! command -v hyperfine >/dev/null; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends hyperfine >/dev/null 2>&1 ||
-    echo "bench-parse: hyperfine not installable, falling back to /usr/bin/time" >&2
-fi
+./scripts/setup.sh   # lognormalizer, clang
 
 work_given=1
 if [ -z "$work" ]; then
@@ -62,67 +71,128 @@ if [ -z "$work" ]; then
   trap 'rm -rf "$work"' EXIT
 fi
 mkdir -p "$work"
-corpus="$work/qnap.log"
-echo "== machine"
-echo "cores: $(nproc); load before: $(uptime)"
 
-echo "== corpus: $lines lines -> $corpus"
-python3 "$generator" -n "$lines" -o "$corpus"
-echo "$(wc -c < "$corpus") bytes"
+# Each variant: the command prefix (environment + binary) that runs grokflow.
+jit_bin="$root/runtime/bin/Release/net10.0/grokflow"
+r2r_bin="$root/runtime/bin/Release/r2r/grokflow"
+aot_bin="$root/runtime/bin/Release/aot/grokflow"
+command_of() {
+  case "$1" in
+    aot) echo "$aot_bin" ;;
+    jit) echo "$jit_bin" ;;
+    jit-tc0) echo "env DOTNET_TieredCompilation=0 $jit_bin" ;;
+    jit-pgo0) echo "env DOTNET_TieredPGO=0 $jit_bin" ;;
+    jit-noqjl) echo "env DOTNET_TC_QuickJitForLoops=0 $jit_bin" ;;
+    r2r) echo "$r2r_bin" ;;
+    r2r-tc0) echo "env DOTNET_TieredCompilation=0 $r2r_bin" ;;
+    r2r-pgo0) echo "env DOTNET_TieredPGO=0 $r2r_bin" ;;
+    *) echo "bench-parse: unknown variant '$1' (see --help)" >&2; exit 2 ;;
+  esac
+}
+IFS=, read -r -a variant_list <<< "$variants"
+for v in "${variant_list[@]}"; do command_of "$v" >/dev/null; done
 
 if [ "$build" -eq 1 ]; then
-  echo "== build: dotnet build runtime -c Release"
-  dotnet build runtime/GrokFlow.Runtime.csproj -c Release -v quiet -nologo 2>&1 | tail -2
+  echo "== build"
+  case ",$variants," in *,aot,*) ./scripts/publish.sh ;; esac
+  case ",$variants," in *,jit*) dotnet build runtime/GrokFlow.Runtime.csproj -c Release -v quiet -nologo | tail -2 ;; esac
+  case ",$variants," in *,r2r*) dotnet publish runtime/GrokFlow.Runtime.csproj -c Release -p:PublishAot=false \
+    -p:PublishReadyToRun=true --self-contained false -o runtime/bin/Release/r2r -v quiet -nologo | tail -2 ;; esac
 fi
-[ -x "$grokflow" ] || { echo "bench-parse: $grokflow not built" >&2; exit 1; }
 
-echo "== what each parses (one untimed run each; outputs counted, not kept)"
-"$grokflow" parse --pipeline qnap --input "$corpus" 2>&1 >/dev/null | tail -1
-lognorm_lines=0; lognorm_unparsed=0
+echo "== machine: $(nproc) cores; load before: $(uptime)"
+corpus="$work/qnap.log"
+python3 "$generator" -n "$lines" --seed 42 -o "$corpus"
+echo "== corpus: $lines lines, $(wc -c < "$corpus") bytes -> $corpus"
+
+if [ "$pathological" -eq 1 ]; then
+  python3 - "$corpus" "$work/random.log" "$work/near-miss.log" <<'PY'
+import random, sys
+rng = random.Random(42)
+lines = open(sys.argv[1], "rb").read().splitlines()
+with open(sys.argv[2], "wb") as out:
+    for _ in range(len(lines)):
+        line = rng.randbytes(rng.randint(1, 400))
+        out.write(line.replace(b"\n", b" ") + b"\n")
+with open(sys.argv[3], "wb") as out:
+    for line in lines:
+        at = rng.randrange(len(line))
+        line = line[:at] if rng.random() < 0.3 else line[:at] + bytes([rng.choice(b" :,.[]<>x0")]) + line[at + 1:]
+        out.write(line + b"\n")
+PY
+  bin="$(command_of "${variant_list[0]}")"
+  for input in random near-miss; do
+    for _ in $(seq "$runs"); do
+      /usr/bin/time -f "$input: wall %e s, CPU %U+%S s, peak RSS %M KB" taskset -c 0 $bin parse --pipeline qnap \
+        --input "$work/$input.log" 2>&1 >/dev/null | tail -2
+    done
+    /usr/bin/time -f "$input: lognormalizer wall %e s, CPU %U+%S s" taskset -c 0 lognormalizer -r "$rulebase" -e json \
+      < "$work/$input.log" 2>&1 >/dev/null | tail -1
+  done
+  echo "load after: $(uptime)"
+  exit 0
+fi
+
+echo "== what each parses (untimed)"
+"$(command_of "${variant_list[0]}" | awk '{print $NF}')" parse --pipeline qnap < "$corpus" 2>&1 >/dev/null | tail -1
 read -r lognorm_lines lognorm_unparsed < <(lognormalizer -r "$rulebase" -e json < "$corpus" |
   awk '{ n++ } /"unparsed-data"/ { u++ } END { print n + 0, u + 0 }')
 echo "lognormalizer: $lognorm_lines lines, $((lognorm_lines - lognorm_unparsed)) parsed, $lognorm_unparsed unparsed"
 
-grokflow_cmd="$grokflow parse --pipeline qnap --input $corpus > /dev/null 2>&1"
-lognorm_cmd="lognormalizer -r $rulebase -e json < $corpus > /dev/null"
-
-echo "== timing: $runs runs each"
-if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 1 --runs "$runs" --export-json "$work/hyperfine.json" \
-    -n grokflow "$grokflow_cmd" -n lognormalizer "$lognorm_cmd" \
-    -n "grokflow, empty input" "$grokflow parse --pipeline qnap --input /dev/null > /dev/null 2>&1"
-  python3 - "$work/hyperfine.json" "$lines" <<'EOF'
-import json, sys
-results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-lines = int(sys.argv[2])
-def row(name):
-    r = results[name]
-    wall, user, system = r["mean"], r["user"], r["system"]
-    return wall, user, system, user + system
-print(f"{'command':<14} {'wall s':>8} {'user s':>8} {'sys s':>8} {'CPU s':>8} {'lines/s wall':>13} {'lines/s CPU':>12}")
-rows = {name: row(name) for name in ("grokflow", "lognormalizer")}
-for name, (wall, user, system, cpu) in rows.items():
-    print(f"{name:<14} {wall:8.2f} {user:8.2f} {system:8.2f} {cpu:8.2f} {lines / wall:13,.0f} {lines / cpu:12,.0f}")
-wall, user, system, cpu = row("grokflow, empty input")
-print(f"grokflow startup (empty input): wall {wall:.2f} s, CPU {cpu:.2f} s")
-g, l = rows["grokflow"], rows["lognormalizer"]
-print(f"lognormalizer / grokflow: wall {l[0] / g[0]:.2f}x, CPU {l[3] / g[3]:.2f}x (above 1: grokflow is faster)")
-EOF
-else
-  for name in grokflow lognormalizer; do
-    cmd="$grokflow_cmd"; [ "$name" = lognormalizer ] && cmd="$lognorm_cmd"
-    sh -c "$cmd"   # warm-up
-    for _ in $(seq "$runs"); do
-      /usr/bin/time -f "$name %e %U %S" -a -o "$work/time.txt" sh -c "$cmd"
-    done
+# One measurement: appends "name kind wall cpu rss_kb" to $work/times.txt.
+measure() { # name kind command...
+  local name="$1" kind="$2"; shift 2
+  /usr/bin/time -f "%e %U %S %M" -o "$work/one.txt" sh -c "$* < '$corpus' > /dev/null 2>&1"
+  read -r wall user sys rss < "$work/one.txt"
+  echo "$name $kind $wall $(echo "$user + $sys" | bc) $rss" >> "$work/times.txt"
+}
+: > "$work/times.txt"
+echo "== timing: $runs rounds, each: every variant then lognormalizer, one core then all cores"
+for round in $(seq "$runs"); do
+  for v in "${variant_list[@]}" lognormalizer; do
+    if [ "$v" = lognormalizer ]; then cmd="lognormalizer -r $rulebase -e json"; else cmd="$(command_of "$v") parse --pipeline qnap"; fi
+    measure "$v" one-core taskset -c 0 $cmd
+    measure "$v" all-cores $cmd
   done
-  awk -v lines="$lines" '
-    { wall[$1] += $2; cpu[$1] += $3 + $4; n[$1]++ }
-    END {
-      for (k in n) printf "%-14s wall %.2f s, CPU %.2f s, %d lines/s wall, %d lines/s CPU\n", k, wall[k]/n[k], cpu[k]/n[k], lines/(wall[k]/n[k]), lines/(cpu[k]/n[k])
-      printf "lognormalizer / grokflow: wall %.2fx, CPU %.2fx\n", (wall["lognormalizer"]/n["lognormalizer"])/(wall["grokflow"]/n["grokflow"]), (cpu["lognormalizer"]/n["lognormalizer"])/(cpu["grokflow"]/n["grokflow"])
-    }' "$work/time.txt"
-fi
+  echo "round $round done; load $(cut -d' ' -f1-3 /proc/loadavg)"
+done
+
+echo "== start-up (median of 10): parse on empty input, --help"
+: > "$work/startup.txt"
+for v in "${variant_list[@]}"; do
+  cmd="$(command_of "$v")"
+  for _ in $(seq 10); do
+    /usr/bin/time -f "$v parse-empty %e %M" -a -o "$work/startup.txt" sh -c "$cmd parse --pipeline qnap < /dev/null > /dev/null 2>&1"
+    /usr/bin/time -f "$v help %e %M" -a -o "$work/startup.txt" sh -c "$cmd --help > /dev/null 2>&1"
+  done
+done
+
+python3 - "$work/times.txt" "$work/startup.txt" "$lines" <<'PY'
+import statistics, sys
+from collections import defaultdict
+times, startup, lines = sys.argv[1], sys.argv[2], int(sys.argv[3])
+runs = defaultdict(list)
+for row in open(times):
+    name, kind, wall, cpu, rss = row.split()
+    runs[name, kind].append((float(wall), float(cpu), int(rss)))
+med = lambda xs: statistics.median(xs)
+names = list(dict.fromkeys(n for n, _ in runs))
+ln_cpu = med([c for _, c, _ in runs["lognormalizer", "one-core"]])
+ln_wall = med([w for w, _, _ in runs["lognormalizer", "all-cores"]])
+print(f"{'command':<14} {'CPU s 1 core':>12} {'µs/line':>8} {'x lognorm':>10} {'wall s all':>11} {'x lognorm':>10} {'peak RSS MB':>12}")
+for name in names:
+    cpu = med([c for _, c, _ in runs[name, "one-core"]])
+    wall = med([w for w, _, _ in runs[name, "all-cores"]])
+    rss = max(r for _, _, r in runs[name, "one-core"] + runs[name, "all-cores"]) / 1024
+    print(f"{name:<14} {cpu:12.2f} {cpu / lines * 1e6:8.2f} {ln_cpu / cpu:9.2f}x {wall:11.2f} {ln_wall / wall:9.2f}x {rss:12.1f}")
+print("(x lognorm = lognormalizer's time / this command's time, medians; above 1: faster than lognormalizer)")
+starts = defaultdict(list)
+for row in open(startup):
+    parts = row.split()
+    if len(parts) == 4: starts[parts[0], parts[1]].append((float(parts[2]), int(parts[3])))
+for (name, kind), xs in starts.items():
+    print(f"start-up {name:<10} {kind:<12} wall {med([w for w, _ in xs]) * 1000:5.0f} ms, peak RSS {max(r for _, r in xs) / 1024:5.1f} MB")
+PY
 echo "load after: $(uptime)"
-[ "$work_given" -eq 1 ] && echo "corpus and results kept in $work"
+[ "$work_given" -eq 1 ] && echo "corpus and timings kept in $work"
 exit 0

@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
-# Sets up a fresh Debian machine (apt peers used by tests and the load command) and runs the grokflow host.
+# Sets up a fresh Debian machine (apt peers used by tests and the load command) and runs the grokflow host (its Native AOT build).
 # Without DD_API_KEY the host prints every event as a JSON line on stdout. Extra arguments go to `grokflow run`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup.sh
-dotnet build runtime -c Release -v quiet -nologo
-exec dotnet runtime/bin/Release/net10.0/grokflow.dll run "$@"
+./scripts/publish.sh   # setup.sh, then the Native AOT build
+exec runtime/bin/Release/aot/grokflow run "$@"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds everything and runs every test; ends with the totals as "N passed, N failed".
+# Builds everything and runs every test, then checks the Native AOT build against the JIT one (scripts/check-aot.sh); ends with the totals as "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -12,5 +12,12 @@ dotnet test --solution Rules.sln -c Release --no-build 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 passed=$(grep -oE 'succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+# The shipped build is Native AOT: every command must behave exactly as in the JIT build the tests above ran.
+./scripts/check-aot.sh 2>&1 | tee "$log"
+aot_status=${PIPESTATUS[0]}
+[ "$aot_status" -ne 0 ] && status=$aot_status
+read -r aot_passed aot_failed < <(sed -nE 's/^aot check: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/p' "$log" | tail -1)
+passed=$((passed + ${aot_passed:-0}))
+failed=$((failed + ${aot_failed:-1}))
 echo "$passed passed, $failed failed"
 exit "$status"

@@ -204,7 +204,7 @@ internal static class PipelineEmitter
         w.Line($"/// <summary>Rule <c>{CSharpLiterals.Xml(rule.Name)}</c>, {CSharpLiterals.Xml(fileName)} line {rule.Line}.</summary>");
         w.Comment($"{rule.Name} {CSharpLiterals.CommentText(rule.Pattern)}");
         w.Line("[SkipLocalsInit]");
-        w.Open($"private static class {ruleClass}");
+        w.Open($"private static unsafe class {ruleClass}");
         w.Line("/// <summary>What each capture extracts, and how its value is converted.</summary>");
         if (rule.Captures.IsEmpty)
         {

@@ -567,53 +567,12 @@ internal sealed class RuleMatcherEmitter
         _w.Line($"return count >= {repeat.Min} && {next}(ref s, pos);");
     }
 
-    /// <summary>Tries what follows at each end of a shared sub-matcher, in order.</summary>
-    private void EmitSubMatch(string subMatcher, Continuation next)
-    {
-        EmitTryEnds(subMatcher, Call(next, "first"), Call(next, "ends[i]"));
-        _w.Line("return false;");
-    }
+    /// <summary>Tries what follows at each end of a shared sub-matcher, in order (SubMatcherEnds, in the engine).</summary>
+    private void EmitSubMatch(string subMatcher, Continuation next) =>
+        _w.Line($"return {TryEach(subMatcher, next)};");
 
-    /// <summary>
-    /// Tries what follows at the sub-matcher's first end (the common case costs one forward match); only if that
-    /// fails are all its ends listed and the others tried in order, as backtracking into the pattern would.
-    /// </summary>
-    private void EmitTryEnds(string subMatcher, string callAtFirst, string callAtEnd)
-    {
-        _w.Line($"int first = {subMatcher}.FirstEnd(s.Input, pos, ref s.Budget);");
-        _w.Open("if (first == -2)");
-        _w.Line("s.OutOfBudget = true;");
-        _w.Line("return false;");
-        _w.Close();
-        _w.Open("if (first >= 0)");
-        _w.Line($"if ({callAtFirst}) return true;");
-        _w.Line("if (s.OutOfBudget) return false;");
-        // A line with more ends than the stack buffer holds gets a pooled one with room for every remaining position.
-        _w.Line($"Span<int> ends = stackalloc int[{SubMatcherTable.MaxEnds}];");
-        _w.Line("int[]? rentedEnds = null;");
-        _w.Line($"int endCount = {subMatcher}.Ends(s.Input, pos, ends, ref s.Budget);");
-        _w.Open("if (endCount == MatchState.EndsOverflow)");
-        _w.Line("rentedEnds = ArrayPool<int>.Shared.Rent(MatchState.EndsCapacity(s.Input.Length - pos));");
-        _w.Line("ends = rentedEnds;");
-        _w.Line($"endCount = {subMatcher}.Ends(s.Input, pos, ends, ref s.Budget);");
-        _w.Close();
-        _w.Open("if (endCount < 0)");
-        _w.Line("s.OutOfBudget = true;");
-        _w.Line("endCount = 0;");
-        _w.Close();
-        _w.Line("bool matched = false;");
-        _w.Open("for (int i = 1; i < endCount; i++)");
-        _w.Open($"if ({callAtEnd})");
-        _w.Line("matched = true;");
-        _w.Line("break;");
-        _w.Close();
-        _w.Line("if (s.OutOfBudget) break;");
-        _w.Close();
-        _w.Line("if (rentedEnds is not null) ArrayPool<int>.Shared.Return(rentedEnds);");
-        _w.Line("if (matched) return true;");
-        _w.Line("if (s.OutOfBudget) return false;");
-        _w.Close();
-    }
+    private string TryEach(string subMatcher, Continuation next) =>
+        $"SubMatcherEnds.TryEach<{subMatcher}>(ref s, pos, &{MethodFor(next)})";
 
     private void EmitCapture(CaptureNode capture, Continuation next, string? subMatcher = null)
     {
@@ -624,9 +583,7 @@ internal sealed class RuleMatcherEmitter
             var after = new CaptureEndContinuation(capture.Slot, next);
             _w.Line($"int savedStart = s.Slots[{start0}], savedEnd = s.Slots[{start0 + 1}];");
             _w.Line($"s.Slots[{start0}] = pos; // start of capture {capture.Slot}");
-            _w.Open("do");
-            EmitTryEnds(subMatcher, Call(after, "first"), Call(after, "ends[i]"));
-            _w.Close(" while (false);");
+            _w.Line($"if ({TryEach(subMatcher, after)}) return true;");
             _w.Line($"s.Slots[{start0}] = savedStart;");
             _w.Line($"s.Slots[{start0 + 1}] = savedEnd;");
             _w.Line("return false;");

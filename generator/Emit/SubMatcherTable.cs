@@ -10,9 +10,6 @@ namespace GrokFlow.Generator.Emit;
 /// </summary>
 internal sealed class SubMatcherTable
 {
-    /// <summary>The end buffer on the stack; a line with more ends gets a pooled one (see <c>MatchState.EndsCapacity</c>).</summary>
-    public const int MaxEnds = 256;
-
     private readonly Dictionary<Node, string> _names = new();
     private readonly List<(string Name, string Description, Node Pattern)> _pending = [];
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
@@ -78,9 +75,18 @@ internal sealed class SubMatcherTable
             w.Line($"/// <summary>Sub-matcher for <c>{CSharpLiterals.Xml(CSharpLiterals.CommentText(description))}</c>: lists where the pattern can end.</summary>");
             w.Comment(NodePrinter.Print(pattern, max: 400));
             w.Line("[SkipLocalsInit]");
-            w.Open($"private static class {name}");
+            w.Open($"private sealed unsafe class {name} : ISubMatcher");
             w.Line("/// <summary>The first position the pattern can end at from <paramref name=\"pos\"/>: -1 when none, -2 when over budget.</summary>");
+            var window = RequiredByteWindow.Of(pattern);
+            var missing = window is { } required
+                ? $"input.Slice(pos, Math.Min({required.Window}, input.Length - pos)).IndexOf((byte)0x{required.Byte:X2}) < 0"
+                : null;
             w.Open("public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget)");
+            if (missing is not null)
+            {
+                w.Comment($"Every match has '{(char)window!.Value.Byte}' within its first {window.Value.Window} bytes.");
+                w.Line($"if ({missing}) return -1;");
+            }
             w.Line($"Span<int> work = stackalloc int[{Math.Max(1, emitter.WorkSize)}];");
             w.Line("Span<int> end = stackalloc int[1];");
             w.Line("var s = new MatchState(input, default, work, budget) { Ends = end, FirstEndOnly = true };");
@@ -91,6 +97,7 @@ internal sealed class SubMatcherTable
             w.Line();
             w.Line("/// <summary>Writes every position the pattern can end at from <paramref name=\"pos\"/>, in backtracking order; -1 when over budget, MatchState.EndsOverflow when <paramref name=\"ends\"/> is too small.</summary>");
             w.Open("public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget)");
+            if (missing is not null) w.Line($"if ({missing}) return 0;");
             w.Line($"Span<int> work = stackalloc int[{Math.Max(1, emitter.WorkSize)}];");
             w.Line("var s = new MatchState(input, default, work, budget);");
             w.Line("s.CollectEndsInto(ends, pos);");

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Text.Unicode;
 using System.Threading.Channels;
 using GrokFlow.Engine.Pipelines;
 using GrokFlow.Engine.Output;
@@ -16,7 +17,7 @@ public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunk
 
     public async Task<ParseSummary> RunAsync(Stream input, Stream output, CancellationToken cancellation = default)
     {
-        var pending = Channel.CreateBounded<Task<ChunkResult>>(new BoundedChannelOptions(workers * 2) { SingleReader = true, SingleWriter = true });
+        var pending = Channel.CreateBounded<Task<ChunkResult>>(new BoundedChannelOptions(workers) { SingleReader = true, SingleWriter = true });
         var summary = new ParseSummary();
         var writer = Task.Run(async () =>
         {
@@ -85,13 +86,17 @@ public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunk
 
         public ChunkResult Parse(byte[] chunk, int length)
         {
-            var events = _buffers.TryTake(out var b) ? b : new ArrayBufferWriter<byte>(length * 2);
+            // Events are about twice as long as their lines (the message plus its attributes): room for that up front.
+            var events = _buffers.TryTake(out var b) ? b : new ArrayBufferWriter<byte>(length * 3);
             var summary = new ParseSummary();
+            var text = chunk.AsSpan(0, length);
+            // One vectorised check for the whole chunk; lines are repaired one by one only in a chunk that needs it.
+            var valid = Utf8.IsValid(text);
             using (var writer = new EventLineWriter(events))
             {
-                var reader = new LineReader(new MemoryStream(chunk, 0, length, writable: false));
-                while (reader.TryReadLine(out var line))
-                    summary.Count(writer.Write(_repair.Repair(line), pipeline, _context));
+                var lines = new ChunkLines(text);
+                while (lines.TryReadLine(out var line))
+                    summary.Count(writer.Write(valid ? line : _repair.Repair(line), pipeline, _context));
             }
             ArrayPool<byte>.Shared.Return(chunk);
             return new ChunkResult(events, summary, this);

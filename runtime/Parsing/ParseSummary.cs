@@ -17,8 +17,7 @@ public sealed class ParseSummary
         switch (result.Status)
         {
             case GrokStatus.Matched:
-                var name = result.RuleName ?? "?";
-                _byRule[name] = _byRule.TryGetValue(name, out var n) ? n + 1 : 1;
+                CountMatch(result.RuleName ?? "?");
                 break;
             case GrokStatus.BudgetExceeded:
                 OverBudget++;
@@ -30,9 +29,38 @@ public sealed class ParseSummary
         }
     }
 
+    // Rule names are the generated parsers' constants, so a name seen before is usually the same string object:
+    // counting it costs a reference comparison instead of hashing the name for every line.
+    private readonly List<string> _recentRules = [];
+    private readonly List<long> _recentCounts = [];
+
+    private void CountMatch(string rule)
+    {
+        for (var i = 0; i < _recentRules.Count; i++)
+        {
+            if (ReferenceEquals(_recentRules[i], rule))
+            {
+                _recentCounts[i]++;
+                return;
+            }
+        }
+        if (_recentRules.Count == 64) FoldRecentRules(); // names made per line: keep the search short
+        _recentRules.Add(rule);
+        _recentCounts.Add(1);
+    }
+
+    private void FoldRecentRules()
+    {
+        for (var i = 0; i < _recentRules.Count; i++)
+            _byRule[_recentRules[i]] = _byRule.TryGetValue(_recentRules[i], out var n) ? n + _recentCounts[i] : _recentCounts[i];
+        _recentRules.Clear();
+        _recentCounts.Clear();
+    }
+
     /// <summary>Adds the counts of another part of the same run.</summary>
     public void Add(ParseSummary other)
     {
+        other.FoldRecentRules();
         Lines += other.Lines;
         Unmatched += other.Unmatched;
         OverBudget += other.OverBudget;
@@ -42,6 +70,7 @@ public sealed class ParseSummary
 
     public string Describe(string pipelineId, TimeSpan elapsed)
     {
+        FoldRecentRules();
         var rules = string.Join(", ", _byRule.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} {r.Value}"));
         var rate = elapsed.TotalSeconds > 0 ? Lines / elapsed.TotalSeconds : 0;
         return $"grokflow parse: pipeline {pipelineId}: {Lines} lines, {Lines - Unmatched} parsed ({rules}), {Unmatched} unmatched" +

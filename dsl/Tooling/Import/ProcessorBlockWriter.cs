@@ -58,7 +58,7 @@ public static class ProcessorBlockWriter
     {
         var json = RulesLiteral.OneLine(value.ToJsonString());
         notes.Add($"{processor.Type} {RulesLiteral.Quoted(processor.Name)}: setting '{key}' ({json}) has no .rules form; kept as a comment");
-        text.Append(indent).Append(UnmappedMarker).Append(JsonSerializer.Serialize(key)).Append(": ").Append(json).Append('\n');
+        text.Append(indent).Append(UnmappedMarker).Append(JsonValue.Create(key).ToJsonString()).Append(": ").Append(json).Append('\n');
     }
 
     private static bool WriteSetting(StringBuilder text, string indent, DatadogSetting setting, JsonNode value)

@@ -11,7 +11,7 @@ internal sealed class HostProcess : IDisposable
     {
         var self = Environment.ProcessPath ?? "dotnet";
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(HostProcess).Assembly.Location);
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(Environment.GetCommandLineArgs()[0]); // the grokflow.dll `dotnet` was given
         start.ArgumentList.Add("run");
         foreach (var setting in settings) start.ArgumentList.Add(setting);
         start.Environment.Remove("DD_API_KEY");

@@ -1,0 +1,123 @@
+using System.Text;
+using GrokFlow.Language.Model;
+
+namespace GrokFlow.Generator.Emit;
+
+/// <summary>
+/// A byte every match of a pattern contains near its start: <c>%{ipv6}</c> always has a <c>:</c> within its first
+/// five bytes, <c>%{ipv4}</c> a <c>.</c> within its first four. A sub-matcher first looks for that byte in the window
+/// (one vectorised search) and reports no end at once when it is missing, instead of trying every branch.
+/// </summary>
+internal readonly record struct RequiredByteWindow(byte Byte, int Window)
+{
+    /// <summary>Windows larger than this are not worth the search.</summary>
+    private const int MaxWindow = 16;
+
+    public static RequiredByteWindow? Of(Node node)
+    {
+        RequiredByteWindow? best = null;
+        foreach (var candidate in TextBytes(node).Distinct())
+        {
+            if (Offset(node, candidate) is { } offset && offset < MaxWindow && (best is null || offset + 1 < best.Value.Window))
+                best = new RequiredByteWindow(candidate, offset + 1);
+        }
+        return best;
+    }
+
+    /// <summary>The largest offset from the start of a match of <paramref name="node"/> at which <paramref name="b"/> surely occurs.</summary>
+    private static int? Offset(Node node, byte b)
+    {
+        switch (node)
+        {
+            case TextNode text when !text.IgnoreCase || !IsAsciiLetter(b):
+                var bytes = Encoding.UTF8.GetBytes(text.Text);
+                var at = Array.IndexOf(bytes, b);
+                if (at < 0 || (text.IgnoreCase && bytes.Take(at).Any(x => x >= 0x80))) return null;
+                return at;
+            case SetNode set when set.Set.IsAsciiOnly && set.Set.AsciiMembers().ToArray() is [var only] && only == b:
+                return 0;
+            case SequenceNode sequence:
+                var before = 0;
+                foreach (var part in sequence.Parts)
+                {
+                    if (Offset(part, b) is { } inPart) return before + inPart;
+                    if (MaxWidth(part) is not { } width) return null;
+                    before += width;
+                }
+                return null;
+            case AlternationNode alternation:
+                var worst = 0;
+                foreach (var branch in alternation.Branches)
+                {
+                    if (Offset(branch, b) is not { } inBranch) return null;
+                    worst = Math.Max(worst, inBranch);
+                }
+                return alternation.Branches.Length > 0 ? worst : null;
+            case RepeatNode repeat when repeat.Min >= 1:
+                return Offset(repeat.Body, b);
+            case CaptureNode capture:
+                return Offset(capture.Body, b);
+            case OriginNode origin:
+                return Offset(origin.Body, b);
+            case AtomicNode atomic:
+                return Offset(atomic.Body, b);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The most bytes a match of <paramref name="node"/> can span; null when unbounded or not known.</summary>
+    private static int? MaxWidth(Node node)
+    {
+        switch (node)
+        {
+            case TextNode text:
+                return text.IgnoreCase && text.Text.Any(c => c >= 0x80) ? null : Encoding.UTF8.GetByteCount(text.Text);
+            case SetNode set:
+                return set.Set.IsAsciiOnly ? 1 : 4;
+            case SequenceNode sequence:
+                var sum = 0;
+                foreach (var part in sequence.Parts)
+                {
+                    if (MaxWidth(part) is not { } width) return null;
+                    sum += width;
+                }
+                return sum;
+            case AlternationNode alternation:
+                var max = 0;
+                foreach (var branch in alternation.Branches)
+                {
+                    if (MaxWidth(branch) is not { } width) return null;
+                    max = Math.Max(max, width);
+                }
+                return max;
+            case RepeatNode repeat:
+                return repeat.Max == RepeatNode.Unbounded ? null : MaxWidth(repeat.Body) is { } body ? body * repeat.Max : null;
+            case CaptureNode capture:
+                return MaxWidth(capture.Body);
+            case OriginNode origin:
+                return MaxWidth(origin.Body);
+            case AtomicNode atomic:
+                return MaxWidth(atomic.Body);
+            case LookaroundNode or AnchorNode or EmptyNode:
+                return 0;
+            default:
+                return null;
+        }
+    }
+
+    private static IEnumerable<byte> TextBytes(Node node) => node switch
+    {
+        TextNode text => Encoding.UTF8.GetBytes(text.Text),
+        SetNode set when set.Set.IsAsciiOnly && set.Set.AsciiMembers().ToArray() is [var only] => [(byte)only],
+        SequenceNode sequence => sequence.Parts.SelectMany(TextBytes),
+        AlternationNode alternation => alternation.Branches.SelectMany(TextBytes),
+        RepeatNode repeat => TextBytes(repeat.Body),
+        CaptureNode capture => TextBytes(capture.Body),
+        OriginNode origin => TextBytes(origin.Body),
+        AtomicNode atomic => TextBytes(atomic.Body),
+        _ => [],
+    };
+
+    private static bool IsAsciiLetter(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z';
+}
