@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GrokFlow.Engine.Processing;
+using GrokFlow.Runtime.Datadog;
 
 namespace GrokFlow.Tests.DatadogPipelines;
 
@@ -34,7 +35,7 @@ public sealed class WholeOutputComparison(string sentSource, IReadOnlyCollection
         // The log's message is the one sent (or remapped); a different message attribute is an attribute like any.
         var attributeMessage = actual["message"];
         JsonNode? actualMessage = document.Official.Message is { } official ? JsonValue.Create(Utf8(document.Stored(official))) : attributeMessage;
-        if (attributeMessage is null || SameValue(attributeMessage, actualMessage)) actual.Remove("message");
+        if (attributeMessage is null || DatadogResultComparison.SameValue(attributeMessage, actualMessage)) actual.Remove("message");
         var expectedCustom = (expected["custom"] as JsonObject)?.DeepClone().AsObject() ?? [];
         foreach (var path in excludedPaths)
         {
@@ -96,7 +97,7 @@ public sealed class WholeOutputComparison(string sentSource, IReadOnlyCollection
         try
         {
             return JsonNode.Parse(recordedMessage) is JsonObject rendered
-                && SameValue(rendered, WithDottedKeysNested(WholeOutputRunner.WithoutNullsOrEmptyArrays(JsonNode.Parse(sample.Sample))));
+                && DatadogResultComparison.SameValue(rendered, WithDottedKeysNested(DatadogEventInput.WithoutNullsOrEmptyArrays(JsonNode.Parse(sample.Sample))));
         }
         catch (JsonException)
         {
@@ -152,7 +153,7 @@ public sealed class WholeOutputComparison(string sentSource, IReadOnlyCollection
                 differences.Add(("custom extra", $"{path}: got {Json(value)}, not in Datadog's result"));
             else if (value is JsonObject a && recorded is JsonObject e)
                 CompareObjects(a, e, path + ".", differences);
-            else if (!SameValue(value, recorded))
+            else if (!DatadogResultComparison.SameValue(value, recorded))
                 differences.Add(("custom value", $"{path}: got {Json(value)}, Datadog {Json(recorded)}"));
         }
         foreach (var (key, recorded) in expected)
@@ -168,18 +169,6 @@ public sealed class WholeOutputComparison(string sentSource, IReadOnlyCollection
         JsonObject? current = root;
         for (var i = 0; i < segments.Length - 1 && current is not null; i++) current = current[segments[i]] as JsonObject;
         current?.Remove(segments[^1]);
-    }
-
-    private static bool SameValue(JsonNode? a, JsonNode? b)
-    {
-        if (a is JsonValue va && b is JsonValue vb
-            && va.GetValueKind() == JsonValueKind.Number && vb.GetValueKind() == JsonValueKind.Number)
-            return va.GetValue<double>() == vb.GetValue<double>();
-        if (a is JsonArray aa && b is JsonArray ab)
-            return aa.Count == ab.Count && aa.Zip(ab).All(p => SameValue(p.First, p.Second));
-        if (a is JsonObject oa && b is JsonObject ob)
-            return oa.Count == ob.Count && oa.All(p => ob.TryGetPropertyValue(p.Key, out var other) && SameValue(p.Value, other));
-        return JsonNode.DeepEquals(a, b);
     }
 
     private static string Utf8(ReadOnlySpan<byte> text) => Encoding.UTF8.GetString(text);

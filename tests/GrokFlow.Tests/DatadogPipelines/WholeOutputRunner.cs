@@ -110,7 +110,7 @@ public sealed class WholeOutputRunner
         {
             try
             {
-                if (JsonNode.Parse(sample.Sample) is JsonObject o) return (JsonObject)WithoutNullsOrEmptyArrays(o)!;
+                if (JsonNode.Parse(sample.Sample) is JsonObject o) return (JsonObject)DatadogEventInput.WithoutNullsOrEmptyArrays(o)!;
             }
             catch (JsonException)
             {
@@ -119,24 +119,6 @@ public sealed class WholeOutputRunner
         }
         // Sent as is: the recorded messages keep a line break that ends the sample.
         return new JsonObject { ["message"] = sample.Sample };
-    }
-
-    /// <summary>
-    /// The intake drops members that are null or empty arrays from JSON logs: the recorded results never hold one,
-    /// nor does the intake's rendering of the JSON as the message.
-    /// </summary>
-    public static JsonNode? WithoutNullsOrEmptyArrays(JsonNode? node)
-    {
-        if (node is JsonObject o)
-        {
-            foreach (var key in o.Where(p => p.Value is null || p.Value is JsonArray { Count: 0 }).Select(p => p.Key).ToList()) o.Remove(key);
-            foreach (var (_, value) in o) WithoutNullsOrEmptyArrays(value);
-        }
-        else if (node is JsonArray a)
-        {
-            foreach (var element in a) WithoutNullsOrEmptyArrays(element);
-        }
-        return node;
     }
 
     /// <summary>The targets of the pipeline's geo-IP parsers (default <c>network.client.geoip</c>), nested ones too.</summary>
