@@ -91,8 +91,11 @@ internal sealed class EventBatch
         return new EventBatch(buffer, length, ends, count) { Sequence = Sequence, FromSpool = false };
     }
 
-    /// <summary>Reads a JSON array (from the spool) back into a batch; null when the bytes are not a JSON array of objects.</summary>
-    public static EventBatch? FromJsonArray(byte[] pooledBuffer, int length, long sequence)
+    /// <summary>
+    /// Reads a JSON array (from the spool) back into a batch whose gzip body is <paramref name="compressed"/> (owned by
+    /// the batch from then on); null when the bytes are not a JSON array of objects.
+    /// </summary>
+    public static EventBatch? FromJsonArray(byte[] pooledBuffer, int length, long sequence, PooledBufferStream compressed)
     {
         var ends = new List<int>();
         try
@@ -110,7 +113,7 @@ internal sealed class EventBatch
         {
             return null;
         }
-        return new EventBatch(pooledBuffer, length, ends.ToArray(), ends.Count) { Sequence = sequence, FromSpool = true };
+        return new EventBatch(pooledBuffer, length, ends.ToArray(), ends.Count) { Sequence = sequence, FromSpool = true, _compressed = compressed };
     }
 
     /// <summary>

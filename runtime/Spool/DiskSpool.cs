@@ -129,10 +129,14 @@ internal sealed class DiskSpool
         byte[]? buffer = null;
         try
         {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
-            buffer = GzipCodec.Decompress(file, out var length);
-            var batch = EventBatch.FromJsonArray(buffer, length, sequence);
+            // The file is the gzip body the intake takes: kept as read, so the batch is not compressed again.
+            var body = new PooledBufferStream(64 * 1024);
+            using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024))
+                file.CopyTo(body);
+            buffer = GzipCodec.Decompress(new MemoryStream(body.Buffer, 0, (int)body.Length, writable: false), out var length);
+            var batch = EventBatch.FromJsonArray(buffer, length, sequence, body);
             if (batch is not null) return batch;
+            body.Dispose();
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {

@@ -127,9 +127,11 @@ public sealed class BatchBuilderTests
         var json = Encoding.UTF8.GetBytes("[{\"a\":[1,{\"b\":\"]\"}]},{\"c\":2}]");
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(json.Length);
         json.CopyTo(buffer, 0);
-        var batch = EventBatch.FromJsonArray(buffer, json.Length, 7)!;
+        var body = GzipCodec.Compress(json, 1);
+        var batch = EventBatch.FromJsonArray(buffer, json.Length, 7, body)!;
         Assert.Equal(2, batch.Count);
         Assert.Equal("{\"c\":2}", Encoding.UTF8.GetString(batch.Event(1)));
-        Assert.Null(EventBatch.FromJsonArray(Encoding.UTF8.GetBytes("[{\"a\":1},"), 9, 8));
+        Assert.Same(body, batch.Compressed(6));   // the stored gzip body is sent as it is, not compressed again
+        Assert.Null(EventBatch.FromJsonArray(Encoding.UTF8.GetBytes("[{\"a\":1},"), 9, 8, GzipCodec.Compress([], 1)));
     }
 }
