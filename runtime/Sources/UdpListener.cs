@@ -25,7 +25,8 @@ internal sealed class UdpListener : IDisposable
         var networks = new SenderNetworks(options.AllowedNetworks);
         try
         {
-            var first = Open(address, options.Port, reusePort, options, logger);
+            var port = reusePort && options.Port == 0 ? UnheldPort(address) : options.Port;
+            var first = Open(address, port, reusePort, options, logger);
             LocalEndPoint = (IPEndPoint)first.LocalEndPoint!;
             for (var i = 1; i < (reusePort ? count : 1); i++) Open(address, LocalEndPoint.Port, reusePort, options, logger);
             foreach (var socket in _sockets) kernelDrops.Add(socket);
@@ -66,6 +67,19 @@ internal sealed class UdpListener : IDisposable
             throw new InvalidOperationException($"Source {options.DisplayName}: cannot listen on UDP {options.Bind}:{port}: {e.Message}", e);
         }
         return socket;
+    }
+
+    /// <summary>
+    /// An ephemeral port nobody holds. Linux may give a SO_REUSEPORT bind to port 0 a port that another SO_REUSEPORT group
+    /// of the same user already holds, and the two would then split each other's traffic; a plain socket is only given a
+    /// free port.
+    /// </summary>
+    private static int UnheldPort(IPAddress address)
+    {
+        using var probe = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        if (address.Equals(IPAddress.IPv6Any)) probe.DualMode = true;
+        probe.Bind(new IPEndPoint(address, 0));
+        return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }
 
     private const int SolSocket = 1, SoReusePort = 15, SoRcvBufForce = 33;
