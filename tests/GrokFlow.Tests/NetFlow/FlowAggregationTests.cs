@@ -15,6 +15,19 @@ public sealed class FlowAggregationTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Captures => new(["v5", "v5_sampled", "v9", "v9_ms", "v9_sampled", "ipfix", "ipfix_ms", "ipfix_bidir"]);
 
+    /// <summary>The reduction table of docs/netflow.md: flows, then events with the Datadog key, the coarse key, the coarse key with top 20.</summary>
+    public static TheoryData<string, int, int, int, int> DocumentedReductions => new()
+    {
+        { "v5", 419, 419, 61, 21 },
+        { "v5_sampled", 297, 297, 60, 21 },
+        { "v9", 606, 606, 82, 21 },
+        { "v9_ms", 606, 606, 82, 21 },
+        { "v9_sampled", 367, 367, 71, 21 },
+        { "ipfix", 606, 606, 82, 21 },
+        { "ipfix_ms", 606, 606, 82, 21 },
+        { "ipfix_bidir", 359, 331, 43, 21 },
+    };
+
     private static readonly string[] NdmKeyFields = ["host", "ipv4_src_addr|ipv6_src_addr", "ipv4_dst_addr|ipv6_dst_addr", "l4_src_port", "l4_dst_port", "protocol", "src_tos", "input_snmp"];
 
     [Theory]
@@ -61,6 +74,23 @@ public sealed class FlowAggregationTests(ITestOutputHelper output)
         Assert.True(events.Count <= 21, $"{events.Count} events for top 20 and one remainder");
         Assert.True(counters.RolledUp > 0);
         output.WriteLine($"{capture}: {flows.Count} flows -> {events.Count} events ({(double)flows.Count / events.Count:0.0}x) keyed by exporter, protocol, ports (rolled up at 3), in_if, top 20");
+    }
+
+    [Theory]
+    [MemberData(nameof(DocumentedReductions))]
+    public void EventCountsAreTheDocumentedReductions(string capture, int flowCount, int datadogKey, int coarseKey, int coarseKeyTop20)
+    {
+        var (plain, _) = ConformanceCaptures.Decode(capture, new NetFlowCollectorOptions());
+        var coarse = new FlowAggregationOptions
+        {
+            Window = TimeSpan.FromSeconds(60), Key = ["exporter", "protocol", "src_port", "dst_port", "in_if"], PortRollupThreshold = 3,
+        };
+        int Events(FlowAggregationOptions options) => DecodeAggregated(capture, options).Events.Count(e => e.ContainsKey("flow_count"));
+
+        Assert.Equal(flowCount, plain.Count(IsFlow));
+        Assert.Equal(datadogKey, Events(new FlowAggregationOptions { Window = TimeSpan.FromSeconds(60) }));
+        Assert.Equal(coarseKey, Events(coarse));
+        Assert.Equal(coarseKeyTop20, Events(coarse with { TopN = 20 }));
     }
 
     [Fact]
