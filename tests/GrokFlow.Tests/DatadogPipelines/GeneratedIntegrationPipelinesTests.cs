@@ -71,12 +71,7 @@ public sealed partial class GeneratedIntegrationPipelinesTests(ITestOutputHelper
         document.MergeObject(Encoding.UTF8.GetBytes(WholeOutputRunner.InputOf(sample).ToJsonString()));
         var result = pipeline.Process(document, context);
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            OfficialValuesWriter.WriteAttributes(document, writer, skipMessageIfUnchanged: default);
-            writer.WriteEndObject();
-        }
+        using (var writer = new Utf8JsonWriter(buffer)) GrokFlow.Engine.Events.EventWriter.Write(document, writer, context);
         return $"{result.Status} {result.RuleName} {Encoding.UTF8.GetString(buffer.WrittenSpan)}";
     }
 
