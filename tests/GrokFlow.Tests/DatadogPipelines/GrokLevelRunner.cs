@@ -82,7 +82,9 @@ public sealed class GrokLevelRunner
             || _parserSources.Any(source => ValueAt(input, source) is not null || ValueAt(processed, source) is not null);
         if (!applied) return new SampleOutcome(sample, false, []);
         var extracted = WholeOutputComparison.ReadAttributes(_recorder.Written);
-        return new SampleOutcome(sample, true, _comparison.Differences(extracted, sample.Expected, input));
+        var recordedMessage = sample.Expected["message"] is JsonValue m && m.TryGetValue<string>(out var text) ? text : "";
+        var rendered = WholeOutputComparison.IsIntakeRendering(recordedMessage, sample, input);
+        return new SampleOutcome(sample, true, _comparison.Differences(extracted, sample.Expected, input, recordedMessageIsIntakeRendering: rendered));
     }
 
     private static string? ValueAt(JsonObject attributes, string path)

@@ -6,6 +6,8 @@ public sealed class KeyValueFilterTests
     [Theory]
     // DOC table.
     [InlineData("%{data::keyvalue}", "key=valueStr", """{"key":"valueStr"}""")]
+    // A quote allowed in values: nothing between the quotes is an empty value, dropped.
+    [InlineData("%{data::keyvalue(\"=\", \"\\\"\")}", "a=\"\" b=\"x\"", """{"b":"x"}""")]
     [InlineData("%{data::keyvalue}", "key=<valueStr>", """{"key":"valueStr"}""")]
     [InlineData("%{data::keyvalue}", "\"key\"=\"valueStr\"", """{"key":"valueStr"}""")]
     [InlineData("%{data::keyvalue(\":\")}", "key:valueStr", """{"key":"valueStr"}""")]
