@@ -10,7 +10,7 @@ namespace GrokFlow.Tests.DatadogPipelines;
 /// names <c>message</c> (an extracted message Datadog made the log's message; not when it is the intake's rendering of
 /// a JSON sample sent without one, which no grok parser wrote), A = every
 /// attribute our grok parsers wrote, and "touched" = the paths any other processor of the pipeline reads or writes
-/// (its <c>source</c>, <c>sources</c> and <c>target</c>):
+/// (its <c>source</c>, <c>sources</c> and <c>target</c>; the array processor's, in its <c>operation</c>):
 /// <list type="number">
 /// <item>value: a leaf of A that is also in E must hold the same value (numbers compared by value), unless another
 /// processor writes that path (its <c>target</c>) and so may have changed it;</item>

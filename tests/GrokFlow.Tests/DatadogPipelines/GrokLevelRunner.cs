@@ -110,9 +110,11 @@ public sealed class GrokLevelRunner
         {
             if (processor.IsPipeline) CollectOtherProcessorPaths(processor.Processors, targets, sources);
             if (processor.IsGrokParser || processor.IsPipeline) continue;
-            var raw = JsonNode.Parse(processor.Raw)!.AsObject();
+            var whole = JsonNode.Parse(processor.Raw)!.AsObject();
+            // The array processor keeps its source and target in its operation.
+            var raw = whole["operation"] as JsonObject ?? whole;
             if (raw["target"] is JsonValue target && target.GetValueKind() == JsonValueKind.String) targets.Add(target.GetValue<string>());
-            else if (DefaultTarget(raw["type"]?.GetValue<string>()) is { } defaultTarget) targets.Add(defaultTarget);
+            else if (DefaultTarget(whole["type"]?.GetValue<string>()) is { } defaultTarget) targets.Add(defaultTarget);
             if (raw["source"] is JsonValue source && source.GetValueKind() == JsonValueKind.String) sources.Add(source.GetValue<string>());
             if (raw["sources"] is JsonArray list)
                 sources.AddRange(list.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String).Select(v => v.GetValue<string>()));
