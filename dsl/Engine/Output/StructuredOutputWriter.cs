@@ -57,6 +57,15 @@ internal static class StructuredOutputWriter
             tree.AddValue(member, node);
         }
         tree.MergeObjectValuesWithChildren();
+        var wrote = false;
+        for (var member = tree.FirstMember(root); member >= 0; member = tree.NextMember(member))
+        {
+            if (!tree.IsMemberWritten(member)) continue;
+            var key = tree.MemberKey(member);
+            workspace.NoteRoot(key, Events.ReservedFields.IsLeading(key));
+            wrote = true;
+        }
+        if (wrote) workspace.NoteWrite();
         tree.WriteMembers(root, new TreeWriteContext(writer, input, workspace));
     }
 }

@@ -86,12 +86,7 @@ public sealed class WholeOutputRunner
         var context = new ParseContext(new FixedClock(RecordingClock));
         var (document, _) = Process(sample, _pipeline, sentSource, context, out var result);
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            OfficialValuesWriter.WriteAttributes(document, writer, skipMessageIfUnchanged: default);
-            writer.WriteEndObject();
-        }
+        using (var writer = new Utf8JsonWriter(buffer)) GrokFlow.Engine.Events.EventWriter.Write(document, writer, context);
         return $"{result.Status} {result.RuleName} {Encoding.UTF8.GetString(buffer.WrittenSpan)}";
     }
 

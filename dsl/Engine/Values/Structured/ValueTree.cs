@@ -246,6 +246,17 @@ internal sealed class ValueTree
         return present;
     }
 
+    /// <summary>The first member of object <paramref name="obj"/>, or -1.</summary>
+    public int FirstMember(int obj) => _nodes[obj].First;
+
+    /// <summary>The member after <paramref name="member"/>, or -1.</summary>
+    public int NextMember(int member) => _members[member].Next;
+
+    public ReadOnlySpan<byte> MemberKey(int member) => _keys.AsSpan(_members[member].KeyStart, _members[member].KeyLength);
+
+    /// <summary>Whether <see cref="WriteMembers"/> writes this member (it has a value or a present child).</summary>
+    public bool IsMemberWritten(int member) => IsMemberPresent(member);
+
     private bool IsMemberPresent(int member) =>
         PresentValueCount(member) > 0 || (_members[member].Children >= 0 && IsPresent(_members[member].Children));
 
