@@ -118,7 +118,7 @@ internal sealed class LoadRun(string mode, int linesPerDatagram, TimeSpan stepDu
         }
     }
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {
