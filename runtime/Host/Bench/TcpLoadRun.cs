@@ -31,6 +31,7 @@ internal sealed class TcpLoadRun(int connections, long lines, string framing, IR
     public TcpLoadResult Run()
     {
         using var intake = new BenchIntake(_load);
+        using var scraper = new MetricsScraper();
         int netflowPort = FreePort(SocketType.Dgram, ProtocolType.Udp), tcpPort = FreePort(SocketType.Stream, ProtocolType.Tcp);
         var spool = Path.Combine(Path.GetTempPath(), $"grokflow-bench-tcp-{Environment.ProcessId}");
         using var host = new HostProcess(
@@ -38,13 +39,14 @@ internal sealed class TcpLoadRun(int connections, long lines, string framing, IR
             "--Datadog:ApiKey=bench", $"--Datadog:Url=http://127.0.0.1:{intake.Port}/",
             "--Sources:0:Bind=127.0.0.1", $"--Sources:0:Port={netflowPort}",
             "--Sources:1:Bind=127.0.0.1", $"--Sources:1:Port={tcpPort}", "--Sources:1:Protocol=tcp",
-            $"--Spool:Directory={spool}", "--Summary:Interval=00:00:05", .. hostSettings,
+            $"--Spool:Directory={spool}", "--Summary:Interval=00:00:05", scraper.HostSetting, .. hostSettings,
         ]);
         var stopped = false;
         try
         {
             WaitForHost(host);
             output.WriteLine($"grokflow bench tcp: {lines:N0} numbered QNAP lines ({framing} framing) over {connections} connections to 127.0.0.1:{tcpPort}; load average {LoadRun.LoadAverage()}");
+            scraper.Take();
             var cpuBefore = host.CpuTime;
             var clock = Stopwatch.StartNew();
             var next = new StrongBox<long>(0);
@@ -60,13 +62,14 @@ internal sealed class TcpLoadRun(int connections, long lines, string framing, IR
             }
             var elapsed = clock.Elapsed;
             var cpu = (host.CpuTime - cpuBefore).TotalSeconds;
+            var scrape = scraper.Take();
             var peak = host.PeakResidentBytes;
             host.Stop();
             stopped = true;
             var result = new TcpLoadResult(sent, intake.Distinct, intake.Duplicates, intake.Mismatches.Count, elapsed, cpu, peak);
             output.WriteLine($"sent {result.Sent:N0}, delivered {result.Delivered:N0} different, lost {result.Lost:N0}, duplicates {result.Duplicates:N0} " +
                 $"in {elapsed.TotalSeconds:0.00} s: {result.LinesPerSecond:N0} lines/s; host CPU {result.HostCpuSeconds:0.0} s ({result.CpuMicrosecondsPerLine:0.00} µs/line), " +
-                $"peak RSS {result.HostPeakResident / (1024 * 1024)} MiB; content checked on {intake.Checked:N0} lines, {intake.Mismatches.Count} mismatches; load average {LoadRun.LoadAverage()}");
+                $"peak RSS {result.HostPeakResident / (1024 * 1024)} MiB; /metrics scrape median {scrape.Median:0.00} ms (max {scrape.Max:0.00}, {scrape.Count} scrapes); content checked on {intake.Checked:N0} lines, {intake.Mismatches.Count} mismatches; load average {LoadRun.LoadAverage()}");
             foreach (var mismatch in intake.Mismatches) output.WriteLine("  mismatch: " + mismatch);
             return result;
         }
