@@ -41,6 +41,7 @@ internal static class PipelineEmitter
         w.Line("using System.Runtime.CompilerServices;");
         w.Line("using System.Text.Json;");
         w.Line("using GrokFlow.Engine.Matching;");
+        w.Line("using BuiltIns = GrokFlow.Engine.Matching.BuiltIns;");
         w.Line("using System.Collections.Immutable;");
         w.Line("using GrokFlow.Language.Model;");
         w.Line("using GrokFlow.Language.Model.Processors;");

@@ -147,7 +147,12 @@ internal sealed class RuleMatcherEmitter
                 _w.Comment(CSharpLiterals.CommentText(origin.Description));
                 return new NodeContinuation(origin.Body, next);
             case SequenceNode sequence:
-                return Chain(sequence.Parts, next);
+                return Chain(FoldCaseRuns(sequence.Parts), next);
+            case TextNode { IgnoreCase: true } text:
+                _w.Comment("(?i)" + NodePrinter.Print(text));
+                _w.Line($"if (!Utf8Match.StartsWithIgnoreCase(s.Input, pos, {CSharpLiterals.Utf8(text.Text)})) return false;");
+                _w.Line($"pos += {text.Text.Length};");
+                return next;
             case TextNode text:
                 EmitText(text.Text);
                 return next;
@@ -200,6 +205,32 @@ internal sealed class RuleMatcherEmitter
         TextNode t when t.Text.Length == 1 || (t.Text.Length == 2 && char.IsSurrogatePair(t.Text, 0)) => CharSet.Single(char.ConvertToUtf32(t.Text, 0)),
         _ => null,
     };
+
+    /// <summary>
+    /// Runs of two or more ASCII letters matched either case (<c>[Ss][Ee][Pp]</c>, as case-insensitive month names
+    /// expand) become one case-insensitive text, compared in one call.
+    /// </summary>
+    private static IReadOnlyList<Node> FoldCaseRuns(IReadOnlyList<Node> parts)
+    {
+        var folded = new List<Node>(parts.Count);
+        for (var i = 0; i < parts.Count;)
+        {
+            var end = i;
+            while (end < parts.Count && AsciiLetterEitherCase(parts[end]) is not null) end++;
+            if (end - i >= 2)
+            {
+                folded.Add(new TextNode(string.Concat(parts.Skip(i).Take(end - i).Select(p => AsciiLetterEitherCase(p))), IgnoreCase: true));
+                i = end;
+            }
+            else folded.Add(parts[i++]);
+        }
+        return folded;
+    }
+
+    /// <summary>The lower-case letter when <paramref name="node"/> is exactly <c>[Xx]</c>, else null.</summary>
+    private static string? AsciiLetterEitherCase(Node node) =>
+        node is SetNode { Set.Ranges: [var a, var b] } && a.First == a.Last && b.First == b.Last
+        && a.First is >= 'A' and <= 'Z' && b.First == a.First + 32 ? ((char)b.First).ToString() : null;
 
     private void EmitText(string text)
     {

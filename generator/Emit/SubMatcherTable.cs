@@ -17,6 +17,7 @@ internal sealed class SubMatcherTable
     /// <summary>The sub-matcher class for <paramref name="node"/>, or null when it is better matched inline.</summary>
     public string? Lookup(Node node, string description)
     {
+        if (HandWrittenMatchers.For(node) is { } handWritten) return handWritten;
         if (!IsWorthSharing(node)) return null;
         if (_names.TryGetValue(node, out var name)) return name;
         name = NameFor(description);

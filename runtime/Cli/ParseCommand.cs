@@ -18,7 +18,7 @@ internal static class ParseCommand
         var geoIpOption = new Option<FileInfo?>("--geoip-database") { Description = "A MaxMind .mmdb database for geo-ip-parser steps; without one they are skipped." };
         var serviceOption = new Option<string?>("--service") { Description = "The service each line came with (filters on service: see it; a service remapper replaces it)." };
         var sourceOption = new Option<string?>("--source") { Description = "The source each line came with (ddsource; filters on source: see it)." };
-        var hostOption = new Option<string?>("--host") { Description = "The host each line came with." };
+        var hostOption = new Option<string?>("--host") { Description = "The host each line came from, as the host sees the sender's address: the hostname of lines whose syslog header names none." };
         var tagsOption = new Option<string[]>("--tags") { Description = "Tags each line came with, key:value, comma-separated or repeated.", AllowMultipleArgumentsPerToken = true };
         var formatOption = new Option<EventFormat>("--format") { Description = "intake: the JSON the host ships (default); datadog: the shape of Datadog's pipeline-test results (message, status, service, timestamp, tags, then the attributes under custom).", DefaultValueFactory = _ => EventFormat.Intake };
         var command = new Command("parse", "Parse log lines with a pipeline: one JSON event per line on stdout, a summary on stderr.")
@@ -69,14 +69,15 @@ internal static class ParseCommand
         using var input = inputFile is null ? Console.OpenStandardInput() : inputFile.OpenRead();
         using var output = Console.OpenStandardOutput();
         var clock = Stopwatch.StartNew();
-        if (format != EventFormat.Intake || !eventContext.IsEmpty)
+        if (format != EventFormat.Intake)
         {
-            // Events with a context, or in Datadog's shape, run every step on the whole event, one line after another.
+            // Datadog's shape: every step runs on the whole event, one line after another.
             var events = new ContextualLineParser(pipeline, eventContext, format, new ParseContext()).Run(input, output);
             Console.Error.WriteLine(events.Describe(pipeline.Id, clock.Elapsed));
             return 0;
         }
-        var parser = new ChunkedParser(pipeline, workers: Environment.ProcessorCount);
+        // The intake's shape: the events the host would ship for these lines with this context.
+        var parser = new ChunkedParser(pipeline, workers: Environment.ProcessorCount, eventContext: eventContext);
         var summary = parser.RunAsync(input, output).GetAwaiter().GetResult();
         Console.Error.WriteLine(summary.Describe(pipeline.Id, clock.Elapsed));
         return 0;

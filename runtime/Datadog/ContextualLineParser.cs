@@ -1,10 +1,8 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using GrokFlow.Engine.Processing;
 using GrokFlow.Engine.Pipelines;
 using GrokFlow.Runtime.Parsing;
-using GrokFlow.Runtime.Syslog;
 using GrokFlow.Engine.Output;
 
 namespace GrokFlow.Runtime.Datadog;
@@ -20,30 +18,33 @@ public enum EventFormat
 }
 
 /// <summary>
-/// Parses lines one after another as events that came with a context (service, source, host, tags): each line is
-/// loaded as the intake receives a text log (<see cref="DatadogEventInput.LoadText"/>), run through every step of the
-/// pipeline, and written in <paramref name="format"/>, one JSON object per line.
+/// Parses lines one after another as events that came with a context (service, source, host, tags) and writes them
+/// in <paramref name="format"/>, one JSON object per line: in the intake's shape through <see cref="EventLineWriter"/>
+/// (the host's event writer); in Datadog's shape each line is loaded as the intake receives a text log
+/// (<see cref="DatadogEventInput.LoadText"/>), run through every step of the pipeline and written by
+/// <see cref="DatadogResultWriter"/>.
 /// </summary>
 public sealed class ContextualLineParser(IGrokPipeline pipeline, DatadogEventContext context, EventFormat format, ParseContext parseContext)
 {
-    private static readonly AttributePath SourcePath = new("ddsource");
-    private static readonly AttributePath HostnamePath = new("hostname");
-
     public ParseSummary Run(Stream input, Stream output)
     {
         var summary = new ParseSummary();
-        var buffer = new ArrayBufferWriter<byte>(1 << 16);
-        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         var repair = new Utf8Repair();
         var reader = new LineReader(input);
+        if (format == EventFormat.Intake)
+        {
+            using var events = new EventLineWriter(output, context);
+            while (reader.TryReadLine(out var line)) summary.Count(events.Write(repair.Repair(line), pipeline, parseContext));
+            return summary;
+        }
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         var document = parseContext.Processing.Document;
         while (reader.TryReadLine(out var line))
         {
-            DatadogEventInput.LoadText(document, repair.Repair(line), context, sourceAsTag: format == EventFormat.Datadog);
-            if (format == EventFormat.Intake) AddIntakeFields(document);
+            DatadogEventInput.LoadText(document, repair.Repair(line), context, sourceAsTag: true);
             summary.Count(pipeline.Process(document, parseContext));
-            if (format == EventFormat.Datadog) DatadogResultWriter.Write(document, json, context);
-            else ProcessedEventWriter.Write(document, json, parseContext);
+            DatadogResultWriter.Write(document, json, context);
             json.Flush();
             json.Reset();
             buffer.GetSpan(1)[0] = (byte)'\n';
@@ -57,12 +58,5 @@ public sealed class ContextualLineParser(IGrokPipeline pipeline, DatadogEventCon
         output.Write(buffer.WrittenSpan);
         output.Flush();
         return summary;
-    }
-
-    /// <summary>The intake JSON carries the source and host as the <c>ddsource</c> and <c>hostname</c> fields, as the host's sources write them.</summary>
-    private void AddIntakeFields(EventDocument document)
-    {
-        if (context.Source is { } source) document.SetString(document.GetOrCreate(SourcePath), System.Text.Encoding.UTF8.GetBytes(source));
-        if (context.Host is { } host) document.SetString(document.GetOrCreate(HostnamePath), System.Text.Encoding.UTF8.GetBytes(host));
     }
 }

@@ -11,7 +11,7 @@ namespace GrokFlow.Runtime.Parsing;
 /// Parses a stream of lines on every core: the input is cut into chunks at line ends, each chunk is parsed on the
 /// thread pool with its own <see cref="ParseContext"/>, and the chunks' events are written in input order.
 /// </summary>
-public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunkSize = 1 << 20)
+public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunkSize = 1 << 20, Datadog.DatadogEventContext? eventContext = null)
 {
     private readonly ConcurrentBag<ChunkWorker> _idle = [];
 
@@ -56,7 +56,7 @@ public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunk
             buffer.AsSpan(end, carryLength).CopyTo(carry);
             if (end > 0)
             {
-                var worker = _idle.TryTake(out var w) ? w : new ChunkWorker(pipeline);
+                var worker = _idle.TryTake(out var w) ? w : new ChunkWorker(pipeline, eventContext);
                 var chunk = buffer;
                 var length = end;
                 await pending.Writer.WriteAsync(Task.Run(() => worker.Parse(chunk, length)), cancellation);
@@ -78,7 +78,7 @@ public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunk
     private sealed record ChunkResult(ArrayBufferWriter<byte> Events, ParseSummary Summary, ChunkWorker Worker);
 
     /// <summary>The per-thread state of one chunk's parse, reused for later chunks.</summary>
-    private sealed class ChunkWorker(IGrokPipeline pipeline)
+    private sealed class ChunkWorker(IGrokPipeline pipeline, Datadog.DatadogEventContext? eventContext)
     {
         private readonly ParseContext _context = new();
         private readonly Utf8Repair _repair = new();
@@ -92,7 +92,7 @@ public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunk
             var text = chunk.AsSpan(0, length);
             // One vectorised check for the whole chunk; lines are repaired one by one only in a chunk that needs it.
             var valid = Utf8.IsValid(text);
-            using (var writer = new EventLineWriter(events))
+            using (var writer = new EventLineWriter(events, eventContext))
             {
                 var lines = new ChunkLines(text);
                 while (lines.TryReadLine(out var line))

@@ -10,10 +10,10 @@ namespace GrokFlow.Runtime.Sink;
 /// reaches the event or byte limit or when the flush timer finds it old. One per source worker. Callers hold
 /// <see cref="Gate"/> while writing (the flush timer takes it too).
 /// </summary>
-internal sealed class BatchBuilder : IBufferWriter<byte>, IDisposable
+internal sealed class BatchBuilder : IBufferWriter<byte>, IEventBuffer, IDisposable
 {
     private const int InitialCapacity = 64 * 1024;
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly IBatchTarget _target;
     private readonly TimeProvider _clock;
@@ -85,17 +85,6 @@ internal sealed class BatchBuilder : IBufferWriter<byte>, IDisposable
         _inEvent = false;
         Writer.Reset(this);
         _length = _eventStart;
-    }
-
-    /// <summary>Appends an event already serialised as <paramref name="head"/> followed by <paramref name="tail"/>.</summary>
-    public bool AppendEvent(ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail)
-    {
-        BeginEvent();
-        var span = GetSpan(head.Length + tail.Length);
-        head.CopyTo(span);
-        tail.CopyTo(span[head.Length..]);
-        Advance(head.Length + tail.Length);
-        return EndEvent(out _);
     }
 
     /// <summary>Hands the current batch to the queue if its first event is at least <paramref name="age"/> old.</summary>

@@ -46,6 +46,11 @@ public static class Utf8Match
         return MatchCodePoint(input, start, ascii, ranges) == pos - start;
     }
 
+    /// <summary>True when the input at <paramref name="pos"/> starts with <paramref name="lowerCase"/> (ASCII letters either case).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool StartsWithIgnoreCase(ReadOnlySpan<byte> input, int pos, ReadOnlySpan<byte> lowerCase) =>
+        input.Length - pos >= lowerCase.Length && System.Text.Ascii.EqualsIgnoreCase(input.Slice(pos, lowerCase.Length), lowerCase);
+
     private static bool IsWordByte(byte b) => (uint)(b - '0') <= 9 || (uint)((b | 0x20) - 'a') <= 'z' - 'a' || b == '_';
 
     /// <summary><c>\b</c> with ASCII word characters, as Datadog defines <c>word</c>.</summary>

@@ -11,6 +11,12 @@ internal sealed class OutputNode(JsonEncodedText name, int[] leaves, int[] child
 {
     public JsonEncodedText Name { get; } = name;
 
+    /// <summary>The segment as UTF-8, unescaped (the key an event document stores).</summary>
+    public byte[] Utf8Name { get; } = System.Text.Encoding.UTF8.GetBytes(name.Value);
+
+    /// <summary>Whether the segment, at the top level, would be one of the reserved fields every event is written with.</summary>
+    public bool IsReservedAtRoot { get; } = Events.ReservedFields.IsLeading(System.Text.Encoding.UTF8.GetBytes(name.Value));
+
     /// <summary>Indexes into <see cref="OutputPlan.Captures"/>.</summary>
     public int[] Leaves { get; } = leaves;
 

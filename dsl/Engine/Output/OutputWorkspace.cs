@@ -57,4 +57,45 @@ internal sealed class OutputWorkspace
     }
 
     public ReadOnlySpan<byte> Text(int start, int length) => _text.AsSpan(start, length);
+
+    // ---- where the attributes go -----------------------------------------------------------------------------------
+
+    /// <summary>
+    /// When set, rules write their attributes straight into this event document (merged into object
+    /// <see cref="DocumentObject"/>) instead of as JSON, so grok steps feed processors without a JSON round trip.
+    /// </summary>
+    public Processing.EventDocument? Document { get; set; }
+
+    public int DocumentObject { get; set; }
+
+    // ---- what an event written straight to JSON got from its rules (see Events.EventWriter) -----------------------
+
+    private readonly byte[] _attributesRoot = new byte[64];
+    private int _attributesRootLength;
+
+    /// <summary>Whether a rule wrote a top-level attribute the event already has (a reserved field, or the source's object).</summary>
+    public bool RootCollision { get; private set; }
+
+    /// <summary>How many rule outputs wrote something since <see cref="BeginEvent"/>.</summary>
+    public int RootWrites { get; private set; }
+
+    public void BeginEvent(ReadOnlySpan<byte> attributesRoot)
+    {
+        RootCollision = false;
+        RootWrites = 0;
+        if (attributesRoot.Length > _attributesRoot.Length) RootCollision = true;   // never: source object names are short
+        else if (!attributesRoot.SequenceEqual(_attributesRoot.AsSpan(0, _attributesRootLength)))
+        {
+            attributesRoot.CopyTo(_attributesRoot);
+            _attributesRootLength = attributesRoot.Length;
+        }
+    }
+
+    /// <summary>Notes a top-level attribute a rule writes.</summary>
+    public void NoteRoot(ReadOnlySpan<byte> name, bool reserved)
+    {
+        if (reserved || (_attributesRootLength > 0 && name.SequenceEqual(_attributesRoot.AsSpan(0, _attributesRootLength)))) RootCollision = true;
+    }
+
+    public void NoteWrite() => RootWrites++;
 }

@@ -56,11 +56,20 @@ public static class OutputWriter
         for (var n = nodes.Length - 1; n >= 0; n--)
             present[n] = CountValues(nodes[n], values) > 0 || AnyPresent(nodes[n].Children, present);
 
+        if (workspace.Document is { } document)
+        {
+            DocumentOutputWriter.Write(plan, values, present, input, workspace, document, workspace.DocumentObject);
+            return;
+        }
+        var wrote = false;
         foreach (var root in plan.Roots)
         {
-            if (present[root])
-                WriteNode(nodes, root, values, present, input, workspace, writer);
+            if (!present[root]) continue;
+            workspace.NoteRoot(nodes[root].Utf8Name, nodes[root].IsReservedAtRoot);
+            wrote = true;
+            WriteNode(nodes, root, values, present, input, workspace, writer);
         }
+        if (wrote) workspace.NoteWrite();
     }
 
     private static void WriteNode(ReadOnlySpan<OutputNode> nodes, int index, ReadOnlySpan<OutputValue> values, ReadOnlySpan<bool> present,
@@ -113,19 +122,19 @@ public static class OutputWriter
         }
     }
 
-    private static void WriteText(ReadOnlySpan<byte> text, OutputWorkspace workspace, Utf8JsonWriter writer)
+    private static void WriteText(ReadOnlySpan<byte> text, OutputWorkspace workspace, Utf8JsonWriter writer) =>
+        writer.WriteStringValue(ValidText(text, workspace));
+
+    /// <summary>The text, or (when it is not valid UTF-8) a copy in the workspace with U+FFFD for the bad bytes.</summary>
+    internal static ReadOnlySpan<byte> ValidText(ReadOnlySpan<byte> text, OutputWorkspace workspace)
     {
-        if (Utf8.IsValid(text))
-        {
-            writer.WriteStringValue(text);
-            return;
-        }
+        if (Utf8.IsValid(text)) return text;
         var room = workspace.ReserveText(Utf8Repair.MaxByteCount(text.Length));
         var written = Utf8Repair.Repair(text, room);
-        writer.WriteStringValue(room[..written]);
+        return room[..written];
     }
 
-    private static int CountValues(OutputNode node, ReadOnlySpan<OutputValue> values)
+    internal static int CountValues(OutputNode node, ReadOnlySpan<OutputValue> values)
     {
         var count = 0;
         foreach (var leaf in node.Leaves)
@@ -135,7 +144,7 @@ public static class OutputWriter
         return count;
     }
 
-    private static bool AnyPresent(int[] children, ReadOnlySpan<bool> present)
+    internal static bool AnyPresent(int[] children, ReadOnlySpan<bool> present)
     {
         foreach (var child in children)
         {

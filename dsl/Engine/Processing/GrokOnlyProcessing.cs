@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GrokFlow.Engine.Pipelines;
 
 namespace GrokFlow.Engine.Processing;
@@ -14,18 +13,15 @@ public static class GrokOnlyProcessing
         var node = document.Find(Message);
         if (node == EventDocument.None || document.KindOf(node) != EventValueKind.String) return GrokResult.NoMatch;
         var scratch = context.Processing;
-        var writer = scratch.StartGrokOutput();
-        writer.WriteStartObject();
-        var result = pipeline.Parse(document.TextOf(node), writer, context);
-        writer.WriteEndObject();
-        if (!result.Matched) return result;
+        var writer = scratch.BeginGrokInto(document, context);
+        var result = GrokResult.NoMatch;
         try
         {
-            document.MergeObject(scratch.GrokOutput);
+            result = pipeline.Parse(document.TextOf(node), writer, context);
         }
-        catch (JsonException)
+        finally
         {
-            // Our own writer always produces one object; nothing to merge otherwise.
+            scratch.EndGrokInto(document, context, result.Matched);
         }
         return result;
     }

@@ -43,16 +43,18 @@ public sealed class ProcessingPipeline : IGrokPipeline
     private static readonly AttributePath MessagePath = new("message");
 
     /// <summary>
-    /// Runs the pipeline on an event that is only <paramref name="message"/> and writes the resulting attributes (and
-    /// the official date, status, service and trace id when a remapper set them) as properties of the open object.
+    /// Runs the pipeline on an event that is only <paramref name="message"/> and writes the rest of the event (its
+    /// attributes and the reserved fields a remapper set, through <see cref="Events.EventWriter"/>) as properties of
+    /// the open object, in which the caller has written <c>message</c>.
     /// </summary>
     public GrokResult Parse(ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context)
     {
         var document = context.Processing.Document;
         document.Reset();
         document.SetString(document.GetOrCreate(MessagePath), message);
+        document.Official.SetSentMessage(document.Store(message));
         var result = Process(document, context);
-        OfficialValuesWriter.WriteAttributes(document, writer, skipMessageIfUnchanged: message);
+        Events.EventWriter.WriteMembers(document, writer, context, withMessage: false);
         return result;
     }
 }

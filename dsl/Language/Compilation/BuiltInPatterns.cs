@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using GrokFlow.Language.Model;
+using GrokFlow.Language.Patterns;
 
 namespace GrokFlow.Language.Compilation;
 
@@ -76,6 +77,20 @@ internal static class BuiltInPatterns
 
     /// <summary>The matchers that take arguments; their patterns are built from the arguments.</summary>
     public static readonly IReadOnlyList<string> WithArguments = ["date", "regex", "boolean"];
+
+    /// <summary>
+    /// The node a rule gets for <c>%{name}</c> under the default flags: the generator compares a pattern with it to call
+    /// the engine's hand-written matcher instead of emitting one.
+    /// </summary>
+    public static Node Expand(string name, PatternFlags flags) => PatternParser.Parse(All[name].Pattern, new ExpandingHost(), flags: flags);
+
+    private sealed class ExpandingHost : IPatternHost
+    {
+        public Node ExpandToken(GrokTokenSyntax token, int offset, int length, PatternFlags flags) =>
+            new OriginNode($"%{{{token.Matcher.Name}}}", Expand(token.Matcher.Name, flags));
+
+        public int DeclareNamedGroup(string name, int offset) => throw new InvalidOperationException("built-in patterns have no named groups");
+    }
 
     public static string KnownNames => string.Join(", ", WithArguments.Concat(All.Keys.Where(k => !k.EndsWith("Mac", StringComparison.Ordinal))).OrderBy(n => n, StringComparer.Ordinal));
 }

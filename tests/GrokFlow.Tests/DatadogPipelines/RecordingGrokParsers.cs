@@ -27,9 +27,14 @@ public sealed class RecordingGrokParsers(IGrokParserSet parsers) : IGrokParserSe
         Calls = 0;
     }
 
+    private ParseContext? _own;
+
     public GrokResult ParseWith(int parserIndex, ReadOnlySpan<byte> text, Utf8JsonWriter writer, ParseContext context)
     {
         Calls++;
+        // A context of its own: the step's context sends rules' attributes straight into the event document, and
+        // the recording needs them as JSON (which it then passes on, and the step merges).
+        context = _own ??= new ParseContext(context.Clock, context.StepBudget);
         _buffer.ResetWrittenCount();
         GrokResult result;
         using (var own = new Utf8JsonWriter(_buffer))

@@ -15,17 +15,17 @@ public sealed class FlowAggregationTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Captures => new(["v5", "v5_sampled", "v9", "v9_ms", "v9_sampled", "ipfix", "ipfix_ms", "ipfix_bidir"]);
 
-    /// <summary>The reduction table of docs/netflow.md: flows, then events with the Datadog key, the coarse key, the coarse key with top 20.</summary>
-    public static TheoryData<string, int, int, int, int> DocumentedReductions => new()
+    /// <summary>The reduction table of docs/netflow.md: flows, then events with the Datadog key, the Datadog key with top 20, the coarse key, the coarse key with top 20.</summary>
+    public static TheoryData<string, int, int, int, int, int> DocumentedReductions => new()
     {
-        { "v5", 419, 419, 61, 21 },
-        { "v5_sampled", 297, 297, 60, 21 },
-        { "v9", 606, 606, 82, 21 },
-        { "v9_ms", 606, 606, 82, 21 },
-        { "v9_sampled", 367, 367, 71, 21 },
-        { "ipfix", 606, 606, 82, 21 },
-        { "ipfix_ms", 606, 606, 82, 21 },
-        { "ipfix_bidir", 359, 331, 43, 21 },
+        { "v5", 419, 419, 21, 61, 21 },
+        { "v5_sampled", 297, 297, 21, 60, 21 },
+        { "v9", 606, 606, 21, 82, 21 },
+        { "v9_ms", 606, 606, 21, 82, 21 },
+        { "v9_sampled", 367, 367, 21, 71, 21 },
+        { "ipfix", 606, 606, 21, 82, 21 },
+        { "ipfix_ms", 606, 606, 21, 82, 21 },
+        { "ipfix_bidir", 359, 331, 21, 43, 21 },
     };
 
     private static readonly string[] NdmKeyFields = ["host", "ipv4_src_addr|ipv6_src_addr", "ipv4_dst_addr|ipv6_dst_addr", "l4_src_port", "l4_dst_port", "protocol", "src_tos", "input_snmp"];
@@ -54,6 +54,26 @@ public sealed class FlowAggregationTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Captures))]
+    public void DatadogKeyWithTopNKeepsEachKeptKeyAndTheTotalsExact(string capture)
+    {
+        var (plain, _) = ConformanceCaptures.Decode(capture, new NetFlowCollectorOptions());
+        var (aggregated, _) = DecodeAggregated(capture, new FlowAggregationOptions { Window = TimeSpan.FromSeconds(60), TopN = 20 });
+        var flows = plain.Where(IsFlow).ToList();
+        var expected = flows.GroupBy(e => KeyOf(e, NdmKeyFields)).ToDictionary(g => g.Key, g => Sums(g));
+        var events = aggregated.Where(e => e.ContainsKey("flow_count")).ToList();
+        var kept = events.Where(e => !e.ContainsKey("aggregation_other")).ToList();
+
+        Assert.Equal(Sums(flows), Sums(events, perFlow: false));
+        Assert.Equal(20, kept.Count);
+        foreach (var e in kept)
+            Assert.Equal(expected[KeyOf(e, NdmKeyFields)], (Number(e, "in_bytes"), Number(e, "in_pkts"), Number(e, "flow_count"), Number(e, "reverseOctetDeltaCount")));
+        var smallestKept = kept.Min(e => Number(e, "in_bytes"));
+        var keptKeys = kept.Select(e => KeyOf(e, NdmKeyFields)).ToHashSet();
+        Assert.All(expected.Where(k => !keptKeys.Contains(k.Key)), k => Assert.True(k.Value.Bytes <= smallestKept, $"{k.Key} has more bytes than a kept key"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Captures))]
     public void CoarseKeyWithRollupAndTopNKeepsTotalsExact(string capture)
     {
         var (plain, _) = ConformanceCaptures.Decode(capture, new NetFlowCollectorOptions());
@@ -78,7 +98,7 @@ public sealed class FlowAggregationTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(DocumentedReductions))]
-    public void EventCountsAreTheDocumentedReductions(string capture, int flowCount, int datadogKey, int coarseKey, int coarseKeyTop20)
+    public void EventCountsAreTheDocumentedReductions(string capture, int flowCount, int datadogKey, int datadogKeyTop20, int coarseKey, int coarseKeyTop20)
     {
         var (plain, _) = ConformanceCaptures.Decode(capture, new NetFlowCollectorOptions());
         var coarse = new FlowAggregationOptions
@@ -89,6 +109,7 @@ public sealed class FlowAggregationTests(ITestOutputHelper output)
 
         Assert.Equal(flowCount, plain.Count(IsFlow));
         Assert.Equal(datadogKey, Events(new FlowAggregationOptions { Window = TimeSpan.FromSeconds(60) }));
+        Assert.Equal(datadogKeyTop20, Events(new FlowAggregationOptions { Window = TimeSpan.FromSeconds(60), TopN = 20 }));
         Assert.Equal(coarseKey, Events(coarse));
         Assert.Equal(coarseKeyTop20, Events(coarse with { TopN = 20 }));
     }

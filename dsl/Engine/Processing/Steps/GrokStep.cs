@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GrokFlow.Language.Model.Processors;
 using GrokFlow.Engine.Pipelines;
 
@@ -17,19 +16,16 @@ public sealed class GrokStep(GrokStepModel model, IGrokParserSet parsers) : ISte
         var node = document.Find(_source);
         if (node == EventDocument.None || document.KindOf(node) != EventValueKind.String) return;
         var scratch = context.Processing;
-        var writer = scratch.StartGrokOutput();
-        writer.WriteStartObject();
-        var result = parsers.ParseWith(model.ParserIndex, document.TextOf(node), writer, context);
-        writer.WriteEndObject();
-        if (!outcome.Matched && result.Status != GrokStatus.NoMatch) outcome = result;
-        if (!result.Matched) return;
+        var writer = scratch.BeginGrokInto(document, context);
+        var result = GrokResult.NoMatch;
         try
         {
-            document.MergeObject(scratch.GrokOutput);
+            result = parsers.ParseWith(model.ParserIndex, document.TextOf(node), writer, context);
         }
-        catch (JsonException)
+        finally
         {
-            // The grok output is written by our own writer and is always one JSON object; nothing to merge otherwise.
+            scratch.EndGrokInto(document, context, result.Matched);
         }
+        if (!outcome.Matched && result.Status != GrokStatus.NoMatch) outcome = result;
     }
 }

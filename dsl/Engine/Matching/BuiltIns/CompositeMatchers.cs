@@ -1,0 +1,21 @@
+namespace GrokFlow.Engine.Matching.BuiltIns;
+
+/// <summary><c>%{ip}</c>: <c>(?:%{ipv6}|%{ipv4})</c>.</summary>
+public sealed class IpMatcher : ISubMatcher, IEndScanner
+{
+    public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget) => EndScan.First<IpMatcher>(input, pos, ref budget);
+
+    public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget) => EndScan.All<IpMatcher>(input, pos, ends, ref budget);
+
+    public static bool Scan(ref MatchState s, int pos) => Ipv6Matcher.Scan(ref s, pos) || Ipv4Matcher.Scan(ref s, pos);
+}
+
+/// <summary><c>%{ipOrHost}</c>: <c>(?:%{ip}|%{host})</c>.</summary>
+public sealed class IpOrHostMatcher : ISubMatcher, IEndScanner
+{
+    public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget) => EndScan.First<IpOrHostMatcher>(input, pos, ref budget);
+
+    public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget) => EndScan.All<IpOrHostMatcher>(input, pos, ends, ref budget);
+
+    public static bool Scan(ref MatchState s, int pos) => IpMatcher.Scan(ref s, pos) || HostnameMatcher.Scan(ref s, pos);
+}

@@ -1,0 +1,54 @@
+namespace GrokFlow.Engine.Matching.BuiltIns;
+
+/// <summary>
+/// <c>%{hostname}</c> and <c>%{host}</c>:
+/// <c>\b[0-9A-Za-z][0-9A-Za-z_-]{0,62}(?:\.[0-9A-Za-z][0-9A-Za-z_-]{0,62})*(?:\.?|\b)</c>.
+/// Backtracking order: the deepest label first (after it, its trailing dot), then each shorter length of it, then the
+/// label before, and so on back to the first label. A label shorter than its run is followed by a label byte, so only
+/// the full (at most 63-byte) label can go on to a dot.
+/// </summary>
+public sealed class HostnameMatcher : ISubMatcher, IEndScanner
+{
+    private const int MaxLabel = 63;
+
+    public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget) => EndScan.First<HostnameMatcher>(input, pos, ref budget);
+
+    public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget) => EndScan.All<HostnameMatcher>(input, pos, ends, ref budget);
+
+    public static bool Scan(ref MatchState s, int pos)
+    {
+        if (!s.Step()) return true;
+        var input = s.Input;
+        if ((uint)pos >= (uint)input.Length || !ByteRuns.IsAlphanumeric(input[pos]) || !Utf8Match.IsWordBoundary(input, pos))
+            return false;
+        // Walk to the last label of the chain; labels are then listed from the last back to the first.
+        var start = pos;
+        var end = LabelEnd(input, start);
+        while (ByteRuns.At(input, end, (byte)'.') && end + 1 < input.Length && ByteRuns.IsAlphanumeric(input[end + 1]))
+        {
+            if (!s.Step()) return true;
+            start = end + 1;
+            end = LabelEnd(input, start);
+        }
+        while (true)
+        {
+            if (ByteRuns.At(input, end, (byte)'.') && EndScan.Record(ref s, end + 1)) return true;
+            for (var e = end; e > start; e--)
+                if (EndScan.Record(ref s, e)) return true;
+            if (start == pos) return false;
+            // The label before ends just before this one's dot, at its full length.
+            end = start - 1;
+            start = LabelStart(input, pos, end);
+        }
+    }
+
+    /// <summary>The end of the label at <paramref name="start"/>: its run of label bytes, at most 63.</summary>
+    private static int LabelEnd(ReadOnlySpan<byte> input, int start) => start + Math.Min(ByteRuns.Label(input, start), MaxLabel);
+
+    /// <summary>The start of the label that ends at <paramref name="end"/> (a dot), not before <paramref name="first"/>.</summary>
+    private static int LabelStart(ReadOnlySpan<byte> input, int first, int end)
+    {
+        var dot = input[first..end].LastIndexOf((byte)'.');
+        return dot < 0 ? first : first + dot + 1;
+    }
+}

@@ -1,0 +1,67 @@
+using GrokFlow.Engine.Processing;
+
+namespace GrokFlow.Engine.Output;
+
+/// <summary>
+/// <see cref="OutputWriter"/> for a rule whose attributes go straight into an event document (a grok step of a pipeline
+/// with processors): the same path tree and values, merged into the document as <see cref="EventDocument.MergeObject"/>
+/// merges a JSON object: an object merges into an object member of the same name, anything else replaces the member.
+/// </summary>
+internal static class DocumentOutputWriter
+{
+    public static void Write(OutputPlan plan, ReadOnlySpan<OutputValue> values, ReadOnlySpan<bool> present, ReadOnlySpan<byte> input,
+        OutputWorkspace workspace, EventDocument document, int into)
+    {
+        var nodes = plan.Nodes.AsSpan();
+        foreach (var root in plan.Roots)
+        {
+            if (present[root]) WriteNode(nodes, root, values, present, input, workspace, document, into);
+        }
+    }
+
+    private static void WriteNode(ReadOnlySpan<OutputNode> nodes, int index, ReadOnlySpan<OutputValue> values, ReadOnlySpan<bool> present,
+        ReadOnlySpan<byte> input, OutputWorkspace workspace, EventDocument document, int obj)
+    {
+        var node = nodes[index];
+        var member = document.Find(obj, node.Utf8Name);
+        if (member == EventDocument.None) member = document.AddMember(obj, node.Utf8Name);
+        var count = OutputWriter.CountValues(node, values);
+        if (count > 0)
+        {
+            if (count > 1) document.SetArray(member);
+            foreach (var leaf in node.Leaves)
+            {
+                if (!values[leaf].HasValue) continue;
+                SetValue(document, count > 1 ? document.AddElement(member) : member, values[leaf], input, workspace);
+            }
+            return;
+        }
+        if (document.KindOf(member) != EventValueKind.Object) document.SetObject(member);
+        foreach (var child in node.Children)
+        {
+            if (present[child]) WriteNode(nodes, child, values, present, input, workspace, document, member);
+        }
+    }
+
+    private static void SetValue(EventDocument document, int node, in OutputValue value, ReadOnlySpan<byte> input, OutputWorkspace workspace)
+    {
+        switch (value.Kind)
+        {
+            case OutputValueKind.InputText:
+                document.SetString(node, OutputWriter.ValidText(input.Slice(value.Start, value.Length), workspace));
+                break;
+            case OutputValueKind.WorkspaceText:
+                document.SetString(node, OutputWriter.ValidText(workspace.Text(value.Start, value.Length), workspace));
+                break;
+            case OutputValueKind.Integer:
+                document.SetInteger(node, value.Integer);
+                break;
+            case OutputValueKind.Double:
+                document.SetDouble(node, value.Double);
+                break;
+            case OutputValueKind.Boolean:
+                document.SetBool(node, value.Boolean);
+                break;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using GrokFlow.Language.Compilation;
+using GrokFlow.Language.Model;
+using GrokFlow.Language.Patterns;
+
+namespace GrokFlow.Generator.Emit;
+
+/// <summary>
+/// The built-ins the engine matches with hand-written scanners (<c>GrokFlow.Engine.Matching.BuiltIns</c>): a pattern
+/// equal to one of them, as expanded under the default flags, calls the engine class instead of being emitted.
+/// Under other flags (<c>(?i)%{hostname}</c>) the expansion differs and the pattern is emitted as before.
+/// </summary>
+internal static class HandWrittenMatchers
+{
+    private static readonly (string[] Names, string Class)[] Table =
+    [
+        (["numberStr", "number"], "NumberStrMatcher"),
+        (["numberExtStr", "numberExt"], "NumberExtStrMatcher"),
+        (["ipv4"], "Ipv4Matcher"),
+        (["ipv6"], "Ipv6Matcher"),
+        (["ip"], "IpMatcher"),
+        (["hostname", "host"], "HostnameMatcher"),
+        (["ipOrHost"], "IpOrHostMatcher"),
+    ];
+
+    private static readonly Lazy<Dictionary<Node, string>> s_byNode = new(() =>
+    {
+        var byNode = new Dictionary<Node, string>();
+        foreach (var (names, className) in Table)
+            foreach (var name in names)
+                byNode[BuiltInPatterns.Expand(name, PatternFlags.Default)] = "BuiltIns." + className;
+        return byNode;
+    });
+
+    /// <summary>The engine class that matches <paramref name="node"/>, or null.</summary>
+    public static string? For(Node node) => s_byNode.Value.TryGetValue(node, out var name) ? name : null;
+}

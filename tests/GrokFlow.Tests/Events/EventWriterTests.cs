@@ -1,0 +1,89 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using GrokFlow.Engine.Pipelines;
+using GrokFlow.Runtime.Datadog;
+using GrokFlow.Runtime.Parsing;
+using GrokFlow.Tests.TestSupport;
+using GrokFlow.Tooling.Interpretation;
+
+namespace GrokFlow.Tests.Events;
+
+/// <summary>
+/// How <see cref="GrokFlow.Engine.Events.EventWriter"/> writes an event whose rules extract attributes named like its
+/// reserved fields, straight (grok-only) and through the event document (with processors): each field once, with the
+/// value Datadog's reserved attributes give it, and the same bytes either way.
+/// </summary>
+public sealed class EventWriterTests
+{
+    private const string Line = "<11>Oct 30 20:24:25 nas01 app[1]: INFO billing 7 hello there";
+
+    private static IGrokPipeline Load(string steps) => RulesInterpreter.Load($$"""
+        pipeline p {
+          grok message {
+            match {
+              r \<%{integer:pri}\>%{date("MMM dd HH:mm:ss"):date} %{word:host_name} %{word:app}\[%{integer:pid}\]: %{word:status} %{word:service} %{integer:syslog.severity} %{data:message}
+            }
+          }
+        {{steps}}
+        }
+        """).Pipelines.Single();
+
+    private static string Write(IGrokPipeline pipeline, string line = Line)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        using (var writer = new EventLineWriter(output, new DatadogEventContext(service: "svc", source: "src", host: "127.0.0.1", tags: ["env:test"])))
+            writer.Write(Encoding.UTF8.GetBytes(line), pipeline, new ParseContext(new FixedClock(new DateTimeOffset(2026, 6, 15, 0, 0, 0, TimeSpan.Zero))));
+        return Encoding.UTF8.GetString(output.WrittenSpan).TrimEnd('\n');
+    }
+
+    [Fact]
+    public void Attributes_named_like_reserved_fields_yield_to_the_official_values_and_no_key_is_written_twice()
+    {
+        var json = Write(Load(""));
+
+        Assert.Empty(DuplicateKeys.In(Encoding.UTF8.GetBytes(json)));
+        using var parsed = JsonDocument.Parse(json);
+        var e = parsed.RootElement;
+        Assert.Equal(Line, e.GetProperty("message").GetString());          // the message sent, not the extracted one
+        Assert.Equal("svc", e.GetProperty("service").GetString());         // the service sent
+        Assert.Equal("INFO", e.GetProperty("status").GetString());         // the attribute replaced the header's status
+        Assert.Equal(7, e.GetProperty("syslog").GetProperty("severity").GetInt32());   // merged into the header's syslog object
+        Assert.Equal("app", e.GetProperty("syslog").GetProperty("appname").GetString());
+        Assert.Equal("src", e.GetProperty("ddsource").GetString());
+        Assert.Equal("env:test", e.GetProperty("ddtags").GetString());
+        Assert.Equal("nas01", e.GetProperty("hostname").GetString());
+        Assert.Equal(["message", "ddsource", "service", "ddtags", "hostname", "status"], e.EnumerateObject().Take(6).Select(p => p.Name));
+    }
+
+    [Fact]
+    public void A_status_remapper_sets_the_status_field_and_the_straight_and_document_paths_write_the_same_bytes()
+    {
+        var remapped = Write(Load("  status-remapper {\n    sources status\n  }"));
+        Assert.Equal("info", JsonDocument.Parse(remapped).RootElement.GetProperty("status").GetString());
+        Assert.Empty(DuplicateKeys.In(Encoding.UTF8.GetBytes(remapped)));
+
+        // A line whose attributes collide with nothing is written straight by a grok-only pipeline: same bytes as
+        // through the document (a pipeline whose one extra step changes nothing).
+        const string plain = "<14>Oct 30 20:24:25 nas01 app[1]: hello";
+        var rule = """
+            pipeline p {
+              grok message {
+                match {
+                  r \<%{integer:pri}\>%{notSpace:month} %{integer:day} %{notSpace:time} %{word:host_name} %{word:app}\[%{integer:pid}\]: %{word:word}
+                }
+              }
+            """;
+        var straight = Write(RulesInterpreter.Load(rule + "}").Pipelines.Single(), plain);
+        var throughDocument = Write(RulesInterpreter.Load(rule + "  attribute-remapper {\n    sources absent\n    target elsewhere\n  }\n}").Pipelines.Single(), plain);
+        Assert.Contains("\"word\":\"hello\"", straight);
+        Assert.Equal(straight, throughDocument);
+    }
+
+    [Fact]
+    public void The_duplicate_key_reader_finds_keys_written_twice()
+    {
+        Assert.Equal(["a.b", "status"], DuplicateKeys.In("""{"status":"INFO","a":{"b":1,"b":2},"status":"info"}"""u8));
+        Assert.Empty(DuplicateKeys.In("""{"a":{"b":1},"c":[{"b":1},{"b":2}]}"""u8));
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using GrokFlow.Engine.Matching;
+using GrokFlow.Engine.Matching.BuiltIns;
+using GrokFlow.Language.Compilation;
+using GrokFlow.Language.Model;
+using GrokFlow.Tests.TestSupport;
+
+namespace GrokFlow.Tests.Matching;
+
+/// <summary>
+/// The engine's hand-written built-in matchers against the interpreter's regex: from every start, the same ends in the
+/// same order. The oracle is .NET's backtracking engine on the pattern the interpreter runs: its first match from the
+/// start is the first end; the next end is the first match that ends at none of the ends found so far, and so on.
+/// </summary>
+public sealed class BuiltInMatcherTests
+{
+    public static TheoryData<string> Names => ["numberStr", "number", "numberExtStr", "numberExt", "ipv4", "ipv6", "ip", "hostname", "host", "ipOrHost"];
+
+    private static readonly string[] Pieces =
+    [
+        "0", "1", "9", "01", "25", "255", "256", "199", "249", "1234", "12345", "a", "ff", "FFFF", "beef", "abcde", "e5", "E-3",
+        ":", "::", ".", "..", "%", "%eth0", "%a\nb", "-", "_", " ", "x", "Z", "+", "é", "😀", "\n", "host", "a-b_c", ".5",
+        "1.2.3.4", "10.0.0.255", "fe80::1", "::ffff:1.2.3.4", "1:2:3:4:5:6:7:8", new string('a', 63), new string('b', 64),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Lists_the_ends_the_regex_reaches_in_the_same_order(string name)
+    {
+        var (ends, prefix) = Scanner(name);
+        var pattern = Pattern(name);
+        var random = new Random(20261206);
+        var checkedStarts = 0;
+        for (var line = 0; line < 800; line++)
+        {
+            var sb = new StringBuilder();
+            for (int i = 0, n = random.Next(1, 9); i < n; i++) sb.Append(Pieces[random.Next(Pieces.Length)]);
+            var text = sb.ToString();
+            var bytes = Encoding.UTF8.GetBytes(text);
+            for (var start = 0; start < text.Length; start++)
+            {
+                if (char.IsLowSurrogate(text[start])) continue;
+                var bytePos = Encoding.UTF8.GetByteCount(text.AsSpan(0, start));
+                var expected = RegexEnds(pattern, text, start).Select(e => Encoding.UTF8.GetByteCount(text.AsSpan(0, e))).ToArray();
+                var actual = ends(bytes, bytePos);
+                Assert.True(expected.SequenceEqual(actual),
+                    $"{name} on \"{text}\" from {start}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}]");
+                var budget = 1_000_000;
+                var first = prefix(bytes, bytePos, ref budget);
+                Assert.Equal(expected.Length > 0 ? expected[0] : -1, first);
+                checkedStarts++;
+            }
+        }
+        Assert.True(checkedStarts > 5_000);
+    }
+
+    [Fact]
+    public void A_long_zone_lists_every_end_in_order()
+    {
+        var text = "fe80::a:b%en" + string.Concat(Enumerable.Repeat("Q9", 40)) + "Q\n9Q9<Q9Q90 -> h";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var expected = RegexEnds(Pattern("ipv6"), text, 0);
+        Assert.Equal(expected, Run<Ipv6Matcher>(bytes, 0));
+        var small = new int[MatchState.SmallEndsCapacity];
+        var budget = 1_000_000;
+        var count = Ipv6Matcher.Ends(bytes, 0, small, ref budget);
+        Assert.Equal(expected, small[..count]);
+    }
+
+    [Fact]
+    public void Rules_with_the_built_ins_call_the_engine_matchers()
+    {
+        var rules = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "rules", "qnap.rules"));
+        var run = GeneratedPipelineCompiler.Generate(rules, "/rules/qnap.rules");
+        var source = run.Result.Results.Single().GeneratedSources.Single(s => s.HintName == "qnap.QnapPipeline.g.cs").SourceText.ToString();
+
+        Assert.Contains("SubMatcherEnds.TryEach<BuiltIns.IpOrHostMatcher>", source);
+        Assert.Contains("SubMatcherEnds.TryEach<BuiltIns.IpMatcher>", source);
+        Assert.Contains("SubMatcherEnds.TryEach<BuiltIns.NumberStrMatcher>", source);
+        Assert.DoesNotContain("class Ipv6Matcher", source);
+        // Issue 10's target for the generated QNAP parser (it was 5,368 lines with the built-ins emitted in it).
+        var lines = source.Split('\n').Length - (source.EndsWith('\n') ? 1 : 0);
+        Assert.InRange(lines, 1, 1500);
+    }
+
+    private delegate int FirstEndOf(ReadOnlySpan<byte> input, int pos, ref int budget);
+
+    private static (Func<byte[], int, int[]> Ends, FirstEndOf First) Scanner(string name) => name switch
+    {
+        "numberStr" or "number" => (Run<NumberStrMatcher>, NumberStrMatcher.FirstEnd),
+        "numberExtStr" or "numberExt" => (Run<NumberExtStrMatcher>, NumberExtStrMatcher.FirstEnd),
+        "ipv4" => (Run<Ipv4Matcher>, Ipv4Matcher.FirstEnd),
+        "ipv6" => (Run<Ipv6Matcher>, Ipv6Matcher.FirstEnd),
+        "ip" => (Run<IpMatcher>, IpMatcher.FirstEnd),
+        "hostname" or "host" => (Run<HostnameMatcher>, HostnameMatcher.FirstEnd),
+        "ipOrHost" => (Run<IpOrHostMatcher>, IpOrHostMatcher.FirstEnd),
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    private static int[] Run<TMatcher>(byte[] input, int pos) where TMatcher : ISubMatcher
+    {
+        var ends = new int[MatchState.EndsCapacity(input.Length - pos)];
+        var budget = 1_000_000;
+        var count = TMatcher.Ends(input, pos, ends, ref budget);
+        Assert.True(count >= 0, $"Ends returned {count}");
+        return ends[..count];
+    }
+
+    /// <summary>The interpreter's regex for <c>%{name}</c>, without the whole-line anchors.</summary>
+    private static string Pattern(string name)
+    {
+        var compiled = RulesCompiler.Compile(GrokHarness.RulesText([("r", $"%{{{name}}}")]));
+        Assert.False(compiled.HasErrors);
+        var root = (OriginNode)compiled.Pipelines[0].Parsers[0].Rules[0].Root;
+        var whole = RegexTranslator.Translate(root.Body);
+        return whole[@"\A(?:".Length..^@")\z".Length];
+    }
+
+    private static List<int> RegexEnds(string pattern, string text, int start)
+    {
+        var ends = new List<int>();
+        while (true)
+        {
+            var exclusions = string.Concat(ends.Select(e => $"(?<!^[\\s\\S]{{{e}}})"));
+            var match = new Regex($@"\G(?:{pattern}){exclusions}", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture).Match(text, start);
+            if (!match.Success) return ends;
+            ends.Add(match.Index + match.Length);
+        }
+    }
+}
