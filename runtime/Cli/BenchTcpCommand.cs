@@ -15,7 +15,8 @@ internal static class BenchTcpCommand
         var command = new Command("bench-tcp", """
             Drive the real grokflow host (a child process) with QNAP syslog lines over TCP on loopback into a local
             intake: the connections send as fast as the host reads (TCP pushes back), and the run reports lines per
-            second from the first byte to the last event delivered, the loss (must be 0), the host's CPU and peak RSS.
+            second from the first byte to the last event delivered, lost and duplicated lines counted by the sequence
+            number each line carries (both must be 0), a content check of a sample, the host's CPU and peak RSS.
             Extra --Section:Key=value settings are passed to the host.
             """)
         {
@@ -28,7 +29,7 @@ internal static class BenchTcpCommand
         {
             var run = new TcpLoadRun(Math.Max(1, result.GetValue(connections)), Math.Max(1, result.GetValue(lines)), result.GetValue(framing)!,
                 [.. result.UnmatchedTokens], Console.Out);
-            return run.Run().Lost == 0 ? 0 : 1;
+            return run.Run().Exact ? 0 : 1;
         });
         return command;
     }

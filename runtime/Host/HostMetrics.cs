@@ -122,7 +122,7 @@ internal sealed class ReceiveCounters
     public long Datagrams => Volatile.Read(ref _datagrams);
     public long Events => Volatile.Read(ref _events);
 
-    public void AddDatagram() => Volatile.Write(ref _datagrams, _datagrams + 1);
+    public void AddDatagrams(long datagrams) => Volatile.Write(ref _datagrams, _datagrams + datagrams);
 
     public void AddEvents(long events) => Volatile.Write(ref _events, _events + events);
 }

@@ -20,7 +20,7 @@ internal sealed class BatchBuilder : IBufferWriter<byte>, IEventBuffer, IDisposa
     private readonly int _maxEvents, _maxBytes, _maxEventBytes;
     private byte[]? _buffer;
     private int[] _ends;
-    private int _length, _count, _eventStart, _contentStart;
+    private int _length, _count, _eventStart, _contentStart, _lastBatchLength;
     private long _firstEventAt;
     private bool _inEvent;
 
@@ -98,6 +98,7 @@ internal sealed class BatchBuilder : IBufferWriter<byte>, IEventBuffer, IDisposa
     {
         if (_count == 0 || _buffer is null) return;
         _buffer[_length++] = (byte)']';
+        _lastBatchLength = _length;
         var batch = new EventBatch(_buffer, _length, _ends, _count) { FirstEventAt = _firstEventAt };
         _buffer = null;
         _ends = new int[_maxEvents];
@@ -108,7 +109,8 @@ internal sealed class BatchBuilder : IBufferWriter<byte>, IEventBuffer, IDisposa
 
     private void StartBatch()
     {
-        _buffer = ArrayPool<byte>.Shared.Rent(InitialCapacity);
+        // As large as the last batch: a busy source's batches are alike, and growing by doubling copies each one twice.
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(InitialCapacity, Math.Min(_lastBatchLength + _lastBatchLength / 8, _maxBytes + 1)));
         _buffer[0] = (byte)'[';
         _length = 1;
         _count = 0;

@@ -53,15 +53,19 @@ internal sealed class BatchQueue : IBatchTarget, IDisposable
     public int MemoryCount { get { lock (_gate) return _memory.Count; } }
 
     /// <summary>
-    /// True when <paramref name="bytes"/> more would be kept (in memory or in the spool) rather than dropped; stream
-    /// sources stop reading while it is false.
+    /// True when a stream source (which can make its senders wait) should go on reading <paramref name="bytes"/>
+    /// more: while they fit in memory, or, while the intake fails, in the spool. While the intake is healthy (only
+    /// slower than the senders) a full memory queue pushes back instead of spilling to disk (unless files already
+    /// wait there): the spool would not send any faster, it would only add a write, a read and a gunzip per batch.
     /// </summary>
     public bool HasRoomFor(long bytes)
     {
         lock (_gate)
         {
-            if ((_spool is null || _spool.PendingCount == 0) && _memoryBytes + bytes <= _memoryBound) return true;
-            return _spool is not null && _spool.HasRoomFor(bytes);
+            var spooling = _spool is not null && _spool.PendingCount > 0;
+            if (!spooling && _memoryBytes + bytes <= _memoryBound) return true;
+            // Behind files already waiting, new batches queue on disk too (order); otherwise disk only for an outage.
+            return _spool is not null && (spooling || IntakeFailing) && _spool.HasRoomFor(bytes);
         }
     }
 

@@ -7,14 +7,13 @@ using Microsoft.Extensions.Logging;
 namespace GrokFlow.Runtime.Sources;
 
 /// <summary>
-/// One receive thread: receive (allocation-free), check the sender, hand the datagram to its own handler, which writes
-/// into its own batch builder (the builder's gate is only contended by the flush timer). Bad datagrams are counted by
+/// One receive thread: take the datagrams waiting (several per system call, allocation-free), check each sender, hand
+/// them to its own handler, which writes into its own batch builder (the builder's gate is taken once per batch of
+/// datagrams and only contended by the flush timer). Bad datagrams are counted by
 /// the handler and never stop the loop.
 /// </summary>
 internal sealed class ReceiveWorker : IDisposable
 {
-    private const int MaxDatagram = 65535;
-
     private readonly Socket _socket;
     private readonly string _sourceName;
     private readonly SenderNetworks _networks;
@@ -25,6 +24,7 @@ internal sealed class ReceiveWorker : IDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly Thread _thread;
+    private readonly DatagramReceiver _receiver;
     private volatile bool _stopping;
 
     public ReceiveWorker(Socket socket, string threadName, string sourceName, SenderNetworks networks, IDatagramHandler handler, BatchBuilder builder,
@@ -39,6 +39,7 @@ internal sealed class ReceiveWorker : IDisposable
         _counters = metrics.CreateReceiveCounters();
         _clock = clock;
         _logger = logger;
+        _receiver = new DatagramReceiver(socket);
         _thread = new Thread(Run) { IsBackground = true, Name = $"grokflow {threadName}" };
     }
 
@@ -59,53 +60,42 @@ internal sealed class ReceiveWorker : IDisposable
 
     private void Run()
     {
-        var buffer = GC.AllocateUninitializedArray<byte>(MaxDatagram, pinned: true);
-        var address = new SocketAddress(_socket.AddressFamily);
-        var lastAddress = new SocketAddress(_socket.AddressFamily);
-        var local = (IPEndPoint)_socket.LocalEndPoint!;
-        SenderInfo? sender = null;
+        var senders = new SenderCache((IPEndPoint)_socket.LocalEndPoint!, _networks);
         while (!_stopping)
         {
-            int length;
-            try
+            var count = _receiver.Receive();
+            if (count < 0) break;   // the socket is closed
+            if (count == 0)
             {
-                length = _socket.ReceiveFrom(buffer, SocketFlags.None, address);
-            }
-            catch (SocketException e) when (!_stopping)
-            {
-                // ICMP errors and the like are reported on UDP sockets; they are not fatal.
-                _logger.LogDebug("Source {Name}: receive error {Error}", _sourceName, e.SocketErrorCode);
+                if (!_stopping && _receiver.LastError is not (SocketError.Success or SocketError.TimedOut))
+                    _logger.LogDebug("Source {Name}: receive error {Error}", _sourceName, _receiver.LastError);
                 continue;
             }
-            catch (Exception) when (_stopping)
-            {
-                break;
-            }
-            if (sender is null || !address.Equals(lastAddress))
-            {
-                address.Buffer.Span.CopyTo(lastAddress.Buffer.Span);
-                lastAddress.Size = address.Size;
-                var endPoint = (IPEndPoint)local.Create(address);
-                sender = new SenderInfo(endPoint, _networks.Allows(endPoint.Address));
-            }
-            _counters.AddDatagram();
-            if (!sender.Allowed)
-            {
-                _metrics.Drop(DropReason.SenderNotAllowed);
-                continue;
-            }
-            int events;
+            _counters.AddDatagrams(count);
+            var receivedAt = _clock.GetUtcNow();
+            var events = 0;
             lock (_builder.Gate)
-                events = HandleSafely(buffer.AsSpan(0, length), sender);
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    var sender = senders.Get(_receiver.SenderAddress(i));
+                    if (!sender.Allowed)
+                    {
+                        _metrics.Drop(DropReason.SenderNotAllowed);
+                        continue;
+                    }
+                    events += HandleSafely(_receiver.Datagram(i), sender, receivedAt);
+                }
+            }
             _counters.AddEvents(events);
         }
     }
 
-    private int HandleSafely(ReadOnlySpan<byte> datagram, SenderInfo sender)
+    private int HandleSafely(ReadOnlySpan<byte> datagram, SenderInfo sender, DateTimeOffset receivedAt)
     {
         try
         {
-            return _handler.Handle(datagram, sender, _clock.GetUtcNow());
+            return _handler.Handle(datagram, sender, receivedAt);
         }
         catch (Exception e)
         {
@@ -117,5 +107,9 @@ internal sealed class ReceiveWorker : IDisposable
         }
     }
 
-    public void Dispose() => _handler.Dispose();
+    public void Dispose()
+    {
+        _handler.Dispose();
+        _receiver.Dispose();
+    }
 }

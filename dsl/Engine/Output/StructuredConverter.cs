@@ -19,7 +19,7 @@ internal static class StructuredConverter
         _ => -1,
     };
 
-    /// <summary>The array filter: the elements, each through the element filter; one failing element drops the field.</summary>
+    /// <summary>The array filter: the elements, each through the element filter; one failing element drops the field (a <c>nullIf</c> element is a null, not a failure).</summary>
     private static int Array(FilterPlan filter, FilterText text, ValueTree tree, OutputWorkspace workspace)
     {
         var syntax = filter.Array!;
@@ -45,6 +45,9 @@ internal static class StructuredConverter
         var asText = text.Slice(0, text.Length);
         if (filter.Kind == FilterKind.None) return tree.NewScalar(asText);
         if (filter.IsStructured) return Apply(filter, text, tree, workspace);
+        // nullIf makes a null element, kept: Datadog's results give ["ZeroFox Platform Specialist", null] for
+        // `array(",", nullIf(""))` on "ZeroFox Platform Specialist,".
+        if (filter.Kind == FilterKind.NullIf && GrokFlow.Engine.Values.GrokNullIf.IsNull(text.Span, filter.NullValue)) return tree.NewNull();
         if (text.Length == 0) return -1;
         var value = ValueConverter.Filter(filter, asText, text.Span, workspace);
         return value.HasValue ? tree.NewScalar(value) : -1;

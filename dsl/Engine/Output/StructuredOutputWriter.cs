@@ -11,7 +11,7 @@ namespace GrokFlow.Engine.Output;
 /// deeper paths), plus:
 /// <list type="bullet">
 /// <item>An object from <c>%{m::filter}</c> (empty path) merges at the root: its keys join the top level, objects
-/// merge key by key, a key already there makes an array. A non-object result at the root is discarded.</item>
+/// merge key by key, a value already there is replaced. A non-object result at the root is discarded.</item>
 /// <item>Object keys produced by filters that contain dots are nested paths (<c>db.name</c>).</item>
 /// <item>An attribute holding one object value and deeper paths (<c>%{data:a:json} %{word:a.c}</c>) is one merged object.</item>
 /// <item>Nulls, empty arrays and objects with nothing in them are removed, recursively; arrays keep their elements.</item>
@@ -44,7 +44,7 @@ internal static class StructuredOutputWriter
             if (node < 0) continue;
             if (capture.Path.Length == 0)
             {
-                if (tree.Kind(node) == TreeNodeKind.Object) tree.MergeInto(root, node);
+                if (tree.Kind(node) == TreeNodeKind.Object) tree.MergeInto(root, node, replaceValues: true);
                 continue;
             }
             var parent = root;

@@ -63,7 +63,7 @@ public sealed record CsvFilter(string Headers, char Separator, char Quote) : Fil
 /// </summary>
 public sealed record ArrayFilter(string Open, string Close, string Separator, FilterModel? Element) : FilterModel("array");
 
-/// <summary><c>url</c>: <c>{scheme, host, port, path, queryString, fragment, auth}</c>, the parts that are there.</summary>
+/// <summary><c>url</c>: <c>{scheme, host, port, path, queryString, hash, auth}</c>, the parts that are there.</summary>
 public sealed record UrlFilter() : FilterModel("url");
 
 /// <summary><c>useragent([decodeuricomponent])</c>: browser, os and device families and versions.</summary>

@@ -22,7 +22,7 @@ public static class GrokRuleText
         return (Join(blocks.Value.Match, grok.MatchRules), Join(blocks.Value.Helpers, grok.Helpers));
     }
 
-    private static string Line(RuleSyntax rule) => rule.Name + " " + rule.Pattern;
+    private static string Line(RuleSyntax rule) => rule.Name + " " + GrokRuleLines.RestoreTrailingWhiteSpace(rule.Pattern);
 
     /// <summary>The lines of the <c>match</c> and <c>helpers</c> blocks, for a grok block written one item per line.</summary>
     private static (List<string> Match, List<string> Helpers)? ScanBlocks(GrokParserSyntax grok, IReadOnlyList<string> lines)

@@ -5,7 +5,8 @@ using System.Net.Sockets;
 namespace GrokFlow.Runtime.Host.Bench;
 
 /// <summary>What the load command measures for one rate, against the real host in a child process.</summary>
-internal sealed record LoadStep(double Rate, long Sent, long Received, long Duplicates, TimeSpan Duration, TimeSpan HostCpu, long HostPeakResident, long KernelDrops, long CompressedBytes)
+internal sealed record LoadStep(double Rate, long Sent, long Received, long Duplicates, TimeSpan Duration, TimeSpan HostCpu, long HostPeakResident, long KernelDrops, long CompressedBytes,
+    double ScrapeMilliseconds)
 {
     public long Lost => Sent - Received;
     public double CpuMicrosecondsPerEvent => Received == 0 ? double.NaN : HostCpu.TotalMicroseconds / Received;
@@ -28,6 +29,7 @@ internal sealed class LoadRun(string mode, int linesPerDatagram, TimeSpan stepDu
         var netflow = mode == "netflow";
         BenchLoad load = netflow ? new NetFlowV9Load(2000) : new SyslogLoad(20_000, linesPerDatagram);
         using var intake = new BenchIntake(load);
+        using var scraper = new MetricsScraper();
         int netflowPort = FreeUdpPort(), syslogPort = FreeUdpPort();
         var spool = Path.Combine(Path.GetTempPath(), $"grokflow-bench-{Environment.ProcessId}");
         using var host = new HostProcess(
@@ -35,7 +37,7 @@ internal sealed class LoadRun(string mode, int linesPerDatagram, TimeSpan stepDu
             "--Datadog:ApiKey=bench", $"--Datadog:Url=http://127.0.0.1:{intake.Port}/",
             "--Sources:0:Bind=127.0.0.1", $"--Sources:0:Port={netflowPort}",
             "--Sources:1:Bind=127.0.0.1", $"--Sources:1:Port={syslogPort}",
-            $"--Spool:Directory={spool}", "--Summary:Interval=00:00:05", .. hostSettings,
+            $"--Spool:Directory={spool}", "--Summary:Interval=00:00:05", scraper.HostSetting, .. hostSettings,
         ]);
         var target = new IPEndPoint(IPAddress.Loopback, netflow ? netflowPort : syslogPort);
         var sender = new LoadSender(target, load, shape.Threads, shape.SocketsPerThread);
@@ -47,15 +49,15 @@ internal sealed class LoadRun(string mode, int linesPerDatagram, TimeSpan stepDu
             output.WriteLine($"grokflow bench: {mode}, {load.EventsPerDatagram} {load.Unit} per datagram, {stepDuration.TotalSeconds:0} s per step, " +
                 $"sender {shape.Threads} threads x {shape.SocketsPerThread} sockets (sendmmsg bursts); load average {LoadAverage()}");
             output.WriteLine("  host: " + ready[(ready.IndexOf("Source ", StringComparison.Ordinal))..]);
-            Step(host, intake, sender, 10_000, TimeSpan.FromSeconds(2));   // warm-up, not reported
-            output.WriteLine($"  rate/s  achieved       sent   received     lost  dup  kernel drops  host CPU  µs/{load.Unit[..^1]}  B/{load.Unit[..^1]} gz  host peak RSS");
+            Step(host, intake, scraper, sender, 10_000, TimeSpan.FromSeconds(2));   // warm-up, not reported
+            output.WriteLine($"  rate/s  achieved       sent   received     lost  dup  kernel drops  host CPU  µs/{load.Unit[..^1]}  B/{load.Unit[..^1]} gz  host peak RSS  /metrics ms");
             foreach (var rate in rates)
             {
-                var step = Step(host, intake, sender, rate, stepDuration);
+                var step = Step(host, intake, scraper, sender, rate, stepDuration);
                 steps.Add(step);
                 output.WriteLine($"{rate,8:N0} {step.Sent / step.Duration.TotalSeconds,9:N0} {step.Sent,10:N0} {step.Received,10:N0} {step.Lost,8:N0} {step.Duplicates,4:N0} " +
                     $"{step.KernelDrops,13:N0} {step.HostCpu.TotalSeconds / step.Duration.TotalSeconds * 100,8:0}% {step.CpuMicrosecondsPerEvent,8:0.00} " +
-                    $"{(step.Received == 0 ? 0 : (double)step.CompressedBytes / step.Received),9:0.0} {step.HostPeakResident / (1024 * 1024),10} MiB");
+                    $"{(step.Received == 0 ? 0 : (double)step.CompressedBytes / step.Received),9:0.0} {step.HostPeakResident / (1024 * 1024),10} MiB {step.ScrapeMilliseconds,12:0.00}");
                 if (host.HasExited) break;
             }
             var peak = host.PeakResidentBytes;
@@ -85,14 +87,16 @@ internal sealed class LoadRun(string mode, int linesPerDatagram, TimeSpan stepDu
             output.WriteLine("  host: " + line);
     }
 
-    private static LoadStep Step(HostProcess host, BenchIntake intake, LoadSender sender, double eventRate, TimeSpan duration)
+    private static LoadStep Step(HostProcess host, BenchIntake intake, MetricsScraper scraper, LoadSender sender, double eventRate, TimeSpan duration)
     {
+        scraper.Take();
         var (before, duplicatesBefore, bytesBefore) = (intake.Distinct, intake.Duplicates, intake.CompressedBytes);
         var kernelBefore = UdpReceiveBufferErrors();
         var cpuBefore = host.CpuTime;
         var clock = Stopwatch.StartNew();
         var sent = sender.Send(eventRate, duration);
         var sendTime = clock.Elapsed;
+        var scrape = scraper.Take().Median;   // scrapes while the load was offered
         // Drain: wait until everything arrived or nothing moved for a while (longer than the flush interval).
         var last = intake.Events;
         var lastMove = Stopwatch.StartNew();
@@ -102,7 +106,7 @@ internal sealed class LoadRun(string mode, int linesPerDatagram, TimeSpan stepDu
             if (intake.Events != last) { last = intake.Events; lastMove.Restart(); }
         }
         return new LoadStep(eventRate, sent, intake.Distinct - before, intake.Duplicates - duplicatesBefore, sendTime, host.CpuTime - cpuBefore,
-            host.PeakResidentBytes, UdpReceiveBufferErrors() - kernelBefore, intake.CompressedBytes - bytesBefore);
+            host.PeakResidentBytes, UdpReceiveBufferErrors() - kernelBefore, intake.CompressedBytes - bytesBefore, scrape);
     }
 
     private static string WaitForHost(HostProcess host, string readyLine)
@@ -118,7 +122,7 @@ internal sealed class LoadRun(string mode, int linesPerDatagram, TimeSpan stepDu
         }
     }
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {

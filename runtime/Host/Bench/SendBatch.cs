@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using static GrokFlow.Runtime.Sources.LinuxMessageHeaders;
 
 namespace GrokFlow.Runtime.Host.Bench;
 
@@ -9,7 +10,7 @@ namespace GrokFlow.Runtime.Host.Bench;
 /// elsewhere). A datagram the kernel refuses (an ICMP error from an earlier one, a full queue) counts as sent: the
 /// intake will miss it and report it lost.
 /// </summary>
-internal sealed unsafe partial class SendBatch : IDisposable
+internal sealed unsafe class SendBatch : IDisposable
 {
     private const int MaxDatagram = 65535;
     private readonly byte[][] _buffers;
@@ -68,35 +69,6 @@ internal sealed unsafe partial class SendBatch : IDisposable
         {
             // counted as sent: the intake will miss it
         }
-    }
-
-    [LibraryImport("libc", EntryPoint = "sendmmsg", SetLastError = true)]
-    private static partial int SendMmsg(int fd, MMsgHdr* messages, uint count, int flags);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct IoVec
-    {
-        public nint Base;
-        public nuint Length;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct MsgHdr
-    {
-        public nint Name;
-        public uint NameLength;
-        public nint Iov;
-        public nuint IovLength;
-        public nint Control;
-        public nuint ControlLength;
-        public int Flags;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct MMsgHdr
-    {
-        public MsgHdr Header;
-        public uint Length;
     }
 
     public void Dispose()

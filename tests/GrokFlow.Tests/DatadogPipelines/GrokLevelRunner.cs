@@ -82,7 +82,9 @@ public sealed class GrokLevelRunner
             || _parserSources.Any(source => ValueAt(input, source) is not null || ValueAt(processed, source) is not null);
         if (!applied) return new SampleOutcome(sample, false, []);
         var extracted = WholeOutputComparison.ReadAttributes(_recorder.Written);
-        return new SampleOutcome(sample, true, _comparison.Differences(extracted, sample.Expected, input));
+        var recordedMessage = sample.Expected["message"] is JsonValue m && m.TryGetValue<string>(out var text) ? text : "";
+        var rendered = WholeOutputComparison.IsIntakeRendering(recordedMessage, sample, input);
+        return new SampleOutcome(sample, true, _comparison.Differences(extracted, sample.Expected, input, recordedMessageIsIntakeRendering: rendered));
     }
 
     private static string? ValueAt(JsonObject attributes, string path)
@@ -108,9 +110,11 @@ public sealed class GrokLevelRunner
         {
             if (processor.IsPipeline) CollectOtherProcessorPaths(processor.Processors, targets, sources);
             if (processor.IsGrokParser || processor.IsPipeline) continue;
-            var raw = JsonNode.Parse(processor.Raw)!.AsObject();
+            var whole = JsonNode.Parse(processor.Raw)!.AsObject();
+            // The array processor keeps its source and target in its operation.
+            var raw = whole["operation"] as JsonObject ?? whole;
             if (raw["target"] is JsonValue target && target.GetValueKind() == JsonValueKind.String) targets.Add(target.GetValue<string>());
-            else if (DefaultTarget(raw["type"]?.GetValue<string>()) is { } defaultTarget) targets.Add(defaultTarget);
+            else if (DefaultTarget(whole["type"]?.GetValue<string>()) is { } defaultTarget) targets.Add(defaultTarget);
             if (raw["source"] is JsonValue source && source.GetValueKind() == JsonValueKind.String) sources.Add(source.GetValue<string>());
             if (raw["sources"] is JsonArray list)
                 sources.AddRange(list.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String).Select(v => v.GetValue<string>()));

@@ -90,7 +90,8 @@ public sealed class WholeOutputComparison(string sentSource, IReadOnlyCollection
         return JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
     }
 
-    private static bool IsIntakeRendering(string recordedMessage, DatadogSample sample, JsonObject input)
+    /// <summary>Whether the recorded message is the intake's rendering of a JSON sample sent without a message.</summary>
+    public static bool IsIntakeRendering(string recordedMessage, DatadogSample sample, JsonObject input)
     {
         if (sample.Kind != "json" || input.ContainsKey("message")) return false;
         if (recordedMessage == sample.Sample) return true;
@@ -162,13 +163,20 @@ public sealed class WholeOutputComparison(string sentSource, IReadOnlyCollection
         }
     }
 
+    // The objects that held only the removed path go with it, on both sides: what is left out is the geo-IP target, not
+    // its parents (Datadog writes `network.client.geoip: {}` for an address its database does not know).
     private static void RemovePath(JsonObject root, string path)
     {
         if (root.Remove(path)) return;
         var segments = path.Split('.');
-        JsonObject? current = root;
-        for (var i = 0; i < segments.Length - 1 && current is not null; i++) current = current[segments[i]] as JsonObject;
-        current?.Remove(segments[^1]);
+        var parents = new List<JsonObject> { root };
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            if (parents[^1][segments[i]] is not JsonObject next) return;
+            parents.Add(next);
+        }
+        if (!parents[^1].Remove(segments[^1])) return;
+        for (var i = parents.Count - 1; i > 0 && parents[i].Count == 0; i--) parents[i - 1].Remove(segments[i - 1]);
     }
 
     private static string Utf8(ReadOnlySpan<byte> text) => Encoding.UTF8.GetString(text);

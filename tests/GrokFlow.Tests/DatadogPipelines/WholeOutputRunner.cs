@@ -36,7 +36,7 @@ public sealed class WholeOutputRunner
     private readonly WholeOutputComparison _comparison;
     private readonly string sentSource;
 
-    /// <summary>A runner of the interpreted import of <paramref name="pipelineCase"/>, or of <paramref name="generated"/> when given (the generated pipeline of the same import).</summary>
+    /// <summary>A runner of the interpreted import of <paramref name="pipelineCase"/>, or of <paramref name="generated"/> when given (another build of the same import: generated, or interpreted from a rules file holding several pipelines).</summary>
     public WholeOutputRunner(DatadogPipelineCase pipelineCase, IGrokPipeline? generated = null)
     {
         Case = pipelineCase;
@@ -76,9 +76,25 @@ public sealed class WholeOutputRunner
     public JsonObject? ProcessedAttributes(DatadogSample sample) =>
         _pipeline is null ? null : WholeOutputComparison.ReadAttributes(Process(sample, _pipeline, sentSource).Document);
 
-    private static (EventDocument Document, JsonObject Input) Process(DatadogSample sample, IGrokPipeline pipeline, string sentSource)
+    /// <summary>
+    /// The grok outcome and the whole event (official values and attributes) after all the pipeline's steps, the sample
+    /// sent as <see cref="Run"/> sends it: what two implementations of the same pipeline must agree on (null when it cannot run).
+    /// </summary>
+    public string? ProcessedEvent(DatadogSample sample)
     {
+        if (_pipeline is null) return null;
         var context = new ParseContext(new FixedClock(RecordingClock));
+        var (document, _) = Process(sample, _pipeline, sentSource, context, out var result);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer)) GrokFlow.Engine.Events.EventWriter.Write(document, writer, context);
+        return $"{result.Status} {result.RuleName} {Encoding.UTF8.GetString(buffer.WrittenSpan)}";
+    }
+
+    private static (EventDocument Document, JsonObject Input) Process(DatadogSample sample, IGrokPipeline pipeline, string sentSource) =>
+        Process(sample, pipeline, sentSource, new ParseContext(new FixedClock(RecordingClock)), out _);
+
+    private static (EventDocument Document, JsonObject Input) Process(DatadogSample sample, IGrokPipeline pipeline, string sentSource, ParseContext context, out GrokResult result)
+    {
         var document = context.Processing.Document;
         document.Reset();
         var input = InputOf(sample);
@@ -87,7 +103,7 @@ public sealed class WholeOutputRunner
         if (input["message"] is JsonValue sent && sent.TryGetValue<string>(out var message))
             document.Official.SetSentMessage(document.Store(Encoding.UTF8.GetBytes(message)));
         if (sample.Service is { Length: > 0 } service) document.Official.SetSentService(document.Store(Encoding.UTF8.GetBytes(service)));
-        pipeline.Process(document, context);
+        result = pipeline.Process(document, context);
         return (document, input);
     }
 

@@ -9,6 +9,8 @@ public sealed class ArrayFilterTests
     [InlineData("%{data:f:array}", "[\"1,2\"]", """{"f":["\"1","2\""]}""")]
     [InlineData("%{data:f:array(integer)}", "[1,2]", """{"f":[1,2]}""")]
     [InlineData("%{data:f:array(\";\", integer)}", "[1;2]", """{"f":[1,2]}""")]
+    // nullIf makes a null element, kept (Datadog's results: ["ZeroFox Platform Specialist", null]).
+    [InlineData("%{data:f:array(\",\", nullIf(\"\"))}", "a,", """{"f":["a",null]}""")]
     [InlineData("%{data:f:array(\"{}\",\";\", integer)}", "{1;2}", """{"f":[1,2]}""")]
     [InlineData("%{data:f:array(scale(10))}", "[1,2.1]", """{"f":[10,21]}""")]
     [InlineData("%{data:f:array(\"\",\"-\")}", "1-2", """{"f":["1","2"]}""")]

@@ -6,6 +6,12 @@ public sealed class KeyValueFilterTests
     [Theory]
     // DOC table.
     [InlineData("%{data::keyvalue}", "key=valueStr", """{"key":"valueStr"}""")]
+    // A leading zero with an 8 or 9 after it is not a number, exponent or not (Datadog keeps sn=004018281E114 as text).
+    [InlineData("%{data::keyvalue}", "sn=004018281E114 a=07", """{"sn":"004018281E114","a":7}""")]
+    // Merged at the root, a pair replaces a value captured before it (Datadog's results: calico's status "up").
+    [InlineData("\\[%{word:status}\\] %{data::keyvalue}", "[INFO] status=up", """{"status":"up"}""")]
+    // A quote allowed in values: nothing between the quotes is an empty value, dropped.
+    [InlineData("%{data::keyvalue(\"=\", \"\\\"\")}", "a=\"\" b=\"x\"", """{"b":"x"}""")]
     [InlineData("%{data::keyvalue}", "key=<valueStr>", """{"key":"valueStr"}""")]
     [InlineData("%{data::keyvalue}", "\"key\"=\"valueStr\"", """{"key":"valueStr"}""")]
     [InlineData("%{data::keyvalue(\":\")}", "key:valueStr", """{"key":"valueStr"}""")]

@@ -274,6 +274,23 @@ public sealed class ProcessorImportExportTests
     }
 
     [Fact]
+    public void A_rules_trailing_white_space_is_kept_as_part_of_its_pattern_and_exported_back()
+    {
+        const string support = "hdr <%{integer:p}> - ";
+        var imported = ProcessorRoundTrip.Import($$$"""{"type":"grok-parser","name":"P","enabled":true,"source":"message","grok":{"support_rules":"{{{support}}}","match_rules":"r (%{hdr}|)X %{word:w}"}}""");
+
+        Assert.Contains("hdr <%{integer:p}> -[ ]", imported.Text);
+        var pipeline = GrokFlow.Tooling.Interpretation.RulesInterpreter.Load(imported.Text).Pipelines[0];
+        var document = new GrokFlow.Engine.Processing.EventDocument();
+        document.MergeObject("""{"message":"<5> - X hi"}"""u8);
+        pipeline.Process(document, new GrokFlow.Engine.Pipelines.ParseContext(new GrokFlow.Tests.TestSupport.FixedClock(DateTimeOffset.UnixEpoch)));
+        var p = document.Find(new GrokFlow.Engine.Processing.AttributePath("p"));
+        Assert.True(p >= 0 && document.TryGetDouble(p, out var value) && value == 5);
+        var exported = ProcessorRoundTrip.FirstProcessor(imported.Text);
+        Assert.Equal(support, exported["grok"]!["support_rules"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void A_processor_missing_a_required_setting_is_commented_out_whole()
     {
         var imported = ProcessorRoundTrip.Import("""{"type":"arithmetic-processor","name":"A","enabled":true,"target":"x"},{"type":"service-remapper","name":"S","enabled":true,"sources":["app"]}""");

@@ -17,12 +17,13 @@ public sealed class AttributeRemapperTests
     }
 
     [Fact]
-    public void The_sent_message_does_not_conflict_with_a_remapper_writing_message_but_an_extracted_one_does()
+    public void The_sent_message_does_not_conflict_with_a_remapper_writing_message_but_an_extracted_one_does_and_keeps()
     {
         var pipeline = ProcessorHarness.Load("  attribute-remapper {\n    sources msg\n    target message\n  }");
         var context = new GrokFlow.Engine.Pipelines.ParseContext(new GrokFlow.Tests.TestSupport.FixedClock(ProcessorHarness.Clock));
         Assert.Equal("""{"message":"inner"}""", RunWithSentMessage(pipeline, context, """{"message":"line","msg":"inner"}""", "line"));
-        Assert.Equal("""{"message":"extracted","msg":"inner"}""", RunWithSentMessage(pipeline, context, """{"message":"extracted","msg":"inner"}""", "line"));
+        // An extracted message conflicts: it stays, and the source still goes (as on any conflict).
+        Assert.Equal("""{"message":"extracted"}""", RunWithSentMessage(pipeline, context, """{"message":"extracted","msg":"inner"}""", "line"));
     }
 
     private static string RunWithSentMessage(GrokFlow.Engine.Processing.ProcessingPipeline pipeline, GrokFlow.Engine.Pipelines.ParseContext context, string json, string sent)
@@ -50,9 +51,10 @@ public sealed class AttributeRemapperTests
     }
 
     [Fact]
-    public void An_existing_target_is_kept_unless_override_on_conflict()
+    public void An_existing_target_is_kept_unless_override_on_conflict_and_the_source_still_goes()
     {
-        Assert.Equal("""{"a":1,"b":2}""", ProcessorHarness.Run("  attribute-remapper {\n    sources a\n    target b\n  }", """{"a":1,"b":2}""").Json());
+        Assert.Equal("""{"b":2}""", ProcessorHarness.Run("  attribute-remapper {\n    sources a\n    target b\n  }", """{"a":1,"b":2}""").Json());
+        Assert.Equal("""{"a":1,"b":2}""", ProcessorHarness.Run("  attribute-remapper {\n    sources a\n    target b\n    preserve_source true\n  }", """{"a":1,"b":2}""").Json());
         Assert.Equal("""{"b":1}""", ProcessorHarness.Run("  attribute-remapper {\n    sources a\n    target b\n    override_on_conflict true\n  }", """{"a":1,"b":2}""").Json());
     }
 
@@ -99,5 +101,14 @@ public sealed class AttributeRemapperTests
     public void A_missing_source_changes_nothing()
     {
         Assert.Equal("""{"z":1}""", ProcessorHarness.Run("  attribute-remapper {\n    sources a\n    target b\n  }", """{"z":1}""").Json());
+    }
+
+    [Fact]
+    public void The_later_sources_the_event_has_go_too_unless_preserved()
+    {
+        var steps = "  attribute-remapper {\n    sources a, b\n    target c\n  }";
+        Assert.Equal("""{"k":1,"c":1}""", ProcessorHarness.Run(steps, """{"a":1,"b":2,"k":1}""").Json());
+        var preserving = "  attribute-remapper {\n    sources a, b\n    target c\n    preserve_source true\n  }";
+        Assert.Equal("""{"a":1,"b":2,"c":1}""", ProcessorHarness.Run(preserving, """{"a":1,"b":2}""").Json());
     }
 }

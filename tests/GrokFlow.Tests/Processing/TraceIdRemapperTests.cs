@@ -15,4 +15,12 @@ public sealed class TraceIdRemapperTests
         var steps = "  trace-id-remapper {\n    sources t\n  }\n  trace-id-remapper {\n    sources u\n  }";
         Assert.Equal("987", ProcessorHarness.Run(steps, """{"t":987,"u":"x"}""").TraceId);
     }
+
+    [Fact]
+    public void The_source_attribute_is_removed_and_its_siblings_stay()
+    {
+        var e = ProcessorHarness.Run("  trace-id-remapper {\n    sources knative.dev/traceid\n  }", """{"knative":{"dev/traceid":"abc","dev/kind":"k"}}""");
+        Assert.Equal("abc", e.TraceId);
+        Assert.Equal("""{"knative":{"dev/kind":"k"}}""", e.Json());
+    }
 }

@@ -6,7 +6,7 @@ public sealed class UrlParserTests
     public void Splits_the_default_source_into_the_default_target()
     {
         var e = ProcessorHarness.Run("  url-parser {\n  }", """{"http":{"url":"https://example.com:8443/a/b?x=1&y=z#frag"}}""");
-        Assert.Equal("""{"scheme":"https","port":8443,"host":"example.com","path":"/a/b","queryString":{"x":"1","y":"z"},"fragment":"frag"}""".Length,
+        Assert.Equal("""{"scheme":"https","port":8443,"host":"example.com","path":"/a/b","queryString":{"x":"1","y":"z"},"hash":"frag"}""".Length,
             e.Attributes["http"]!["url_details"]!.ToJsonString().Length);
         Assert.Equal("example.com", e.Attributes["http"]!["url_details"]!["host"]!.GetValue<string>());
         Assert.Equal(8443, (int)e.Attributes["http"]!["url_details"]!["port"]!);

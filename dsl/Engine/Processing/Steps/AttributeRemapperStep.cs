@@ -9,9 +9,10 @@ namespace GrokFlow.Engine.Processing.Steps;
 /// <summary>
 /// <c>attribute-remapper</c>: the first source the event has (an attribute, or the value of a <c>key:value</c> tag)
 /// is moved, or copied with <c>preserve_source</c>, to the target (an attribute, or a <c>target:value</c> tag,
-/// lower-cased as Datadog writes tags). An
-/// existing target attribute is left alone unless <c>override_on_conflict</c>, and then so is the source; the message
-/// the log was sent with (<see cref="OfficialValues.Message"/>) is not an attribute and never conflicts. A target
+/// lower-cased as Datadog writes tags). An existing target attribute is left alone unless <c>override_on_conflict</c>,
+/// but the source still goes unless <c>preserve_source</c>, and so do the later sources the event also has (every
+/// source is remapped, onto a target already set), as Datadog's results show. The message the log was sent with
+/// (<see cref="OfficialValues.Message"/>) is not an attribute and never conflicts. A target
 /// attribute is cast per <c>target_format</c>; a value the cast cannot convert keeps its type. A moved attribute's
 /// parent objects left empty go with it. A target below a source that is not an object (<c>logger</c> to
 /// <c>logger.name</c>) turns the source into the object holding its former value.
@@ -51,7 +52,11 @@ public sealed class AttributeRemapperStep : IStepExecutor
         if (_model.TargetType == RemapKind.Tag)
         {
             if (!WriteTag(document, context, source)) return;
-            if (!_model.PreserveSource) document.RemoveAndPrune(source);
+            if (!_model.PreserveSource)
+            {
+                document.RemoveAndPrune(source);
+                RemoveOtherSources(document, sourceIndex, EventDocument.None);
+            }
             return;
         }
         var existing = document.Find(_target);
@@ -60,7 +65,15 @@ public sealed class AttributeRemapperStep : IStepExecutor
             Cast(document, source);
             return;
         }
-        if (existing != EventDocument.None && !_model.OverrideOnConflict && !IsSentMessage(document, existing)) return;
+        if (existing != EventDocument.None && !_model.OverrideOnConflict && !IsSentMessage(document, existing))
+        {
+            // The target is not written, but the sources are still removed (Datadog's results: trend micro's `cs2`
+            // onto an `application_name` the grok parser set is gone).
+            if (_model.PreserveSource) return;
+            if (!IsWithin(document, existing, source) && !IsWithin(document, source, existing)) document.RemoveAndPrune(source);
+            RemoveOtherSources(document, sourceIndex, existing);
+            return;
+        }
         if (IsWithin(document, existing, source)) return;
         if (existing == EventDocument.None && _targetBelowSource[sourceIndex] && document.KindOf(source) != EventValueKind.Object)
         {
@@ -70,7 +83,23 @@ public sealed class AttributeRemapperStep : IStepExecutor
         var target = existing != EventDocument.None ? existing : document.GetOrCreate(_target);
         document.CopyValue(source, target);
         Cast(document, target);
-        if (!_model.PreserveSource && !IsWithin(document, source, target) && !document.IsInside(target, source)) document.RemoveAndPrune(source);
+        if (_model.PreserveSource) return;
+        if (!IsWithin(document, source, target) && !document.IsInside(target, source)) document.RemoveAndPrune(source);
+        RemoveOtherSources(document, sourceIndex, target);
+    }
+
+    // Every source is remapped, in order: the first one present fills the target, the later ones conflict with it and
+    // are not written, but they are still removed (Datadog's results: `OriginStatus`, `DownstreamStatus` to
+    // `http.status_code` leaves neither).
+    private void RemoveOtherSources(EventDocument document, int remapped, int target)
+    {
+        for (var i = remapped + 1; i < _sources.Count; i++)
+        {
+            var other = document.Find(_sources[i]);
+            if (other == EventDocument.None || other == target) continue;
+            if (target != EventDocument.None && (IsWithin(document, other, target) || IsWithin(document, target, other))) continue;
+            document.RemoveAndPrune(other);
+        }
     }
 
     // The message the log was sent with is the log's content, not an attribute: writing `message` does not conflict.

@@ -5,7 +5,8 @@ namespace GrokFlow.Engine.Processing.Steps;
 
 /// <summary>
 /// <c>trace-id-remapper</c>: the first source the event has (a string or number) becomes the official trace id. The
-/// first trace id remapper that sets one wins; the source attribute stays.
+/// first trace id remapper that sets one wins. The source attribute goes: Datadog's documentation says trace ids are not
+/// shown among a log's attributes, and its results drop the source (tekton: <c>knative.dev/traceid</c>).
 /// </summary>
 public sealed class TraceIdRemapperStep(ReservedRemapperModel model) : IStepExecutor
 {
@@ -17,5 +18,6 @@ public sealed class TraceIdRemapperStep(ReservedRemapperModel model) : IStepExec
         var source = _sources.FindFirst(document);
         if (source == EventDocument.None || !ValueText.TryGetScalar(document, source, out var traceId) || traceId.IsEmpty) return;
         document.Official.TraceId = document.Store(traceId);
+        document.RemoveAndPrune(source);
     }
 }

@@ -9,7 +9,7 @@ namespace GrokFlow.Engine.Values.Structured;
 /// right delimiter, and key and value are each a quoted string or a run of allowed characters (trying the quotes
 /// first, then shorter runs, like the backtracking regex the peer implementation builds).
 /// Keys: unquoted, dotted keys nest, keys with a space are ignored. Values: trimmed, a trailing comma dropped,
-/// unquoted; empty and <c>null</c> values are dropped (a quoted blank value is kept as <c>""</c>); <c>true</c>/<c>false</c> are booleans and numbers are
+/// unquoted; empty values (<c>k=""</c> too) and <c>null</c> values are dropped (a quoted blank value is kept as <c>""</c>); <c>true</c>/<c>false</c> are booleans and numbers are
 /// numbers (integral ones integers; <c>07</c> is 7 but <c>08</c> stays text). A key seen again replaces its value.
 /// The result is always an object, empty when no pair is found.
 /// </summary>
@@ -125,9 +125,10 @@ internal static class KeyValueParser
         else
         {
             var (innerStart, innerLength) = Unquote(syntax, s, valueStart, valueLength, requireContent: false);
+            // Nothing inside the quotes is an empty value, dropped (sonicwall: `oldValue=""`, the quote allowed in values);
+            // a quoted value is kept even when only white space was inside: Datadog records " " as "".
+            if (innerLength == 0) return;
             if (innerStart != valueStart) (innerStart, innerLength) = Trim(s, innerStart, innerLength);
-            // A quoted value is kept even when only white space was inside: Datadog records " " as "".
-            if (innerLength == 0 && innerStart == valueStart) return;
             typed = text.Slice(innerStart, innerLength);
         }
         var member = tree.MemberAtDottedKey(obj, key);

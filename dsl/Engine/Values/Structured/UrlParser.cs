@@ -4,7 +4,7 @@ namespace GrokFlow.Engine.Values.Structured;
 
 /// <summary>
 /// The <c>url</c> filter, shaped like Datadog's URL parser output: <c>{"scheme", "host", "port", "path",
-/// "queryString": {...}, "fragment"}</c> with the parts the URL has. The port is an integer; the query string is
+/// "queryString": {...}, "hash"}</c> with the parts the URL has (the fragment is <c>hash</c>, as Datadog records it). The port is an integer; the query string is
 /// split as by <c>querystring</c> but its keys and values are kept as written (<c>?test=var1%20Pl</c> gives
 /// <c>"var1%20Pl"</c>, as Datadog's recorded results show), like the path. A relative URL (<c>/a?b=1</c>) gives its path and
 /// query; an absolute URL without a path has the path <c>""</c>, and the host is written in lower case (both as
@@ -25,7 +25,7 @@ internal static class UrlParser
         var hash = s.IndexOf((byte)'#');
         if (hash >= 0)
         {
-            if (hash + 1 < s.Length) Add(tree, obj, "fragment"u8, text.Slice(hash + 1, s.Length - hash - 1));
+            if (hash + 1 < s.Length) Add(tree, obj, "hash"u8, text.Slice(hash + 1, s.Length - hash - 1));
             end = hash;
         }
         var question = s[..end].IndexOf((byte)'?');

@@ -180,19 +180,27 @@ internal sealed class ValueTree
 
     /// <summary>
     /// Merges the members of object <paramref name="source"/> into object <paramref name="target"/>: values are
-    /// added (a key in both gives an array), child objects merge recursively. Used for the root merge.
+    /// added (a key in both gives an array), or with <paramref name="replaceValues"/> replace the values already
+    /// there; child objects merge recursively. The root merge of <c>%{m::filter}</c> replaces: Datadog's results give
+    /// <c>status</c> the key-value pair's <c>up</c>, not an array with the <c>INFO</c> captured before it (calico).
     /// </summary>
-    public void MergeInto(int target, int source)
+    public void MergeInto(int target, int source, bool replaceValues = false)
     {
         for (var m = _nodes[source].First; m >= 0; m = _members[m].Next)
         {
             var key = _keys.AsSpan(_members[m].KeyStart, _members[m].KeyLength);
             var into = Member(target, key);
+            if (replaceValues && _members[m].FirstValue >= 0)
+            {
+                ref var replaced = ref _members[into];
+                replaced.ValueCount = 0;
+                replaced.FirstValue = replaced.LastValue = -1;
+            }
             for (var v = _members[m].FirstValue; v >= 0; v = _items[v].Next) AddValue(into, _items[v].Node);
             var children = _members[m].Children;
             if (children < 0) continue;
             if (_members[into].Children < 0) _members[into].Children = children;
-            else MergeInto(_members[into].Children, children);
+            else MergeInto(_members[into].Children, children, replaceValues);
         }
     }
 
