@@ -14,6 +14,7 @@ public sealed class QnapCorpus
     private QnapCorpus(int year, byte[][] lines, string?[] rules, JsonElement[] attributes)
     {
         Year = year;
+        Clock = new MidYearClock(year);
         Lines = lines;
         Rules = rules;
         Attributes = attributes;
@@ -32,10 +33,18 @@ public sealed class QnapCorpus
     public JsonElement[] Attributes { get; }
 
     /// <summary>
-    /// The clock the parsers get: the system clock, as in the real host (reading it per dated line is part of the cost
-    /// being measured), which is why the corpus is generated for the current year.
+    /// The clock the parsers get: the middle of the corpus year. Year-less dates take the year that puts them nearest
+    /// the clock, so only a mid-year clock gives every generated date the generator's year; it is still read per dated
+    /// line, as the host's clock is.
     /// </summary>
-    public TimeProvider Clock => TimeProvider.System;
+    public TimeProvider Clock { get; }
+
+    private sealed class MidYearClock(int year) : TimeProvider
+    {
+        private readonly DateTimeOffset _now = new(year, 7, 1, 0, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => _now;
+    }
 
     /// <summary>Runs the generator into a temporary folder, reads what it wrote, and deletes the folder.</summary>
     public static QnapCorpus Generate(int lines, int seed = 42)

@@ -9,6 +9,7 @@ using GrokFlow.Tests.TestIntake;
 namespace GrokFlow.Tests.Host.Metrics;
 
 /// <summary>The opt-in HTTP listener: Prometheus text on /metrics and the health endpoints, scraped for real.</summary>
+[Collection(nameof(MetricsEndpointCollection))]
 public sealed class MetricsEndpointTests : IDisposable
 {
     private readonly HostTestSettings _settings = new();
