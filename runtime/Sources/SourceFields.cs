@@ -1,19 +1,11 @@
-using System.Text.Json;
 using GrokFlow.Runtime.Host.Options;
 using GrokFlow.Runtime.Routing;
 
 namespace GrokFlow.Runtime.Sources;
 
-/// <summary>A source's fixed event attributes (ddsource, service, ddtags), encoded once.</summary>
+/// <summary>A source's fixed event fields (ddsource, service, ddtags) as UTF-8, made once; written by the engine's EventWriter.</summary>
 internal sealed class SourceFields
 {
-    public static readonly JsonEncodedText MessageName = JsonEncodedText.Encode("message");
-    public static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("ddsource");
-    public static readonly JsonEncodedText ServiceName = JsonEncodedText.Encode("service");
-    public static readonly JsonEncodedText TagsName = JsonEncodedText.Encode("ddtags");
-    public static readonly JsonEncodedText HostnameName = JsonEncodedText.Encode("hostname");
-    public static readonly JsonEncodedText StatusName = JsonEncodedText.Encode("status");
-
     public SourceFields(SourceOptions options)
     {
         Source = Utf8(options.Source);

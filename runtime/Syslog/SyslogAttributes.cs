@@ -1,6 +1,5 @@
 using System.Text.Json;
 using GrokFlow.Engine.Processing;
-using GrokFlow.Runtime.Sources;
 
 namespace GrokFlow.Runtime.Syslog;
 
@@ -13,6 +12,7 @@ namespace GrokFlow.Runtime.Syslog;
 internal static class SyslogAttributes
 {
     private static readonly JsonEncodedText SyslogName = JsonEncodedText.Encode("syslog");
+    private static readonly JsonEncodedText HostnameName = JsonEncodedText.Encode("hostname");
     private static readonly JsonEncodedText TimestampName = JsonEncodedText.Encode("timestamp");
     private static readonly JsonEncodedText AppNameName = JsonEncodedText.Encode("appname");
     private static readonly JsonEncodedText ProcIdName = JsonEncodedText.Encode("procid");
@@ -33,7 +33,7 @@ internal static class SyslogAttributes
     public static void Write(Utf8JsonWriter w, ReadOnlySpan<byte> line, in SyslogHeader header)
     {
         w.WriteStartObject(SyslogName);
-        if (SyslogHeader.IsPresent(header.Hostname)) w.WriteString(SourceFields.HostnameName, line[header.Hostname]);
+        if (SyslogHeader.IsPresent(header.Hostname)) w.WriteString(HostnameName, line[header.Hostname]);
         if (SyslogHeader.IsPresent(header.AppName)) w.WriteString(AppNameName, line[header.AppName]);
         if (SyslogHeader.IsPresent(header.ProcId)) w.WriteString(ProcIdName, line[header.ProcId]);
         if (SyslogHeader.IsPresent(header.MsgId)) w.WriteString(MsgIdName, line[header.MsgId]);
