@@ -11,7 +11,7 @@ namespace GrokFlow.Runtime.Parsing;
 /// Parses a stream of lines on every core: the input is cut into chunks at line ends, each chunk is parsed on the
 /// thread pool with its own <see cref="ParseContext"/>, and the chunks' events are written in input order.
 /// </summary>
-public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunkSize = 1 << 20, Datadog.DatadogEventContext? eventContext = null)
+public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunkSize = 1 << 19, Datadog.DatadogEventContext? eventContext = null)
 {
     private readonly ConcurrentBag<ChunkWorker> _idle = [];
 
@@ -86,8 +86,9 @@ public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunk
 
         public ChunkResult Parse(byte[] chunk, int length)
         {
-            // Events are about twice as long as their lines (the message plus its attributes): room for that up front.
-            var events = _buffers.TryTake(out var b) ? b : new ArrayBufferWriter<byte>(length * 3);
+            // An intake event is about three times its line (the message, the syslog fields and the attributes): room
+            // for that up front, so the buffer is never grown by doubling and copying.
+            var events = _buffers.TryTake(out var b) ? b : new ArrayBufferWriter<byte>(length * 4);
             var summary = new ParseSummary();
             var text = chunk.AsSpan(0, length);
             // One vectorised check for the whole chunk; lines are repaired one by one only in a chunk that needs it.
