@@ -12,9 +12,9 @@ namespace GrokFlow.Tests.DatadogPipelines;
 /// <summary><c>grokflow test</c> and <c>grokflow parse --format datadog</c> as a user runs them, on files in a temporary folder.</summary>
 public sealed class TestCommandTests : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("grokflow-test-command-");
+    private readonly InProcessCli _cli = new("grokflow-test-command-");
 
-    public void Dispose() => _folder.Delete(recursive: true);
+    public void Dispose() => _cli.Dispose();
 
     private const string PipelineYaml = """
         id: demo
@@ -75,22 +75,9 @@ public sealed class TestCommandTests : IDisposable
               timestamp: 37015200000
         """;
 
-    private (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var command in CommandCatalog.All()) root.Subcommands.Add(command);
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
+    private (int Exit, string Out, string Err) Run(params string[] args) => _cli.Run(args);
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_folder.FullName, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => _cli.Write(name, text);
 
     [Fact]
     public void The_nginx_pipeline_passes_Datadogs_recorded_nginx_tests()

@@ -1,15 +1,16 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using GrokFlow.Runtime.Cli;
+using GrokFlow.Tests.TestSupport;
 
 namespace GrokFlow.Tests.ImportExport;
 
 /// <summary><c>grokflow import</c> and <c>grokflow export</c> run as the executable runs them, on files in a temporary folder.</summary>
 public sealed class CliCommandTests : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("grokflow-import-export-");
+    private readonly InProcessCli _cli = new("grokflow-import-export-");
 
-    public void Dispose() => _folder.Delete(recursive: true);
+    public void Dispose() => _cli.Dispose();
 
     private const string IntegrationYaml = """
         id: demo
@@ -40,29 +41,16 @@ public sealed class CliCommandTests : IDisposable
               replaceMissing: true
         """;
 
-    private (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var command in CommandCatalog.All()) root.Subcommands.Add(command);
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
+    private (int Exit, string Out, string Err) Run(params string[] args) => _cli.Run(args);
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_folder.FullName, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => _cli.Write(name, text);
 
     [Fact]
     public void Import_reads_integration_yaml_and_export_writes_the_api_json()
     {
         var yaml = Write("demo.yaml", IntegrationYaml);
-        var rules = Path.Combine(_folder.FullName, "demo.rules");
-        var json = Path.Combine(_folder.FullName, "demo.json");
+        var rules = Path.Combine(_cli.Folder, "demo.rules");
+        var json = Path.Combine(_cli.Folder, "demo.json");
 
         var import = Run("import", yaml, "-o", rules);
         var export = Run("export", rules, "-o", json);
