@@ -84,6 +84,20 @@ public sealed class BuiltInMatcherTests
         Assert.InRange(lines, 1, 1500);
     }
 
+    /// <summary>The generated file sizes docs/benchmarks.md states, line for line.</summary>
+    [Theory]
+    [InlineData("qnap", "qnap.QnapPipeline.g.cs", 1367)]
+    [InlineData("nginx", "nginx.NginxPipeline.g.cs", 2197)]
+    [InlineData("postfix", "postfix.PostfixPipeline.g.cs", 2228)]
+    public void Generated_pipelines_have_the_documented_sizes(string rulesFile, string hintName, int documentedLines)
+    {
+        var rules = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "rules", rulesFile + ".rules"));
+        var run = GeneratedPipelineCompiler.Generate(rules, $"/rules/{rulesFile}.rules");
+        var source = run.Result.Results.Single().GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+
+        Assert.Equal(documentedLines, source.Split('\n').Length - (source.EndsWith('\n') ? 1 : 0));
+    }
+
     private delegate int FirstEndOf(ReadOnlySpan<byte> input, int pos, ref int budget);
 
     private static (Func<byte[], int, int[]> Ends, FirstEndOf First) Scanner(string name) => name switch
