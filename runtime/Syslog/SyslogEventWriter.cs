@@ -26,7 +26,7 @@ internal sealed class SyslogEventWriter
     private readonly IDocumentQuery[] _documentFilters;
     private readonly bool _anyProcessing;
     private readonly ParseContext _context;
-    private readonly bool[] _fastMatched, _fastTried;
+    private readonly bool[] _fastMatched, _applies;
 
     /// <param name="routes">The pipelines with the filters that say which events each applies to.</param>
     public SyslogEventWriter(SourceFields fields, IReadOnlyList<PipelineRoute> routes, ParseContext context)
@@ -40,7 +40,7 @@ internal sealed class SyslogEventWriter
         Parsed = new long[_pipelines.Length];
         Unmatched = new long[_pipelines.Length];
         _fastMatched = new bool[_pipelines.Length];
-        _fastTried = new bool[_pipelines.Length];
+        _applies = new bool[_pipelines.Length];
     }
 
     /// <summary>One pipeline applied to every line whatever its filter (what <c>grokflow parse --pipeline</c> runs).</summary>
@@ -92,7 +92,8 @@ internal sealed class SyslogEventWriter
 
     private void WriteEvent(IEventBuffer buffer, ReadOnlySpan<byte> line, in SyslogHeader header, scoped in EventFields fields, scoped in EventFacts facts, bool applyPipelines)
     {
-        if (applyPipelines && AnyProcessingApplies(facts))
+        if (applyPipelines) MatchFilters(facts);
+        if (applyPipelines && AnyProcessingApplies())
         {
             WriteThroughDocument(buffer.Writer, line, header, fields);
             return;
@@ -100,7 +101,7 @@ internal sealed class SyslogEventWriter
         var w = buffer.Writer;
         EventWriter.Begin(w, fields, _context);
         if (header.Format != SyslogFormat.None) SyslogAttributes.Write(w, line, header);
-        if (applyPipelines) ApplyGrokPipelines(w, fields.Message, facts);
+        if (applyPipelines) ApplyGrokPipelines(w, fields.Message);
         if (EventWriter.TryEnd(w, _context)) return;
         // The pipelines wrote an attribute the event already had: the document merges them.
         UndoFastCounts();
@@ -109,22 +110,27 @@ internal sealed class SyslogEventWriter
         WriteThroughDocument(buffer.Writer, line, header, fields);
     }
 
-    private bool AnyProcessingApplies(scoped in EventFacts facts)
+    /// <summary>Which pipelines' filters match the event as its source gave it: decided once per event.</summary>
+    private void MatchFilters(scoped in EventFacts facts)
+    {
+        for (var i = 0; i < _pipelines.Length; i++) _applies[i] = _filters[i].Matches(facts.ToSearchEvent());
+    }
+
+    private bool AnyProcessingApplies()
     {
         if (!_anyProcessing) return false;
         for (var i = 0; i < _pipelines.Length; i++)
         {
-            if (_pipelines[i].HasProcessors && _filters[i].Matches(facts.ToSearchEvent())) return true;
+            if (_pipelines[i].HasProcessors && _applies[i]) return true;
         }
         return false;
     }
 
-    private void ApplyGrokPipelines(Utf8JsonWriter w, ReadOnlySpan<byte> message, scoped in EventFacts facts)
+    private void ApplyGrokPipelines(Utf8JsonWriter w, ReadOnlySpan<byte> message)
     {
         for (var i = 0; i < _pipelines.Length; i++)
         {
-            _fastTried[i] = _filters[i].Matches(facts.ToSearchEvent());
-            if (!_fastTried[i]) continue;
+            if (!_applies[i]) continue;
             LastResult = _pipelines[i].Parse(message, w, _context);
             _fastMatched[i] = LastResult.Matched;
             if (_fastMatched[i]) Parsed[i]++;
@@ -136,7 +142,7 @@ internal sealed class SyslogEventWriter
     {
         for (var i = 0; i < _pipelines.Length; i++)
         {
-            if (!_fastTried[i]) continue;
+            if (!_applies[i]) continue;
             if (_fastMatched[i]) Parsed[i]--;
             else Unmatched[i]--;
         }
