@@ -13,5 +13,5 @@ public sealed record IntakeRequest(
     public string Header(string name) => Headers.TryGetValue(name, out var value) ? value : "";
 
     /// <summary>The events of the JSON array body.</summary>
-    public IReadOnlyList<JsonElement> Events => JsonDocument.Parse(Body).RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
+    public IReadOnlyList<JsonElement> Events => Body.Length == 0 ? [] : JsonDocument.Parse(Body).RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
 }

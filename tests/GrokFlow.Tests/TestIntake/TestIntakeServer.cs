@@ -20,7 +20,9 @@ public sealed class TestIntakeServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<IntakeAnswer> _script = new();
-    private readonly ConcurrentQueue<IntakeRequest> _requests = new();
+    private readonly ConcurrentQueue<(long Arrival, IntakeRequest Request)> _requests = new();
+    private readonly Lock _arrivalGate = new();
+    private long _arrivals;
     private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile IntakeAnswer _default = IntakeAnswer.Accepted;
 
@@ -28,9 +30,10 @@ public sealed class TestIntakeServer : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public IReadOnlyList<IntakeRequest> Requests => [.. _requests];
+    /// <summary>Every request in the order it arrived (the order answers were handed out), not the order bodies finished.</summary>
+    public IReadOnlyList<IntakeRequest> Requests => _requests.OrderBy(r => r.Arrival).Select(r => r.Request).ToArray();
 
-    public IReadOnlyList<IntakeRequest> Accepted => _requests.Where(r => r.AnsweredStatus is >= 200 and < 300).ToArray();
+    public IReadOnlyList<IntakeRequest> Accepted => Requests.Where(r => r.AnsweredStatus is >= 200 and < 300).ToArray();
 
     /// <summary>Every event of every accepted request, in arrival order.</summary>
     public IReadOnlyList<System.Text.Json.JsonElement> AcceptedEvents => Accepted.SelectMany(r => r.Events).ToArray();
@@ -75,20 +78,35 @@ public sealed class TestIntakeServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        var answer = _script.TryDequeue(out var scripted) ? scripted : _default;
+        IntakeAnswer answer;
+        long arrival;
+        lock (_arrivalGate)
+        {
+            answer = _script.TryDequeue(out var scripted) ? scripted : _default;
+            arrival = ++_arrivals;
+        }
         using var raw = new MemoryStream();
-        await context.Request.Body.CopyToAsync(raw, context.RequestAborted);
+        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            await context.Request.Body.CopyToAsync(raw, context.RequestAborted);
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client gave up before its body arrived (a slow machine): recorded as unanswered, like a hang.
+            _requests.Enqueue((arrival, new IntakeRequest(context.Request.Path, headers, (int)raw.Length, [], 0)));
+            return;
+        }
         var encoding = context.Request.Headers.ContentEncoding.ToString();
         var body = encoding == "gzip" ? Gunzip(raw.ToArray()) : raw.ToArray();
-        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         if (answer.Hang)
         {
-            _requests.Enqueue(new IntakeRequest(context.Request.Path, headers, (int)raw.Length, body, 0));
+            _requests.Enqueue((arrival, new IntakeRequest(context.Request.Path, headers, (int)raw.Length, body, 0)));
             await Task.WhenAny(_release.Task, Task.Delay(Timeout.Infinite, context.RequestAborted));
             context.Abort();
             return;
         }
-        _requests.Enqueue(new IntakeRequest(context.Request.Path, headers, (int)raw.Length, body, answer.Status));
+        _requests.Enqueue((arrival, new IntakeRequest(context.Request.Path, headers, (int)raw.Length, body, answer.Status)));
         context.Response.StatusCode = answer.Status;
         if (answer.RetryAfter is { } retryAfter) context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString();
         await context.Response.WriteAsync(answer.Status is >= 200 and < 300 ? "{}" : $"{{\"errors\":[\"scripted {answer.Status}\"]}}");
