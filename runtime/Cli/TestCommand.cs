@@ -22,7 +22,7 @@ internal static class TestCommand
         var pipelineOption = new Option<string?>("--pipeline", "-p") { Description = "The pipeline id when the .rules file holds several." };
         var clockOption = new Option<string>("--clock")
         {
-            Description = "The time dates without a year resolve against: ISO 8601 (2026-03-01T12:00:00Z) or 'now'. Default 1971-01-01T00:00:00Z (the end of 1970), the clock Datadog recorded its integration tests with.",
+            Description = "The time dates without a year or a day resolve against (the nearest candidate wins): ISO 8601 (2026-03-01T12:00:00Z) or 'now'. Default 1971-01-01T00:00:00Z (the end of 1970), the clock Datadog recorded its integration tests with.",
             DefaultValueFactory = _ => "1971-01-01T00:00:00Z",
         };
         var command = new Command("test", """

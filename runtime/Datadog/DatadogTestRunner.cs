@@ -21,8 +21,9 @@ public sealed record DatadogTestOutcome(DatadogTest Test, JsonObject Actual, IRe
 public sealed class DatadogTestRunner(IGrokPipeline pipeline, DateTimeOffset clock)
 {
     /// <summary>
-    /// The clock Datadog recorded its integration tests with: 1971-01-01T00:00:00Z, the instant 1970 ends. The recorded
-    /// results put dates without a year in 1971 (all but four, of July to September, in 1970).
+    /// The clock Datadog recorded its integration tests with: 1971-01-01T00:00:00Z, the instant 1970 ends. Every recorded
+    /// date the value gave no year or no day fits it: <c>Jan 3</c> to <c>Jul 2</c> in 1971, <c>Jul 12</c> to
+    /// <c>Dec 21</c> in 1970 (the year nearest the clock's day), times of day after noon on 1970-12-31.
     /// </summary>
     public static readonly DateTimeOffset RecordingClock = new(1971, 1, 1, 0, 0, 0, TimeSpan.Zero);
 

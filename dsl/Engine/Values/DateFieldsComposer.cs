@@ -4,50 +4,103 @@ using GrokFlow.Language.Dates;
 namespace GrokFlow.Engine.Values;
 
 /// <summary>
-/// Turns the fields read from a date value into epoch milliseconds, applying the defaults Datadog's recorded results
-/// and docs show: a pattern without any date field (time only) reads on 1970-01-01 (its docs: <c>14:20:15</c> gives
-/// 51615000); a date with a month but no year is put in the year that brings it nearest the clock (within half a year
-/// of it: Datadog's recorded results, made with a clock at the end of 1970, put July 12 to December 31 in 1970 and
-/// January 3 to June in 1971; a log of 31 December read on 1 January is last year's), and a missing month or day is 1. A day of year (<c>D</c>) places the date only together with a year read from the
-/// value (the resolution java.time makes); without one it is ignored and a missing day of month is the clock's day
-/// (<c>MMDD</c> on <c>1216</c> gives December of the clock's year, on the clock's day). A zone or offset in the value
-/// wins over the format's zone. Out-of-range fields (month 13, 31 June, hour 24) fail, as they do in Joda-Time.
+/// Turns the fields read from a date value into epoch milliseconds. Fields the value lacks come from the clock, each
+/// time as the candidate nearest it (what Datadog's recorded results show, made with a clock at 1971-01-01T00:00Z):
+/// <list type="bullet">
+/// <item>a month and day of month without a year take the year that puts that day nearest the clock's day (in the
+/// format's zone): with the clock on 1 January 1971, <c>Jul 2</c> (182 days ahead) is 1971 and <c>Jul 12</c> (173 days
+/// back) is 1970; a tie (183 days either way around a leap day) goes to the past;</item>
+/// <item>a value that names no calendar day (a time only, or date fields that name no day without a year: a month
+/// and a day of year, as in <c>MMDD</c>; java.time resolves no date from them) is that time on the day that puts it
+/// nearest the clock: 15:28 read at 00:00 on 1 January is 31 December's; a tie (12 hours) goes to the past.</item>
+/// </list>
+/// A missing month or day of a dated value is 1. A day of year (<c>D</c>) places the date together with a year read
+/// from the value. A zone or offset in the value wins over the format's zone. Out-of-range fields (month 13, 31 June,
+/// hour 24) fail, as they do in Joda-Time.
 /// </summary>
 internal static class DateFieldsComposer
 {
-    private const long HalfYearMilliseconds = 365L * 12 * 60 * 60 * 1000;
-
     public static bool TryCompose(
         ref ParsedDateFields f, bool hasDateFields, DateZone formatZone, TimeProvider clock, out long epochMilliseconds)
     {
-        if (!TryCompose(ref f, hasDateFields, formatZone, clock, yearShift: 0, out epochMilliseconds)) return false;
-        if (!hasDateFields || !TakesItsYearFromTheClock(ref f)) return true;
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var shift = epochMilliseconds - now > HalfYearMilliseconds ? -1 : now - epochMilliseconds > HalfYearMilliseconds ? 1 : 0;
-        if (shift != 0 && TryCompose(ref f, hasDateFields, formatZone, clock, shift, out var shifted)) epochMilliseconds = shifted;
-        return true;
+        epochMilliseconds = 0;
+        if (!hasDateFields || !NamesACalendarDay(ref f)) return TryComposeNearestDay(ref f, formatZone, clock, out epochMilliseconds);
+        var today = Today(clock, formatZone);
+        if (!TakesItsYearFromTheClock(ref f)) return TryCompose(ref f, formatZone, today.Year, out epochMilliseconds);
+        return NearestYear(today, f.Month, f.Day) is { } year && TryCompose(ref f, formatZone, year, out epochMilliseconds);
     }
+
+    /// <summary>
+    /// The year (the clock's, the one before or the one after) that puts <paramref name="month"/>/<paramref name="day"/>
+    /// nearest <paramref name="today"/>; null when the day exists in none of them (29 February far from a leap year).
+    /// </summary>
+    public static int? NearestYear(DateTime today, int month, int day)
+    {
+        if (month is < 1 or > 12 || day < 1) return null;
+        int? best = null;
+        var bestDistance = long.MaxValue;
+        for (var year = today.Year - 1; year <= today.Year + 1; year++)
+        {
+            if (year is < 1 or > 9999 || day > DateTime.DaysInMonth(year, month)) continue;
+            var distance = Math.Abs((new DateTime(year, month, day) - today).Ticks);
+            if (distance >= bestDistance) continue;
+            bestDistance = distance;
+            best = year;
+        }
+
+        return best;
+    }
+
+    /// <summary>A time of day (no calendar day named): on the clock's day, the day before or the day after, whichever is nearest the clock.</summary>
+    private static bool TryComposeNearestDay(ref ParsedDateFields f, DateZone formatZone, TimeProvider clock, out long epochMilliseconds)
+    {
+        epochMilliseconds = 0;
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var today = Today(clock, formatZone).Ticks;
+        var bestDistance = long.MaxValue;
+        for (var shift = -1; shift <= 1; shift++)
+        {
+            if (!TryComposeTime(ref f, formatZone, today + (shift * TimeSpan.TicksPerDay), out var candidate)) continue;
+            var distance = Math.Abs(candidate - now);
+            if (distance >= bestDistance) continue;
+            bestDistance = distance;
+            epochMilliseconds = candidate;
+        }
+
+        return bestDistance != long.MaxValue;
+    }
+
+    /// <summary>
+    /// Whether the fields name a calendar day: a year (or week date) read from the value, or a month and a day of month
+    /// whose year the clock gives. Without a year, other date fields (a month alone, a day of year) name no day.
+    /// </summary>
+    private static bool NamesACalendarDay(ref ParsedDateFields f) =>
+        HasYear(ref f) || f.WeekYear != ParsedDateFields.Unset || f.TwoDigitWeekYear != ParsedDateFields.Unset || UsesWeekDate(ref f)
+        || (f.Month != ParsedDateFields.Unset && f.Day != ParsedDateFields.Unset);
+
+    private static bool HasYear(ref ParsedDateFields f) =>
+        f.Year != ParsedDateFields.Unset || f.TwoDigitYear != ParsedDateFields.Unset || f.Century != ParsedDateFields.Unset;
+
+    private static bool UsesWeekDate(ref ParsedDateFields f) =>
+        (f.WeekYear != ParsedDateFields.Unset || f.TwoDigitWeekYear != ParsedDateFields.Unset
+         || f.Week != ParsedDateFields.Unset || f.DayOfWeekNumber != ParsedDateFields.Unset)
+        && f.Month == ParsedDateFields.Unset && f.Day == ParsedDateFields.Unset && f.DayOfYear == ParsedDateFields.Unset;
 
     /// <summary>A month and day without a year (nor a week date): the year comes from the clock.</summary>
     private static bool TakesItsYearFromTheClock(ref ParsedDateFields f) =>
-        f.Month != ParsedDateFields.Unset && f.Year == ParsedDateFields.Unset && f.TwoDigitYear == ParsedDateFields.Unset
-        && f.Century == ParsedDateFields.Unset && f.WeekYear == ParsedDateFields.Unset && f.TwoDigitWeekYear == ParsedDateFields.Unset
-        && f.Week == ParsedDateFields.Unset;
+        !HasYear(ref f) && f.Month != ParsedDateFields.Unset && f.Day != ParsedDateFields.Unset;
 
-    private static bool TryCompose(
-        ref ParsedDateFields f, bool hasDateFields, DateZone formatZone, TimeProvider clock, int yearShift, out long epochMilliseconds)
+    /// <summary>A dated value; <paramref name="yearWithoutOne"/> is the year of a value that has none.</summary>
+    private static bool TryCompose(ref ParsedDateFields f, DateZone formatZone, int yearWithoutOne, out long epochMilliseconds)
     {
         epochMilliseconds = 0;
-        long dayTicks;
-        if (!hasDateFields)
-        {
-            dayTicks = DateTime.UnixEpoch.Ticks;
-        }
-        else if (!TryDate(ref f, formatZone, clock, yearShift, out dayTicks))
-        {
-            return false;
-        }
+        return TryDate(ref f, yearWithoutOne, out var dayTicks) && TryComposeTime(ref f, formatZone, dayTicks, out epochMilliseconds);
+    }
 
+    /// <summary>The value's time of day on the day starting at <paramref name="dayTicks"/>, in the value's zone or the format's.</summary>
+    private static bool TryComposeTime(ref ParsedDateFields f, DateZone formatZone, long dayTicks, out long epochMilliseconds)
+    {
+        epochMilliseconds = 0;
         if (!TryHour(ref f, out var hour)) return false;
         var minute = f.Minute == ParsedDateFields.Unset ? 0 : f.Minute;
         var second = f.Second == ParsedDateFields.Unset ? 0 : f.Second;
@@ -71,27 +124,22 @@ internal static class DateFieldsComposer
         return true;
     }
 
-    private static bool TryDate(ref ParsedDateFields f, DateZone formatZone, TimeProvider clock, int yearShift, out long dayTicks)
+    private static bool TryDate(ref ParsedDateFields f, int yearWithoutOne, out long dayTicks)
     {
         dayTicks = 0;
         int year;
-        var valueHasYear = f.Year != ParsedDateFields.Unset || f.TwoDigitYear != ParsedDateFields.Unset || f.Century != ParsedDateFields.Unset;
         if (f.Year != ParsedDateFields.Unset) year = f.Year;
         else if (f.TwoDigitYear != ParsedDateFields.Unset)
             year = f.Century != ParsedDateFields.Unset ? (f.Century * 100) + f.TwoDigitYear : FromTwoDigits(f.TwoDigitYear);
         else if (f.Century != ParsedDateFields.Unset) year = f.Century * 100;
-        else year = CurrentYear(clock, formatZone) + yearShift;
+        else year = yearWithoutOne;
 
         if (f.Era == 0) year = 1 - year; // BC: outside what DateTime (and any log) holds, so it fails below.
         if (year is < 1 or > 9999) return false;
 
-        var usesWeekDate = (f.WeekYear != ParsedDateFields.Unset || f.TwoDigitWeekYear != ParsedDateFields.Unset
-                            || f.Week != ParsedDateFields.Unset || f.DayOfWeekNumber != ParsedDateFields.Unset)
-                           && f.Month == ParsedDateFields.Unset && f.Day == ParsedDateFields.Unset
-                           && f.DayOfYear == ParsedDateFields.Unset;
-        if (usesWeekDate) return TryWeekDate(ref f, year, clock, formatZone, out dayTicks);
+        if (UsesWeekDate(ref f)) return TryWeekDate(ref f, year, out dayTicks);
 
-        if (f.DayOfYear != ParsedDateFields.Unset && (f.Month == ParsedDateFields.Unset || valueHasYear))
+        if (f.DayOfYear != ParsedDateFields.Unset && HasYear(ref f))
         {
             var daysInYear = DateTime.IsLeapYear(year) ? 366 : 365;
             if (f.DayOfYear < 1 || f.DayOfYear > daysInYear) return false;
@@ -100,16 +148,13 @@ internal static class DateFieldsComposer
         }
 
         var month = f.Month == ParsedDateFields.Unset ? 1 : f.Month;
-        var day = f.Day != ParsedDateFields.Unset ? f.Day
-            : f.DayOfYear != ParsedDateFields.Unset ? Today(clock, formatZone).Day
-            : 1;
+        var day = f.Day == ParsedDateFields.Unset ? 1 : f.Day;
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
         dayTicks = new DateTime(year, month, day).Ticks;
         return true;
     }
 
-    private static bool TryWeekDate(
-        ref ParsedDateFields f, int year, TimeProvider clock, DateZone formatZone, out long dayTicks)
+    private static bool TryWeekDate(ref ParsedDateFields f, int year, out long dayTicks)
     {
         dayTicks = 0;
         var weekYear = f.WeekYear != ParsedDateFields.Unset ? f.WeekYear
@@ -123,9 +168,6 @@ internal static class DateFieldsComposer
         dayTicks = date.Ticks;
         return true;
     }
-
-    /// <summary>The current year on the clock, in the format's zone.</summary>
-    private static int CurrentYear(TimeProvider clock, DateZone formatZone) => Today(clock, formatZone).Year;
 
     /// <summary>The current day on the clock (midnight), in the format's zone.</summary>
     private static DateTime Today(TimeProvider clock, DateZone formatZone)

@@ -30,7 +30,8 @@ public sealed record CaseCoverage(GrokCase Case, string? NotCoveredReason, strin
         @"^(?<field>[\w.]+) = epoch ms of <current year>-(?<M>\d\d)-(?<d>\d\d)T(?<H>\d\d):(?<m>\d\d):(?<s>\d\d)(?:\.(?<f>\d{3}))?Z", RegexOptions.CultureInvariant);
     private static readonly Regex TemplateDateAt = new(
         @"(?<field>[\w.]+) = epoch ms of that date in the CURRENT year at (?<H>\d\d):(?<m>\d\d):(?<s>\d\d) UTC", RegexOptions.CultureInvariant);
-    private static readonly Regex TodayAt = new(@"epoch milliseconds of TODAY's UTC date", RegexOptions.CultureInvariant);
+    private static readonly Regex TodayAt = new(
+        @"^(?<field>[\w.]+) = epoch milliseconds of TODAY's UTC date at (?<H>\d\d):(?<m>\d\d):(?<s>\d\d)", RegexOptions.CultureInvariant);
 
     public static CaseCoverage Of(GrokCase c)
     {
@@ -69,11 +70,18 @@ public sealed record CaseCoverage(GrokCase Case, string? NotCoveredReason, strin
         if (c.FromVrl && c.Kind == "match" && string.Join("\n", c.AllPatterns).Contains("keyvalue", StringComparison.Ordinal) && HoldsArray(c.Expected))
             return NotCovered("VRL appends a repeated key-value key into an array; Datadog's recorded results keep the last value (checkpoint_harmony_endpoint)");
 
+        if (c.Raw["conflict"]?.GetValue<string>() == "vector-uses-current-day")
+            return NotCovered("Datadog's docs read a time-only date on 1970-01-01; its production engine reads it on the clock's nearest day " +
+                              "(argo_workflows, keda recordings), as VRL does since vrl#906 (spec section 9 #5)");
         if (!c.TimeDependent)
             return Covered(c.Input, c.Expected);
         var rule = c.ExpectedRule ?? "";
-        if (TodayAt.IsMatch(rule))
-            return NotCovered("VRL reads a time-only date on the current day, Datadog on 1970-01-01 (spec section 9 #5)");
+        if (TodayAt.Match(rule) is { Success: true } today)
+        {
+            // The clock is at 10:00, so the time read lies nearest the clock on the clock's own day.
+            var at = new DateTimeOffset(Clock.Year, Clock.Month, Clock.Day, Int(today, "H"), Int(today, "m"), Int(today, "s"), TimeSpan.Zero);
+            return Covered(c.Input, WithField(c.Expected, today.Groups["field"].Value, at));
+        }
         if (CurrentYearInstant.Match(rule) is { Success: true } instant)
         {
             var at = new DateTimeOffset(Clock.Year, Int(instant, "M"), Int(instant, "d"), Int(instant, "H"), Int(instant, "m"), Int(instant, "s"),

@@ -8,7 +8,8 @@ namespace GrokFlow.Tests.Values;
 /// </summary>
 public sealed class DatadogDateDefaultsTests
 {
-    private static readonly FixedClock LastDayOf1970 = new(new DateTimeOffset(1970, 12, 31, 15, 0, 0, TimeSpan.Zero));
+    /// <summary>The clock Datadog recorded its integration results with.</summary>
+    private static readonly FixedClock Recording = new(new DateTimeOffset(1971, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void DayOfYearWithAYearPlacesTheDate()
@@ -19,10 +20,11 @@ public sealed class DatadogDateDefaultsTests
     }
 
     [Fact]
-    public void DayOfYearWithoutAYearIsIgnoredAndTheDayIsTheClocks()
+    public void MonthAndDayOfYearWithoutAYearNameNoDayAndReadAsATimeOfDay()
     {
-        // keda: MMDD on 1216 recorded as 1970-12-31 when the event's clock was that day.
-        Assert.Equal(Utc(1970, 12, 31, 14, 53, 6, 261), Parse("MMDD HH:mm:ss.SSSSSS", "1216 14:53:06.261024", clock: LastDayOf1970));
+        // keda: MMDD on 1216 recorded as 1970-12-31, as argo_workflows' time-only HH:mm:ss.SSSSSS: the day nearest the clock.
+        Assert.Equal(Utc(1970, 12, 31, 14, 53, 6, 261), Parse("MMDD HH:mm:ss.SSSSSS", "1216 14:53:06.261024", clock: Recording));
+        Assert.Equal(Utc(1970, 12, 31, 15, 28, 44, 902), Parse("HH:mm:ss.SSSSSS", "15:28:44.902685", clock: Recording));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed partial class DateCorpusTests
         var data = new TheoryData<string, string>();
         foreach (var (file, row) in DateRows())
         {
-            if (row["kind"]!.GetValue<string>() == "match" && row["time_dependent"] is null)
+            if (row["kind"]!.GetValue<string>() == "match" && row["time_dependent"] is null && row["conflict"]?.GetValue<string>() != TimeOnlyConflict)
                 data.Add(file, row["name"]!.GetValue<string>());
         }
 
@@ -37,15 +37,35 @@ public sealed partial class DateCorpusTests
         Assert.Equal(ExpectedAt(row["expected"]!, field).GetValue<long>(), value);
     }
 
+    /// <summary>The corpus's mark on the documented time-only rows that VRL reads on the current day.</summary>
+    private const string TimeOnlyConflict = "vector-uses-current-day";
+
     [Fact]
-    public void TimeOnlyPatternReadsOn1970NotToday()
+    public void TimeOnlyPatternReadsOnTheClocksNearestDay()
     {
-        // vrl::supports_date_matcher#25 expects today's date (VRL since vrl#906); Datadog's docs give 1970-01-01
-        // (14:20:15 -> 51615000, dd-docs::dates#1) and Datadog wins (spec §4, §9 row 5).
+        // vrl::supports_date_matcher#25 expects today's date (VRL since vrl#906, "comparing to Datadog"), and so do
+        // Datadog's recorded production results: argo_workflows' 15:28:44 and keda's 14:53:06 read at 1971-01-01T00:00Z
+        // are 1970-12-31, the day nearest the clock.
         var row = Row("vrl-cases.jsonl", "vrl::parse_grok::supports_date_matcher#25");
         var (_, value) = ParseDatesInRow(row, Clock);
 
-        Assert.Equal(((12 * 3600) + (13 * 60) + 14) * 1000L, value);
+        Assert.Equal(new DateTimeOffset(2031, 6, 15, 12, 13, 14, TimeSpan.Zero).ToUnixTimeMilliseconds(), value);
+    }
+
+    [Theory]
+    [InlineData("dd-docs::dates#1")]
+    [InlineData("dd-docs::dates#2")]
+    public void DocumentedTimeOnlyRowsComeOutWithAClockOnTheirDay(string name)
+    {
+        // Datadog's docs print these time-only values on 1970-01-01; the rule Datadog's production engine follows
+        // (the day nearest the clock) gives them with a clock on that day, and today's date with today's clock.
+        var row = Row("datadog-doc-cases.jsonl", name);
+        Assert.Equal(TimeOnlyConflict, row["conflict"]!.GetValue<string>());
+        var expected = ExpectedAt(row["expected"]!, "date").GetValue<long>();
+
+        Assert.Equal(expected, ParseDatesInRow(row, new FixedClock(new DateTimeOffset(1970, 1, 1, 12, 0, 0, TimeSpan.Zero))).Value);
+        Assert.Equal(expected + new DateTimeOffset(2031, 6, 15, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds(),
+            ParseDatesInRow(row, Clock).Value);
     }
 
     [Fact]

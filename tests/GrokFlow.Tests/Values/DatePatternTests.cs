@@ -14,7 +14,7 @@ public sealed class DatePatternTests
     [InlineData("07:15:00 am", 7, 15)]
     public void TwelveHourClockWithHalfDay(string text, int hour, int minute)
     {
-        Assert.Equal(Utc(1970, 1, 1, hour, minute), Parse("hh:mm:ss a", text));
+        Assert.Equal(Utc(2031, 6, 15, hour, minute), Parse("hh:mm:ss a", text, clock: Noon2031));
     }
 
     [Fact]
@@ -27,8 +27,8 @@ public sealed class DatePatternTests
     [Fact]
     public void OtherHourLetters()
     {
-        Assert.Equal(Utc(1970, 1, 1, 0, 10), Parse("k:mm", "24:10"));
-        Assert.Equal(Utc(1970, 1, 1, 23, 10), Parse("K:mm a", "11:10 PM"));
+        Assert.Equal(Utc(2031, 6, 15, 0, 10), Parse("k:mm", "24:10", clock: Noon2031));
+        Assert.Equal(Utc(2031, 6, 15, 23, 10), Parse("K:mm a", "11:10 PM", clock: Noon2031));
         Assert.False(TryParse("K:mm a", "12:10 PM"));
     }
 
@@ -59,7 +59,7 @@ public sealed class DatePatternTests
     [InlineData("14:20:15.123456789", 123)]
     public void FractionsTakeOneToNineDigitsTruncatedToMilliseconds(string text, int milliseconds)
     {
-        Assert.Equal(Utc(1970, 1, 1, 14, 20, 15, milliseconds), Parse("HH:mm:ss.SSS", text));
+        Assert.Equal(Utc(2031, 6, 15, 14, 20, 15, milliseconds), Parse("HH:mm:ss.SSS", text, clock: Noon2031));
     }
 
     [Fact]
@@ -73,6 +73,39 @@ public sealed class DatePatternTests
         Assert.Equal(Utc(2030, 7, 15, 10), Parse("MMM dd HH:mm", "Jul 15 10:00", clock: newYearsEve));
         Assert.Equal(Utc(2031, 6, 15, 10), Parse("MMM dd HH:mm", "Jun 15 10:00", clock: newYearsEve));
         Assert.Equal(At(2031, 3, 1, 10, 0, 0, TimeSpan.FromHours(9)), Parse("MMM dd HH:mm", "Mar 01 10:00", "Asia/Tokyo", clock: newYearsEve));
+    }
+
+    [Fact]
+    public void TimeOnlyIsOnTheDayThatPutsItNearestTheClock()
+    {
+        var midnight = new FixedClock(new DateTimeOffset(2031, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(Utc(2030, 12, 31, 15, 28, 44), Parse("HH:mm:ss", "15:28:44", clock: midnight));
+        Assert.Equal(Utc(2031, 1, 1, 11, 59, 59), Parse("HH:mm:ss", "11:59:59", clock: midnight));
+        Assert.Equal(Utc(2030, 12, 31, 12, 0, 0), Parse("HH:mm:ss", "12:00:00", clock: midnight)); // a tie goes to the past
+        Assert.Equal(Utc(2031, 6, 15, 9, 0, 0), Parse("HH:mm:ss", "09:00:00"));
+        Assert.Equal(Utc(2031, 6, 14, 23, 0, 0), Parse("HH:mm:ss", "23:00:00"));
+    }
+
+    [Fact]
+    public void MissingYearComparesDaysNotTimesOfDay()
+    {
+        // Datadog's recordings (clock 1971-01-01T00:00Z): Jul 2 12:24:48 is 1971 (182 days ahead, 183 back), Jul 12 1970.
+        var recording = new FixedClock(new DateTimeOffset(1971, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(Utc(1971, 7, 2, 12, 24, 48), Parse("MMM d HH:mm:ss", "Jul 2 12:24:48", clock: recording));
+        Assert.Equal(Utc(1970, 7, 12, 12, 24, 48), Parse("MMM d HH:mm:ss", "Jul 12 12:24:48", clock: recording));
+        Assert.Equal(Utc(1971, 1, 3, 13, 45, 51), Parse("MMM d HH:mm:ss", "Jan 3 13:45:51", clock: recording));
+        Assert.Equal(Utc(1970, 12, 21, 13, 0, 58), Parse("MMdd HH:mm:ss", "1221 13:00:58", clock: recording));
+    }
+
+    [Fact]
+    public void TwentyNinthOfFebruaryWithoutAYearTakesTheNearestLeapYear()
+    {
+        var clock = new FixedClock(new DateTimeOffset(2029, 1, 10, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(Utc(2028, 2, 29), Parse("MMM d", "Feb 29", clock: clock));
+        Assert.False(Compile("MMM d").TryParse("Feb 29"u8, new FixedClock(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero)), out _));
     }
 
     [Fact]

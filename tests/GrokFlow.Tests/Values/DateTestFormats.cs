@@ -8,6 +8,9 @@ internal static class DateTestFormats
 {
     public static readonly FixedClock Clock2031 = new(new DateTimeOffset(2031, 6, 15, 10, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Noon: a time of day read on it is on its own day, whatever the time (a 12-hour tie goes to the past).</summary>
+    public static readonly FixedClock Noon2031 = new(new DateTimeOffset(2031, 6, 15, 12, 0, 0, TimeSpan.Zero));
+
     public static DateFormat Compile(string pattern, string? timeZone = null, string? locale = null)
     {
         var format = DateFormat.Compile(pattern, timeZone, locale, out var error);

@@ -163,8 +163,11 @@ public sealed class DateZoneTests
     }
 
     [Fact]
-    public void TimeOnlyPatternWithAZoneReadsOn1970InThatZone()
+    public void TimeOnlyPatternWithAZoneReadsOnTheClocksDayInThatZone()
     {
-        Assert.Equal(At(1970, 1, 1, 14, 20, 15, TimeSpan.FromHours(1)), Parse("HH:mm:ss", "14:20:15", "Europe/Paris"));
+        // 22:30 UTC on 14 June is already the 15th in Paris (CEST, +02:00): 01:00 there is 30 minutes ahead.
+        var clock = new FixedClock(new DateTimeOffset(2031, 6, 14, 22, 30, 0, TimeSpan.Zero));
+        Assert.Equal(At(2031, 6, 15, 1, 0, 0, TimeSpan.FromHours(2)), Parse("HH:mm:ss", "01:00:00", "Europe/Paris", clock: clock));
+        Assert.Equal(At(2031, 6, 15, 14, 20, 15, TimeSpan.FromHours(2)), Parse("HH:mm:ss", "14:20:15", "Europe/Paris"));
     }
 }

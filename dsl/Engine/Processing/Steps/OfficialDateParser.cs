@@ -9,7 +9,8 @@ namespace GrokFlow.Engine.Processing.Steps;
 /// dropped);</item>
 /// <item>ISO 8601: <c>yyyy-MM-ddTHH:mm[:ss[.fraction]]</c> with <c>Z</c>, <c>±hh</c>, <c>±hhmm</c> or <c>±hh:mm</c>, UTC
 /// when no zone is given (a space may stand for the <c>T</c>; a fraction beyond milliseconds is dropped);</item>
-/// <item>RFC 3164 (syslog): <c>MMM d HH:mm:ss</c>, UTC, in the clock's current year.</item>
+/// <item>RFC 3164 (syslog): <c>MMM d HH:mm:ss</c>, UTC, in the year that puts the day nearest the clock's (as the
+/// grok <c>date</c> matcher reads a date without a year).</item>
 /// </list>
 /// Anything else (<c>2025/05/31 15:56:10</c>, arrays, objects) is not a date.
 /// </summary>
@@ -110,7 +111,8 @@ public static class OfficialDateParser
         var dayText = s[4] == ' ' ? s.Slice(5, 1) : s.Slice(4, 2);
         if (!Digits(dayText, 0, dayText.Length, out var day) || !Digits(s, 7, 2, out var hour)
             || !Digits(s, 10, 2, out var minute) || !Digits(s, 13, 2, out var second)) return false;
-        return TryCompose(clock.GetUtcNow().Year, month, day, hour, minute, second, 0, 0, out epochMilliseconds);
+        return DateFieldsComposer.NearestYear(clock.GetUtcNow().UtcDateTime.Date, month, day) is { } year
+               && TryCompose(year, month, day, hour, minute, second, 0, 0, out epochMilliseconds);
     }
 
     private static bool TryCompose(int year, int month, int day, int hour, int minute, int second, int millisecond, int offsetMinutes, out long epochMilliseconds)
