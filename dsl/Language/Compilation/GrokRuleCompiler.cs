@@ -19,6 +19,7 @@ internal sealed class GrokRuleCompiler
     private readonly List<RulesDiagnostic> _diagnostics;
     private readonly HashSet<(string, int, int)> _reported = [];
     private readonly HashSet<string> _reportedCycles = new(StringComparer.Ordinal);
+    private readonly List<RuleSyntax> _splicedHelpers = [];
 
     public GrokRuleCompiler(GrokParserSyntax parser, List<RulesDiagnostic> diagnostics)
     {
@@ -28,6 +29,8 @@ internal sealed class GrokRuleCompiler
         {
             if (!_helpers.TryAdd(helper.Name, helper))
                 Report(DiagnosticCodes.DuplicateName, $"duplicate helper rule '{helper.Name}': helper names must be unique within a grok parser", helper.NameSpan);
+            else if (!HelperSplicing.IsCompletePattern(helper.Pattern))
+                _splicedHelpers.Add(helper);
         }
         for (var i = 0; i < parser.MatchRules.Length; i++)
         {
@@ -53,7 +56,10 @@ internal sealed class GrokRuleCompiler
         // A helper no rule uses is still checked: a mistake in it is a mistake in the file (errors already reported
         // through a rule are not repeated).
         foreach (var helper in _helpers.Values)
-            new RuleExpansion(this).ExpandPattern(helper, helper.Name, PatternFlags.Default);
+        {
+            if (!_splicedHelpers.Contains(helper) || !HelperSplicing.IsReferenced(helper.Name, _helpers.Values.Concat(_matchRules)))
+                new RuleExpansion(this).ExpandPattern(helper, helper.Name, PatternFlags.Default);
+        }
         return rules.ToImmutable();
     }
 
@@ -74,6 +80,8 @@ internal sealed class GrokRuleCompiler
 
         public Node? ExpandPattern(RuleSyntax rule, string name, PatternFlags flags)
         {
+            var spliced = HelperSplicing.Splice(rule.Pattern, compiler._splicedHelpers);
+            if (!ReferenceEquals(spliced, rule.Pattern)) rule = rule with { Pattern = spliced };
             _stack.Push((rule, name));
             try
             {

@@ -10,7 +10,7 @@ namespace GrokFlow.Tests.DatadogPipelines;
 public sealed class GrokLevelConformanceTests(ITestOutputHelper output)
 {
     /// <summary>The samples agreeing, of those reaching a grok parser, as docs/import.md states them (the figure may only rise).</summary>
-    public const int DocumentedAgreeingSamples = 769;
+    public const int DocumentedAgreeingSamples = 771;
     public const int DocumentedSamplesWithGrok = 773;
 
     [Fact]

@@ -34,6 +34,18 @@ public sealed class RulesCompilerTests
         Assert.Equal(compiled.Diagnostics.Length, compiled.Diagnostics.Distinct().Count());
     }
 
+    [Theory]
+    // Spliced as text into a rule, a helper starting with a quantifier compiles; unused, extracted or filtered it is an error.
+    [InlineData("a,%{h}?,b", "")]
+    [InlineData("a,b", "GF0003")]
+    [InlineData("a,%{h:x}?,b", "GF0003")]
+    public void AHelperThatIsNoPatternOnItsOwnCompilesOnlySplicedIntoARule(string rule, string expectedCodes)
+    {
+        var compiled = RulesCompiler.Compile($"pipeline p {{\n  grok message {{\n    match {{\n      r {rule}\n    }}\n    helpers {{\n      h ?(x%{{word:w}})\n    }}\n  }}\n}}\n");
+
+        Assert.Equal(expectedCodes, string.Join(",", compiled.Diagnostics.Select(d => d.Code)));
+    }
+
     [Fact]
     public void ALayoutIdUsedTwiceInAFileIsReportedAtTheSecondBlock()
     {

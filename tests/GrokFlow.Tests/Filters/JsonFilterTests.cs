@@ -29,6 +29,23 @@ public sealed class JsonFilterTests
         """GET info {"http":{"status":200},"level":"warn"}""",
         """{"http":{"method":"GET","status":200},"level":"warn"}""");
 
+    // weave-npc: the JSON's `status` object is recorded over the `DEBU` captured before it.
+    [Fact]
+    public void RootMergeReplacesAValueWithAnObject() => FilterAssert.Parses("%{word:status}: %{data::json}",
+        """DEBU: {"status":{"phase":"Pending"},"a":1}""",
+        """{"status":{"phase":"Pending"},"a":1}""");
+
+    // weave-npc: two pod objects side by side are recorded as the first, as Jackson reads a tree (trailing tokens ignored).
+    [Theory]
+    [InlineData("{\"a\":1} {\"a\":2}")]
+    [InlineData("{\"a\":1} trailing")]
+    [InlineData("{\"a\":1}}")]
+    public void TextAfterTheFirstValueIsIgnored(string text)
+    {
+        FilterAssert.Parses("%{data::json}", text, """{"a":1}""");
+        FilterAssert.Parses("%{data:field:json}", text, """{"field":{"a":1}}""");
+    }
+
     [Fact]
     public void ObjectValueAndDeeperPathMerge() => FilterAssert.Parses("%{notSpace:a:json} %{word:a.c}", """{"b":1} x""", """{"a":{"b":1,"c":"x"}}""");
 
@@ -50,7 +67,6 @@ public sealed class JsonFilterTests
 
     [Theory]
     [InlineData("not a json")]
-    [InlineData("{\"a\":1} trailing")]
     [InlineData("{\"a\":")]
     public void InvalidJsonGivesNothing(string text)
     {

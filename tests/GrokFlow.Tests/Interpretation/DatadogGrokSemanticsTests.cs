@@ -50,6 +50,15 @@ public sealed class DatadogGrokSemanticsTests(GeneratedPipelinesFixture generate
         // symantec_endpoint_protection: "Site: My Site" followed by tabs is recorded without them.
         AssertBoth(GrokHarness.RulesText([("rule", "x=%{data:x}")]), "x=Site: My Site\t\t\t", """{"x":"Site: My Site"}""");
 
+    [Theory]
+    // symantec_endpoint_protection: helper `scan_results ?((Scan Complete|…)…)` used as `,%{scan_results}?,`; the
+    // leading `?` quantifies the comma before the reference, as Datadog splices helper text into the rule.
+    [InlineData("a,Done 5,b", """{"n":5}""")]
+    [InlineData("aDone 5,b", """{"n":5}""")]
+    [InlineData("a,b", "{}")]
+    public void AHelperThatIsNoPatternOnItsOwnIsSplicedAsText(string line, string expected) =>
+        AssertBoth(GrokHarness.RulesText([("rule", "a,%{h}?,b")], [("h", "?(Done %{integer:n})")]), line, expected);
+
     [Fact]
     public void AMatchRuleMayReferenceOneDefinedBelow() =>
         // strimzi: its first rule references its last.

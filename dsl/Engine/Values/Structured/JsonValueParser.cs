@@ -6,8 +6,10 @@ namespace GrokFlow.Engine.Values.Structured;
 /// <summary>
 /// The <c>json</c> filter: one JSON value (objects, arrays, strings, numbers, booleans) read with
 /// <see cref="Utf8JsonReader"/> straight into the tree. Object keys with dots nest; a key given twice makes an array;
-/// <c>null</c> members are dropped. Integers stay integers, other numbers are doubles. Invalid JSON, trailing text
-/// or a top-level <c>null</c> fail the filter.
+/// <c>null</c> members are dropped. Integers stay integers, other numbers are doubles. Invalid JSON or a top-level
+/// <c>null</c> fail the filter. Text after the first value is ignored, as Jackson (Datadog's engine runs on the JVM)
+/// reads a tree by default (its <c>FAIL_ON_TRAILING_TOKENS</c> is off): weave-npc's two pod objects side by side are
+/// recorded as the first.
 /// </summary>
 internal static class JsonValueParser
 {
@@ -20,7 +22,6 @@ internal static class JsonValueParser
             var reader = new Utf8JsonReader(text.Span, Options);
             if (!reader.Read()) return -1;
             var node = ReadValue(ref reader, text, tree, workspace);
-            if (reader.Read()) return -1;
             return node >= 0 && tree.Kind(node) != TreeNodeKind.Null ? node : -1;
         }
         catch (JsonException)

@@ -182,7 +182,9 @@ internal sealed class ValueTree
     /// Merges the members of object <paramref name="source"/> into object <paramref name="target"/>: values are
     /// added (a key in both gives an array), or with <paramref name="replaceValues"/> replace the values already
     /// there; child objects merge recursively. The root merge of <c>%{m::filter}</c> replaces: Datadog's results give
-    /// <c>status</c> the key-value pair's <c>up</c>, not an array with the <c>INFO</c> captured before it (calico).
+    /// <c>status</c> the key-value pair's <c>up</c>, not an array with the <c>INFO</c> captured before it (calico), and
+    /// an object replaces a value that is not one (weave-npc's JSON <c>status</c> object over the <c>DEBU</c> captured
+    /// before it).
     /// </summary>
     public void MergeInto(int target, int source, bool replaceValues = false)
     {
@@ -190,7 +192,7 @@ internal sealed class ValueTree
         {
             var key = _keys.AsSpan(_members[m].KeyStart, _members[m].KeyLength);
             var into = Member(target, key);
-            if (replaceValues && _members[m].FirstValue >= 0)
+            if (replaceValues && (_members[m].FirstValue >= 0 || (_members[m].Children >= 0 && !HoldsAnObject(into))))
             {
                 ref var replaced = ref _members[into];
                 replaced.ValueCount = 0;
@@ -202,6 +204,16 @@ internal sealed class ValueTree
             if (_members[into].Children < 0) _members[into].Children = children;
             else MergeInto(_members[into].Children, children, replaceValues);
         }
+    }
+
+    private bool HoldsAnObject(int member)
+    {
+        for (var v = _members[member].FirstValue; v >= 0; v = _items[v].Next)
+        {
+            if (_nodes[_items[v].Node].Kind == TreeNodeKind.Object) return true;
+        }
+
+        return false;
     }
 
     /// <summary>
