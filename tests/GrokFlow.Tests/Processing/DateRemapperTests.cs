@@ -13,6 +13,8 @@ public sealed class DateRemapperTests
     [InlineData("\"2022-03-11T21:55:15.112922\"", 1647035715112L)]
     [InlineData("\"2024-04-25T03:06:32.258446+0530\"", 1713994592258L)]
     [InlineData("\"Jan  5 14:32:11\"", 1704465131000L)]
+    // A year-less date takes the year that puts it nearest the clock (2024-06-01): December 24 is last year's.
+    [InlineData("\"Dec 24 10:00:00\"", 1703412000000L)]
     public void Reads_epoch_milliseconds_ISO_8601_and_RFC_3164(string value, long expected)
     {
         var e = ProcessorHarness.Run("  date-remapper {\n    sources d\n  }", $$"""{"d":{{value}}}""");
