@@ -35,7 +35,7 @@ public static class DatadogEventInput
     public static void LoadJson(EventDocument document, JsonObject log, DatadogEventContext context)
     {
         document.Reset();
-        var cleaned = (JsonObject)WithoutNullsOrEmptyArrays(log.DeepClone())!;
+        var cleaned = (JsonObject)WithoutNullsOrEmptyContainers(log.DeepClone())!;
         document.MergeObject(Encoding.UTF8.GetBytes(cleaned.ToJsonString()));
         if (cleaned["message"] is JsonValue sent && sent.TryGetValue<string>(out var message))
             document.Official.SetSentMessage(document.Store(Encoding.UTF8.GetBytes(message)));
@@ -57,17 +57,21 @@ public static class DatadogEventInput
         }
     }
 
-    /// <summary>The intake drops members that are null or empty arrays from JSON logs.</summary>
-    public static JsonNode? WithoutNullsOrEmptyArrays(JsonNode? node)
+    /// <summary>
+    /// The intake drops members that are null, empty arrays or objects left empty from JSON logs, recursively
+    /// (proofpoint_on_demand's <c>"msgParts":[]</c> and <c>"parsedAddresses":{}</c> are not in its recorded result);
+    /// array elements are kept.
+    /// </summary>
+    public static JsonNode? WithoutNullsOrEmptyContainers(JsonNode? node)
     {
         if (node is JsonObject o)
         {
-            foreach (var key in o.Where(p => p.Value is null || p.Value is JsonArray { Count: 0 }).Select(p => p.Key).ToList()) o.Remove(key);
-            foreach (var (_, value) in o) WithoutNullsOrEmptyArrays(value);
+            foreach (var (_, value) in o) WithoutNullsOrEmptyContainers(value);
+            foreach (var key in o.Where(p => p.Value is null or JsonArray { Count: 0 } or JsonObject { Count: 0 }).Select(p => p.Key).ToList()) o.Remove(key);
         }
         else if (node is JsonArray a)
         {
-            foreach (var element in a) WithoutNullsOrEmptyArrays(element);
+            foreach (var element in a) WithoutNullsOrEmptyContainers(element);
         }
         return node;
     }

@@ -101,7 +101,7 @@ public static class DatadogResultComparison
         try
         {
             return JsonNode.Parse(text) is JsonObject rendered
-                && SameValue(rendered, WithDottedKeysNested(DatadogEventInput.WithoutNullsOrEmptyArrays(jsonLog.DeepClone())));
+                && SameValue(rendered, WithDottedKeysNested(DatadogEventInput.WithoutNullsOrEmptyContainers(jsonLog.DeepClone())));
         }
         catch (JsonException)
         {

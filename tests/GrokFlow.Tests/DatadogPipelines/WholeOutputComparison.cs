@@ -14,7 +14,7 @@ namespace GrokFlow.Tests.DatadogPipelines;
 /// <item><c>message</c>: the log's message (<see cref="OfficialValues.Message"/>: the one sent unless a message
 /// remapper replaced it; the <c>message</c> attribute when not recorded). A JSON sample without one is recorded with the intake's own
 /// rendering of the JSON as its message (pretty-printed, keys reordered, dotted keys nested): then the recorded message
-/// must read back as the sample's object (less its null members and empty arrays, which the intake drops).</item>
+/// must read back as the sample's object (less its null members, empty arrays and empty objects, which the intake drops).</item>
 /// <item><c>status</c>, <c>service</c>, trace id: the official values the remappers set, absent when none did.</item>
 /// <item><c>timestamp</c>: when a date remapper set the official date, it must equal the recorded timestamp. When none
 /// did, the recording holds the intake time (absent, or the placeholder 1): any such value agrees.</item>
@@ -98,7 +98,7 @@ public sealed class WholeOutputComparison(string sentSource, IReadOnlyCollection
         try
         {
             return JsonNode.Parse(recordedMessage) is JsonObject rendered
-                && DatadogResultComparison.SameValue(rendered, WithDottedKeysNested(DatadogEventInput.WithoutNullsOrEmptyArrays(JsonNode.Parse(sample.Sample))));
+                && DatadogResultComparison.SameValue(rendered, WithDottedKeysNested(DatadogEventInput.WithoutNullsOrEmptyContainers(JsonNode.Parse(sample.Sample))));
         }
         catch (JsonException)
         {

@@ -126,7 +126,7 @@ public sealed class WholeOutputRunner
         {
             try
             {
-                if (JsonNode.Parse(sample.Sample) is JsonObject o) return (JsonObject)DatadogEventInput.WithoutNullsOrEmptyArrays(o)!;
+                if (JsonNode.Parse(sample.Sample) is JsonObject o) return (JsonObject)DatadogEventInput.WithoutNullsOrEmptyContainers(o)!;
             }
             catch (JsonException)
             {
