@@ -5,11 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet msbuild generator/GrokFlow.Generator.csproj -getItem:Compile \
   | grep -oE '"FullPath": "[^"]+"' | sed -E 's/^"FullPath": "(.*)"$/\1/' \
-  | grep -v '/obj/' > "${TMPDIR:-/tmp}/generator-compile-items.$$"
+  > "${TMPDIR:-/tmp}/generator-compile-items.$$"
 root=$(pwd)
 xargs -d '\n' wc -l < "${TMPDIR:-/tmp}/generator-compile-items.$$" | grep -v ' total$' \
   | awk -v root="$root/" '{ path = $2; sub(root, "", path); n = split(path, parts, "/");
       folder = parts[1] "/" parts[2] (n > 3 ? "/" parts[3] : ""); lines[folder] += $1; files += 1; total += $1 }
-      END { for (f in lines) printf "%6d %s\n", lines[f], f; printf "total: %d files, %d lines\n", files, total }' \
-  | sort -k2
+      END { for (f in lines) printf "%6d %s\n", lines[f], f | "sort -k2"; close("sort -k2");
+            printf "total: %d files, %d lines\n", files, total }'
 rm -f "${TMPDIR:-/tmp}/generator-compile-items.$$"
