@@ -42,6 +42,7 @@ public sealed partial class NetFlowCollector
     {
         var times = TimesFor(stream, message);
         var steps = template.Steps;
+        var ipfix = message.Version == 10;
         var records = 0;
         var pos = 0;
         while (set.Length - pos >= template.MinRecordLength)
@@ -53,7 +54,7 @@ public sealed partial class NetFlowCollector
             for (var i = 0; i < steps.Length; i++)
             {
                 int length = steps[i].Length;
-                if (length == PlanStep.VariableLength && message.Version == 10)
+                if (length == PlanStep.VariableLength && ipfix)
                 {
                     if (pos >= set.Length) { complete = false; break; }
                     length = set[pos++];

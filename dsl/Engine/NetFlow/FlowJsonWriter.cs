@@ -1,18 +1,27 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace GrokFlow.Engine.NetFlow;
 
 /// <summary>
 /// Writes one flow event as UTF-8 JSON into a reusable buffer: after warm-up it allocates nothing. Keys are written
-/// pre-encoded (<c>,"name":</c>) by the element writers; this class formats values.
+/// pre-encoded (<c>,"name":</c>) by the element writers; this class formats values. Numbers, addresses and times
+/// are formatted by hand from digit tables (every flow has a dozen of them), and the date part of the last day
+/// written is kept, since the times of one export are nearly always on the same day.
 /// </summary>
 public sealed class FlowJsonWriter
 {
     private static readonly byte[] HexDigits = "0123456789abcdef"u8.ToArray();
     private byte[] _buffer = new byte[4096];
     private int _length;
+
+    /// <summary>The day (since 1970-01-01) whose <c>"YYYY-MM-DDT</c> (11 bytes for years 0..9999) is in <see cref="_datePrefix"/>.</summary>
+    private long _dateDay = long.MinValue;
+    private readonly byte[] _datePrefix = new byte[32];
 
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
 
@@ -39,6 +48,21 @@ public sealed class FlowJsonWriter
         _length += utf8.Length;
     }
 
+    /// <summary>
+    /// Writes the first <paramref name="length"/> bytes of a key padded with zeros to a multiple of 16 bytes: whole
+    /// 16-byte blocks are copied (no length-dependent copy), and what lies past the key is overwritten next.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Key(byte[] paddedKey, int length)
+    {
+        var span = Reserve(paddedKey.Length);
+        ref var source = ref MemoryMarshal.GetArrayDataReference(paddedKey);
+        ref var target = ref MemoryMarshal.GetReference(span);
+        for (var i = 0; i < paddedKey.Length; i += 16)
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, i), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref source, i)));
+        _length += length;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Byte(byte b)
     {
@@ -48,14 +72,62 @@ public sealed class FlowJsonWriter
 
     public void UInt64(ulong value)
     {
-        Utf8Formatter.TryFormat(value, Reserve(20), out var written);
-        _length += written;
+        var span = Reserve(20);
+        if (value < 10)
+        {
+            span[0] = (byte)('0' + value);
+            _length++;
+            return;
+        }
+        var count = DigitCount(value);
+        WriteDigits(span.Slice(0, count), value);
+        _length += count;
     }
 
     public void Int64(long value)
     {
-        Utf8Formatter.TryFormat(value, Reserve(20), out var written);
-        _length += written;
+        if (value >= 0)
+        {
+            UInt64((ulong)value);
+            return;
+        }
+        Byte((byte)'-');
+        UInt64(unchecked(0UL - (ulong)value));
+    }
+
+    /// <summary>Decimal digits of a value (1 for 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DigitCount(ulong value)
+    {
+        // floor(log10) from the bit length (1233/4096 ~ log10 2), corrected by one comparison.
+        var estimate = (64 - BitOperations.LeadingZeroCount(value | 1)) * 1233 >> 12;
+        return estimate + (value >= PowersOf10[estimate] ? 1 : 0) + (value == 0 ? 1 : 0);
+    }
+
+    private static ReadOnlySpan<ulong> PowersOf10 =>
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+    ];
+
+    /// <summary>"00" to "99": two digits per division.</summary>
+    private static ReadOnlySpan<byte> TwoDigits =>
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
+
+    /// <summary>Fills <paramref name="digits"/> with <paramref name="value"/>, zero padded on the left.</summary>
+    private static void WriteDigits(Span<byte> digits, ulong value)
+    {
+        var at = digits.Length;
+        while (at >= 2)
+        {
+            var pair = (int)(value % 100) * 2;
+            value /= 100;
+            at -= 2;
+            digits[at] = TwoDigits[pair];
+            digits[at + 1] = TwoDigits[pair + 1];
+        }
+        if (at == 1) digits[0] = (byte)('0' + value % 10);
     }
 
     public void Double(double value)
@@ -73,17 +145,45 @@ public sealed class FlowJsonWriter
 
     public void Ipv4(ReadOnlySpan<byte> address)
     {
-        var span = Reserve(17);
+        var span = Reserve(20);
         span[0] = (byte)'"';
-        var at = 1;
-        for (var i = 0; i < 4; i++)
-        {
-            if (i > 0) span[at++] = (byte)'.';
-            Utf8Formatter.TryFormat(address[i], span.Slice(at), out var written);
-            at += written;
-        }
+        var at = Octet(span, 1, address[0]);
+        span[at++] = (byte)'.';
+        at = Octet(span, at, address[1]);
+        span[at++] = (byte)'.';
+        at = Octet(span, at, address[2]);
+        span[at++] = (byte)'.';
+        at = Octet(span, at, address[3]);
         span[at++] = (byte)'"';
         _length += at;
+    }
+
+    /// <summary>
+    /// Writes an octet's decimal text at <paramref name="at"/> with one 4-byte store of its table entry (the text, then
+    /// its length in the last byte; the caller has room for 4 bytes); returns the position after the text.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Octet(Span<byte> span, int at, byte octet)
+    {
+        var entry = OctetTexts[octet];
+        MemoryMarshal.Write(span.Slice(at, 4), BitConverter.IsLittleEndian ? entry : BinaryPrimitives.ReverseEndianness(entry));
+        return at + (int)(entry >> 24);
+    }
+
+    /// <summary>0..255 as text: up to 3 ASCII digits in the low bytes (little-endian order), the length in the high byte.</summary>
+    private static readonly uint[] OctetTexts = BuildOctetTexts();
+
+    private static uint[] BuildOctetTexts()
+    {
+        var texts = new uint[256];
+        for (var i = 0; i < 256; i++)
+        {
+            var text = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            uint entry = (uint)text.Length << 24;
+            for (var j = 0; j < text.Length; j++) entry |= (uint)text[j] << (8 * j);
+            texts[i] = entry;
+        }
+        return texts;
     }
 
     /// <summary>RFC 5952 text (longest zero run compressed, lowercase), IPv4-mapped addresses as ::ffff:a.b.c.d.</summary>
@@ -101,8 +201,7 @@ public sealed class FlowJsonWriter
             for (var i = 12; i < 16; i++)
             {
                 if (i > 12) span[at++] = (byte)'.';
-                Utf8Formatter.TryFormat(address[i], span.Slice(at), out var w);
-                at += w;
+                at = Octet(span, at, address[i]);
             }
             span[at++] = (byte)'"';
             _length += at;
@@ -130,12 +229,23 @@ public sealed class FlowJsonWriter
                 i += bestLength - 1;
                 continue;
             }
-            Utf8Formatter.TryFormat(groups[i], span.Slice(at), out var written, new System.Buffers.StandardFormat('x'));
-            at += written;
+            at = HexGroup(span, at, groups[i]);
             if (i < 7) span[at++] = (byte)':';
         }
         span[at++] = (byte)'"';
         _length += at;
+    }
+
+    /// <summary>A 16-bit group in lowercase hex without leading zeros.</summary>
+    private static int HexGroup(Span<byte> span, int at, ushort group)
+    {
+        var digits = group >= 0x1000 ? 4 : group >= 0x100 ? 3 : group >= 0x10 ? 2 : 1;
+        for (var i = digits - 1; i >= 0; i--)
+        {
+            span[at + i] = HexDigits[group & 0xF];
+            group >>= 4;
+        }
+        return at + digits;
     }
 
     public void Mac(ReadOnlySpan<byte> address)
@@ -221,8 +331,34 @@ public sealed class FlowJsonWriter
     {
         var days = FloorDiv(unixSeconds, 86400);
         var secondOfDay = (int)(unixSeconds - days * 86400);
+        if (days != _dateDay) CacheDate(days);
+        var span = Reserve(64);
+        var at = _datePrefixLength;
+        if (at <= 16) _datePrefix.AsSpan(0, 16).CopyTo(span);
+        else _datePrefix.AsSpan(0, at).CopyTo(span);
+        at = Pair(span, at, secondOfDay / 3600);
+        span[at++] = (byte)':';
+        at = Pair(span, at, secondOfDay / 60 % 60);
+        span[at++] = (byte)':';
+        at = Pair(span, at, secondOfDay % 60);
+        if (fractionDigits > 0)
+        {
+            span[at++] = (byte)'.';
+            WriteDigits(span.Slice(at, fractionDigits), (ulong)fraction);
+            at += fractionDigits;
+        }
+        span[at++] = (byte)'Z';
+        span[at++] = (byte)'"';
+        _length += at;
+    }
+
+    private int _datePrefixLength;
+
+    /// <summary>Keeps <c>"YYYY-MM-DDT</c> of <paramref name="days"/> for the times that follow on the same day.</summary>
+    private void CacheDate(long days)
+    {
         CivilFromDays(days, out var year, out var month, out var day);
-        var span = Reserve(40);
+        var span = _datePrefix.AsSpan();
         span[0] = (byte)'"';
         var at = 1;
         if (year is < 0 or > 9999)
@@ -236,19 +372,16 @@ public sealed class FlowJsonWriter
         span[at++] = (byte)'-';
         at = Digits(span, at, day, 2);
         span[at++] = (byte)'T';
-        at = Digits(span, at, secondOfDay / 3600, 2);
-        span[at++] = (byte)':';
-        at = Digits(span, at, secondOfDay / 60 % 60, 2);
-        span[at++] = (byte)':';
-        at = Digits(span, at, secondOfDay % 60, 2);
-        if (fractionDigits > 0)
-        {
-            span[at++] = (byte)'.';
-            at = Digits(span, at, fraction, fractionDigits);
-        }
-        span[at++] = (byte)'Z';
-        span[at++] = (byte)'"';
-        _length += at;
+        _datePrefixLength = at;
+        _dateDay = days;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Pair(Span<byte> span, int at, int value)
+    {
+        span[at] = TwoDigits[value * 2];
+        span[at + 1] = TwoDigits[value * 2 + 1];
+        return at + 2;
     }
 
     /// <summary>Milliseconds since the Unix epoch as a quoted ISO-8601 UTC time with milliseconds.</summary>
