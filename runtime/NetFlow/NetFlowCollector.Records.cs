@@ -45,10 +45,13 @@ public sealed partial class NetFlowCollector
         var ipfix = message.Version == 10;
         var records = 0;
         var pos = 0;
+        // Every record of the set starts with the same members: written once, kept at the start of the buffer.
+        _writer.Reset();
+        WriteRecordStart(message, template.Id);
+        var recordStart = _writer.Length;
         while (set.Length - pos >= template.MinRecordLength)
         {
-            _writer.Reset();
-            WriteRecordStart(message, template.Id);
+            _writer.Truncate(recordStart);
             var roles = default(RoleValues);
             var complete = true;
             for (var i = 0; i < steps.Length; i++)

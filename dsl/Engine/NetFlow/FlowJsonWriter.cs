@@ -19,9 +19,13 @@ public sealed class FlowJsonWriter
     private byte[] _buffer = new byte[4096];
     private int _length;
 
-    /// <summary>The day (since 1970-01-01) whose <c>"YYYY-MM-DDT</c> (11 bytes for years 0..9999) is in <see cref="_datePrefix"/>.</summary>
-    private long _dateDay = long.MinValue;
-    private readonly byte[] _datePrefix = new byte[32];
+    /// <summary>
+    /// The day (since 1970-01-01) of the last time written, and its <c>"YYYY-MM-DDT</c> (11 bytes for years 0..9999,
+    /// at most 22): the times of one export nearly always fall on one day.
+    /// </summary>
+    private long _day = long.MinValue;
+    private int _dayLength;
+    private readonly byte[] _dayText = new byte[32];
 
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
 
@@ -73,14 +77,42 @@ public sealed class FlowJsonWriter
     public void UInt64(ulong value)
     {
         var span = Reserve(20);
-        if (value < 10)
+        int count;
+        if (value < 100)
         {
-            span[0] = (byte)('0' + value);
-            _length++;
-            return;
+            if (value < 10)
+            {
+                span[0] = (byte)('0' + value);
+                count = 1;
+            }
+            else
+            {
+                Pair(span, 0, (int)value);
+                count = 2;
+            }
         }
-        var count = DigitCount(value);
-        WriteDigits(span.Slice(0, count), value);
+        else if (value < 10_000)
+        {
+            var high = (int)((uint)value / 100);
+            var low = (int)value - high * 100;
+            if (high < 10)
+            {
+                span[0] = (byte)('0' + high);
+                Pair(span, 1, low);
+                count = 3;
+            }
+            else
+            {
+                Pair(span, 0, high);
+                Pair(span, 2, low);
+                count = 4;
+            }
+        }
+        else
+        {
+            count = DigitCount(value);
+            WriteDigits(span.Slice(0, count), value);
+        }
         _length += count;
     }
 
@@ -121,11 +153,10 @@ public sealed class FlowJsonWriter
         var at = digits.Length;
         while (at >= 2)
         {
-            var pair = (int)(value % 100) * 2;
-            value /= 100;
+            var quotient = value / 100;
             at -= 2;
-            digits[at] = TwoDigits[pair];
-            digits[at + 1] = TwoDigits[pair + 1];
+            Pair(digits, at, (int)(value - quotient * 100));
+            value = quotient;
         }
         if (at == 1) digits[0] = (byte)('0' + value % 10);
     }
@@ -237,16 +268,33 @@ public sealed class FlowJsonWriter
     }
 
     /// <summary>A 16-bit group in lowercase hex without leading zeros.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int HexGroup(Span<byte> span, int at, ushort group)
     {
-        var digits = group >= 0x1000 ? 4 : group >= 0x100 ? 3 : group >= 0x10 ? 2 : 1;
-        for (var i = digits - 1; i >= 0; i--)
+        var high = group >> 8;
+        var low = group & 0xFF;
+        if (high != 0)
         {
-            span[at + i] = HexDigits[group & 0xF];
-            group >>= 4;
+            if (high >= 0x10) at = HexPair(span, at, high);
+            else span[at++] = HexDigits[high];
+            return HexPair(span, at, low);
         }
-        return at + digits;
+        if (low >= 0x10) return HexPair(span, at, low);
+        span[at] = HexDigits[low];
+        return at + 1;
     }
+
+    /// <summary>A byte as two lowercase hex digits, with one 2-byte store.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int HexPair(Span<byte> span, int at, int octet)
+    {
+        MemoryMarshal.Write(span.Slice(at, 2), MemoryMarshal.Read<ushort>(HexPairs.Slice(octet * 2, 2)));
+        return at + 2;
+    }
+
+    /// <summary>"00" to "ff".</summary>
+    private static ReadOnlySpan<byte> HexPairs =>
+        "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9fa0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebfc0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedfe0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff"u8;
 
     public void Mac(ReadOnlySpan<byte> address)
     {
@@ -331,16 +379,18 @@ public sealed class FlowJsonWriter
     {
         var days = FloorDiv(unixSeconds, 86400);
         var secondOfDay = (int)(unixSeconds - days * 86400);
-        if (days != _dateDay) CacheDate(days);
+        if (days != _day) CacheDay(days);
         var span = Reserve(64);
-        var at = _datePrefixLength;
-        if (at <= 16) _datePrefix.AsSpan(0, 16).CopyTo(span);
-        else _datePrefix.AsSpan(0, at).CopyTo(span);
-        at = Pair(span, at, secondOfDay / 3600);
+        _dayText.AsSpan().CopyTo(span);
+        var at = _dayLength;
+        var hours = (uint)secondOfDay / 3600;
+        var minutesAndSeconds = (uint)secondOfDay - hours * 3600;
+        var minutes = minutesAndSeconds / 60;
+        at = Pair(span, at, (int)hours);
         span[at++] = (byte)':';
-        at = Pair(span, at, secondOfDay / 60 % 60);
+        at = Pair(span, at, (int)minutes);
         span[at++] = (byte)':';
-        at = Pair(span, at, secondOfDay % 60);
+        at = Pair(span, at, (int)(minutesAndSeconds - minutes * 60));
         if (fractionDigits > 0)
         {
             span[at++] = (byte)'.';
@@ -352,17 +402,16 @@ public sealed class FlowJsonWriter
         _length += at;
     }
 
-    private int _datePrefixLength;
-
-    /// <summary>Keeps <c>"YYYY-MM-DDT</c> of <paramref name="days"/> for the times that follow on the same day.</summary>
-    private void CacheDate(long days)
+    /// <summary>Formats <c>"YYYY-MM-DDT</c> of <paramref name="days"/> for the times that follow on the same day.</summary>
+    private void CacheDay(long days)
     {
         CivilFromDays(days, out var year, out var month, out var day);
-        var span = _datePrefix.AsSpan();
+        var span = _dayText.AsSpan();
         span[0] = (byte)'"';
         var at = 1;
         if (year is < 0 or > 9999)
         {
+            // Years past 9999 or before 0 (at most 13 characters, from times near the ends of a long).
             Utf8Formatter.TryFormat(year, span.Slice(at), out var w);
             at += w;
         }
@@ -372,15 +421,15 @@ public sealed class FlowJsonWriter
         span[at++] = (byte)'-';
         at = Digits(span, at, day, 2);
         span[at++] = (byte)'T';
-        _datePrefixLength = at;
-        _dateDay = days;
+        _dayLength = at;
+        _day = days;
     }
 
+    /// <summary>Writes 00..99 with one 2-byte store.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Pair(Span<byte> span, int at, int value)
     {
-        span[at] = TwoDigits[value * 2];
-        span[at + 1] = TwoDigits[value * 2 + 1];
+        MemoryMarshal.Write(span.Slice(at, 2), MemoryMarshal.Read<ushort>(TwoDigits.Slice(value * 2, 2)));
         return at + 2;
     }
 
