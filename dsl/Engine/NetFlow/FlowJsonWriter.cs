@@ -74,7 +74,22 @@ public sealed class FlowJsonWriter
         _length++;
     }
 
+    /// <summary>A decimal number; one digit (flags, protocols, zero counters) is written inline.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void UInt64(ulong value)
+    {
+        var buffer = _buffer;
+        var length = _length;
+        if (value < 10 && (uint)length < (uint)buffer.Length)
+        {
+            buffer[length] = (byte)('0' + value);
+            _length = length + 1;
+            return;
+        }
+        Number(value);
+    }
+
+    private void Number(ulong value)
     {
         var span = Reserve(20);
         int count;
@@ -391,7 +406,15 @@ public sealed class FlowJsonWriter
         at = Pair(span, at, (int)minutes);
         span[at++] = (byte)':';
         at = Pair(span, at, (int)(minutesAndSeconds - minutes * 60));
-        if (fractionDigits > 0)
+        if (fractionDigits == 3)
+        {
+            var millis = (uint)fraction % 1000;
+            var hundreds = millis / 100;
+            span[at] = (byte)'.';
+            span[at + 1] = (byte)('0' + hundreds);
+            at = Pair(span, at + 2, (int)(millis - hundreds * 100));
+        }
+        else if (fractionDigits > 0)
         {
             span[at++] = (byte)'.';
             WriteDigits(span.Slice(at, fractionDigits), (ulong)fraction);
