@@ -123,6 +123,17 @@ public sealed class FlowJsonWriter
                 count = 4;
             }
         }
+        else if (value < 100_000_000)
+        {
+            // Ports, counters: the high half as above, then four digits.
+            var high = (uint)value / 10_000;
+            var low = (int)((uint)value - high * 10_000);
+            var highDigits = high < 100 ? (high < 10 ? 1 : 2) : (high < 1000 ? 3 : 4);
+            WriteDigits(span.Slice(0, highDigits), high);
+            Pair(span, highDigits, low / 100);
+            Pair(span, highDigits + 2, low % 100);
+            count = highDigits + 4;
+        }
         else
         {
             count = DigitCount(value);
@@ -235,12 +246,12 @@ public sealed class FlowJsonWriter
     /// <summary>RFC 5952 text (longest zero run compressed, lowercase), IPv4-mapped addresses as ::ffff:a.b.c.d.</summary>
     public void Ipv6(ReadOnlySpan<byte> address)
     {
-        Span<ushort> groups = stackalloc ushort[8];
-        for (var i = 0; i < 8; i++) groups[i] = BinaryPrimitives.ReadUInt16BigEndian(address.Slice(i * 2));
+        address = address.Slice(0, 16);
         var span = Reserve(48);
         span[0] = (byte)'"';
         var at = 1;
-        if (groups[0] == 0 && groups[1] == 0 && groups[2] == 0 && groups[3] == 0 && groups[4] == 0 && groups[5] == 0xffff)
+        var head = BinaryPrimitives.ReadUInt64BigEndian(address);
+        if (head == 0 && BinaryPrimitives.ReadUInt32BigEndian(address.Slice(8)) == 0xffff)
         {
             "::ffff:"u8.CopyTo(span.Slice(at));
             at += 7;
@@ -253,18 +264,17 @@ public sealed class FlowJsonWriter
             _length += at;
             return;
         }
-        int bestStart = -1, bestLength = 1, runStart = -1;
-        for (var i = 0; i <= 8; i++)
+        // Bit i set: group i is zero. The longest run of at least two zero groups (the first of equal runs) is "::".
+        var zeros = 0;
+        for (var i = 0; i < 8; i++)
+            if ((address[2 * i] | address[2 * i + 1]) == 0) zeros |= 1 << i;
+        int bestStart = -1, bestLength = 1;
+        for (var run = zeros; run != 0;)
         {
-            if (i < 8 && groups[i] == 0)
-            {
-                if (runStart < 0) runStart = i;
-            }
-            else if (runStart >= 0)
-            {
-                if (i - runStart > bestLength) (bestStart, bestLength) = (runStart, i - runStart);
-                runStart = -1;
-            }
+            var start = BitOperations.TrailingZeroCount(run);
+            var length = BitOperations.TrailingZeroCount(~(run >> start));
+            if (length > bestLength) (bestStart, bestLength) = (start, length);
+            run &= ~(((1 << length) - 1) << start);
         }
         for (var i = 0; i < 8; i++)
         {
@@ -275,19 +285,17 @@ public sealed class FlowJsonWriter
                 i += bestLength - 1;
                 continue;
             }
-            at = HexGroup(span, at, groups[i]);
+            at = HexGroup(span, at, address[2 * i], address[2 * i + 1]);
             if (i < 7) span[at++] = (byte)':';
         }
         span[at++] = (byte)'"';
         _length += at;
     }
 
-    /// <summary>A 16-bit group in lowercase hex without leading zeros.</summary>
+    /// <summary>A 16-bit group (<paramref name="high"/>, <paramref name="low"/> byte) in lowercase hex without leading zeros.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int HexGroup(Span<byte> span, int at, ushort group)
+    private static int HexGroup(Span<byte> span, int at, byte high, byte low)
     {
-        var high = group >> 8;
-        var low = group & 0xFF;
         if (high != 0)
         {
             if (high >= 0x10) at = HexPair(span, at, high);
