@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using GrokFlow.Engine.NetFlow;
 
 namespace GrokFlow.Runtime.NetFlow;
@@ -82,8 +83,10 @@ public sealed partial class NetFlowCollector
 
     /// <summary>
     /// Writes the fields of a record of a template without variable-length fields (<paramref name="record"/> holds
-    /// exactly its bytes, at <paramref name="pos"/> in the set); returns the position after it.
+    /// exactly its bytes, at <paramref name="pos"/> in the set); returns the position after it. Not inlined: alone,
+    /// the loop keeps its state in registers.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int WriteFixedFields(FlowJsonWriter writer, PlanStep[] steps, ReadOnlySpan<byte> record, int pos, in FlowTimes times, ref RoleValues roles)
     {
         var at = 0;
@@ -102,6 +105,7 @@ public sealed partial class NetFlowCollector
     /// Writes the fields of a record whose template has variable-length fields (IPFIX: a 1- or 3-byte length prefix;
     /// v9 has none, so such a field cannot fit); returns the position after it, or -1 when the set ends inside it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int WriteVariableFields(FlowJsonWriter writer, PlanStep[] steps, ReadOnlySpan<byte> set, int pos, bool ipfix, in FlowTimes times, ref RoleValues roles)
     {
         foreach (var step in steps)

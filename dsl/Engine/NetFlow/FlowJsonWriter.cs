@@ -59,12 +59,19 @@ public sealed class FlowJsonWriter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Key(byte[] paddedKey, int length)
     {
-        var span = Reserve(paddedKey.Length);
-        ref var source = ref MemoryMarshal.GetArrayDataReference(paddedKey);
-        ref var target = ref MemoryMarshal.GetReference(span);
-        for (var i = 0; i < paddedKey.Length; i += 16)
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, i), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref source, i)));
+        CopyBlocks(paddedKey, Reserve(paddedKey.Length), paddedKey.Length);
         _length += length;
+    }
+
+    /// <summary>Copies the first <paramref name="bytes"/> (a multiple of 16, at most both lengths) in 16-byte blocks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyBlocks(byte[] source, Span<byte> target, int bytes)
+    {
+        if ((uint)bytes > (uint)source.Length || (uint)bytes > (uint)target.Length || (bytes & 15) != 0) throw new ArgumentOutOfRangeException(nameof(bytes));
+        ref var from = ref MemoryMarshal.GetArrayDataReference(source);
+        ref var to = ref MemoryMarshal.GetReference(target);
+        for (var i = 0; i < bytes; i += 16)
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, i), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref from, i)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -404,7 +411,7 @@ public sealed class FlowJsonWriter
         var secondOfDay = (int)(unixSeconds - days * 86400);
         if (days != _day) CacheDay(days);
         var span = Reserve(64);
-        _dayText.AsSpan().CopyTo(span);
+        CopyBlocks(_dayText, span, 32);
         var at = _dayLength;
         var hours = (uint)secondOfDay / 3600;
         var minutesAndSeconds = (uint)secondOfDay - hours * 3600;

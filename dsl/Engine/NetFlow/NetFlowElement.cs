@@ -19,7 +19,8 @@ public abstract class NetFlowElement
         Name = name;
         Fluent = fluent;
         Key = Encoding.UTF8.GetBytes(",\"" + name + "\":");
-        PaddedKey = new byte[(Key.Length + 15) & ~15];
+        KeyLength = Key.Length;
+        PaddedKey = new byte[(KeyLength + 15) & ~15];
         Key.CopyTo(PaddedKey, 0);
     }
 
@@ -37,6 +38,9 @@ public abstract class NetFlowElement
 
     /// <summary><see cref="Key"/> zero padded to a multiple of 16 bytes, for <see cref="FlowJsonWriter.Key"/>.</summary>
     protected byte[] PaddedKey { get; }
+
+    /// <summary>The length of <see cref="Key"/>.</summary>
+    protected int KeyLength { get; }
 
     public abstract NetFlowDataType Type { get; }
 
@@ -72,7 +76,7 @@ public sealed class UnsignedElement(uint enterpriseNumber, ushort id, string nam
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Key(PaddedKey, Key.Length);
+        writer.Key(PaddedKey, KeyLength);
         if (value.Length <= 8) writer.UInt64(ReadUnsigned(value));
         else writer.Hex(value);
     }
@@ -84,7 +88,7 @@ public sealed class SignedElement(uint enterpriseNumber, ushort id, string name,
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Key(PaddedKey, Key.Length);
+        writer.Key(PaddedKey, KeyLength);
         if (value.Length > 8)
         {
             writer.Hex(value);
@@ -101,7 +105,7 @@ public sealed class FloatElement(uint enterpriseNumber, ushort id, string name, 
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Key(PaddedKey, Key.Length);
+        writer.Key(PaddedKey, KeyLength);
         if (value.Length == 4) writer.Double(BinaryPrimitives.ReadSingleBigEndian(value));
         else if (value.Length == 8) writer.Double(BinaryPrimitives.ReadDoubleBigEndian(value));
         else writer.Hex(value);
@@ -115,7 +119,7 @@ public sealed class BooleanElement(uint enterpriseNumber, ushort id, string name
     /// <summary>RFC 7011 §6.1.5: 1 is true, 2 is false; anything else is written as the number it is.</summary>
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Key(PaddedKey, Key.Length);
+        writer.Key(PaddedKey, KeyLength);
         var number = value.Length <= 8 ? ReadUnsigned(value) : 0;
         if (value.Length == 1 && number is 1 or 2) writer.Boolean(number == 1);
         else if (value.Length <= 8) writer.UInt64(number);
@@ -129,7 +133,7 @@ public sealed class MacAddressElement(uint enterpriseNumber, ushort id, string n
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Key(PaddedKey, Key.Length);
+        writer.Key(PaddedKey, KeyLength);
         if (value.Length == 6) writer.Mac(value);
         else writer.Hex(value);
     }
@@ -141,7 +145,7 @@ public sealed class Ipv4AddressElement(uint enterpriseNumber, ushort id, string 
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Key(PaddedKey, Key.Length);
+        writer.Key(PaddedKey, KeyLength);
         if (value.Length == 4) writer.Ipv4(value);
         else writer.Hex(value);
     }
@@ -153,7 +157,7 @@ public sealed class Ipv6AddressElement(uint enterpriseNumber, ushort id, string 
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Key(PaddedKey, Key.Length);
+        writer.Key(PaddedKey, KeyLength);
         if (value.Length == 16) writer.Ipv6(value);
         else writer.Hex(value);
     }
@@ -165,7 +169,7 @@ public sealed class StringElement(uint enterpriseNumber, ushort id, string name,
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Key(PaddedKey, Key.Length);
+        writer.Key(PaddedKey, KeyLength);
         writer.String(value);
     }
 }
@@ -177,7 +181,7 @@ public sealed class OctetArrayElement(uint enterpriseNumber, ushort id, string n
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Key(PaddedKey, Key.Length);
+        writer.Key(PaddedKey, KeyLength);
         writer.Hex(value);
     }
 }
@@ -194,7 +198,7 @@ public sealed class DateTimeElement(uint enterpriseNumber, ushort id, string nam
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Key(PaddedKey, Key.Length);
+        writer.Key(PaddedKey, KeyLength);
         switch (type)
         {
             case NetFlowDataType.DateTimeSeconds when value.Length <= 8:
@@ -226,7 +230,7 @@ public sealed class SysUpTimeElement(uint enterpriseNumber, ushort id, string na
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
         if (times.Mode == UptimeMode.Omit) return;
-        writer.Key(PaddedKey, Key.Length);
+        writer.Key(PaddedKey, KeyLength);
         if (value.Length > 8) writer.Hex(value);
         else if (times.Mode is UptimeMode.FromHeader or UptimeMode.FromSystemInit) writer.UtcMilliseconds(times.Absolute((uint)ReadUnsigned(value)));
         else writer.UInt64(ReadUnsigned(value));
@@ -240,7 +244,7 @@ public sealed class MplsLabelElement(uint enterpriseNumber, ushort id, string na
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Key(PaddedKey, Key.Length);
+        writer.Key(PaddedKey, KeyLength);
         if (value.Length == 3) writer.UInt64(ReadUnsigned(value) >> 4);
         else if (value.Length <= 8) writer.UInt64(ReadUnsigned(value));
         else writer.Hex(value);
