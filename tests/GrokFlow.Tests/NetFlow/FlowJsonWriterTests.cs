@@ -70,7 +70,7 @@ public sealed class FlowJsonWriterTests
     [Fact]
     public void NumbersMatchDotNetFormatting()
     {
-        // One writer for all values, as the decoder uses it: each value is checked as the text appended after the last.
+        // One writer for all values (one thread), as the decoder uses it: each value is checked as the text appended after the last.
         var writer = new FlowJsonWriter();
         void Check(string expected, Action<FlowJsonWriter> write)
         {
@@ -85,9 +85,9 @@ public sealed class FlowJsonWriterTests
                 Check(value.ToString(CultureInfo.InvariantCulture), w => w.UInt64(value));
         Check(ulong.MaxValue.ToString(CultureInfo.InvariantCulture), w => w.UInt64(ulong.MaxValue));
         Check(long.MinValue.ToString(CultureInfo.InvariantCulture), w => w.Int64(long.MinValue));
-        Gen.ULong.Sample(value => Check(value.ToString(CultureInfo.InvariantCulture), w => w.UInt64(value)), iter: 20_000);
-        Gen.ULong[0, 100_000_000].Sample(value => Check(value.ToString(CultureInfo.InvariantCulture), w => w.UInt64(value)), iter: 20_000);
-        Gen.Long.Sample(value => Check(value.ToString(CultureInfo.InvariantCulture), w => w.Int64(value)), iter: 20_000);
+        Gen.ULong.Sample(value => Check(value.ToString(CultureInfo.InvariantCulture), w => w.UInt64(value)), iter: 20_000, threads: 1);
+        Gen.ULong[0, 100_000_000].Sample(value => Check(value.ToString(CultureInfo.InvariantCulture), w => w.UInt64(value)), iter: 20_000, threads: 1);
+        Gen.Long.Sample(value => Check(value.ToString(CultureInfo.InvariantCulture), w => w.Int64(value)), iter: 20_000, threads: 1);
     }
 
     [Fact]
@@ -97,7 +97,8 @@ public sealed class FlowJsonWriterTests
     [Fact]
     public void TimesWrittenInSequenceMatchDateTimeOffset()
     {
-        // The writer keeps the date of the last day written: times on the same day, on other days, and back again.
+        // The writer keeps the date of the last day written: times on the same day, on other days, and back again (one
+        // writer, so one thread).
         var writer = new FlowJsonWriter();
         Gen.Long[-62_135_596_800_000, 253_402_300_799_999].Array[1, 8]
             .Sample(times =>
@@ -116,6 +117,6 @@ public sealed class FlowJsonWriterTests
                         Assert.Equal("\"" + DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + "." + (rest * 1000 + 7).ToString("D6", CultureInfo.InvariantCulture) + "Z\"",
                             Encoding.UTF8.GetString(writer.Written));
                     }
-            }, iter: 5_000);
+            }, iter: 5_000, threads: 1);
     }
 }
