@@ -86,6 +86,15 @@ public static class GrokNumbers
     {
         length = 0;
         if (!double.IsFinite(value)) return false;
+        if (IsSmallWhole(value))
+        {
+            // The shortest round-trip text of a whole number below 10^15 is its digits: the common case, without "R".
+            if (!((long)value).TryFormat(destination, out var digits, default, CultureInfo.InvariantCulture) || digits + 2 > destination.Length) return false;
+            destination[digits] = (byte)'.';
+            destination[digits + 1] = (byte)'0';
+            length = digits + 2;
+            return true;
+        }
         if (!value.TryFormat(destination, out var written, "R", CultureInfo.InvariantCulture)) return false;
         var exponent = destination[..written].IndexOf((byte)'E');
         var mantissaEnd = exponent < 0 ? written : exponent;
@@ -102,11 +111,40 @@ public static class GrokNumbers
         return true;
     }
 
+    private static bool IsSmallWhole(double value) =>
+        Math.Abs(value) < SmallWholeLimit && value == Math.Floor(value) && !(value == 0 && double.IsNegative(value));
+
+    /// <summary>Below this, a whole double prints without an exponent and every integer is exact.</summary>
+    private const double SmallWholeLimit = 1e15;
+
     private static bool TryParseDouble(ReadOnlySpan<byte> utf8, bool allowExponent, bool allowFraction, out double value)
     {
+        if (TryParseSmallWhole(utf8, out value)) return true;
         value = 0;
         if (!IsDecimalText(utf8, allowExponent, allowFraction)) return false;
         return double.TryParse(utf8, FloatStyle, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+    }
+
+    /// <summary>
+    /// Plain digits with an optional sign, at most 15 of them: read as a long, which the double holds exactly (the common
+    /// case, without the general parser). <c>-0</c> is left to it, for its sign.
+    /// </summary>
+    private static bool TryParseSmallWhole(ReadOnlySpan<byte> utf8, out double value)
+    {
+        value = 0;
+        var negative = utf8.Length > 0 && utf8[0] == '-';
+        var position = utf8.Length > 0 && utf8[0] is (byte)'+' or (byte)'-' ? 1 : 0;
+        if (utf8.Length - position is 0 or > 15) return false;
+        long magnitude = 0;
+        for (; position < utf8.Length; position++)
+        {
+            var digit = (uint)(utf8[position] - '0');
+            if (digit > 9) return false;
+            magnitude = (magnitude * 10) + digit;
+        }
+        if (negative && magnitude == 0) return false;
+        value = negative ? -magnitude : magnitude;
+        return true;
     }
 
     /// <summary>Checks <c>[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?</c> (fraction and exponent per flags).</summary>

@@ -139,6 +139,26 @@ public sealed class GrokNumbersTests
         Assert.Equal(value, JsonDocument.Parse(text).RootElement.GetDouble());
     }
 
+    [Fact]
+    public void WholeNumbersReadAndPrintAsTheGeneralParserAndFormatterDo()
+    {
+        // Oracle: double.Parse and the round-trip "R" text, which the fast path for plain digits must equal.
+        var random = new Random(20261206);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var digits = random.Next(1, 19);
+            var text = (random.Next(3) switch { 0 => "-", 1 => "+", _ => "" }) + string.Concat(Enumerable.Range(0, digits).Select(_ => (char)('0' + random.Next(10))));
+            Assert.True(GrokNumbers.TryParseNumber(Encoding.ASCII.GetBytes(text), out var value));
+            var expected = double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(value));
+
+            var general = expected.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            var mantissa = general.Split('E')[0];
+            var printed = mantissa.Contains('.') ? general : mantissa + ".0" + general[mantissa.Length..];
+            Assert.Equal(printed, Write(value));
+        }
+    }
+
     [Theory]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
