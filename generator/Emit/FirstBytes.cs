@@ -18,7 +18,7 @@ internal static class FirstBytes
     /// <summary>Adds the possible first bytes of <paramref name="node"/>; returns true when it can match empty.</summary>
     private static bool Collect(Node node, bool[] bytes)
     {
-        switch (node)
+        switch (TransparentNodes.Inner(node))
         {
             case TextNode text:
                 if (text.Text.Length == 0) return true;
@@ -39,12 +39,6 @@ internal static class FirstBytes
                 return nullable;
             case RepeatNode repeat:
                 return Collect(repeat.Body, bytes) || repeat.Min == 0;
-            case CaptureNode capture:
-                return Collect(capture.Body, bytes);
-            case OriginNode origin:
-                return Collect(origin.Body, bytes);
-            case AtomicNode atomic:
-                return Collect(atomic.Body, bytes);
             default:
                 // Anchors, lookarounds and empty nodes consume nothing.
                 return true;

@@ -27,7 +27,7 @@ internal readonly record struct RequiredByteWindow(byte Byte, int Window)
     /// <summary>The largest offset from the start of a match of <paramref name="node"/> at which <paramref name="b"/> surely occurs.</summary>
     private static int? Offset(Node node, byte b)
     {
-        switch (node)
+        switch (TransparentNodes.Inner(node))
         {
             case TextNode text when !text.IgnoreCase || !IsAsciiLetter(b):
                 var bytes = Encoding.UTF8.GetBytes(text.Text);
@@ -55,12 +55,6 @@ internal readonly record struct RequiredByteWindow(byte Byte, int Window)
                 return alternation.Branches.Length > 0 ? worst : null;
             case RepeatNode repeat when repeat.Min >= 1:
                 return Offset(repeat.Body, b);
-            case CaptureNode capture:
-                return Offset(capture.Body, b);
-            case OriginNode origin:
-                return Offset(origin.Body, b);
-            case AtomicNode atomic:
-                return Offset(atomic.Body, b);
             default:
                 return null;
         }
@@ -69,7 +63,7 @@ internal readonly record struct RequiredByteWindow(byte Byte, int Window)
     /// <summary>The most bytes a match of <paramref name="node"/> can span; null when unbounded or not known.</summary>
     private static int? MaxWidth(Node node)
     {
-        switch (node)
+        switch (TransparentNodes.Inner(node))
         {
             case TextNode text:
                 return text.IgnoreCase && text.Text.Any(c => c >= 0x80) ? null : Encoding.UTF8.GetByteCount(text.Text);
@@ -93,12 +87,6 @@ internal readonly record struct RequiredByteWindow(byte Byte, int Window)
                 return max;
             case RepeatNode repeat:
                 return repeat.Max == RepeatNode.Unbounded ? null : MaxWidth(repeat.Body) is { } body ? body * repeat.Max : null;
-            case CaptureNode capture:
-                return MaxWidth(capture.Body);
-            case OriginNode origin:
-                return MaxWidth(origin.Body);
-            case AtomicNode atomic:
-                return MaxWidth(atomic.Body);
             case LookaroundNode or AnchorNode or EmptyNode:
                 return 0;
             default:
@@ -106,16 +94,13 @@ internal readonly record struct RequiredByteWindow(byte Byte, int Window)
         }
     }
 
-    private static IEnumerable<byte> TextBytes(Node node) => node switch
+    private static IEnumerable<byte> TextBytes(Node node) => TransparentNodes.Inner(node) switch
     {
         TextNode text => Encoding.UTF8.GetBytes(text.Text),
         SetNode set when set.Set.IsAsciiOnly && set.Set.AsciiMembers().ToArray() is [var only] => [(byte)only],
         SequenceNode sequence => sequence.Parts.SelectMany(TextBytes),
         AlternationNode alternation => alternation.Branches.SelectMany(TextBytes),
         RepeatNode repeat => TextBytes(repeat.Body),
-        CaptureNode capture => TextBytes(capture.Body),
-        OriginNode origin => TextBytes(origin.Body),
-        AtomicNode atomic => TextBytes(atomic.Body),
         _ => [],
     };
 

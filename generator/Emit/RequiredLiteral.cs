@@ -18,14 +18,11 @@ internal static class RequiredLiteral
         return best is not null && Encoding.UTF8.GetByteCount(best) >= MinimumBytes ? best : null;
     }
 
-    private static IEnumerable<string> Collect(Node node) => node switch
+    private static IEnumerable<string> Collect(Node node) => TransparentNodes.Inner(node) switch
     {
         TextNode { IgnoreCase: false } text => [text.Text],
         SequenceNode sequence => sequence.Parts.SelectMany(Collect),
         RepeatNode { Min: >= 1 } repeat => Collect(repeat.Body),
-        CaptureNode capture => Collect(capture.Body),
-        OriginNode origin => Collect(origin.Body),
-        AtomicNode atomic => Collect(atomic.Body),
         LookaroundNode { Ahead: true, Negated: false } ahead => Collect(ahead.Body),
         _ => [],
     };

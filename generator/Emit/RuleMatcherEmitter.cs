@@ -607,20 +607,9 @@ internal sealed class RuleMatcherEmitter
 
     private void EmitCapture(CaptureNode capture, Continuation next, string? subMatcher = null)
     {
-        if (subMatcher is not null)
-        {
-            // The captured pattern is a shared sub-matcher: the capture spans from here to each of its ends.
-            var start0 = 2 * capture.Slot;
-            var after = new CaptureEndContinuation(capture.Slot, next);
-            _w.Line($"int savedStart = s.Slots[{start0}], savedEnd = s.Slots[{start0 + 1}];");
-            _w.Line($"s.Slots[{start0}] = pos; // start of capture {capture.Slot}");
-            _w.Line($"if ({TryEach(subMatcher, after)}) return true;");
-            _w.Line($"s.Slots[{start0}] = savedStart;");
-            _w.Line($"s.Slots[{start0 + 1}] = savedEnd;");
-            _w.Line("return false;");
-            return;
-        }
-        var body = Call(new NodeContinuation(capture.Body, new CaptureEndContinuation(capture.Slot, next)));
+        // When the captured pattern is a shared sub-matcher, the capture spans from here to each of its ends.
+        var after = new CaptureEndContinuation(capture.Slot, next);
+        var body = subMatcher is null ? Call(new NodeContinuation(capture.Body, after)) : TryEach(subMatcher, after);
         var start = 2 * capture.Slot;
         _w.Line($"int savedStart = s.Slots[{start}], savedEnd = s.Slots[{start + 1}];");
         _w.Line($"s.Slots[{start}] = pos; // start of capture {capture.Slot}");

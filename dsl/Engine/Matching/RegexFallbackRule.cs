@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
-using GrokFlow.Language.Compilation;
+using GrokFlow.Language.Model;
 
 namespace GrokFlow.Engine.Matching;
 
 /// <summary>
-/// A rule the generator cannot turn into a matcher (the build warns, naming the construct): it runs through the front
-/// end's translation to a .NET regex instead (as the interpreter does), filling the same capture slots. Unlike generated
+/// A rule the generator cannot turn into a matcher (the build warns, naming the construct): it runs through its
+/// translation to a .NET regex (<see cref="RegexTranslator"/>) instead (as the interpreter does), filling the same capture slots. Unlike generated
 /// matchers it decodes each line to a string, so it allocates; a rule running longer than the time-out counts as over
 /// budget.
 /// </summary>
@@ -17,11 +17,11 @@ public sealed class RegexFallbackRule
     private readonly Regex _regex;
     private readonly int[] _groupOfSlot;
 
-    /// <param name="pattern">The rule as the interpreter translates it (<see cref="RegexTranslator.Translate"/>).</param>
+    /// <param name="root">The rule's checked matching tree.</param>
     /// <param name="captureCount">How many capture slots the rule has.</param>
-    public RegexFallbackRule(string pattern, int captureCount)
+    public RegexFallbackRule(Node root, int captureCount)
     {
-        _regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, DefaultMatchTimeout);
+        _regex = new Regex(RegexTranslator.Translate(root), RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, DefaultMatchTimeout);
         _groupOfSlot = new int[captureCount];
         for (var slot = 0; slot < captureCount; slot++) _groupOfSlot[slot] = _regex.GroupNumberFromName(RegexTranslator.GroupName(slot));
     }

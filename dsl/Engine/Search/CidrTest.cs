@@ -1,4 +1,3 @@
-using GrokFlow.Language.Search;
 
 namespace GrokFlow.Engine.Search;
 

@@ -39,7 +39,7 @@ public static class SearchQueryParser
     {
         PatternValue pattern => new PatternTest(Pattern(pattern.Text)),
         RangeValue range => new RangeTest(Bound(range.Lower), Bound(range.Upper)),
-        CidrValue cidr => new CidrTest([.. cidr.Networks]),
+        CidrValue cidr => new CidrTest([.. cidr.Networks.Select(n => CidrBlock.TryParse(n) ?? throw new ArgumentException($"'{n}' is not an IP network", nameof(value)))]),
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "unknown search value"),
     };
 

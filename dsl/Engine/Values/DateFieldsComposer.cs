@@ -1,5 +1,4 @@
 using System.Globalization;
-using GrokFlow.Language.Dates;
 
 namespace GrokFlow.Engine.Values;
 

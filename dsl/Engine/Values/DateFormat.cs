@@ -12,7 +12,8 @@ public sealed class DateFormat
 {
     private readonly DatePattern pattern;
     private readonly DateToken[] tokens;
-    private readonly DateLocaleNames names;
+    private readonly CaseInsensitiveName?[] literals;
+    private readonly CaseInsensitiveName[] months, days, halfDays, eras;
     private readonly DateZone zone;
     private readonly bool hasDateFields;
     private readonly ZoneNameResolver zoneNames = new();
@@ -21,8 +22,10 @@ public sealed class DateFormat
     {
         this.pattern = pattern;
         tokens = pattern.Tokens;
-        names = pattern.Names;
-        zone = pattern.Zone;
+        literals = tokens.Select(t => t.Kind == DateFieldKind.Literal ? new CaseInsensitiveName(t.Literal, 0) : null).ToArray();
+        (months, days, halfDays, eras) = (Matchable(pattern.Names.Months), Matchable(pattern.Names.Days),
+            Matchable(pattern.Names.HalfDays), Matchable(pattern.Names.Eras));
+        zone = pattern.TimeZone is null ? DateZone.Utc : DateZone.Parse(pattern.TimeZone, out _)!;
         hasDateFields = tokens.Any(t => IsDateField(t.Kind));
     }
 
@@ -56,7 +59,7 @@ public sealed class DateFormat
         var position = 0;
         for (var index = 0; index < tokens.Length; index++)
         {
-            var length = ReadToken(tokens[index], DateRegexBuilder.IsFollowedByOffset(tokens, index), utf8[position..], ref fields);
+            var length = ReadToken(index, DateRegexBuilder.IsFollowedByOffset(tokens, index), utf8[position..], ref fields);
             if (length < 0) return false;
             position += length;
         }
@@ -68,20 +71,21 @@ public sealed class DateFormat
     public override string ToString() => Pattern;
 
     /// <summary>Reads one token at the start of <paramref name="text"/>; returns the bytes used, or -1.</summary>
-    private int ReadToken(in DateToken token, bool beforeOffset, ReadOnlySpan<byte> text, ref ParsedDateFields fields)
+    private int ReadToken(int index, bool beforeOffset, ReadOnlySpan<byte> text, ref ParsedDateFields fields)
     {
+        ref readonly var token = ref tokens[index];
         switch (token.Kind)
         {
             case DateFieldKind.Literal:
-                return token.LiteralText.MatchAt(text);
+                return literals[index]!.MatchAt(text);
             case DateFieldKind.MonthText:
-                return ReadName(names.Months, token.Kind, text, ref fields);
+                return ReadName(months, token.Kind, text, ref fields);
             case DateFieldKind.DayOfWeekText:
-                return ReadName(names.Days, token.Kind, text, ref fields);
+                return ReadName(days, token.Kind, text, ref fields);
             case DateFieldKind.HalfDay:
-                return ReadName(names.HalfDays, token.Kind, text, ref fields);
+                return ReadName(halfDays, token.Kind, text, ref fields);
             case DateFieldKind.Era:
-                return ReadName(names.Eras, token.Kind, text, ref fields);
+                return ReadName(eras, token.Kind, text, ref fields);
             case DateFieldKind.ZoneOffset:
                 return ZoneText.ReadOffset(text, out fields.OffsetSeconds);
             case DateFieldKind.ZoneName:
@@ -104,7 +108,10 @@ public sealed class DateFormat
         }
     }
 
-    private static int ReadName(DateName[] candidates, DateFieldKind kind, ReadOnlySpan<byte> text, ref ParsedDateFields fields)
+    private static CaseInsensitiveName[] Matchable(DateName[] names) =>
+        names.Select(n => new CaseInsensitiveName(n.Text, n.Value)).ToArray();
+
+    private static int ReadName(CaseInsensitiveName[] candidates, DateFieldKind kind, ReadOnlySpan<byte> text, ref ParsedDateFields fields)
     {
         foreach (var name in candidates)
         {

@@ -10,13 +10,13 @@ namespace GrokFlow.Engine.Values;
 /// </summary>
 public sealed class GrokBooleanMatcher
 {
-    private readonly DateName trueText;
-    private readonly DateName falseText;
+    private readonly CaseInsensitiveName trueText;
+    private readonly CaseInsensitiveName falseText;
 
     private GrokBooleanMatcher(string trueText, string falseText)
     {
-        this.trueText = new DateName(trueText, 1);
-        this.falseText = new DateName(falseText, 0);
+        this.trueText = new CaseInsensitiveName(trueText, 1);
+        this.falseText = new CaseInsensitiveName(falseText, 0);
         var regex = new StringBuilder("(?:");
         // The longer text first, so that an alternation tried in order prefers "yes" over "y".
         var (first, second) = trueText.Length >= falseText.Length ? (trueText, falseText) : (falseText, trueText);

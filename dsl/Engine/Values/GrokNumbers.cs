@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using GrokFlow.Language.Dates;
 
 namespace GrokFlow.Engine.Values;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using GrokFlow.Language.Dates;
 
 namespace GrokFlow.Engine.Values;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using GrokFlow.Language.Dates;
 
 namespace GrokFlow.Engine.Values;
 
@@ -27,7 +26,7 @@ internal sealed class ZoneNameResolver
             return entry.Zone is not null;
         }
 
-        var resolved = TimeZoneArgument.Parse(Encoding.UTF8.GetString(name), out _);
+        var resolved = DateZone.Parse(Encoding.UTF8.GetString(name), out _);
         Remember(known, name.ToArray(), resolved);
         zone = resolved ?? DateZone.Utc;
         return resolved is not null;

@@ -1,34 +1,4 @@
-using System.Text;
-
 namespace GrokFlow.Language.Dates;
 
-/// <summary>A month, day, half-day or era name (or a pattern literal) with the value it stands for, matched ignoring case.</summary>
-internal sealed class DateName
-{
-    public DateName(string text, int value)
-    {
-        Text = text;
-        Value = value;
-        var lower = new List<Rune>();
-        var upper = new List<Rune>();
-        foreach (var rune in text.EnumerateRunes())
-        {
-            lower.Add(Rune.ToLowerInvariant(rune));
-            upper.Add(Rune.ToUpperInvariant(rune));
-        }
-
-        Lower = lower.ToArray();
-        Upper = upper.ToArray();
-    }
-
-    public string Text { get; }
-
-    public int Value { get; }
-
-    public Rune[] Lower { get; }
-
-    public Rune[] Upper { get; }
-
-    /// <summary>Bytes of <paramref name="utf8"/> this name covers at its start, or -1 when it does not match there.</summary>
-    public int MatchAt(ReadOnlySpan<byte> utf8) => Utf8Text.MatchIgnoreCase(utf8, Lower, Upper);
-}
+/// <summary>A month, day, half-day or era name with the value it stands for; Joda-Time reads it ignoring case.</summary>
+internal sealed record DateName(string Text, int Value);

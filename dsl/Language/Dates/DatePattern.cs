@@ -2,17 +2,17 @@ namespace GrokFlow.Language.Dates;
 
 /// <summary>
 /// A checked Datadog <c>date("pattern"[, "timezone"[, "locale"]])</c> argument list: the pattern's tokens, the locale's
-/// names, the default zone, and the regex that finds the date text. The engine's date parser reads values with it.
+/// names, the timezone argument (checked; the engine reads it), and the regex that finds the date text. The engine's date parser reads values with it.
 /// Patterns use Joda-Time letters (grok-dialect spec §4).
 /// </summary>
 internal sealed class DatePattern
 {
-    private DatePattern(string pattern, DateToken[] tokens, DateLocaleNames names, DateZone zone)
+    private DatePattern(string pattern, DateToken[] tokens, DateLocaleNames names, string? timeZone)
     {
         Pattern = pattern;
         Tokens = tokens;
         Names = names;
-        Zone = zone;
+        TimeZone = timeZone;
         RegexPattern = DateRegexBuilder.Build(tokens, names);
     }
 
@@ -23,8 +23,8 @@ internal sealed class DatePattern
 
     public DateLocaleNames Names { get; }
 
-    /// <summary>The zone applied to values that carry none (UTC unless the timezone argument says otherwise).</summary>
-    public DateZone Zone { get; }
+    /// <summary>The timezone argument as written (null: UTC), for values that carry no zone.</summary>
+    public string? TimeZone { get; }
 
     /// <summary>
     /// The regex matching the date text. It uses only literal characters (metacharacters escaped with a backslash),
@@ -41,11 +41,10 @@ internal sealed class DatePattern
     {
         var tokens = DatePatternLexer.Tokenize(pattern, out error);
         if (tokens is null) return null;
-        var zone = timeZone is null ? DateZone.Utc : TimeZoneArgument.Parse(timeZone, out error);
-        if (zone is null) return null;
+        if (timeZone is not null && !TimeZoneArgument.TryParse(timeZone, out _, out _, out error)) return null;
         var names = DateLocaleNames.ForLocale(locale, out error);
         if (names is null) return null;
-        return new DatePattern(pattern, tokens, names, zone);
+        return new DatePattern(pattern, tokens, names, timeZone);
     }
 
     public override string ToString() => Pattern;

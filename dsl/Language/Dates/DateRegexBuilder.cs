@@ -13,7 +13,7 @@ internal static class DateRegexBuilder
 {
     /// <summary>
     /// A zone abbreviation or tz database id, optionally followed by an offset (GMT+5, Etc/GMT-3, UTC+05:00). Bounded
-    /// repetitions only (the subset has no <c>*</c> or <c>+</c>); the bounds are those of <see cref="ZoneText.ScanName"/>.
+    /// repetitions only (the subset has no <c>*</c> or <c>+</c>); the bounds are those of the engine's <c>ZoneText.ScanName</c>.
     /// </summary>
     public const string ZoneNameRegex = ZoneIdRegex + "(?:[+\\-][0-9]{1,2}(?::?[0-9]{2}){0,2})?";
 

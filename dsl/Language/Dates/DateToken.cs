@@ -1,8 +1,8 @@
 namespace GrokFlow.Language.Dates;
 
 /// <summary>
-/// One element of a compiled date pattern: a field with its digit bounds, or a literal kept as runes so that it can be
-/// compared case-insensitively (Joda-Time matches pattern literals ignoring case).
+/// One element of a compiled date pattern: a field with its digit bounds, or a literal (Joda-Time matches pattern
+/// literals ignoring case).
 /// </summary>
 internal readonly struct DateToken
 {
@@ -13,7 +13,6 @@ internal readonly struct DateToken
         MinDigits = minDigits;
         MaxDigits = maxDigits;
         Literal = literal;
-        LiteralText = new DateName(literal, 0);
     }
 
     public DateFieldKind Kind { get; }
@@ -29,11 +28,6 @@ internal readonly struct DateToken
 
     /// <summary>The literal text (empty for fields).</summary>
     public string Literal { get; }
-
-    /// <summary>The literal prepared for case-insensitive matching.</summary>
-    public DateName LiteralText { get; }
-
-    public bool IsNumeric => MaxDigits > 0;
 
     public static DateToken Field(DateFieldKind kind, int letterCount) => new(kind, letterCount, 0, 0, "");
 

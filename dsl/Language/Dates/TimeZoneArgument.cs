@@ -10,39 +10,44 @@ internal static class TimeZoneArgument
 {
     private const int MaxOffsetSeconds = 18 * 3600;
 
-    public static DateZone? Parse(string text, out string? error)
+    /// <summary>
+    /// Reads <paramref name="text"/> as a fixed offset (<paramref name="zone"/> null; 0 for UTC) or a tz database zone;
+    /// false with a message naming the problem when it is neither.
+    /// </summary>
+    public static bool TryParse(string text, out int offsetSeconds, out TimeZoneInfo? zone, out string? error)
     {
         error = null;
-        if (text is "UTC" or "GMT" or "UT" or "Z") return DateZone.Utc;
+        offsetSeconds = 0;
+        zone = null;
+        if (text is "UTC" or "GMT" or "UT" or "Z") return true;
 
         var prefix = text.StartsWith("UTC", StringComparison.Ordinal) || text.StartsWith("GMT", StringComparison.Ordinal) ? 3
             : text.StartsWith("UT", StringComparison.Ordinal) ? 2
             : 0;
         if (text.Length > prefix && text[prefix] is '+' or '-')
         {
-            if (!TryParseOffset(text.AsSpan(prefix), out var seconds))
-            {
-                error = $"invalid time zone offset \"{text}\": expected +h, +hh, +hh:mm, +hhmm, +hh:mm:ss or +hhmmss " +
-                        "(or - instead of +), within -18:00..+18:00";
-                return null;
-            }
-
-            return seconds == 0 ? DateZone.Utc : DateZone.FixedOffset(seconds, text);
+            if (TryParseOffset(text.AsSpan(prefix), out offsetSeconds)) return true;
+            error = $"invalid time zone offset \"{text}\": expected +h, +hh, +hh:mm, +hhmm, +hh:mm:ss or +hhmmss " +
+                    "(or - instead of +), within -18:00..+18:00";
+            return false;
         }
 
         // TimeZoneInfo caches zones ignoring case, so "europe/paris" would resolve once "Europe/Paris" had been seen;
         // tz ids are case-sensitive (as in Java's ZoneId.of), so the id found must be the one asked for.
-        if (LooksLikeZoneId(text) && TimeZoneInfo.TryFindSystemTimeZoneById(text, out var zone)
-            && string.Equals(zone.Id, text, StringComparison.Ordinal))
-            return DateZone.FromTimeZone(zone);
+        if (LooksLikeZoneId(text) && TimeZoneInfo.TryFindSystemTimeZoneById(text, out var found)
+            && string.Equals(found.Id, text, StringComparison.Ordinal))
+        {
+            zone = found;
+            return true;
+        }
 
         error = $"unknown time zone \"{text}\": expected UTC, GMT, an offset such as +03:00, UTC+5, " +
                 "or a tz database id such as Europe/Paris";
-        return null;
+        return false;
     }
 
     /// <summary>Parses a signed offset in one of Java's <c>ZoneOffset.of</c> layouts into seconds.</summary>
-    public static bool TryParseOffset(ReadOnlySpan<char> text, out int seconds)
+    private static bool TryParseOffset(ReadOnlySpan<char> text, out int seconds)
     {
         seconds = 0;
         if (text.Length < 2 || text[0] is not ('+' or '-')) return false;

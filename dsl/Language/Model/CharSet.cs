@@ -46,8 +46,6 @@ public sealed class CharSet : IEquatable<CharSet>
         return new CharSet(result);
     }
 
-    public CharSet Union(CharSet other) => new(Ranges.Concat(other.Ranges));
-
     /// <summary>Adds the other case of every ASCII letter and of simple one-to-one Unicode case pairs.</summary>
     public CharSet IgnoreCase()
     {
@@ -84,35 +82,6 @@ public sealed class CharSet : IEquatable<CharSet>
     {
         c = Ranges.Length == 1 && Ranges[0].First == Ranges[0].Last ? Ranges[0].First : -1;
         return c >= 0;
-    }
-
-    /// <summary>The set written as a .NET regex character class, e.g. <c>[0-9A-Za-z_]</c>.</summary>
-    public string ToRegexClass()
-    {
-        if (ContainsAllNonAscii && Ranges.Length > 0 && Ranges[0].First == 0 && Ranges.Length == 1) return @"[\s\S]";
-        var sb = new StringBuilder("[");
-        foreach (var (first, last) in Ranges)
-        {
-            AppendClassChar(sb, first);
-            if (last > first)
-            {
-                if (last > first + 1) sb.Append('-');
-                AppendClassChar(sb, last);
-            }
-        }
-        return sb.Append(']').ToString();
-    }
-
-    private static void AppendClassChar(StringBuilder sb, int c)
-    {
-        if (c > 0xFFFF)
-        {
-            // .NET regex works on UTF-16: supplementary code points cannot sit in a class; clamp to the BMP.
-            sb.Append("\\uFFFF");
-            return;
-        }
-        if (c is >= '0' and <= '9' or >= 'A' and <= 'Z' or >= 'a' and <= 'z') sb.Append((char)c);
-        else sb.Append("\\u").Append(c.ToString("X4"));
     }
 
     public override string ToString()

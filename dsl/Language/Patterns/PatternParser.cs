@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using GrokFlow.Language.Diagnostics;
 using GrokFlow.Language.Model;
 
@@ -45,7 +44,6 @@ public sealed class PatternParser
 
     private bool AtEnd => _pos >= _text.Length;
     private char Peek(int ahead = 0) => _pos + ahead < _text.Length ? _text[_pos + ahead] : '\0';
-    private bool LookingAt(string s) => string.CompareOrdinal(_text, _pos, s, 0, s.Length) == 0;
 
     private Node ParseAlternation()
     {
@@ -529,20 +527,5 @@ public sealed class PatternParser
         }
         single = true;
         return CharSet.Single(ReadCodePoint());
-    }
-
-    /// <summary>A human description of a node, for generated comments and messages.</summary>
-    public static string Describe(Node node) => node switch
-    {
-        TextNode t => Quote(t.Text),
-        SetNode s => s.Set.ToString(),
-        _ => node.GetType().Name,
-    };
-
-    private static string Quote(string s)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (var ch in s) sb.Append(ch switch { '\n' => "\\n", '\t' => "\\t", '\r' => "\\r", '"' => "\\\"", '\\' => "\\\\", _ => ch.ToString() });
-        return sb.Append('"').ToString();
     }
 }

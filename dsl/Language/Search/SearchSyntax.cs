@@ -39,8 +39,8 @@ public sealed record PatternValue(SearchText Text) : SearchValueSyntax;
 /// <summary><c>[a TO b]</c>, <c>{a TO b}</c>, <c>&gt;a</c>, <c>&lt;=b</c>: a missing bound is an open end.</summary>
 public sealed record RangeValue(SearchBound? Lower, SearchBound? Upper) : SearchValueSyntax;
 
-/// <summary><c>CIDR(@key, net, ...)</c>.</summary>
-public sealed record CidrValue(IReadOnlyList<CidrBlock> Networks) : SearchValueSyntax;
+/// <summary><c>CIDR(@key, net, ...)</c>: each network as written, checked by <see cref="IpNetworkText"/>.</summary>
+public sealed record CidrValue(IReadOnlyList<string> Networks) : SearchValueSyntax;
 
 /// <summary>Text with escapes removed, and which of its characters are unescaped <c>*</c>/<c>?</c> wildcards.</summary>
 public sealed record SearchText(string Text, IReadOnlyList<int> Wildcards);

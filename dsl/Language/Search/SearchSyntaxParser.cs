@@ -133,7 +133,7 @@ public sealed class SearchSyntaxParser
         var (key, wildcards) = ReadBare(CidrStops);
         if (key.Length == 0 || key == "@") throw Error(keyStart, "CIDR(...) needs an attribute first, like CIDR(@network.client.ip, 10.0.0.0/8)");
         if (wildcards.Count > 0) throw Error(keyStart, "wildcards are not supported in keys");
-        var networks = new List<CidrBlock>();
+        var networks = new List<string>();
         while (true)
         {
             SkipSpaces();
@@ -145,7 +145,8 @@ public sealed class SearchSyntaxParser
             var networkStart = _position;
             var (text, _) = ReadBare(CidrStops);
             if (text.Length == 0) throw Error("a network is missing in CIDR(...)");
-            networks.Add(CidrBlock.TryParse(text) ?? throw Error(networkStart, $"'{text}' is not an IP network (like 10.0.0.0/8 or fc00::/7)"));
+            if (!IpNetworkText.IsNetwork(text)) throw Error(networkStart, $"'{text}' is not an IP network (like 10.0.0.0/8 or fc00::/7)");
+            networks.Add(text);
         }
         if (networks.Count == 0) throw Error("CIDR(...) needs at least one network after the attribute");
         _position++;

@@ -7,7 +7,7 @@ namespace GrokFlow.Tooling.Export;
 /// <summary>
 /// Writes a .rules pipeline as the Logs Pipelines API object Datadog accepts:
 /// <c>{"name", "is_enabled", "filter": {"query"}, "processors": [...]}</c>, each processor with <c>type</c>,
-/// <c>name</c>, <c>is_enabled</c> and its settings in snake_case (see <see cref="DatadogSettingMap"/>). It reads the
+/// <c>name</c>, <c>is_enabled</c> and its settings in snake_case (see <see cref="GrokFlow.Language.Model.Processors.ProcessorDescriptor"/>). It reads the
 /// syntax tree, so grok rules are exported as written; the file is expected to have passed the checker. What the import
 /// kept as comments (rules grokflow rejects, settings with no .rules form) is exported back as it was.
 /// </summary>

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
-using GrokFlow.Tooling.Import;
+using GrokFlow.Language.Model.Processors;
 using GrokFlow.Language.Syntax;
 
 namespace GrokFlow.Tooling.Export;
 
 /// <summary>
-/// One processor block as its Logs Pipelines API object: the settings of <see cref="DatadogSettingMap"/> in their JSON
+/// One processor block as its Logs Pipelines API object: the settings of its <see cref="ProcessorDescriptor"/> in their JSON
 /// form (strings, string arrays, booleans, the lookup table as an array of lines, categories as
 /// <c>[{"name", "filter": {"query"}}]</c>, the array processor's settings inside <c>operation</c>).
 /// </summary>
@@ -21,7 +21,7 @@ public static class ProcessorJsonWriter
 
     public static JsonObject Write(ProcessorSyntax processor)
     {
-        var settings = DatadogSettingMap.For(processor.Type)
+        var settings = ProcessorDescriptors.Find(processor.Type)?.Settings
             ?? throw new InvalidOperationException($"'{processor.Type}' is not a processor type grokflow knows (the checker reports GF0014)");
         var enabled = processor.Settings.LastOrDefault(s => s.Key == "enabled") is not { } e || e.Values is not ["false"];
         var json = Header(processor.Type, processor.Name, enabled);

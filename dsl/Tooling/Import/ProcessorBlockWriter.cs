@@ -1,13 +1,14 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GrokFlow.Language.Model.Processors;
 
 namespace GrokFlow.Tooling.Import;
 
 /// <summary>
 /// Writes one Datadog processor (not a grok parser or nested pipeline) as a .rules block,
 /// <c>TYPE "Name" { setting value ... }</c>, reading its settings under any spelling Datadog uses (see
-/// <see cref="DatadogSettingMap"/>). A type grokflow does not know is written as a comment holding its JSON; a setting
+/// its <see cref="ProcessorDescriptor"/>). A type grokflow does not know is written as a comment holding its JSON; a setting
 /// with no .rules equivalent is kept as a comment inside the block. Both are reported in <c>notes</c>.
 /// </summary>
 public static class ProcessorBlockWriter
@@ -17,7 +18,7 @@ public static class ProcessorBlockWriter
     public static void Write(StringBuilder text, DatadogProcessor processor, string indent, ICollection<string> notes)
     {
         var definition = JsonNode.Parse(processor.Raw)!.AsObject();
-        var settings = DatadogSettingMap.For(processor.Type);
+        var settings = ProcessorDescriptors.Find(processor.Type)?.Settings;
         if (settings is null)
         {
             notes.Add($"{processor.Type} {RulesLiteral.Quoted(processor.Name)}: grokflow does not know this processor type; kept as a comment");

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using GrokFlow.Language.Model;
 using GrokFlow.Engine.Output;
-using GrokFlow.Language.Compilation;
+using GrokFlow.Engine.Matching;
 
 namespace GrokFlow.Tooling.Interpretation;
 

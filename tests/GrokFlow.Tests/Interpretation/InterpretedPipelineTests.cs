@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GrokFlow.Language.Compilation;
+using GrokFlow.Engine.Matching;
 using GrokFlow.Language.Diagnostics;
 using GrokFlow.Tooling.Interpretation;
 using GrokFlow.Engine.Pipelines;

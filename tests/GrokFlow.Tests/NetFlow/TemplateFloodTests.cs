@@ -1,4 +1,5 @@
 using GrokFlow.Runtime.NetFlow;
+using GrokFlow.Tests.TestSupport;
 
 namespace GrokFlow.Tests.NetFlow;
 
@@ -7,6 +8,7 @@ namespace GrokFlow.Tests.NetFlow;
 /// the cache stays at its cap, every refusal is counted, memory stays bounded, and the exporter's first templates
 /// keep decoding.
 /// </summary>
+[Collection(nameof(ProcessMemoryCollection))]
 public sealed class TemplateFloodTests
 {
     private const int Templates = 100_000;

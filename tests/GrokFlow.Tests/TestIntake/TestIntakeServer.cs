@@ -31,7 +31,11 @@ public sealed class TestIntakeServer : IAsyncDisposable
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>Every request in the order it arrived (the order answers were handed out), not the order bodies finished.</summary>
-    public IReadOnlyList<IntakeRequest> Requests => _requests.OrderBy(r => r.Arrival).Select(r => r.Request).ToArray();
+    /// <remarks>
+    /// Read from a snapshot: LINQ over the live queue sizes its result before enumerating, and overran (an
+    /// IndexOutOfRangeException in CrashSafetyTests) when a request landed in between.
+    /// </remarks>
+    public IReadOnlyList<IntakeRequest> Requests => _requests.ToArray().OrderBy(r => r.Arrival).Select(r => r.Request).ToArray();
 
     public IReadOnlyList<IntakeRequest> Accepted => Requests.Where(r => r.AnsweredStatus is >= 200 and < 300).ToArray();
 

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using GrokFlow.Language.Search;
+using GrokFlow.Engine.Search;
 
 namespace GrokFlow.Engine.Processing.Steps;
 

@@ -1,3 +1,6 @@
+using GrokFlow.Language.Compilation;
+using GrokFlow.Language.Diagnostics;
+
 namespace GrokFlow.Language.Model.Processors;
 
 /// <summary>
@@ -6,7 +9,24 @@ namespace GrokFlow.Language.Model.Processors;
 /// counts as 0 with <see cref="ReplaceMissing"/>.
 /// </summary>
 public sealed record ArithmeticProcessorModel(string Expression, ArithmeticNode Parsed, string Target, bool ReplaceMissing, string? Name, bool Enabled, int Line)
-    : StepModel("arithmetic-processor", Name, Enabled, Line);
+    : StepModel("arithmetic-processor", Name, Enabled, Line)
+{
+    internal static readonly ProcessorDescriptor Descriptor = new("arithmetic-processor",
+        [new("expression", DatadogSettingKind.Text), DatadogSetting.Target, DatadogSetting.ReplaceMissing], Compile);
+
+    private static ArithmeticProcessorModel Compile(ProcessorSettings s)
+    {
+        var expression = s.String("expression") ?? "0";
+        var parsed = ArithmeticExpressionParser.Parse(expression, out var error, out var column);
+        if (parsed is null)
+        {
+            var at = s.All("expression").First().Span;
+            s.Error(DiagnosticCodes.BadExpression, $"invalid arithmetic expression at character {column + 1}: {error}", at);
+        }
+        return new ArithmeticProcessorModel(expression, parsed ?? new ArithmeticNumber(0), s.String("target") ?? "",
+            s.Bool("is_replace_missing") ?? false, s.Processor.Name, s.Enabled, s.Processor.Span.Line);
+    }
+}
 
 /// <summary>A node of an arithmetic expression.</summary>
 public abstract record ArithmeticNode;

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace GrokFlow.Language.Dates;
+namespace GrokFlow.Engine.Values;
 
 /// <summary>Small allocation-free readers over UTF-8 text used by the value parsers.</summary>
 internal static class Utf8Text

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>A network from a <c>CIDR(...)</c> query (<c>10.0.0.0/8</c>, <c>fc00::/7</c>); an address without a prefix is a single host.</summary>
 public sealed class CidrBlock

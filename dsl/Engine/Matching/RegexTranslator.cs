@@ -1,7 +1,7 @@
 using System.Text;
 using GrokFlow.Language.Model;
 
-namespace GrokFlow.Language.Compilation;
+namespace GrokFlow.Engine.Matching;
 
 /// <summary>
 /// Writes a rule's checked <see cref="Node"/> tree as a .NET regular expression that matches the same lines, for the

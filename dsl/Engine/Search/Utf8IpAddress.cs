@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Search;
+namespace GrokFlow.Engine.Search;
 
 /// <summary>
 /// The one IP address reader: IPv4 (<c>10.1.2.3</c>) or IPv6 (<c>fc00::1</c>, <c>::ffff:10.1.2.3</c>) from UTF-8, without

@@ -1,4 +1,4 @@
-namespace GrokFlow.Language.Dates;
+namespace GrokFlow.Engine.Values;
 
 /// <summary>Reads the zone parts of a date value, mirroring the regexes in <see cref="DateRegexBuilder"/>.</summary>
 internal static class ZoneText

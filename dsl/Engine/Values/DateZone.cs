@@ -1,4 +1,6 @@
-namespace GrokFlow.Language.Dates;
+using GrokFlow.Language.Dates;
+
+namespace GrokFlow.Engine.Values;
 
 /// <summary>
 /// A time zone a date is read in: a fixed offset, or a tz database zone whose offset depends on the date (so
@@ -25,6 +27,14 @@ internal sealed class DateZone
         new(null, offsetSeconds * TimeSpan.TicksPerSecond, name);
 
     public static DateZone FromTimeZone(TimeZoneInfo zone) => new(zone, 0, zone.Id);
+
+    /// <summary>The zone a timezone argument or a value's zone text names (see <see cref="TimeZoneArgument"/>), or null.</summary>
+    public static DateZone? Parse(string text, out string? error)
+    {
+        if (!TimeZoneArgument.TryParse(text, out var offsetSeconds, out var zone, out error)) return null;
+        if (zone is not null) return FromTimeZone(zone);
+        return offsetSeconds == 0 ? Utc : FixedOffset(offsetSeconds, text);
+    }
 
     /// <summary>The offset in force at a UTC instant.</summary>
     public long OffsetTicksAtUtc(long utcTicks) =>

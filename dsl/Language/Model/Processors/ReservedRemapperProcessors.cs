@@ -1,3 +1,5 @@
+using GrokFlow.Language.Compilation;
+
 namespace GrokFlow.Language.Model.Processors;
 
 /// <summary>The reserved attribute a reserved-attribute remapper sets.</summary>
@@ -16,6 +18,17 @@ public sealed record ReservedRemapperModel(
     bool Enabled,
     int Line) : StepModel(TypeOf(Attribute), Name, Enabled, Line)
 {
+    internal static readonly ProcessorDescriptor DateRemapper = Descriptor(ReservedAttribute.Date, null);
+    internal static readonly ProcessorDescriptor StatusRemapper = Descriptor(ReservedAttribute.Status, null);
+    internal static readonly ProcessorDescriptor ServiceRemapper = Descriptor(ReservedAttribute.Service, null);
+    internal static readonly ProcessorDescriptor MessageRemapper = Descriptor(ReservedAttribute.Message, "msg");
+    internal static readonly ProcessorDescriptor TraceIdRemapper = Descriptor(ReservedAttribute.TraceId, "dd.trace_id");
+
+    private static ProcessorDescriptor Descriptor(ReservedAttribute attribute, string? defaultSource) =>
+        new(TypeOf(attribute), [DatadogSetting.Sources, DatadogSetting.OverrideOnConflict], s =>
+            new ReservedRemapperModel(attribute, defaultSource is null ? s.Strings("sources") : s.Strings("sources", defaultSource),
+                s.Bool("override_on_conflict"), s.Processor.Name, s.Enabled, s.Processor.Span.Line));
+
     public static string TypeOf(ReservedAttribute attribute) => attribute switch
     {
         ReservedAttribute.Date => "date-remapper",
