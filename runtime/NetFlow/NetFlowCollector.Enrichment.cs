@@ -59,6 +59,12 @@ public sealed partial class NetFlowCollector
 
     private static ulong Scale(ulong value, (ulong Numerator, ulong Denominator) rate)
     {
+        if (rate.Denominator == 1)
+        {
+            // The common case (1-in-N) without a 128-bit division.
+            var high = Math.BigMul(value, rate.Numerator, out var low);
+            return high != 0 ? ulong.MaxValue : low;
+        }
         var scaled = (UInt128)value * rate.Numerator / rate.Denominator;
         return scaled > ulong.MaxValue ? ulong.MaxValue : (ulong)scaled;
     }

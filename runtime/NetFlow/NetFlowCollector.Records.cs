@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using GrokFlow.Engine.NetFlow;
 
 namespace GrokFlow.Runtime.NetFlow;
@@ -42,36 +43,21 @@ public sealed partial class NetFlowCollector
     {
         var times = TimesFor(stream, message);
         var steps = template.Steps;
+        var ipfix = message.Version == 10;
         var records = 0;
         var pos = 0;
+        // Every record of the set starts with the same members: written once, kept at the start of the buffer.
+        _writer.Reset();
+        WriteRecordStart(message, template.Id);
+        var recordStart = _writer.Length;
         while (set.Length - pos >= template.MinRecordLength)
         {
-            _writer.Reset();
-            WriteRecordStart(message, template.Id);
+            _writer.Truncate(recordStart);
             var roles = default(RoleValues);
-            var complete = true;
-            for (var i = 0; i < steps.Length; i++)
-            {
-                int length = steps[i].Length;
-                if (length == PlanStep.VariableLength && message.Version == 10)
-                {
-                    if (pos >= set.Length) { complete = false; break; }
-                    length = set[pos++];
-                    if (length == 255)
-                    {
-                        if (set.Length - pos < 2) { complete = false; break; }
-                        length = BinaryPrimitives.ReadUInt16BigEndian(set.Slice(pos));
-                        pos += 2;
-                    }
-                }
-                if (set.Length - pos < length) { complete = false; break; }
-                var value = set.Slice(pos, length);
-                pos += length;
-                if (length == 0) continue;
-                steps[i].Writer?.Write(_writer, value, times);
-                if (steps[i].Role != FieldRole.None) roles.Capture(steps[i].Role, value, pos - length);
-            }
-            if (!complete)
+            pos = template.HasVariableLength
+                ? WriteVariableFields(_writer, steps, set, pos, ipfix, times, ref roles)
+                : WriteFixedFields(_writer, steps, set.Slice(pos, template.MinRecordLength), pos, times, ref roles);
+            if (pos < 0)
             {
                 _counters.Drop(NetFlowDropReason.BadRecord);
                 break;
@@ -93,6 +79,57 @@ public sealed partial class NetFlowCollector
             Emit(stream.Exporter, sink);
         }
         return records;
+    }
+
+    /// <summary>
+    /// Writes the fields of a record of a template without variable-length fields (<paramref name="record"/> holds
+    /// exactly its bytes, at <paramref name="pos"/> in the set); returns the position after it. Not inlined: alone,
+    /// the loop keeps its state in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int WriteFixedFields(FlowJsonWriter writer, PlanStep[] steps, ReadOnlySpan<byte> record, int pos, in FlowTimes times, ref RoleValues roles)
+    {
+        var at = 0;
+        foreach (var step in steps)
+        {
+            var value = record.Slice(at, step.Length);
+            at += step.Length;
+            if (value.Length == 0) continue;
+            step.Writer?.Write(writer, value, times);
+            if (step.Role != FieldRole.None) roles.Capture(step.Role, value, pos + at - value.Length);
+        }
+        return pos + at;
+    }
+
+    /// <summary>
+    /// Writes the fields of a record whose template has variable-length fields (IPFIX: a 1- or 3-byte length prefix;
+    /// v9 has none, so such a field cannot fit); returns the position after it, or -1 when the set ends inside it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int WriteVariableFields(FlowJsonWriter writer, PlanStep[] steps, ReadOnlySpan<byte> set, int pos, bool ipfix, in FlowTimes times, ref RoleValues roles)
+    {
+        foreach (var step in steps)
+        {
+            int length = step.Length;
+            if (length == PlanStep.VariableLength && ipfix)
+            {
+                if (pos >= set.Length) return -1;
+                length = set[pos++];
+                if (length == 255)
+                {
+                    if (set.Length - pos < 2) return -1;
+                    length = BinaryPrimitives.ReadUInt16BigEndian(set.Slice(pos));
+                    pos += 2;
+                }
+            }
+            if (set.Length - pos < length) return -1;
+            var value = set.Slice(pos, length);
+            pos += length;
+            if (length == 0) continue;
+            step.Writer?.Write(writer, value, times);
+            if (step.Role != FieldRole.None) roles.Capture(step.Role, value, pos - length);
+        }
+        return pos;
     }
 
     private FlowTimes TimesFor(StreamState stream, in MessageContext message)

@@ -54,6 +54,9 @@ internal sealed class Template(ushort id, bool isOptions, byte[] definition, Pla
 
     public int MinRecordLength { get; } = steps.Sum(s => s.Length == PlanStep.VariableLength ? 1 : s.Length);
 
+    /// <summary>Whether some field is variable-length (otherwise every record is <see cref="MinRecordLength"/> long).</summary>
+    public bool HasVariableLength { get; } = steps.Any(s => s.Length == PlanStep.VariableLength);
+
     public bool HasRoles { get; } = steps.Any(s => s.Role != FieldRole.None);
 
     /// <summary>Whether records carry their own sampling fields (sampler ID, interval, algorithm, packet space).</summary>

@@ -1,18 +1,31 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace GrokFlow.Engine.NetFlow;
 
 /// <summary>
 /// Writes one flow event as UTF-8 JSON into a reusable buffer: after warm-up it allocates nothing. Keys are written
-/// pre-encoded (<c>,"name":</c>) by the element writers; this class formats values.
+/// pre-encoded (<c>,"name":</c>) by the element writers; this class formats values. Numbers, addresses and times
+/// are formatted by hand from digit tables (every flow has a dozen of them), and the date part of the last day
+/// written is kept, since the times of one export are nearly always on the same day.
 /// </summary>
 public sealed class FlowJsonWriter
 {
     private static readonly byte[] HexDigits = "0123456789abcdef"u8.ToArray();
     private byte[] _buffer = new byte[4096];
     private int _length;
+
+    /// <summary>
+    /// The day (since 1970-01-01) of the last time written, and its <c>"YYYY-MM-DDT</c> (11 bytes for years 0..9999,
+    /// at most 22): the times of one export nearly always fall on one day.
+    /// </summary>
+    private long _day = long.MinValue;
+    private int _dayLength;
+    private readonly byte[] _dayText = new byte[32];
 
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
 
@@ -39,6 +52,28 @@ public sealed class FlowJsonWriter
         _length += utf8.Length;
     }
 
+    /// <summary>
+    /// Writes the first <paramref name="length"/> bytes of a key padded with zeros to a multiple of 16 bytes: whole
+    /// 16-byte blocks are copied (no length-dependent copy), and what lies past the key is overwritten next.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Key(byte[] paddedKey, int length)
+    {
+        CopyBlocks(paddedKey, Reserve(paddedKey.Length), paddedKey.Length);
+        _length += length;
+    }
+
+    /// <summary>Copies the first <paramref name="bytes"/> (a multiple of 16, at most both lengths) in 16-byte blocks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyBlocks(byte[] source, Span<byte> target, int bytes)
+    {
+        if ((uint)bytes > (uint)source.Length || (uint)bytes > (uint)target.Length || (bytes & 15) != 0) throw new ArgumentOutOfRangeException(nameof(bytes));
+        ref var from = ref MemoryMarshal.GetArrayDataReference(source);
+        ref var to = ref MemoryMarshal.GetReference(target);
+        for (var i = 0; i < bytes; i += 16)
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, i), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref from, i)));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Byte(byte b)
     {
@@ -46,16 +81,117 @@ public sealed class FlowJsonWriter
         _length++;
     }
 
+    /// <summary>A decimal number; one digit (flags, protocols, zero counters) is written inline.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void UInt64(ulong value)
     {
-        Utf8Formatter.TryFormat(value, Reserve(20), out var written);
-        _length += written;
+        var buffer = _buffer;
+        var length = _length;
+        if (value < 10 && (uint)length < (uint)buffer.Length)
+        {
+            buffer[length] = (byte)('0' + value);
+            _length = length + 1;
+            return;
+        }
+        Number(value);
+    }
+
+    private void Number(ulong value)
+    {
+        var span = Reserve(20);
+        int count;
+        if (value < 100)
+        {
+            if (value < 10)
+            {
+                span[0] = (byte)('0' + value);
+                count = 1;
+            }
+            else
+            {
+                Pair(span, 0, (int)value);
+                count = 2;
+            }
+        }
+        else if (value < 10_000)
+        {
+            var high = (int)((uint)value / 100);
+            var low = (int)value - high * 100;
+            if (high < 10)
+            {
+                span[0] = (byte)('0' + high);
+                Pair(span, 1, low);
+                count = 3;
+            }
+            else
+            {
+                Pair(span, 0, high);
+                Pair(span, 2, low);
+                count = 4;
+            }
+        }
+        else if (value < 100_000_000)
+        {
+            // Ports, counters: the high half as above, then four digits.
+            var high = (uint)value / 10_000;
+            var low = (int)((uint)value - high * 10_000);
+            var highDigits = high < 100 ? (high < 10 ? 1 : 2) : (high < 1000 ? 3 : 4);
+            WriteDigits(span.Slice(0, highDigits), high);
+            Pair(span, highDigits, low / 100);
+            Pair(span, highDigits + 2, low % 100);
+            count = highDigits + 4;
+        }
+        else
+        {
+            count = DigitCount(value);
+            WriteDigits(span.Slice(0, count), value);
+        }
+        _length += count;
     }
 
     public void Int64(long value)
     {
-        Utf8Formatter.TryFormat(value, Reserve(20), out var written);
-        _length += written;
+        if (value >= 0)
+        {
+            UInt64((ulong)value);
+            return;
+        }
+        Byte((byte)'-');
+        UInt64(unchecked(0UL - (ulong)value));
+    }
+
+    /// <summary>Decimal digits of a value (1 for 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DigitCount(ulong value)
+    {
+        // floor(log10) from the bit length (1233/4096 ~ log10 2), corrected by one comparison.
+        var estimate = (64 - BitOperations.LeadingZeroCount(value | 1)) * 1233 >> 12;
+        return estimate + (value >= PowersOf10[estimate] ? 1 : 0) + (value == 0 ? 1 : 0);
+    }
+
+    private static ReadOnlySpan<ulong> PowersOf10 =>
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+    ];
+
+    /// <summary>"00" to "99": two digits per division.</summary>
+    private static ReadOnlySpan<byte> TwoDigits =>
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
+
+    /// <summary>Fills <paramref name="digits"/> with <paramref name="value"/>, zero padded on the left.</summary>
+    private static void WriteDigits(Span<byte> digits, ulong value)
+    {
+        var at = digits.Length;
+        while (at >= 2)
+        {
+            var quotient = value / 100;
+            at -= 2;
+            Pair(digits, at, (int)(value - quotient * 100));
+            value = quotient;
+        }
+        if (at == 1) digits[0] = (byte)('0' + value % 10);
     }
 
     public void Double(double value)
@@ -73,53 +209,79 @@ public sealed class FlowJsonWriter
 
     public void Ipv4(ReadOnlySpan<byte> address)
     {
-        var span = Reserve(17);
+        var span = Reserve(20);
         span[0] = (byte)'"';
-        var at = 1;
-        for (var i = 0; i < 4; i++)
-        {
-            if (i > 0) span[at++] = (byte)'.';
-            Utf8Formatter.TryFormat(address[i], span.Slice(at), out var written);
-            at += written;
-        }
+        var at = Octet(span, 1, address[0]);
+        span[at++] = (byte)'.';
+        at = Octet(span, at, address[1]);
+        span[at++] = (byte)'.';
+        at = Octet(span, at, address[2]);
+        span[at++] = (byte)'.';
+        at = Octet(span, at, address[3]);
         span[at++] = (byte)'"';
         _length += at;
+    }
+
+    /// <summary>
+    /// Writes an octet's decimal text at <paramref name="at"/> with one 4-byte store of its table entry (the text, then
+    /// its length in the last byte; the caller has room for 4 bytes); returns the position after the text.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Octet(Span<byte> span, int at, byte octet)
+    {
+        var entry = OctetTexts[octet];
+        MemoryMarshal.Write(span.Slice(at, 4), BitConverter.IsLittleEndian ? entry : BinaryPrimitives.ReverseEndianness(entry));
+        return at + (int)(entry >> 24);
+    }
+
+    /// <summary>0..255 as text: up to 3 ASCII digits in the low bytes (little-endian order), the length in the high byte.</summary>
+    private static readonly uint[] OctetTexts = BuildOctetTexts();
+
+    private static uint[] BuildOctetTexts()
+    {
+        var texts = new uint[256];
+        for (var i = 0; i < 256; i++)
+        {
+            var text = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            uint entry = (uint)text.Length << 24;
+            for (var j = 0; j < text.Length; j++) entry |= (uint)text[j] << (8 * j);
+            texts[i] = entry;
+        }
+        return texts;
     }
 
     /// <summary>RFC 5952 text (longest zero run compressed, lowercase), IPv4-mapped addresses as ::ffff:a.b.c.d.</summary>
     public void Ipv6(ReadOnlySpan<byte> address)
     {
-        Span<ushort> groups = stackalloc ushort[8];
-        for (var i = 0; i < 8; i++) groups[i] = BinaryPrimitives.ReadUInt16BigEndian(address.Slice(i * 2));
+        address = address.Slice(0, 16);
         var span = Reserve(48);
         span[0] = (byte)'"';
         var at = 1;
-        if (groups[0] == 0 && groups[1] == 0 && groups[2] == 0 && groups[3] == 0 && groups[4] == 0 && groups[5] == 0xffff)
+        var head = BinaryPrimitives.ReadUInt64BigEndian(address);
+        if (head == 0 && BinaryPrimitives.ReadUInt32BigEndian(address.Slice(8)) == 0xffff)
         {
             "::ffff:"u8.CopyTo(span.Slice(at));
             at += 7;
             for (var i = 12; i < 16; i++)
             {
                 if (i > 12) span[at++] = (byte)'.';
-                Utf8Formatter.TryFormat(address[i], span.Slice(at), out var w);
-                at += w;
+                at = Octet(span, at, address[i]);
             }
             span[at++] = (byte)'"';
             _length += at;
             return;
         }
-        int bestStart = -1, bestLength = 1, runStart = -1;
-        for (var i = 0; i <= 8; i++)
+        // Bit i set: group i is zero. The longest run of at least two zero groups (the first of equal runs) is "::".
+        var zeros = 0;
+        for (var i = 0; i < 8; i++)
+            if ((address[2 * i] | address[2 * i + 1]) == 0) zeros |= 1 << i;
+        int bestStart = -1, bestLength = 1;
+        for (var run = zeros; run != 0;)
         {
-            if (i < 8 && groups[i] == 0)
-            {
-                if (runStart < 0) runStart = i;
-            }
-            else if (runStart >= 0)
-            {
-                if (i - runStart > bestLength) (bestStart, bestLength) = (runStart, i - runStart);
-                runStart = -1;
-            }
+            var start = BitOperations.TrailingZeroCount(run);
+            var length = BitOperations.TrailingZeroCount(~(run >> start));
+            if (length > bestLength) (bestStart, bestLength) = (start, length);
+            run &= ~(((1 << length) - 1) << start);
         }
         for (var i = 0; i < 8; i++)
         {
@@ -130,13 +292,39 @@ public sealed class FlowJsonWriter
                 i += bestLength - 1;
                 continue;
             }
-            Utf8Formatter.TryFormat(groups[i], span.Slice(at), out var written, new System.Buffers.StandardFormat('x'));
-            at += written;
+            at = HexGroup(span, at, address[2 * i], address[2 * i + 1]);
             if (i < 7) span[at++] = (byte)':';
         }
         span[at++] = (byte)'"';
         _length += at;
     }
+
+    /// <summary>A 16-bit group (<paramref name="high"/>, <paramref name="low"/> byte) in lowercase hex without leading zeros.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int HexGroup(Span<byte> span, int at, byte high, byte low)
+    {
+        if (high != 0)
+        {
+            if (high >= 0x10) at = HexPair(span, at, high);
+            else span[at++] = HexDigits[high];
+            return HexPair(span, at, low);
+        }
+        if (low >= 0x10) return HexPair(span, at, low);
+        span[at] = HexDigits[low];
+        return at + 1;
+    }
+
+    /// <summary>A byte as two lowercase hex digits, with one 2-byte store.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int HexPair(Span<byte> span, int at, int octet)
+    {
+        MemoryMarshal.Write(span.Slice(at, 2), MemoryMarshal.Read<ushort>(HexPairs.Slice(octet * 2, 2)));
+        return at + 2;
+    }
+
+    /// <summary>"00" to "ff".</summary>
+    private static ReadOnlySpan<byte> HexPairs =>
+        "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9fa0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebfc0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedfe0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff"u8;
 
     public void Mac(ReadOnlySpan<byte> address)
     {
@@ -221,12 +409,47 @@ public sealed class FlowJsonWriter
     {
         var days = FloorDiv(unixSeconds, 86400);
         var secondOfDay = (int)(unixSeconds - days * 86400);
+        if (days != _day) CacheDay(days);
+        var span = Reserve(64);
+        CopyBlocks(_dayText, span, 32);
+        var at = _dayLength;
+        var hours = (uint)secondOfDay / 3600;
+        var minutesAndSeconds = (uint)secondOfDay - hours * 3600;
+        var minutes = minutesAndSeconds / 60;
+        at = Pair(span, at, (int)hours);
+        span[at++] = (byte)':';
+        at = Pair(span, at, (int)minutes);
+        span[at++] = (byte)':';
+        at = Pair(span, at, (int)(minutesAndSeconds - minutes * 60));
+        if (fractionDigits == 3)
+        {
+            var millis = (uint)fraction % 1000;
+            var hundreds = millis / 100;
+            span[at] = (byte)'.';
+            span[at + 1] = (byte)('0' + hundreds);
+            at = Pair(span, at + 2, (int)(millis - hundreds * 100));
+        }
+        else if (fractionDigits > 0)
+        {
+            span[at++] = (byte)'.';
+            WriteDigits(span.Slice(at, fractionDigits), (ulong)fraction);
+            at += fractionDigits;
+        }
+        span[at++] = (byte)'Z';
+        span[at++] = (byte)'"';
+        _length += at;
+    }
+
+    /// <summary>Formats <c>"YYYY-MM-DDT</c> of <paramref name="days"/> for the times that follow on the same day.</summary>
+    private void CacheDay(long days)
+    {
         CivilFromDays(days, out var year, out var month, out var day);
-        var span = Reserve(40);
+        var span = _dayText.AsSpan();
         span[0] = (byte)'"';
         var at = 1;
         if (year is < 0 or > 9999)
         {
+            // Years past 9999 or before 0 (at most 13 characters, from times near the ends of a long).
             Utf8Formatter.TryFormat(year, span.Slice(at), out var w);
             at += w;
         }
@@ -236,19 +459,16 @@ public sealed class FlowJsonWriter
         span[at++] = (byte)'-';
         at = Digits(span, at, day, 2);
         span[at++] = (byte)'T';
-        at = Digits(span, at, secondOfDay / 3600, 2);
-        span[at++] = (byte)':';
-        at = Digits(span, at, secondOfDay / 60 % 60, 2);
-        span[at++] = (byte)':';
-        at = Digits(span, at, secondOfDay % 60, 2);
-        if (fractionDigits > 0)
-        {
-            span[at++] = (byte)'.';
-            at = Digits(span, at, fraction, fractionDigits);
-        }
-        span[at++] = (byte)'Z';
-        span[at++] = (byte)'"';
-        _length += at;
+        _dayLength = at;
+        _day = days;
+    }
+
+    /// <summary>Writes 00..99 with one 2-byte store.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Pair(Span<byte> span, int at, int value)
+    {
+        MemoryMarshal.Write(span.Slice(at, 2), MemoryMarshal.Read<ushort>(TwoDigits.Slice(value * 2, 2)));
+        return at + 2;
     }
 
     /// <summary>Milliseconds since the Unix epoch as a quoted ISO-8601 UTC time with milliseconds.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 using GrokFlow.Language.NetFlow;
 
@@ -18,6 +19,9 @@ public abstract class NetFlowElement
         Name = name;
         Fluent = fluent;
         Key = Encoding.UTF8.GetBytes(",\"" + name + "\":");
+        KeyLength = Key.Length;
+        PaddedKey = new byte[(KeyLength + 15) & ~15];
+        Key.CopyTo(PaddedKey, 0);
     }
 
     public uint EnterpriseNumber { get; }
@@ -32,12 +36,19 @@ public abstract class NetFlowElement
     /// <summary><c>,"name":</c> in UTF-8.</summary>
     public byte[] Key { get; }
 
+    /// <summary><see cref="Key"/> zero padded to a multiple of 16 bytes, for <see cref="FlowJsonWriter.Key"/>.</summary>
+    protected byte[] PaddedKey { get; }
+
+    /// <summary>The length of <see cref="Key"/>.</summary>
+    protected int KeyLength { get; }
+
     public abstract NetFlowDataType Type { get; }
 
     /// <summary>Writes <c>,"name":value</c> for a non-empty value (some writers leave a field out, e.g. omitted uptimes).</summary>
     public abstract void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times);
 
     /// <summary>A big-endian unsigned value of 1..8 bytes (reduced-size encoding); longer values keep their last 8 bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong ReadUnsigned(ReadOnlySpan<byte> value)
     {
         switch (value.Length)
@@ -46,7 +57,12 @@ public abstract class NetFlowElement
             case 2: return BinaryPrimitives.ReadUInt16BigEndian(value);
             case 4: return BinaryPrimitives.ReadUInt32BigEndian(value);
             case 8: return BinaryPrimitives.ReadUInt64BigEndian(value);
+            default: return ReadOddSized(value);
         }
+    }
+
+    private static ulong ReadOddSized(ReadOnlySpan<byte> value)
+    {
         if (value.Length > 8) value = value.Slice(value.Length - 8);
         ulong result = 0;
         foreach (var b in value) result = (result << 8) | b;
@@ -60,7 +76,7 @@ public sealed class UnsignedElement(uint enterpriseNumber, ushort id, string nam
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Raw(Key);
+        writer.Key(PaddedKey, KeyLength);
         if (value.Length <= 8) writer.UInt64(ReadUnsigned(value));
         else writer.Hex(value);
     }
@@ -72,7 +88,7 @@ public sealed class SignedElement(uint enterpriseNumber, ushort id, string name,
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Raw(Key);
+        writer.Key(PaddedKey, KeyLength);
         if (value.Length > 8)
         {
             writer.Hex(value);
@@ -89,7 +105,7 @@ public sealed class FloatElement(uint enterpriseNumber, ushort id, string name, 
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Raw(Key);
+        writer.Key(PaddedKey, KeyLength);
         if (value.Length == 4) writer.Double(BinaryPrimitives.ReadSingleBigEndian(value));
         else if (value.Length == 8) writer.Double(BinaryPrimitives.ReadDoubleBigEndian(value));
         else writer.Hex(value);
@@ -103,7 +119,7 @@ public sealed class BooleanElement(uint enterpriseNumber, ushort id, string name
     /// <summary>RFC 7011 §6.1.5: 1 is true, 2 is false; anything else is written as the number it is.</summary>
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Raw(Key);
+        writer.Key(PaddedKey, KeyLength);
         var number = value.Length <= 8 ? ReadUnsigned(value) : 0;
         if (value.Length == 1 && number is 1 or 2) writer.Boolean(number == 1);
         else if (value.Length <= 8) writer.UInt64(number);
@@ -117,7 +133,7 @@ public sealed class MacAddressElement(uint enterpriseNumber, ushort id, string n
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Raw(Key);
+        writer.Key(PaddedKey, KeyLength);
         if (value.Length == 6) writer.Mac(value);
         else writer.Hex(value);
     }
@@ -129,7 +145,7 @@ public sealed class Ipv4AddressElement(uint enterpriseNumber, ushort id, string 
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Raw(Key);
+        writer.Key(PaddedKey, KeyLength);
         if (value.Length == 4) writer.Ipv4(value);
         else writer.Hex(value);
     }
@@ -141,7 +157,7 @@ public sealed class Ipv6AddressElement(uint enterpriseNumber, ushort id, string 
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Raw(Key);
+        writer.Key(PaddedKey, KeyLength);
         if (value.Length == 16) writer.Ipv6(value);
         else writer.Hex(value);
     }
@@ -153,7 +169,7 @@ public sealed class StringElement(uint enterpriseNumber, ushort id, string name,
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Raw(Key);
+        writer.Key(PaddedKey, KeyLength);
         writer.String(value);
     }
 }
@@ -165,7 +181,7 @@ public sealed class OctetArrayElement(uint enterpriseNumber, ushort id, string n
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Raw(Key);
+        writer.Key(PaddedKey, KeyLength);
         writer.Hex(value);
     }
 }
@@ -182,7 +198,7 @@ public sealed class DateTimeElement(uint enterpriseNumber, ushort id, string nam
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Raw(Key);
+        writer.Key(PaddedKey, KeyLength);
         switch (type)
         {
             case NetFlowDataType.DateTimeSeconds when value.Length <= 8:
@@ -214,7 +230,7 @@ public sealed class SysUpTimeElement(uint enterpriseNumber, ushort id, string na
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
         if (times.Mode == UptimeMode.Omit) return;
-        writer.Raw(Key);
+        writer.Key(PaddedKey, KeyLength);
         if (value.Length > 8) writer.Hex(value);
         else if (times.Mode is UptimeMode.FromHeader or UptimeMode.FromSystemInit) writer.UtcMilliseconds(times.Absolute((uint)ReadUnsigned(value)));
         else writer.UInt64(ReadUnsigned(value));
@@ -228,7 +244,7 @@ public sealed class MplsLabelElement(uint enterpriseNumber, ushort id, string na
 
     public override void Write(FlowJsonWriter writer, ReadOnlySpan<byte> value, in FlowTimes times)
     {
-        writer.Raw(Key);
+        writer.Key(PaddedKey, KeyLength);
         if (value.Length == 3) writer.UInt64(ReadUnsigned(value) >> 4);
         else if (value.Length <= 8) writer.UInt64(ReadUnsigned(value));
         else writer.Hex(value);

@@ -28,9 +28,9 @@ public class NetFlowDecodeBenchmarks
         }
     }
 
-    private const int V5Datagrams = 15;
-    private const int V9Datagrams = 23;
-    private const int IpfixDatagrams = 23;
+    internal const int V5Datagrams = 15;
+    internal const int V9Datagrams = 23;
+    internal const int IpfixDatagrams = 23;
 
     private static readonly IPEndPoint Exporter = new(IPAddress.Loopback, 9995);
     private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(1_700_000_300);
@@ -66,7 +66,8 @@ public class NetFlowDecodeBenchmarks
         return _sink.Bytes;
     }
 
-    private static byte[][] Read(string capture, int expected)
+    /// <summary>The UDP payloads of a conformance capture (shared/conformance/netflow beside the repository).</summary>
+    internal static byte[][] Read(string capture, int expected)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "..", "shared", "conformance", "netflow"))) dir = dir.Parent;
@@ -80,7 +81,7 @@ public class NetFlowDecodeBenchmarks
     }
 
     /// <summary>Consumes each event as a shipper would see it: its bytes.</summary>
-    private sealed class CountingSink : IFlowEventSink
+    internal sealed class CountingSink : IFlowEventSink
     {
         public long Bytes;
 

@@ -66,4 +66,57 @@ public sealed class FlowJsonWriterTests
         Assert.Equal(",\"s\":-128", Written(w => signed.Write(w, [0x80], default)));
         Assert.Equal(",\"u\":\"0102030405060708090a\"", Written(w => unsigned.Write(w, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], default)));
     }
+
+    [Fact]
+    public void NumbersMatchDotNetFormatting()
+    {
+        // One writer for all values (one thread), as the decoder uses it: each value is checked as the text appended after the last.
+        var writer = new FlowJsonWriter();
+        void Check(string expected, Action<FlowJsonWriter> write)
+        {
+            var before = writer.Length;
+            write(writer);
+            Assert.Equal(expected, Encoding.UTF8.GetString(writer.Written[before..]));
+            if (writer.Length > 3000) writer.Reset();
+        }
+        var power = 1UL;
+        for (var digits = 1; digits <= 20; digits++, power = digits <= 20 ? power * 10 : power)
+            foreach (var value in new[] { power - 1, power, power + 1 })
+                Check(value.ToString(CultureInfo.InvariantCulture), w => w.UInt64(value));
+        Check(ulong.MaxValue.ToString(CultureInfo.InvariantCulture), w => w.UInt64(ulong.MaxValue));
+        Check(long.MinValue.ToString(CultureInfo.InvariantCulture), w => w.Int64(long.MinValue));
+        Gen.ULong.Sample(value => Check(value.ToString(CultureInfo.InvariantCulture), w => w.UInt64(value)), iter: 20_000, threads: 1);
+        Gen.ULong[0, 100_000_000].Sample(value => Check(value.ToString(CultureInfo.InvariantCulture), w => w.UInt64(value)), iter: 20_000, threads: 1);
+        Gen.Long.Sample(value => Check(value.ToString(CultureInfo.InvariantCulture), w => w.Int64(value)), iter: 20_000, threads: 1);
+    }
+
+    [Fact]
+    public void Ipv4TextMatchesIPAddress() =>
+        Gen.Byte.Array[4].Sample(bytes => Assert.Equal("\"" + new IPAddress(bytes) + "\"", Written(w => w.Ipv4(bytes))), iter: 20_000);
+
+    [Fact]
+    public void TimesWrittenInSequenceMatchDateTimeOffset()
+    {
+        // The writer keeps the date of the last day written: times on the same day, on other days, and back again (one
+        // writer, so one thread).
+        var writer = new FlowJsonWriter();
+        Gen.Long[-62_135_596_800_000, 253_402_300_799_999].Array[1, 8]
+            .Sample(times =>
+            {
+                foreach (var start in times)
+                    foreach (var ms in new[] { start, Math.Min(start + 1_234, 253_402_300_799_999), Math.Max(start - 86_400_000, -62_135_596_800_000) })
+                    {
+                        writer.Reset();
+                        writer.UtcMilliseconds(ms);
+                        Assert.Equal("\"" + DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) + "\"",
+                            Encoding.UTF8.GetString(writer.Written));
+                        var seconds = Math.DivRem(ms, 1000L, out var rest);
+                        if (rest < 0) continue;
+                        writer.Reset();
+                        writer.UtcTime(seconds, rest * 1000 + 7, 6);
+                        Assert.Equal("\"" + DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + "." + (rest * 1000 + 7).ToString("D6", CultureInfo.InvariantCulture) + "Z\"",
+                            Encoding.UTF8.GetString(writer.Written));
+                    }
+            }, iter: 5_000, threads: 1);
+    }
 }
