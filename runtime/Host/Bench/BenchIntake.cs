@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Net;
-using System.Net.Sockets;
 
 namespace GrokFlow.Runtime.Host.Bench;
 
@@ -22,7 +21,7 @@ internal sealed class BenchIntake : IDisposable
     public BenchIntake(BenchLoad load)
     {
         _load = load;
-        Port = FreeTcpPort();
+        Port = LoopbackPorts.FreeTcpPort();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _loop = Task.Run(AcceptLoopAsync);
@@ -119,13 +118,6 @@ internal sealed class BenchIntake : IDisposable
             if (problem is null) continue;
             lock (_gate) if (_mismatches.Count < 5) _mismatches.Add(problem);
         }
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public void Dispose()

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace GrokFlow.Runtime.Host.Bench;
 
@@ -20,7 +18,7 @@ internal sealed class MetricsScraper : IDisposable
 
     public MetricsScraper()
     {
-        Port = FreeTcpPort();
+        Port = LoopbackPorts.FreeTcpPort();
         _loop = Task.Run(LoopAsync);
     }
 
@@ -65,13 +63,6 @@ internal sealed class MetricsScraper : IDisposable
                 _failures++;   // not listening yet, or a timeout: no sample
             }
         }
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public void Dispose()

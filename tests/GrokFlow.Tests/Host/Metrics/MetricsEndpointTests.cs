@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
+using GrokFlow.Runtime.Host.Bench;
 using GrokFlow.Tests.Host.Tcp;
 using GrokFlow.Tests.TestIntake;
 
@@ -19,7 +19,7 @@ public sealed class MetricsEndpointTests : IDisposable
     public async Task NamedCountersMoveWhenEventsFlowOverUdpAndTcp()
     {
         await using var intake = await TestIntakeServer.StartAsync();
-        var port = FreePort();
+        var port = LoopbackPorts.FreeTcpPort();
         await using var host = await TcpHost.StartAsync(_settings, intake, "tcp", ("Metrics:Listen", $"127.0.0.1:{port}"));
         var before = await ScrapeAsync(port);
         Assert.Equal(0, Value(before, "grokflow_events_total"));
@@ -45,7 +45,7 @@ public sealed class MetricsEndpointTests : IDisposable
     public async Task ReadyOnceSourcesAreBoundAndNotWhenTheIntakeRejectsTheKey()
     {
         await using var intake = await TestIntakeServer.StartAsync();
-        var port = FreePort();
+        var port = LoopbackPorts.FreeTcpPort();
         await using var host = await TcpHost.StartAsync(_settings, intake, "tcp", ("Metrics:Listen", $"127.0.0.1:{port}"));
 
         using (var live = await _http.GetAsync($"http://127.0.0.1:{port}/health/live", TestContext.Current.CancellationToken))
@@ -70,7 +70,7 @@ public sealed class MetricsEndpointTests : IDisposable
     public async Task AScrapeWithEverySourceActiveTakesUnderFiveMilliseconds()
     {
         await using var intake = await TestIntakeServer.StartAsync();
-        var port = FreePort();
+        var port = LoopbackPorts.FreeTcpPort();
         await using var host = await TcpHost.StartAsync(_settings, intake, "tcp",
             ("Metrics:Listen", $"127.0.0.1:{port}"),
             ("Sources:2:Name", "netflow"), ("Sources:2:Type", "NetFlow"), ("Sources:2:Bind", "127.0.0.1"), ("Sources:2:Port", "0"));
@@ -115,13 +115,6 @@ public sealed class MetricsEndpointTests : IDisposable
             return double.Parse(parts[valueIndex], CultureInfo.InvariantCulture);
         }
         return 0;
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public void Dispose()
