@@ -453,11 +453,15 @@ public sealed class FlowJsonWriter
             Utf8Formatter.TryFormat(year, span.Slice(at), out var w);
             at += w;
         }
-        else at = Digits(span, at, year, 4);
+        else
+        {
+            WriteDigits(span.Slice(at, 4), (ulong)year);
+            at += 4;
+        }
         span[at++] = (byte)'-';
-        at = Digits(span, at, month, 2);
+        at = Pair(span, at, (int)month);
         span[at++] = (byte)'-';
-        at = Digits(span, at, day, 2);
+        at = Pair(span, at, (int)day);
         span[at++] = (byte)'T';
         _dayLength = at;
         _day = days;
@@ -476,16 +480,6 @@ public sealed class FlowJsonWriter
     {
         var seconds = FloorDiv(epochMilliseconds, 1000);
         UtcTime(seconds, epochMilliseconds - seconds * 1000, 3);
-    }
-
-    private static int Digits(Span<byte> span, int at, long value, int count)
-    {
-        for (var i = count - 1; i >= 0; i--)
-        {
-            span[at + i] = (byte)('0' + (int)(value % 10));
-            value /= 10;
-        }
-        return at + count;
     }
 
     private static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
