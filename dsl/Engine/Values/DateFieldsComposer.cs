@@ -24,7 +24,7 @@ internal static class DateFieldsComposer
     {
         epochMilliseconds = 0;
         if (!hasDateFields || !NamesACalendarDay(ref f)) return TryComposeNearestDay(ref f, formatZone, clock, out epochMilliseconds);
-        var today = Today(clock, formatZone);
+        var today = Today(clock.GetUtcNow().UtcTicks, formatZone);
         if (!TakesItsYearFromTheClock(ref f)) return TryCompose(ref f, formatZone, today.Year, out epochMilliseconds);
         return NearestYear(today, f.Month, f.Day) is { } year && TryCompose(ref f, formatZone, year, out epochMilliseconds);
     }
@@ -54,8 +54,9 @@ internal static class DateFieldsComposer
     private static bool TryComposeNearestDay(ref ParsedDateFields f, DateZone formatZone, TimeProvider clock, out long epochMilliseconds)
     {
         epochMilliseconds = 0;
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var today = Today(clock, formatZone).Ticks;
+        var nowTicks = clock.GetUtcNow().UtcTicks;
+        var now = new DateTimeOffset(nowTicks, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var today = Today(nowTicks, formatZone).Ticks;
         var bestDistance = long.MaxValue;
         for (var shift = -1; shift <= 1; shift++)
         {
@@ -168,10 +169,9 @@ internal static class DateFieldsComposer
         return true;
     }
 
-    /// <summary>The current day on the clock (midnight), in the format's zone.</summary>
-    private static DateTime Today(TimeProvider clock, DateZone formatZone)
+    /// <summary>The current day on the clock (midnight) in the format's zone, from one reading of it (UTC ticks).</summary>
+    private static DateTime Today(long now, DateZone formatZone)
     {
-        var now = clock.GetUtcNow().UtcTicks;
         return new DateTime(now + formatZone.OffsetTicksAtUtc(now), DateTimeKind.Unspecified).Date;
     }
 
