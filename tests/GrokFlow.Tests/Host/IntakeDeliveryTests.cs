@@ -18,11 +18,11 @@ public sealed class IntakeDeliveryTests : IDisposable
         await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress));
         var lines = HostTestSettings.QnapLines(300).ToList();
         // Single-line datagrams, then three lines per datagram (CRLF and LF), then a line no pipeline parses.
-        await host.SendLinesAsync("qnap", lines.Take(150));
-        for (var i = 150; i < 300; i += 3) await host.SendAsync("qnap", $"{lines[i]}\r\n{lines[i + 1]}\n{lines[i + 2]}\n");
-        await host.SendAsync("qnap", "<11>Oct 30 20:24:25 qnap-nas01 kernel: disk full");
+        var threeLineDatagrams = Enumerable.Range(0, 50).Select(i => 150 + 3 * i).Select(i => $"{lines[i]}\r\n{lines[i + 1]}\n{lines[i + 2]}\n");
+        await host.SendDatagramsAsync("qnap", [.. lines.Take(150), .. threeLineDatagrams, "<11>Oct 30 20:24:25 qnap-nas01 kernel: disk full"]);
 
-        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= 301, Patience, "301 events at the intake");
+        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= 301, Patience,
+            () => $"301 events at the intake ({intake.AcceptedEventCount} there; {host.Describe()})");
         var events = intake.AcceptedEvents;
         Assert.Equal(301, events.Count);
         Assert.Equal(lines.Append("<11>Oct 30 20:24:25 qnap-nas01 kernel: disk full").Order(),
