@@ -45,6 +45,8 @@ internal sealed class RunningHost : IAsyncDisposable
             ["Output:FlushInterval"] = "00:00:00.100",
             ["Datadog:RetryBaseDelay"] = "00:00:00.020",
             ["Datadog:RetryMaxDelay"] = "00:00:00.200",
+            // A request the loaded test machine lets hang is retried well within the tests' patience (30 s).
+            ["Datadog:AttemptTimeout"] = "00:00:08",
             ["Queue:DrainTimeout"] = "00:00:05",
             ["Summary:Interval"] = "00:00:00",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -95,6 +97,10 @@ internal sealed class RunningHost : IAsyncDisposable
 
     private Task WaitForDatagramsAsync(long count) =>
         TestIntake.TestIntakeServer.WaitUntilAsync(() => Metrics.Datagrams >= count, TimeSpan.FromSeconds(20), () => $"{count} datagrams received; {Describe()}");
+
+    /// <summary>Polls until the condition holds; a failure says what was awaited and the host's counters.</summary>
+    public Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what) =>
+        TestIntake.TestIntakeServer.WaitUntilAsync(condition, timeout, () => $"{what}; {Describe()}");
 
     /// <summary>The host's counters in one line, for the message of a failed wait.</summary>
     public string Describe()
