@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -20,6 +23,9 @@ public static class JsonStrings
     /// <summary>Room on the stack for a value and its escapes; longer values use a pooled buffer.</summary>
     private const int StackRoom = 4096;
 
+    /// <summary>Room for the usual short value (a name, a number, an address).</summary>
+    private const int ShortRoom = 256;
+
     /// <summary>
     /// Writes <paramref name="utf8"/> as a string value, as <c>writer.WriteStringValue(utf8)</c> would. False, with
     /// nothing written, when the text is not valid UTF-8 (the caller repairs it) or the writer escapes differently.
@@ -27,10 +33,12 @@ public static class JsonStrings
     [SkipLocalsInit]
     public static bool TryWriteValue(Utf8JsonWriter writer, ReadOnlySpan<byte> utf8)
     {
-        if (!IsRelaxed(writer)) return false;
+        if (!Escapes.Usable || !IsRelaxed(writer)) return false;
         var worst = (utf8.Length * Escapes.MaxGrowth) + 2;
         byte[]? rented = null;
-        var room = worst <= StackRoom ? stackalloc byte[StackRoom] : (rented = ArrayPool<byte>.Shared.Rent(worst));
+        var room = worst <= ShortRoom ? stackalloc byte[ShortRoom]
+            : worst <= StackRoom ? stackalloc byte[StackRoom]
+            : (rented = ArrayPool<byte>.Shared.Rent(worst));
         var escaped = TryQuote(utf8, room, out var written);
         if (escaped) writer.WriteRawValue(room[..written], skipInputValidation: true);
         if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
@@ -74,7 +82,7 @@ public static class JsonStrings
         var at = 1;
         while (true)
         {
-            var next = text.IndexOfAny(Escapes.Attention);
+            var next = IndexOfAttention(text);
             if (next < 0)
             {
                 text.CopyTo(destination[at..]);
@@ -114,8 +122,11 @@ public static class JsonStrings
         /// <summary>The longest escape of one byte (<c>\u001F</c>).</summary>
         public const int MaxGrowth = 6;
 
-        /// <summary>The bytes that stop the plain copy: ASCII the encoder escapes, and every byte outside ASCII.</summary>
-        public static readonly SearchValues<byte> Attention;
+        /// <summary>
+        /// Whether the encoder escapes exactly the ASCII <see cref="IndexOfAttention"/> stops at (control characters,
+        /// <c>"</c>, <c>\</c>, DEL); if a runtime ever escaped more, every string is left to the writer.
+        /// </summary>
+        public static readonly bool Usable;
 
         /// <summary>For each ASCII byte, its escape, or null when it is written as it is.</summary>
         public static readonly byte[]?[] Ascii = new byte[]?[128];
@@ -126,20 +137,18 @@ public static class JsonStrings
         static Escapes()
         {
             var encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-            var attention = new List<byte>();
+            Usable = true;
             Span<byte> one = stackalloc byte[1];
             Span<byte> escaped = stackalloc byte[16];
             for (var b = 0; b < 128; b++)
             {
+                if (encoder.WillEncode(b) != JsonStrings.NeedsAttention((byte)b)) Usable = false;
                 if (!encoder.WillEncode(b)) continue;
                 one[0] = (byte)b;
                 encoder.EncodeUtf8(one, escaped, out _, out var length);
-                if (length > MaxGrowth) throw new InvalidOperationException($"escape of 0x{b:X2} longer than expected");
-                Ascii[b] = escaped[..length].ToArray();
-                attention.Add((byte)b);
+                if (length > MaxGrowth) Usable = false;
+                else Ascii[b] = escaped[..length].ToArray();
             }
-            for (var b = 0x80; b < 0x100; b++) attention.Add((byte)b);
-            Attention = SearchValues.Create(attention.ToArray());
             for (var c = 0x80; c < 0x10000; c++)
             {
                 if (c is >= 0xD800 and <= 0xDFFF || encoder.WillEncode(c)) continue;
@@ -149,5 +158,45 @@ public static class JsonStrings
 
         public static bool IsAllowed(Rune rune) =>
             rune.Value < 0x10000 && (AllowedBmp[rune.Value >> 6] & (1UL << (rune.Value & 63))) != 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool NeedsAttention(byte b) => b < 0x20 || b > 0x7E || b == (byte)'"' || b == (byte)'\\';
+
+    /// <summary>
+    /// The first byte that is not copied as it is: an escaped ASCII byte or any byte outside ASCII; -1 if none.
+    /// Written with plain compares (SSE2), where SearchValues would need byte shuffles the portable build lacks.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int IndexOfAttention(ReadOnlySpan<byte> text)
+    {
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated && text.Length >= Vector128<byte>.Count)
+        {
+            ref var start = ref MemoryMarshal.GetReference(text);
+            var last = text.Length - Vector128<byte>.Count;
+            while (true)
+            {
+                var mask = AttentionMask(Vector128.LoadUnsafe(ref start, (nuint)i));
+                if (mask != 0) return i + BitOperations.TrailingZeroCount(mask);
+                if (i == last) return -1;
+                i = Math.Min(i + Vector128<byte>.Count, last);   // the last block may overlap the one before
+            }
+        }
+        for (; i < text.Length; i++)
+        {
+            if (NeedsAttention(text[i])) return i;
+        }
+        return -1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint AttentionMask(Vector128<byte> v)
+    {
+        var attention = Vector128.LessThan(v, Vector128.Create((byte)0x20))
+                        | Vector128.GreaterThan(v, Vector128.Create((byte)0x7E))
+                        | Vector128.Equals(v, Vector128.Create((byte)'"'))
+                        | Vector128.Equals(v, Vector128.Create((byte)'\\'));
+        return attention.ExtractMostSignificantBits();
     }
 }
