@@ -53,21 +53,15 @@ public sealed class QnapCorpusDifferentialTests(ITestOutputHelper output)
 
         output.WriteLine($"qnap corpus: {truth.Length} lines compared ({matched} matched), {divergences.Count} generated/interpreter divergences, {truthMismatches.Count} ground-truth mismatches");
         var seeds = truth.Take(500).Select(t => JsonNode.Parse(t)!["line"]!.GetValue<string>()).ToList();
-        long mutated = 0, mutatedMatched = 0, mutatedOverBudget = 0;
-        LineMutations.Of(seeds).Sample(line =>
-        {
-            var comparison = pair.Compare(line);
-            Interlocked.Increment(ref mutated);
-            if (comparison.Matched) Interlocked.Increment(ref mutatedMatched);
-            if (comparison.OverDefaultBudget) Interlocked.Increment(ref mutatedOverBudget);
-            return comparison.Agree;
-        }, iter: MutatedLines, print: line => pair.Compare(line).ToString());
-        output.WriteLine($"qnap corpus: {mutated} mutated lines compared ({mutatedMatched} matched); over the default step budget: {overBudget} corpus lines, {mutatedOverBudget} mutated lines");
+        var mutated = new MutationTally();
+        LineMutations.Of(seeds).Sample(line => mutated.Record(pair.Compare(line)), iter: MutatedLines, print: line => pair.Compare(line).ToString());
+        output.WriteLine($"qnap corpus: {overBudget} corpus lines over the default step budget; mutated lines: {mutated}");
         Assert.Equal(Lines, truth.Length);
         Assert.True(matched > Lines * 9 / 10, $"only {matched} of {Lines} lines matched: is the corpus shaped as expected?");
         Assert.True(divergences.Count == 0, $"{divergences.Count} divergences, the first:\n" + string.Join("\n", divergences.Take(5)));
         Assert.Equal(0, overBudget);
-        Assert.Equal(0L, mutatedOverBudget);
+        Assert.Equal(0L, mutated.OverBudget);
+        mutated.AssertTheInterpreterRarelyGaveUp();
         Assert.True(truthMismatches.Count == 0, $"{truthMismatches.Count} ground-truth mismatches, the first:\n" + string.Join("\n", truthMismatches.Take(5)));
     }
 

@@ -48,18 +48,14 @@ public sealed class RandomLineDifferentialTests(GeneratedPipelinesFixture compil
     public void MutatedLinesParseAlike(string id)
     {
         var pair = Pair(id);
-        long compared = 0, matched = 0, overBudget = 0;
-        LineMutations.Of(ConstructPipelines.All.Single(c => c.Id == id).Lines).Sample(line =>
-        {
-            var comparison = pair.Compare(line);
-            Interlocked.Increment(ref compared);
-            if (comparison.Matched) Interlocked.Increment(ref matched);
-            if (comparison.OverDefaultBudget) Interlocked.Increment(ref overBudget);
-            return comparison.Agree;
-        }, iter: LinesPerPipeline, print: line => pair.Compare(line).ToString());
+        var tally = new MutationTally();
+        LineMutations.Of(ConstructPipelines.All.Single(c => c.Id == id).Lines)
+            .Sample(line => tally.Record(pair.Compare(line)), iter: LinesPerPipeline, print: line => pair.Compare(line).ToString());
 
-        output.WriteLine($"pipeline {id}: {compared} random lines compared, {matched} matched, {overBudget} over the default step budget");
-        Assert.True(matched > 0 && matched < compared, $"the random lines should mix matches and non-matches ({matched} of {compared} matched)");
+        output.WriteLine($"pipeline {id}, random lines: {tally}");
+        Assert.True(tally.Matched > 0 && tally.Matched < tally.Compared, $"the random lines should mix matches and non-matches ({tally})");
+        tally.AssertTheInterpreterRarelyGaveUp();
+        var overBudget = tally.OverBudget;
         // Counted and reported, not asserted: random mutations of the 'repeats' construct occasionally need more than
         // the default step budget (1 line in 1,500 seen); the deterministic inputs assert zero.
         if (overBudget > 0) TestContext.Current.SendDiagnosticMessage($"pipeline {id}: {overBudget} random lines over the default step budget");
