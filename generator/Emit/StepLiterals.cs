@@ -13,13 +13,13 @@ internal static class StepLiterals
 {
     public static void Write(CodeWriter w, IReadOnlyList<StepModel> steps, string terminator)
     {
-        w.Line("[");
+        w.Line("    [");
         foreach (var step in steps)
         {
-            w.Comment($"{step.Type}{(step.Name is null ? "" : " \"" + CSharpLiterals.CommentText(step.Name) + "\"")} (line {step.Line}){(step.Enabled ? "" : ", disabled")}");
-            w.Line("    " + Value(step, typeof(StepModel)) + ",");
+            w.Line($"        // {step.Type}{(step.Name is null ? "" : " \"" + CSharpLiterals.CommentText(step.Name) + "\"")} (line {step.Line}){(step.Enabled ? "" : ", disabled")}");
+            w.Line("        " + Value(step, typeof(StepModel)) + ",");
         }
-        w.Line("]" + terminator);
+        w.Line("    ]" + terminator);
     }
 
     private static string Value(object? value, Type declared)

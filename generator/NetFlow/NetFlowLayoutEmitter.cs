@@ -63,29 +63,8 @@ internal static class NetFlowLayoutEmitter
     private static void EmitElements(CodeWriter w, string prefix, IReadOnlyList<ElementDefinition> elements)
     {
         for (var i = 0; i < elements.Count; i++)
-            w.Line($"private static readonly NetFlowElement {prefix}{i} = {Construct(elements[i])};");
+            w.Line($"private static readonly NetFlowElement {prefix}{i} = NetFlowElementFactory.Create({elements[i].EnterpriseNumber}u, {elements[i].Id}, {CSharpLiterals.String(elements[i].Name)}, NetFlowDataType.{elements[i].Type.Type}, {(elements[i].Fluent ? "true" : "false")});");
         w.Line();
-    }
-
-    private static string Construct(ElementDefinition e)
-    {
-        var args = $"{e.EnterpriseNumber}u, {e.Id}, {CSharpLiterals.String(e.Name)}, {(e.Fluent ? "true" : "false")}";
-        return e.Type.Type switch
-        {
-            NetFlowDataType.Unsigned => $"new UnsignedElement({args})",
-            NetFlowDataType.Signed => $"new SignedElement({args})",
-            NetFlowDataType.Float => $"new FloatElement({args})",
-            NetFlowDataType.Boolean => $"new BooleanElement({args})",
-            NetFlowDataType.MacAddress => $"new MacAddressElement({args})",
-            NetFlowDataType.Ipv4Address => $"new Ipv4AddressElement({args})",
-            NetFlowDataType.Ipv6Address => $"new Ipv6AddressElement({args})",
-            NetFlowDataType.String => $"new StringElement({args})",
-            NetFlowDataType.SysUpTime => $"new SysUpTimeElement({args})",
-            NetFlowDataType.MplsLabel => $"new MplsLabelElement({args})",
-            NetFlowDataType.DateTimeSeconds or NetFlowDataType.DateTimeMilliseconds or NetFlowDataType.DateTimeMicroseconds
-                or NetFlowDataType.DateTimeNanoseconds => $"new DateTimeElement({args}, NetFlowDataType.{e.Type.Type})",
-            _ => $"new OctetArrayElement({args}, NetFlowDataType.{e.Type.Type})",
-        };
     }
 
     private static void EmitLookup(CodeWriter w, string method, string parameters, string keyExpression, string prefix,
