@@ -355,24 +355,20 @@ internal sealed class RuleMatcherEmitter
                 case CaptureEndContinuation end:
                     continuation = end.Next;
                     continue;
-                case NodeContinuation { Node: EmptyNode } step:
-                    continuation = step.Next;
-                    continue;
-                case NodeContinuation { Node: OriginNode origin } step:
-                    continuation = new NodeContinuation(origin.Body, step.Next);
-                    continue;
-                case NodeContinuation { Node: CaptureNode capture } step:
-                    continuation = new NodeContinuation(capture.Body, step.Next);
-                    continue;
-                case NodeContinuation { Node: SequenceNode sequence } step:
-                    continuation = Chain(sequence.Parts, step.Next);
-                    continue;
-                case NodeContinuation { Node: TextNode text }:
-                    return (false, text.Text);
-                case NodeContinuation { Node: AnchorNode or LookaroundNode } step:
-                    // Zero-width: they only restrict the position, so what follows them comes first.
-                    continuation = step.Next;
-                    continue;
+                case NodeContinuation step:
+                    switch (NodeWalk.Inner(step.Node))
+                    {
+                        case TextNode { IgnoreCase: false } text:
+                            return (false, text.Text);
+                        case SequenceNode sequence:
+                            continuation = Chain(sequence.Parts, step.Next);
+                            continue;
+                        case EmptyNode or AnchorNode or LookaroundNode:
+                            // Zero-width: they only restrict the position, so what follows them comes first.
+                            continuation = step.Next;
+                            continue;
+                    }
+                    return (false, null);
                 default:
                     return (false, null);
             }
@@ -644,7 +640,7 @@ internal sealed class RuleMatcherEmitter
     {
         var work = WorkSize++;
         var body = Call(new NodeContinuation(atomic.Body, new ZeroWidthEndContinuation(work)));
-        var slots = CaptureSlots(atomic.Body).ToList();
+        var slots = NodeWalk.SelfAndDescendants(atomic.Body).OfType<CaptureNode>().Select(c => c.Slot).ToList();
         _w.Comment($"{NodePrinter.Print(atomic)}: once matched, never backtracked into");
         foreach (var slot in slots)
             _w.Line($"int savedStart{slot} = s.Slots[{2 * slot}], savedEnd{slot} = s.Slots[{2 * slot + 1}];");
@@ -662,16 +658,4 @@ internal sealed class RuleMatcherEmitter
         }
         _w.Line("return false;");
     }
-
-    private static IEnumerable<int> CaptureSlots(Node node) => node switch
-    {
-        CaptureNode c => CaptureSlots(c.Body).Prepend(c.Slot),
-        OriginNode o => CaptureSlots(o.Body),
-        SequenceNode s => s.Parts.SelectMany(CaptureSlots),
-        AlternationNode a => a.Branches.SelectMany(CaptureSlots),
-        RepeatNode r => CaptureSlots(r.Body),
-        AtomicNode a => CaptureSlots(a.Body),
-        LookaroundNode l => CaptureSlots(l.Body),
-        _ => [],
-    };
 }

@@ -36,30 +36,10 @@ internal sealed class SubMatcherTable
         return name;
     }
 
-    private static bool IsWorthSharing(Node node) => !HasCapture(node) && IsBranching(node);
-
-    private static bool HasCapture(Node node) => node switch
-    {
-        CaptureNode => true,
-        OriginNode o => HasCapture(o.Body),
-        SequenceNode s => s.Parts.Any(HasCapture),
-        AlternationNode a => a.Branches.Any(HasCapture),
-        RepeatNode r => HasCapture(r.Body),
-        AtomicNode a => HasCapture(a.Body),
-        LookaroundNode l => HasCapture(l.Body),
-        _ => false,
-    };
-
-    private static bool IsBranching(Node node) => node switch
-    {
-        AlternationNode => true,
-        RepeatNode r => r.Body is not (SetNode or TextNode) || IsBranching(r.Body),
-        OriginNode o => IsBranching(o.Body),
-        SequenceNode s => s.Parts.Any(IsBranching),
-        AtomicNode a => IsBranching(a.Body),
-        LookaroundNode l => IsBranching(l.Body),
-        _ => false,
-    };
+    /// <summary>A pattern without captures that can match in more than one way (a loop of more than one character, or a choice).</summary>
+    private static bool IsWorthSharing(Node node) =>
+        !NodeWalk.SelfAndDescendants(node).Any(n => n is CaptureNode)
+        && NodeWalk.SelfAndDescendants(node).Any(n => n is AlternationNode or RepeatNode { Body: not (SetNode or TextNode) });
 
     /// <summary>Writes the sub-matcher classes registered so far (and any they need in turn).</summary>
     public void WriteClasses(CodeWriter w, int indent)
