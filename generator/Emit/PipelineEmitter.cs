@@ -100,7 +100,7 @@ internal static class PipelineEmitter
     {
         w.Line("/// <summary>The pipeline's steps in order, as checked from the .rules file; grok steps run <see cref=\"ParseWith\"/>.</summary>");
         w.Line("private static readonly EquatableArray<StepModel> Steps = new(");
-        StepLiterals.Write(w, pipeline.Steps.Items, ");");
+        ModelLiterals.Write(w, pipeline.Steps.Items, ");");
         w.Line();
         w.Open("public override GrokResult ParseWith(int parserIndex, ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context)");
         if (pipeline.Parsers.IsEmpty)
@@ -191,7 +191,7 @@ internal static class PipelineEmitter
             w.Line("public static readonly OutputPlan Output = OutputPlan.Create(");
             w.Line("[");
             foreach (var capture in rule.Captures)
-                w.Line($"    {ModelLiterals.Capture(capture)},");
+                w.Line($"    {ModelLiterals.Value(capture)},");
             w.Line("]);");
         }
         w.Line();

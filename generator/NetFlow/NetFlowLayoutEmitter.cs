@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using GrokFlow.Language.NetFlow;
 using GrokFlow.Generator.Emit;
 
@@ -11,23 +10,7 @@ namespace GrokFlow.Generator.NetFlow;
 /// </summary>
 internal static class NetFlowLayoutEmitter
 {
-    public static string ClassName(string layoutId)
-    {
-        var name = new StringBuilder();
-        var upper = true;
-        foreach (var c in layoutId)
-        {
-            if (!char.IsLetterOrDigit(c))
-            {
-                upper = true;
-                continue;
-            }
-            name.Append(upper ? char.ToUpperInvariant(c) : c);
-            upper = false;
-        }
-        if (name.Length == 0 || char.IsDigit(name[0])) name.Insert(0, 'L');
-        return name + "NetFlowLayout";
-    }
+    public static string ClassName(string layoutId) => CSharpLiterals.Identifier(layoutId, pascal: true) + "NetFlowLayout";
 
     public static string Emit(NetFlowLayout layout)
     {
