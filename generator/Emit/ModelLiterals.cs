@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Reflection;
+using GrokFlow.Language.Model;
 using GrokFlow.Language.Model.Processors;
 
 namespace GrokFlow.Generator.Emit;
@@ -8,7 +9,8 @@ namespace GrokFlow.Generator.Emit;
 /// Writes model values (a pipeline's checked steps, a rule's captures with their conversions and filters) as the C#
 /// that rebuilds them, one constructor call per record with named arguments, so the generated file reads like the
 /// .rules file it came from. Records are written through their primary constructor: every model record's constructor
-/// parameters are its properties.
+/// parameters are its properties. A rule's matching tree is written the same way, for a rule the generator cannot
+/// match: the engine translates it to a .NET regex at run time.
 /// </summary>
 internal static class ModelLiterals
 {
@@ -33,6 +35,7 @@ internal static class ModelLiterals
         if (type == typeof(double)) return CSharpLiterals.Double((double)value);
         if (type == typeof(char)) return $"(char){(int)(char)value}";
         if (type.IsEnum) return $"{type.Name}.{value}";
+        if (value is CharSet set) return $"CharSet.Of({string.Join(", ", set.Ranges.Select(r => $"({r.First}, {r.Last})"))})";
         if (type.IsGenericType && type.GetGenericTypeDefinition().Name.StartsWith("EquatableArray", StringComparison.Ordinal))
         {
             var element = type.GetGenericArguments()[0];

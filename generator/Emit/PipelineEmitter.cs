@@ -199,7 +199,7 @@ internal static class PipelineEmitter
         {
             w.Comment($"The generator cannot match this rule ({CSharpLiterals.CommentText(fallbacks[fallbacks.Count - 1].Reason)}):");
             w.Comment("it runs through the interpreter's regular expression instead (allocates per line).");
-            w.Line($"private static readonly RegexFallbackRule Fallback = new({NodeLiterals.Write(rule.Root)}, {rule.Captures.Length});");
+            w.Line($"private static readonly RegexFallbackRule Fallback = new({ModelLiterals.Value(rule.Root)}, {rule.Captures.Length});");
             w.Line();
             w.Line("/// <summary>True when the rule matches the whole line; the capture bounds are then in <c>s.Slots</c>.</summary>");
             w.Line("public static bool Match(ref MatchState s) => Fallback.Match(ref s);");
