@@ -8,28 +8,18 @@ namespace GrokFlow.Generator.Emit;
 /// back and try something else (a loop, an alternation, a capture, an atomic group); straight-line steps (literals,
 /// single characters, anchors) are inlined. Each method says, in a comment, which part of the rule it implements.
 /// </summary>
-internal sealed class RuleMatcherEmitter
+/// <param name="root">For a sub-matcher, its own pattern, which must not be delegated to itself.</param>
+internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMatcherTable? subMatchers, Node? root = null)
 {
-    private readonly CodeWriter _w;
-    private readonly SetTable _sets;
-    private readonly SubMatcherTable? _subMatchers;
-    private readonly Node? _ownPattern;
+    private readonly CodeWriter _w = writer;
+    private readonly SetTable _sets = sets;
     private readonly Dictionary<Continuation, string> _methods = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<Continuation> _shared = new(ReferenceEqualityComparer.Instance);
     private readonly Queue<(string Name, string Summary, Action Body)> _pending = new();
     private int _nextMethod;
 
-    /// <param name="root">For a sub-matcher, its own pattern, which must not be delegated to itself.</param>
-    public RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMatcherTable? subMatchers, Node? root = null)
-    {
-        _w = writer;
-        _sets = sets;
-        _subMatchers = subMatchers;
-        _ownPattern = root;
-    }
-
     private string? SharedMatcherFor(Node node, string description) =>
-        ReferenceEquals(node, _ownPattern) ? null : _subMatchers?.Lookup(node, description);
+        ReferenceEquals(node, root) ? null : subMatchers?.Lookup(node, description);
 
     /// <summary>How many <c>Work</c> cells the rule needs (loop counters, atomic ends).</summary>
     public int WorkSize { get; private set; }
@@ -135,7 +125,7 @@ internal sealed class RuleMatcherEmitter
                 return next;
             case OriginNode origin when SharedMatcherFor(origin.Body, origin.Description) is { } shared:
                 _w.Comment(CSharpLiterals.CommentText(origin.Description));
-                EmitSubMatch(shared, next);
+                _w.Line($"return {TryEach(shared, next)};");
                 return null;
             case OriginNode { Body: CaptureNode capture } origin when SharedMatcherFor(capture.Body, origin.Description) is not null:
                 _w.Comment(CSharpLiterals.CommentText(origin.Description));
@@ -595,9 +585,6 @@ internal sealed class RuleMatcherEmitter
     }
 
     /// <summary>Tries what follows at each end of a shared sub-matcher, in order (SubMatcherEnds, in the engine).</summary>
-    private void EmitSubMatch(string subMatcher, Continuation next) =>
-        _w.Line($"return {TryEach(subMatcher, next)};");
-
     private string TryEach(string subMatcher, Continuation next) =>
         $"SubMatcherEnds.TryEach<{subMatcher}>(ref s, pos, &{MethodFor(next)})";
 
