@@ -8,7 +8,9 @@ namespace GrokFlow.Runtime.Sink;
 /// <summary>
 /// The bounded queue between receiving and sending, in order. Batches wait in memory up to
 /// <see cref="QueueOptions.MemoryBytes"/>; past it (and while anything waits on disk, so that order holds) they go to
-/// the disk spool; with the spool off or full they are dropped and counted. Senders take memory batches first (they
+/// the disk spool, written by the background writer (<see cref="WriteSpilled"/>) so that a receive thread never
+/// compresses or writes a file, unless that writer is a whole memory queue behind; with the spool off or full they
+/// are dropped and counted. Senders take memory batches first (they
 /// are always older than spooled ones), then spool files oldest first. In the durable spool mode a copy of every
 /// batch that waits (in memory or in flight) longer than <see cref="SpoolOptions.MaxMemoryAge"/>, or of every batch
 /// at once while the intake fails, is written to the spool (<see cref="PersistDue"/>), so a crash loses none of them.
@@ -17,6 +19,9 @@ internal sealed class BatchQueue : IBatchTarget, IDisposable
 {
     private readonly object _gate = new();
     private readonly Queue<EventBatch> _memory = new();
+    private readonly Queue<EventBatch> _spilling = new();   // sealed for the spool, waiting for the background writer
+    private long _spillingBytes;
+    private int _spillWrites;   // batches taken from _spilling whose file is being written
     private readonly HashSet<EventBatch> _inFlight = [];
     private readonly SemaphoreSlim _available = new(0);
     private readonly SemaphoreSlim _persistWanted = new(0);
@@ -62,7 +67,7 @@ internal sealed class BatchQueue : IBatchTarget, IDisposable
     {
         lock (_gate)
         {
-            var spooling = _spool is not null && _spool.PendingCount > 0;
+            var spooling = Spooling;
             if (!spooling && _memoryBytes + bytes <= _memoryBound) return true;
             // Behind files already waiting, new batches queue on disk too (order); otherwise disk only for an outage.
             return _spool is not null && (spooling || IntakeFailing) && _spool.HasRoomFor(bytes);
@@ -74,7 +79,7 @@ internal sealed class BatchQueue : IBatchTarget, IDisposable
         lock (_gate)
         {
             batch.Sequence = _nextSequence++;
-            if (!_completed && (_spool is null || _spool.PendingCount == 0) && _memoryBytes + batch.Capacity <= _memoryBound)
+            if (!_completed && (_spool is null || !Spooling) && _memoryBytes + batch.Capacity <= _memoryBound)
             {
                 _memory.Enqueue(batch);
                 _memoryBytes += batch.Capacity;
@@ -88,6 +93,15 @@ internal sealed class BatchQueue : IBatchTarget, IDisposable
                 DropLocked(batch, DropReason.QueueFull);
                 return;
             }
+            if (!_completed && _spillingBytes + batch.Capacity <= _memoryBound)
+            {
+                _spilling.Enqueue(batch);
+                _spillingBytes += batch.Capacity;
+                _metrics.QueueBytesChanged(batch.Capacity);
+                WantPersist();
+                return;
+            }
+            // Stopping, or the writer is a whole memory queue behind: the source waits for the disk.
             if (!_spool.TryWrite(batch))
             {
                 DropLocked(batch, DropReason.SpoolFull);
@@ -125,12 +139,55 @@ internal sealed class BatchQueue : IBatchTarget, IDisposable
         }
     }
 
+    // Files wait on disk, or batches are on their way there: new batches queue behind them (order).
+    private bool Spooling => _spool is not null && (_spool.PendingCount > 0 || _spilling.Count > 0 || _spillWrites > 0);
+
+    /// <summary>
+    /// Writes the batches sealed for the spool (see <see cref="Accept"/>) to it, oldest first, and wakes a sender for
+    /// each; a batch the spool cannot take is dropped and counted. Returns how many were written.
+    /// </summary>
+    public int WriteSpilled()
+    {
+        var written = 0;
+        while (true)
+        {
+            EventBatch? batch;
+            lock (_gate)
+            {
+                if (!_spilling.TryDequeue(out batch)) return written;
+                _spillingBytes -= batch.Capacity;
+                _metrics.QueueBytesChanged(-batch.Capacity);
+                _spillWrites++;
+            }
+            var ok = _spool!.TryWrite(batch);
+            lock (_gate)
+            {
+                _spillWrites--;
+                if (!ok)
+                {
+                    DropLocked(batch, DropReason.SpoolFull);
+                    continue;
+                }
+                batch.Release();
+                _available.Release();
+                written++;
+            }
+        }
+    }
+
     /// <summary>The batch reached the intake (or was dropped with a counted reason): forget it.</summary>
     public void Complete(EventBatch batch)
     {
         lock (_gate) _inFlight.Remove(batch);
         batch.Release();   // first: a copy cannot be written after this
         if (batch.FromSpool || batch.Persisted) _spool?.Delete(batch.Sequence);
+    }
+
+    /// <summary>The batch cannot be delivered at all (a damaged spool file): count its events as dropped and forget it.</summary>
+    public void Discard(EventBatch batch, DropReason reason)
+    {
+        _metrics.Drop(reason, batch.Count);
+        Complete(batch);
     }
 
     /// <summary>
@@ -166,6 +223,7 @@ internal sealed class BatchQueue : IBatchTarget, IDisposable
     /// <summary>After the senders stopped: moves what is still in memory to the spool (or counts it dropped).</summary>
     public void SpillMemory()
     {
+        if (_spool is not null) WriteSpilled();
         List<EventBatch> left;
         lock (_gate)
         {

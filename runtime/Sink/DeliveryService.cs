@@ -30,6 +30,7 @@ internal sealed class DeliveryService(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         builders.SealAll();
+        queue.WriteSpilled();   // the spool's writer has stopped: what the last seal sent its way goes out with the drain
         queue.CompleteAdding(_workers.Length);
         var drained = Task.WhenAll(_workers);
         var deadline = Task.Delay(queueOptions.Value.DrainTimeout, CancellationToken.None);
@@ -66,6 +67,11 @@ internal sealed class DeliveryService(
             {
                 queue.Return(batch);
                 return;
+            }
+            catch (InvalidDataException e) when (batch.FromSpool)
+            {
+                logger.LogError(e, "Spool: batch {Sequence} is damaged; its {Count} events are dropped (counted as spool_corrupt)", batch.Sequence, batch.Count);
+                queue.Discard(batch, Host.DropReason.SpoolCorrupt);
             }
             catch (Exception e)
             {

@@ -5,13 +5,15 @@ namespace GrokFlow.Runtime.Sink;
 
 /// <summary>
 /// One intake request's worth of events: a JSON array in a pooled buffer, with where each event ends so a batch can be
-/// split (413) or written as JSON lines. Owned by one party at a time; <see cref="Release"/> returns the buffer.
+/// split (413) or written as JSON lines. Owned by one party at a time; <see cref="Release"/> returns the buffers.
 /// </summary>
 internal sealed class EventBatch
 {
     private readonly object _gate = new();
-    private byte[]? _buffer;
-    private readonly int[] _eventEnds;
+    private byte[]? _buffer;        // the JSON array; a batch read back from the spool inflates it only when asked
+    private int[]? _eventEnds;
+    private bool _released, _persisted;
+    private PooledBufferStream? _compressed;
 
     public EventBatch(byte[] pooledBuffer, int length, int[] eventEnds, int count)
     {
@@ -19,6 +21,13 @@ internal sealed class EventBatch
         Length = length;
         _eventEnds = eventEnds;
         Count = count;
+    }
+
+    private EventBatch(PooledBufferStream compressed, int count)
+    {
+        _compressed = compressed;
+        Count = count;
+        Length = GzipCodec.UncompressedLength(compressed);
     }
 
     /// <summary>Position in the delivery order; also the spool file name.</summary>
@@ -36,9 +45,6 @@ internal sealed class EventBatch
     /// </summary>
     public bool Persisted { get { lock (_gate) return _persisted; } }
 
-    private bool _persisted;
-    private PooledBufferStream? _compressed;
-
     /// <summary>
     /// The gzip body at <paramref name="level"/>, made once and shared by the spool copy and the intake request (so a
     /// batch persisted while it waits is not compressed twice). Valid until <see cref="Release"/>.
@@ -47,27 +53,52 @@ internal sealed class EventBatch
     {
         lock (_gate)
         {
-            if (_buffer is null) throw new ObjectDisposedException(nameof(EventBatch));
+            ObjectDisposedException.ThrowIf(_released, this);
             return _compressed ??= GzipCodec.Compress(Json, level);
         }
     }
 
     public int Count { get; }
+
+    /// <summary>Bytes of the JSON array (for a spooled batch, as its gzip trailer records them).</summary>
     public int Length { get; }
 
     /// <summary>Memory this batch holds (what the queue's bound counts).</summary>
     public int Capacity => _buffer?.Length ?? 0;
 
-    public ReadOnlySpan<byte> Json => Buffer.AsSpan(0, Length);
-    public ArraySegment<byte> JsonSegment => new(Buffer, 0, Length);
+    /// <summary>The JSON array. A spooled batch is inflated here; a damaged file throws <see cref="InvalidDataException"/>.</summary>
+    public ReadOnlySpan<byte> Json => Inflated().AsSpan(0, Length);
 
     public ReadOnlySpan<byte> Event(int index)
     {
-        var start = index == 0 ? 1 : _eventEnds[index - 1] + 1;
-        return Buffer.AsSpan(start, _eventEnds[index] - start);
+        var buffer = Inflated();
+        var start = index == 0 ? 1 : _eventEnds![index - 1] + 1;
+        return buffer.AsSpan(start, _eventEnds![index] - start);
     }
 
-    private byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(EventBatch));
+    private byte[] Inflated()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_released, this);
+            if (_buffer is null) Inflate();
+            return _buffer!;
+        }
+    }
+
+    private void Inflate()
+    {
+        var compressed = _compressed!;
+        var buffer = GzipCodec.Decompress(new MemoryStream(compressed.Buffer, 0, (int)compressed.Length, writable: false), out var length);
+        var ends = length == Length ? IndexEvents(buffer.AsSpan(0, length)) : null;
+        if (ends is null || ends.Length != Count)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw new InvalidDataException($"spooled batch {Sequence}: the file does not hold the {Count} events its name records");
+        }
+        _buffer = buffer;
+        _eventEnds = ends;
+    }
 
     /// <summary>Two batches with the first and second half of the events (for a 413 answer). This batch stays valid.</summary>
     public (EventBatch First, EventBatch Second) Split()
@@ -79,12 +110,13 @@ internal sealed class EventBatch
 
     private EventBatch Slice(int first, int count)
     {
-        var start = first == 0 ? 1 : _eventEnds[first - 1] + 1;
-        var end = _eventEnds[first + count - 1];
+        var source = Inflated();
+        var start = first == 0 ? 1 : _eventEnds![first - 1] + 1;
+        var end = _eventEnds![first + count - 1];
         var length = end - start + 2;
         var buffer = ArrayPool<byte>.Shared.Rent(length);
         buffer[0] = (byte)'[';
-        Buffer.AsSpan(start, end - start).CopyTo(buffer.AsSpan(1));
+        source.AsSpan(start, end - start).CopyTo(buffer.AsSpan(1));
         buffer[length - 1] = (byte)']';
         var ends = new int[count];
         for (var i = 0; i < count; i++) ends[i] = _eventEnds[first + i] - start + 1;
@@ -92,15 +124,30 @@ internal sealed class EventBatch
     }
 
     /// <summary>
+    /// A batch read back from a spool file whose name records its event count: the gzip body (owned by the batch from
+    /// then on) is sent as it was read, and inflated only if the events themselves are needed (a 413 split, local
+    /// output, the log line of a rejected batch).
+    /// </summary>
+    public static EventBatch FromSpoolFile(PooledBufferStream compressed, long sequence, int count) =>
+        new(compressed, count) { Sequence = sequence, FromSpool = true };
+
+    /// <summary>
     /// Reads a JSON array (from the spool) back into a batch whose gzip body is <paramref name="compressed"/> (owned by
     /// the batch from then on); null when the bytes are not a JSON array of objects.
     /// </summary>
     public static EventBatch? FromJsonArray(byte[] pooledBuffer, int length, long sequence, PooledBufferStream compressed)
     {
+        var ends = IndexEvents(pooledBuffer.AsSpan(0, length));
+        return ends is null ? null : new EventBatch(pooledBuffer, length, ends, ends.Length) { Sequence = sequence, FromSpool = true, _compressed = compressed };
+    }
+
+    // Where each element of a JSON array ends; null when the bytes are not one complete JSON array.
+    private static int[]? IndexEvents(ReadOnlySpan<byte> json)
+    {
         var ends = new List<int>();
         try
         {
-            var reader = new Utf8JsonReader(pooledBuffer.AsSpan(0, length));
+            var reader = new Utf8JsonReader(json);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray) return null;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
@@ -113,7 +160,7 @@ internal sealed class EventBatch
         {
             return null;
         }
-        return new EventBatch(pooledBuffer, length, ends.ToArray(), ends.Count) { Sequence = sequence, FromSpool = true, _compressed = compressed };
+        return [.. ends];
     }
 
     /// <summary>
@@ -125,7 +172,7 @@ internal sealed class EventBatch
         lock (_gate)
         {
             if (_persisted) return true;
-            if (_buffer is null) return false;
+            if (_released) return false;
             return _persisted = write(this);
         }
     }
@@ -136,6 +183,7 @@ internal sealed class EventBatch
         PooledBufferStream? compressed;
         lock (_gate)
         {
+            _released = true;
             buffer = _buffer;
             _buffer = null;
             compressed = _compressed;

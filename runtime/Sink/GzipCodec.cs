@@ -14,6 +14,10 @@ internal static class GzipCodec
         return output;
     }
 
+    /// <summary>The uncompressed size a gzip member records in its last four bytes (RFC 1952 ISIZE; batches are far below 4 GiB).</summary>
+    public static int UncompressedLength(PooledBufferStream compressed) =>
+        compressed.Length < 18 ? 0 : (int)Math.Min(int.MaxValue, System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(compressed.Buffer.AsSpan((int)compressed.Length - 4)));
+
     /// <summary>Decompresses into a buffer rented from the shared pool; the caller returns it.</summary>
     public static byte[] Decompress(Stream compressed, out int length)
     {

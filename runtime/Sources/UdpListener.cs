@@ -25,7 +25,7 @@ internal sealed class UdpListener : IDisposable
         var networks = new SenderNetworks(options.AllowedNetworks);
         try
         {
-            var port = reusePort && options.Port == 0 ? UnheldPort(address) : options.Port;
+            var port = reusePort ? UnheldPort(address, options) : options.Port;
             var first = Open(address, port, reusePort, options, logger);
             LocalEndPoint = (IPEndPoint)first.LocalEndPoint!;
             for (var i = 1; i < (reusePort ? count : 1); i++) Open(address, LocalEndPoint.Port, reusePort, options, logger);
@@ -70,15 +70,23 @@ internal sealed class UdpListener : IDisposable
     }
 
     /// <summary>
-    /// An ephemeral port nobody holds. Linux may give a SO_REUSEPORT bind to port 0 a port that another SO_REUSEPORT group
-    /// of the same user already holds, and the two would then split each other's traffic; a plain socket is only given a
-    /// free port.
+    /// The configured port (or, for port 0, an ephemeral one), checked to be held by nobody. SO_REUSEPORT sockets of the
+    /// same user may all bind one port, and would then silently split its traffic: a second grokflow on the same port,
+    /// or, for port 0, a group Linux placed on a port another group of ours already holds. A plain socket is refused a
+    /// held port and only given a free one.
     /// </summary>
-    private static int UnheldPort(IPAddress address)
+    private static int UnheldPort(IPAddress address, SourceOptions options)
     {
         using var probe = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         if (address.Equals(IPAddress.IPv6Any)) probe.DualMode = true;
-        probe.Bind(new IPEndPoint(address, 0));
+        try
+        {
+            probe.Bind(new IPEndPoint(address, options.Port));
+        }
+        catch (SocketException e)
+        {
+            throw new InvalidOperationException($"Source {options.DisplayName}: cannot listen on UDP {options.Bind}:{options.Port}: {e.Message}", e);
+        }
         return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }
 

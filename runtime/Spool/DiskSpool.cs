@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace GrokFlow.Runtime.Spool;
 
 /// <summary>
-/// Batches the intake could not take yet, one gzip file per batch named by its sequence number so that they go out
-/// in order, also after a restart. A file is written under a temporary name and renamed when complete, and deleted
+/// Batches the intake could not take yet, one gzip file per batch named by its sequence number (so that they go out
+/// in order, also after a restart) and its event count (so that it is sent as read, without inflating it). A file is written under a temporary name and renamed when complete, and deleted
 /// only once its batch was delivered (or dropped with a counted reason), so a crash loses nothing already spooled.
 /// Thread-safe.
 /// </summary>
@@ -17,8 +17,8 @@ internal sealed class DiskSpool
     private const string TemporaryExtension = ".tmp";
 
     private readonly object _gate = new();
-    private readonly SortedDictionary<long, long> _pending = new();   // sequence -> file size
-    private readonly Dictionary<long, long> _reserved = new();
+    private readonly SortedDictionary<long, SpoolFile> _pending = new();   // by sequence
+    private readonly Dictionary<long, SpoolFile> _reserved = new();
     private readonly string _directory;
     private readonly long _maxBytes;
     private readonly int _compressionLevel;
@@ -61,7 +61,7 @@ internal sealed class DiskSpool
     public bool TryWriteCopy(EventBatch batch)
     {
         if (!TryWriteFile(batch, out var size)) return false;
-        lock (_gate) _reserved[batch.Sequence] = size;
+        lock (_gate) _reserved[batch.Sequence] = new SpoolFile(size, batch.Count);
         return true;
     }
 
@@ -70,8 +70,8 @@ internal sealed class DiskSpool
     {
         lock (_gate)
         {
-            if (!_reserved.Remove(sequence, out var size)) return _pending.ContainsKey(sequence);
-            _pending[sequence] = size;
+            if (!_reserved.Remove(sequence, out var file)) return _pending.ContainsKey(sequence);
+            _pending[sequence] = file;
             return true;
         }
     }
@@ -85,7 +85,7 @@ internal sealed class DiskSpool
             if (_bytes + size > _maxBytes) return false;
             _bytes += size;
         }
-        var path = PathOf(batch.Sequence);
+        var path = PathOf(batch.Sequence, batch.Count);
         try
         {
             var temporary = path + TemporaryExtension;
@@ -114,25 +114,31 @@ internal sealed class DiskSpool
                 sequence = -1;
                 return false;
             }
-            var (first, size) = _pending.First();
+            var (first, file) = _pending.First();
             _pending.Remove(first);
-            _reserved[first] = size;
+            _reserved[first] = file;
             sequence = first;
             return true;
         }
     }
 
-    /// <summary>Reads a reserved file back as a batch; null (file deleted, counted) when it is damaged.</summary>
+    /// <summary>
+    /// Reads a reserved file back as a batch; null (file deleted, counted) when it is damaged. A file whose name records
+    /// its event count is not inflated here (see <see cref="EventBatch.FromSpoolFile"/>); an older file is checked whole.
+    /// </summary>
     public EventBatch? Read(long sequence)
     {
-        var path = PathOf(sequence);
+        SpoolFile entry;
+        lock (_gate) entry = _reserved.GetValueOrDefault(sequence, new SpoolFile(0, SpoolFile.CountUnknown));
+        var path = PathOf(sequence, entry.Count);
         byte[]? buffer = null;
         try
         {
             // The file is the gzip body the intake takes: kept as read, so the batch is not compressed again.
-            var body = new PooledBufferStream(64 * 1024);
-            using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024))
+            var body = new PooledBufferStream((int)Math.Clamp(entry.Size, 4096, 64L * 1024 * 1024));
+            using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1))
                 file.CopyTo(body);
+            if (entry.Count != SpoolFile.CountUnknown && IsGzip(body)) return EventBatch.FromSpoolFile(body, sequence, entry.Count);
             buffer = GzipCodec.Decompress(new MemoryStream(body.Buffer, 0, (int)body.Length, writable: false), out var length);
             var batch = EventBatch.FromJsonArray(buffer, length, sequence, body);
             if (batch is not null) return batch;
@@ -144,7 +150,7 @@ internal sealed class DiskSpool
         }
         if (buffer is not null) System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         _logger.LogError("Spool: {Path} is damaged; it is dropped (counted as spool_corrupt)", path);
-        _metrics.Drop(DropReason.SpoolCorrupt);
+        _metrics.Drop(DropReason.SpoolCorrupt, Math.Max(1, entry.Count));
         Delete(sequence);
         return null;
     }
@@ -152,20 +158,21 @@ internal sealed class DiskSpool
     /// <summary>Removes a delivered (or deliberately dropped) batch's file.</summary>
     public void Delete(long sequence)
     {
-        long size;
+        SpoolFile file;
         lock (_gate)
         {
-            if (!_reserved.Remove(sequence, out size) && !_pending.Remove(sequence, out size)) return;
-            _bytes -= size;
+            if (!_reserved.Remove(sequence, out file) && !_pending.Remove(sequence, out file)) return;
+            _bytes -= file.Size;
         }
-        _metrics.SpoolChanged(-size, -1);
+        _metrics.SpoolChanged(-file.Size, -1);
+        var path = PathOf(sequence, file.Count);
         try
         {
-            File.Delete(PathOf(sequence));
+            File.Delete(path);
         }
         catch (IOException e)
         {
-            _logger.LogError(e, "Spool: cannot delete {Path}; it may be sent again after a restart", PathOf(sequence));
+            _logger.LogError(e, "Spool: cannot delete {Path}; it may be sent again after a restart", path);
         }
     }
 
@@ -175,10 +182,9 @@ internal sealed class DiskSpool
             File.Delete(temporary);   // a write cut short by a crash; its batch was still in memory, never acknowledged
         foreach (var path in Directory.EnumerateFiles(_directory, "*" + Extension))
         {
-            var name = Path.GetFileName(path)[..^Extension.Length];
-            if (!long.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)) continue;
+            if (!TryParseName(Path.GetFileName(path)[..^Extension.Length], out var sequence, out var count)) continue;
             var size = new FileInfo(path).Length;
-            _pending[sequence] = size;
+            _pending[sequence] = new SpoolFile(size, count);
             _bytes += size;
             MaxSequence = Math.Max(MaxSequence, sequence);
         }
@@ -188,5 +194,22 @@ internal sealed class DiskSpool
                 _pending.Count, _bytes, _directory);
     }
 
-    private string PathOf(long sequence) => Path.Combine(_directory, sequence.ToString("D19", CultureInfo.InvariantCulture) + Extension);
+    // "<sequence>-<events>.json.gz"; files written before the count was recorded are "<sequence>.json.gz".
+    private string PathOf(long sequence, int count) => Path.Combine(_directory,
+        sequence.ToString("D19", CultureInfo.InvariantCulture) + (count == SpoolFile.CountUnknown ? "" : "-" + count.ToString(CultureInfo.InvariantCulture)) + Extension);
+
+    private static bool TryParseName(string name, out long sequence, out int count)
+    {
+        var dash = name.IndexOf('-');
+        count = SpoolFile.CountUnknown;
+        return long.TryParse(dash < 0 ? name : name[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out sequence)
+               && (dash < 0 || int.TryParse(name[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out count));
+    }
+
+    private static bool IsGzip(PooledBufferStream body) => body.Length >= 18 && body.Buffer[0] == 0x1F && body.Buffer[1] == 0x8B;
+
+    private readonly record struct SpoolFile(long Size, int Count)
+    {
+        public const int CountUnknown = -1;
+    }
 }

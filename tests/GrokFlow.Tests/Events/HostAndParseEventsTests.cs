@@ -52,7 +52,7 @@ public sealed class HostAndParseEventsTests : IDisposable
         await using (var host = await RunningHost.StartWithBuiltInPipelinesAsync(settings))
         {
             foreach (var source in Sources) await host.SendLinesAsync(source.Name, source.Lines);
-            await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= expectedCount, Patience, $"{expectedCount} events at the intake");
+            await host.WaitUntilAsync(() => intake.AcceptedEventCount >= expectedCount, Patience, $"{expectedCount} events at the intake");
             await host.StopAsync();
         }
         var shipped = intake.AcceptedEvents;

@@ -1,8 +1,8 @@
-using System.Diagnostics.Metrics;
 using GrokFlow.Runtime.Host;
 using GrokFlow.Runtime.Host.Options;
 using GrokFlow.Runtime.Sink;
 using GrokFlow.Runtime.Spool;
+using GrokFlow.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GrokFlow.Tests.Host;
@@ -15,7 +15,7 @@ public sealed class BatchQueueRoomTests : IDisposable
 {
     private const long Room = 64 * 1024;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"grokflow-room-{Guid.NewGuid():N}");
-    private readonly MeterFactory _meters = new();
+    private readonly TestMeterFactory _meters = new();
     private readonly HostMetrics _metrics;
     private readonly IntakeHealth _health = new();
     private readonly DiskSpool _spool;
@@ -73,7 +73,25 @@ public sealed class BatchQueueRoomTests : IDisposable
         _health.Set(state);
         Assert.True(_queue.HasRoomFor(Room));
         AcceptBatch();
+        Assert.Equal(1, _queue.WriteSpilled());
         Assert.Equal(1, _spool.PendingCount);
+    }
+
+    [Fact]
+    public void ABatchForTheSpoolIsWrittenByTheSpoolWriterNotByTheSourceThatSealedIt()
+    {
+        _health.Set(IntakeState.Healthy);
+        FillMemory();
+        _health.Set(IntakeState.Failing);
+        var queued = _metrics.QueueBytes;
+
+        AcceptBatch();
+
+        Assert.Equal((0, 0), (_spool.PendingCount, Directory.GetFiles(_directory).Length));
+        Assert.True(_metrics.QueueBytes > queued, "the batch waiting for the writer counts as memory");
+        Assert.True(_queue.HasRoomFor(Room), "behind it, new batches go to the spool too");
+        Assert.Equal(1, _queue.WriteSpilled());
+        Assert.Equal((1, 1, queued), (_spool.PendingCount, Directory.GetFiles(_directory).Length, _metrics.QueueBytes));
     }
 
     [Fact]
@@ -83,6 +101,7 @@ public sealed class BatchQueueRoomTests : IDisposable
         FillMemory();
         _health.Set(IntakeState.Failing);
         AcceptBatch();
+        _queue.WriteSpilled();
         Assert.Equal(1, _spool.PendingCount);
         _health.Set(IntakeState.Healthy);
         Assert.True(_queue.HasRoomFor(Room));
@@ -94,22 +113,5 @@ public sealed class BatchQueueRoomTests : IDisposable
         _metrics.Dispose();
         _meters.Dispose();
         if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
-    }
-
-    private sealed class MeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> _created = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(options);
-            _created.Add(meter);
-            return meter;
-        }
-
-        public void Dispose()
-        {
-            foreach (var meter in _created) meter.Dispose();
-        }
     }
 }

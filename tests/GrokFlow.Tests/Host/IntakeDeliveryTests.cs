@@ -18,11 +18,10 @@ public sealed class IntakeDeliveryTests : IDisposable
         await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress));
         var lines = HostTestSettings.QnapLines(300).ToList();
         // Single-line datagrams, then three lines per datagram (CRLF and LF), then a line no pipeline parses.
-        await host.SendLinesAsync("qnap", lines.Take(150));
-        for (var i = 150; i < 300; i += 3) await host.SendAsync("qnap", $"{lines[i]}\r\n{lines[i + 1]}\n{lines[i + 2]}\n");
-        await host.SendAsync("qnap", "<11>Oct 30 20:24:25 qnap-nas01 kernel: disk full");
+        var threeLineDatagrams = Enumerable.Range(0, 50).Select(i => 150 + 3 * i).Select(i => $"{lines[i]}\r\n{lines[i + 1]}\n{lines[i + 2]}\n");
+        await host.SendDatagramsAsync("qnap", [.. lines.Take(150), .. threeLineDatagrams, "<11>Oct 30 20:24:25 qnap-nas01 kernel: disk full"]);
 
-        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= 301, Patience, "301 events at the intake");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 301, Patience, "301 events at the intake");
         var events = intake.AcceptedEvents;
         Assert.Equal(301, events.Count);
         Assert.Equal(lines.Append("<11>Oct 30 20:24:25 qnap-nas01 kernel: disk full").Order(),
@@ -65,7 +64,7 @@ public sealed class IntakeDeliveryTests : IDisposable
         await using var host = await RunningHost.StartWithBuiltInPipelinesAsync(_settings.ForIntake(intake.BaseAddress));
         await host.SendAsync("qnap", HostTestSettings.QnapLines(1).Single() + "\n<13>Oct 30 20:24:25 qnap-nas01 kernel: not a QNAP log line");
 
-        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= 2, Patience, "both lines");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 2, Patience, "both lines");
         var parsed = intake.AcceptedEvents[0];
         Assert.Equal("user0", parsed.GetProperty("user").GetString());
         Assert.Equal("10.50.36.33", parsed.GetProperty("source_ip").GetString());
@@ -84,7 +83,7 @@ public sealed class IntakeDeliveryTests : IDisposable
             new FakeQnapPipeline("second", "source:qna* AND env:test AND -status:error", 3));
         await host.SendAsync("qnap", HostTestSettings.QnapLines(1).Single());
 
-        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= 1, Patience, "the event");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 1, Patience, "the event");
         var json = System.Text.Encoding.UTF8.GetString(intake.Accepted.Single().Body);
         Assert.True(json.IndexOf("\"pipeline_order\":1", StringComparison.Ordinal) < json.IndexOf("\"pipeline_order\":3", StringComparison.Ordinal), json);
         Assert.DoesNotContain("\"pipeline_order\":2", json);
@@ -101,7 +100,7 @@ public sealed class IntakeDeliveryTests : IDisposable
         await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Batching:MaxEvents", "25")));
         await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(200));
 
-        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= 200, Patience, "200 events at the intake");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 200, Patience, "200 events at the intake");
         Assert.Equal(200, intake.AcceptedEvents.Select(e => e.GetProperty("message").GetString()).Distinct().Count());
         Assert.Equal(200, intake.AcceptedEventCount);
         Assert.True(host.Metrics.Retries >= 4, $"retries {host.Metrics.Retries}");
@@ -116,7 +115,7 @@ public sealed class IntakeDeliveryTests : IDisposable
         await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Batching:FlushInterval", "00:00:01")));
         await host.SendAsync("qnap", string.Join("\n", HostTestSettings.QnapLines(40)));
 
-        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= 40, Patience, "40 events at the intake");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 40, Patience, "40 events at the intake");
         var sizes = intake.Requests.Select(r => (r.AnsweredStatus, r.Events.Count)).ToList();
         Assert.Equal((413, 40), sizes[0]);
         Assert.Equal((413, 20), sizes[1]);
@@ -132,7 +131,7 @@ public sealed class IntakeDeliveryTests : IDisposable
         await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Batching:MaxEvents", "10"), ("Datadog:MaxInFlight", "1")));
         await host.SendAsync("qnap", string.Join("\n", HostTestSettings.QnapLines(30)));
 
-        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= 20, Patience, "20 events at the intake");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 20, Patience, "20 events at the intake");
         Assert.Equal(10, host.Metrics.Dropped(DropReason.RejectedByIntake));
         Assert.Equal(400, intake.Requests[0].AnsweredStatus);
     }
@@ -146,7 +145,7 @@ public sealed class IntakeDeliveryTests : IDisposable
         await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Datadog:AttemptTimeout", "00:00:02")));
         await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(5));
 
-        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= 5, Patience, "5 events at the intake");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 5, Patience, "5 events at the intake");
         var hung = Assert.Single(intake.Requests, r => r.AnsweredStatus == 0);
         Assert.NotEmpty(hung.Events);
         Assert.Subset(intake.AcceptedEvents.Select(Message).ToHashSet(), hung.Events.Select(Message).ToHashSet());
@@ -162,14 +161,14 @@ public sealed class IntakeDeliveryTests : IDisposable
         await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress));
         await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(10));
 
-        await TestIntakeServer.WaitUntilAsync(() => intake.Requests.Count >= 3, Patience, "retries of the refused batch");
+        await host.WaitUntilAsync(() => intake.Requests.Count >= 3, Patience, "retries of the refused batch");
         Assert.Equal(IntakeState.Unauthorized, host.Service<IntakeHealth>().State);
         Assert.Equal(0, host.Metrics.DroppedTotal);
 
         intake.AnswerByDefault(IntakeAnswer.Accepted);
-        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= 10, Patience, "10 events once the key is accepted");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 10, Patience, "10 events once the key is accepted");
         // The intake counts the events before its answer reaches the host, so the state follows a moment later.
-        await TestIntakeServer.WaitUntilAsync(() => host.Service<IntakeHealth>().State == IntakeState.Healthy, Patience, "healthy once the key is accepted");
+        await host.WaitUntilAsync(() => host.Service<IntakeHealth>().State == IntakeState.Healthy, Patience, "healthy once the key is accepted");
     }
 
     [Fact]
@@ -188,7 +187,7 @@ public sealed class IntakeDeliveryTests : IDisposable
         await host.SendAsync("qnap", "\n\n\r\n");
         await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(20));
 
-        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEvents.Count(e => e.GetProperty("message").GetString()!.Contains("conn log")) >= 20,
+        await host.WaitUntilAsync(() => intake.AcceptedEvents.Count(e => e.GetProperty("message").GetString()!.Contains("conn log")) >= 20,
             Patience, "the 20 good lines after the garbage");
         var repaired = intake.AcceptedEvents.Single(e => e.GetProperty("message").GetString()!.StartsWith("<13>b", StringComparison.Ordinal));
         Assert.Equal("<13>b\uFFFD\uFFFD(z", repaired.GetProperty("message").GetString());
@@ -202,7 +201,7 @@ public sealed class IntakeDeliveryTests : IDisposable
         await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Sources:0:AllowedNetworks:0", "10.0.0.0/8")));
         await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(5));
 
-        await TestIntakeServer.WaitUntilAsync(() => host.Metrics.Dropped(DropReason.SenderNotAllowed) >= 5, Patience, "5 counted drops");
+        await host.WaitUntilAsync(() => host.Metrics.Dropped(DropReason.SenderNotAllowed) >= 5, Patience, "5 counted drops");
         Assert.Equal(0, host.Metrics.Events);
     }
 

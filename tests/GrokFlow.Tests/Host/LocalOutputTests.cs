@@ -1,5 +1,4 @@
 using System.Text.Json;
-using GrokFlow.Tests.TestIntake;
 
 namespace GrokFlow.Tests.Host;
 
@@ -14,7 +13,7 @@ public sealed class LocalOutputTests : IDisposable
         await using var host = await RunningHost.StartAsync(new Dictionary<string, string?> { ["Output:Path"] = _output });
         var lines = HostTestSettings.QnapLines(25).ToList();
         await host.SendLinesAsync("qnap", lines);
-        await TestIntakeServer.WaitUntilAsync(() => host.Metrics.EventsSent == 25, TimeSpan.FromSeconds(30), "25 events written");
+        await host.WaitUntilAsync(() => host.Metrics.EventsSent == 25, TimeSpan.FromSeconds(30), "25 events written");
         await host.StopAsync();
 
         var written = File.ReadAllLines(_output).Select(l => JsonDocument.Parse(l).RootElement).ToList();

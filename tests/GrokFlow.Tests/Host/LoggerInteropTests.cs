@@ -21,7 +21,7 @@ public sealed class LoggerInteropTests : IDisposable
         await logger.WaitForExitAsync(TestContext.Current.CancellationToken);
         Assert.Equal(0, logger.ExitCode);
 
-        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= 1, TimeSpan.FromSeconds(30), "the logger line");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 1, TimeSpan.FromSeconds(30), "the logger line");
         var e = intake.AcceptedEvents.Single();
         Assert.EndsWith("backup finished", e.GetProperty("message").GetString());
         Assert.Equal("warn", e.GetProperty("status").GetString());

@@ -38,11 +38,11 @@ public sealed class NetFlowReplayTests : IDisposable
                 await host.SendAsync("netflow", udp.Payload.ToArray());
                 datagrams++;
                 if (datagrams % 50 == 0)
-                    await TestIntakeServer.WaitUntilAsync(() => host.Metrics.Datagrams >= datagrams, TimeSpan.FromSeconds(20), $"{datagrams} datagrams");
+                    await host.WaitUntilAsync(() => host.Metrics.Datagrams >= datagrams, TimeSpan.FromSeconds(20), $"{datagrams} datagrams");
             }
         }
 
-        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= expected.Count, TimeSpan.FromSeconds(30), $"{expected.Count} flows at the intake");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= expected.Count, TimeSpan.FromSeconds(30), $"{expected.Count} flows at the intake");
         var arrived = intake.AcceptedEvents.Select(e => JsonNode.Parse(e.GetRawText())!.AsObject()).ToList();
         Assert.Equal(expected.Count, arrived.Count);
         Assert.All(intake.Accepted, r => Assert.Equal("gzip", r.Header("Content-Encoding")));

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using GrokFlow.Tests.TestIntake;
 
 namespace GrokFlow.Tests.Host;
 
@@ -26,7 +25,7 @@ public sealed class ProcessingPipelineHostTests : IDisposable
             "not a postfix line",
         ];
         await host.SendLinesAsync("qnap", lines);
-        await TestIntakeServer.WaitUntilAsync(() => host.Metrics.EventsSent == 2, TimeSpan.FromSeconds(30), "2 events written");
+        await host.WaitUntilAsync(() => host.Metrics.EventsSent == 2, TimeSpan.FromSeconds(30), "2 events written");
         await host.StopAsync();
 
         var events = File.ReadAllLines(_output).Select(l => JsonDocument.Parse(l).RootElement).ToDictionary(e => e.GetProperty("message").GetString()!);

@@ -45,6 +45,8 @@ internal sealed class RunningHost : IAsyncDisposable
             ["Output:FlushInterval"] = "00:00:00.100",
             ["Datadog:RetryBaseDelay"] = "00:00:00.020",
             ["Datadog:RetryMaxDelay"] = "00:00:00.200",
+            // A request the loaded test machine lets hang is retried well within the tests' patience (30 s).
+            ["Datadog:AttemptTimeout"] = "00:00:08",
             ["Queue:DrainTimeout"] = "00:00:05",
             ["Summary:Interval"] = "00:00:00",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -58,7 +60,15 @@ internal sealed class RunningHost : IAsyncDisposable
             ConfigureServices = catalog is null ? null : services => services.Replace(ServiceDescriptor.Singleton(catalog)),
         };
         var host = GrokFlowHostFactory.CreateBuilder(launch).Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
         return new RunningHost(host);
     }
 
@@ -66,16 +76,40 @@ internal sealed class RunningHost : IAsyncDisposable
 
     public Task SendAsync(string source, string datagram) => SendAsync(source, System.Text.Encoding.UTF8.GetBytes(datagram));
 
-    /// <summary>Sends lines one datagram each, pacing so the kernel buffer never overflows on a busy test machine.</summary>
-    public async Task SendLinesAsync(string source, IEnumerable<string> lines)
+    /// <summary>Sends lines one datagram each, paced (see <see cref="SendDatagramsAsync"/>).</summary>
+    public Task SendLinesAsync(string source, IEnumerable<string> lines) => SendDatagramsAsync(source, lines);
+
+    /// <summary>
+    /// Sends datagrams, waiting after every 50 until the host has taken them from its socket, so a burst never
+    /// overflows the kernel buffer while a busy test machine keeps the receive thread off a core.
+    /// </summary>
+    public async Task SendDatagramsAsync(string source, IEnumerable<string> datagrams)
     {
+        var before = Metrics.Datagrams;
         var sent = 0;
-        foreach (var line in lines)
+        foreach (var datagram in datagrams)
         {
-            await SendAsync(source, line);
-            if (++sent % 200 == 0)
-                await TestIntake.TestIntakeServer.WaitUntilAsync(() => Metrics.Datagrams >= sent, TimeSpan.FromSeconds(20), $"{sent} datagrams received");
+            await SendAsync(source, datagram);
+            if (++sent % 50 == 0) await WaitForDatagramsAsync(before + sent);
         }
+        await WaitForDatagramsAsync(before + sent);
+    }
+
+    private Task WaitForDatagramsAsync(long count) =>
+        TestIntake.TestIntakeServer.WaitUntilAsync(() => Metrics.Datagrams >= count, TimeSpan.FromSeconds(20), () => $"{count} datagrams received; {Describe()}");
+
+    /// <summary>Polls until the condition holds; a failure says what was awaited and the host's counters.</summary>
+    public Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what) =>
+        TestIntake.TestIntakeServer.WaitUntilAsync(condition, timeout, () => $"{what}; {Describe()}");
+
+    /// <summary>The host's counters in one line, for the message of a failed wait.</summary>
+    public string Describe()
+    {
+        var m = Metrics;
+        var pipelines = string.Join(", ", m.Pipelines.Select(p => $"{p.Id} {p.Parsed} parsed/{p.Unmatched} unmatched"));
+        var drops = string.Join(", ", Enum.GetValues<DropReason>().Where(r => m.Dropped(r) > 0).Select(r => $"{r} {m.Dropped(r)}"));
+        return $"host: {m.Datagrams} datagrams, {m.Events} events ({pipelines}), dropped [{drops}], " +
+               $"sent {m.EventsSent} events in {m.Batches} batches, {m.Retries} retries, queue {m.QueueBytes} B, spool {m.SpoolFiles} files";
     }
 
     public async Task StopAsync()

@@ -17,16 +17,16 @@ public sealed class SpoolDeliveryTests : IDisposable
         await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress,
             ("Batching:MaxEvents", "10"), ("Queue:MemoryBytes", "1048576"), ("Datadog:MaxInFlight", "1")));
         await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(1000));
-        await TestIntakeServer.WaitUntilAsync(() => host.Metrics.Events == 1000, Patience, "1000 events received");
-        await TestIntakeServer.WaitUntilAsync(() => _settings.SpoolFileCount > 0, Patience, "batches spilled to the spool");
+        await host.WaitUntilAsync(() => host.Metrics.Events == 1000, Patience, "1000 events received");
+        await host.WaitUntilAsync(() => _settings.SpoolFileCount > 0, Patience, "batches spilled to the spool");
         Assert.Equal(0, intake.AcceptedEventCount);
 
         intake.AnswerByDefault(IntakeAnswer.Accepted);
-        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= 1000, Patience, "1000 events once the intake is back");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 1000, Patience, "1000 events once the intake is back");
         var users = intake.AcceptedEvents.Select(e => int.Parse(e.GetProperty("user").GetString()!["user".Length..])).ToList();
         Assert.Equal(Enumerable.Range(0, 1000), users);
         Assert.Equal(0, host.Metrics.DroppedTotal);
-        await TestIntakeServer.WaitUntilAsync(() => _settings.SpoolFileCount == 0, Patience, "the spool to empty");
+        await host.WaitUntilAsync(() => _settings.SpoolFileCount == 0, Patience, "the spool to empty");
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class SpoolDeliveryTests : IDisposable
         await using (var first = await RunningHost.StartAsync(settings))
         {
             await first.SendLinesAsync("qnap", HostTestSettings.QnapLines(50));
-            await TestIntakeServer.WaitUntilAsync(() => first.Metrics.Events == 50, Patience, "50 events received");
+            await first.WaitUntilAsync(() => first.Metrics.Events == 50, Patience, "50 events received");
             await first.StopAsync();
             Assert.Equal(0, first.Metrics.DroppedTotal);
         }
@@ -47,9 +47,9 @@ public sealed class SpoolDeliveryTests : IDisposable
 
         intake.AnswerByDefault(IntakeAnswer.Accepted);
         await using var second = await RunningHost.StartAsync(settings);
-        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= 50, Patience, "the spooled events after the restart");
+        await second.WaitUntilAsync(() => intake.AcceptedEventCount >= 50, Patience, "the spooled events after the restart");
         Assert.Equal(50, intake.AcceptedEvents.Select(e => e.GetProperty("message").GetString()).Distinct().Count());
-        await TestIntakeServer.WaitUntilAsync(() => _settings.SpoolFileCount == 0, Patience, "the spool to empty");
+        await second.WaitUntilAsync(() => _settings.SpoolFileCount == 0, Patience, "the spool to empty");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class SpoolDeliveryTests : IDisposable
         await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress,
             ("Batching:FlushInterval", "00:10:00"), ("Spool:MaxMemoryAge", "00:20:00")));
         await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(30));
-        await TestIntakeServer.WaitUntilAsync(() => host.Metrics.Events == 30, Patience, "30 events received");
+        await host.WaitUntilAsync(() => host.Metrics.Events == 30, Patience, "30 events received");
         Assert.Equal(0, intake.AcceptedEventCount);
 
         await host.StopAsync();
@@ -74,13 +74,13 @@ public sealed class SpoolDeliveryTests : IDisposable
         intake.AnswerByDefault(IntakeAnswer.HangUntilReleased);   // not failing: just slow
         await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Spool:MaxMemoryAge", "00:00:00.200")));
         await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(20));
-        await TestIntakeServer.WaitUntilAsync(() => intake.Requests.Count > 0, Patience, "a request in flight");
-        await TestIntakeServer.WaitUntilAsync(() => _settings.SpoolFileCount > 0, Patience, "a copy of the batch in flight on disk");
+        await host.WaitUntilAsync(() => intake.Requests.Count > 0, Patience, "a request in flight");
+        await host.WaitUntilAsync(() => _settings.SpoolFileCount > 0, Patience, "a copy of the batch in flight on disk");
 
         intake.AnswerByDefault(IntakeAnswer.Accepted);
         intake.ReleaseHangs();
-        await TestIntakeServer.WaitUntilAsync(() => intake.AcceptedEventCount >= 20, Patience, "20 events delivered");
-        await TestIntakeServer.WaitUntilAsync(() => _settings.SpoolFileCount == 0, Patience, "the copies deleted after delivery");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 20, Patience, "20 events delivered");
+        await host.WaitUntilAsync(() => _settings.SpoolFileCount == 0, Patience, "the copies deleted after delivery");
         await host.StopAsync();
         Assert.Equal(20, intake.AcceptedEvents.Select(e => e.GetProperty("message").GetString()).Distinct().Count());
         Assert.Equal(0, _settings.SpoolFileCount);
@@ -93,7 +93,7 @@ public sealed class SpoolDeliveryTests : IDisposable
         intake.AnswerByDefault(new IntakeAnswer(503));
         await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Spool:Mode", "Overflow"), ("Queue:DrainTimeout", "00:00:00.200")));
         await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(50));
-        await TestIntakeServer.WaitUntilAsync(() => host.Metrics.Retries >= 3, Patience, "three failed attempts");
+        await host.WaitUntilAsync(() => host.Metrics.Retries >= 3, Patience, "three failed attempts");
         Assert.Equal(0, _settings.SpoolFileCount);
         await host.StopAsync();
         Assert.True(_settings.SpoolFileCount > 0, "at shutdown the batches go to the spool");
@@ -107,8 +107,8 @@ public sealed class SpoolDeliveryTests : IDisposable
         await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress,
             ("Spool:Enabled", "false"), ("Batching:MaxEvents", "10"), ("Queue:MemoryBytes", "1048576"), ("Queue:DrainTimeout", "00:00:00.200")));
         await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(500));
-        await TestIntakeServer.WaitUntilAsync(() => host.Metrics.Events == 500, Patience, "500 events received");
-        await TestIntakeServer.WaitUntilAsync(() => host.Metrics.Dropped(DropReason.QueueFull) > 0, Patience, "queue_full drops");
+        await host.WaitUntilAsync(() => host.Metrics.Events == 500, Patience, "500 events received");
+        await host.WaitUntilAsync(() => host.Metrics.Dropped(DropReason.QueueFull) > 0, Patience, "queue_full drops");
         await host.StopAsync();
         // Every event is accounted for: dropped because the queue was full, or at shutdown with nowhere to go.
         Assert.Equal(500, host.Metrics.Dropped(DropReason.QueueFull) + host.Metrics.Dropped(DropReason.Shutdown));

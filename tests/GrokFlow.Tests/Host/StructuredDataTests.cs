@@ -16,7 +16,7 @@ public sealed class StructuredDataTests : IDisposable
         await host.SendAsync("qnap", """<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 [exampleSDID@32473 iut="3" eventSource="Application" eventID="1011"][examplePriority@32473 class="high"][esc@1 v="a\"b\]c\\d\x"] An application event log entry...""");
         await host.SendAsync("qnap", "<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 - no structured data");
         await host.SendAsync("qnap", """<165>1 2003-10-11T22:14:15.003Z host app - - [ok@1 a="1"][broken@1 b="unterminated] the rest""");
-        await TestIntakeServer.WaitUntilAsync(() => host.Metrics.Events >= 3, TimeSpan.FromSeconds(20), "three lines");
+        await host.WaitUntilAsync(() => host.Metrics.Events >= 3, TimeSpan.FromSeconds(20), "three lines");
         await host.StopAsync();
 
         var events = intake.AcceptedEvents.OrderBy(e => e.GetProperty("message").GetString()!.Length).ToArray();
@@ -48,7 +48,7 @@ public sealed class StructuredDataTests : IDisposable
             ["Sources:0:Source"] = "postfix",   // the built-in Postfix pipeline has processors: the event document path
         });
         await host.SendAsync("qnap", """<22>1 2026-07-12T12:24:48Z mailhost postfix/qmgr 12345 - [meta sequenceId="7" sysUpTime="42"] 1234567890A: removed""");
-        await TestIntakeServer.WaitUntilAsync(() => host.Metrics.EventsSent == 1, TimeSpan.FromSeconds(30), "the event written");
+        await host.WaitUntilAsync(() => host.Metrics.EventsSent == 1, TimeSpan.FromSeconds(30), "the event written");
         await host.StopAsync();
 
         var e = System.Text.Json.JsonDocument.Parse(File.ReadAllLines(output).Single()).RootElement;

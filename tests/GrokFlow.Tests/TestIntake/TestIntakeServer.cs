@@ -70,12 +70,15 @@ public sealed class TestIntakeServer : IAsyncDisposable
     public void ReleaseHangs() => Interlocked.Exchange(ref _release, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     /// <summary>Polls until the condition holds; fails the test with <paramref name="what"/> after the timeout.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
+    public static Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what) => WaitUntilAsync(condition, timeout, () => what);
+
+    /// <summary>The same, with the failure message made when it fails (so it can say what state things were in).</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> what)
     {
         using var cts = new CancellationTokenSource(timeout);
         while (!condition())
         {
-            if (cts.IsCancellationRequested) Assert.Fail($"timed out after {timeout} waiting for {what}");
+            if (cts.IsCancellationRequested) Assert.Fail($"timed out after {timeout} waiting for {what()}");
             await Task.Delay(20, CancellationToken.None);
         }
     }
