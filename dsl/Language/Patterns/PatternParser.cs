@@ -126,24 +126,13 @@ public sealed class PatternParser
         min = max = 0;
         var end = _text.IndexOf('}', _pos);
         if (end < 0) return false;
-        var inner = _text.Substring(_pos + 1, end - _pos - 1);
-        var comma = inner.IndexOf(',');
-        bool ok;
-        if (comma < 0)
-        {
-            ok = TryInt(inner, out min);
-            max = min;
-        }
-        else
-        {
-            var left = inner[..comma];
-            var right = inner[(comma + 1)..];
-            ok = (left.Length == 0 ? (min = 0) == 0 : TryInt(left, out min)) &&
-                 (right.Length == 0 ? (max = RepeatNode.Unbounded) == RepeatNode.Unbounded : TryInt(right, out max)) &&
-                 (left.Length > 0 || right.Length > 0);
-        }
-        // Like Oniguruma and Java's lenient readers, a '{' that does not start a valid quantifier is a literal.
-        if (!ok) return false;
+        // Like Oniguruma and Java's lenient readers, a '{' that does not start a valid quantifier is a literal:
+        // {n}, {n,}, {,m} and {n,m} are quantifiers.
+        var parts = _text[(_pos + 1)..end].Split(',');
+        if (parts.Length == 1 && TryInt(parts[0], out min)) max = min;
+        else if (parts is not [var low, var high] || low.Length + high.Length == 0
+                 || (low.Length > 0 && !TryInt(low, out min)) || (high.Length > 0 && !TryInt(high, out max))) return false;
+        else if (high.Length == 0) max = RepeatNode.Unbounded;
         if (min > 100_000 || max > 100_000) throw Error("repetition count above 100000", _pos);
         _pos = end + 1;
         return true;
