@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GrokFlow.Engine.Output;
 using GrokFlow.Engine.Processing;
 
 namespace GrokFlow.Runtime.Syslog;
@@ -33,11 +34,11 @@ internal static class SyslogAttributes
     public static void Write(Utf8JsonWriter w, ReadOnlySpan<byte> line, in SyslogHeader header)
     {
         w.WriteStartObject(SyslogName);
-        if (SyslogHeader.IsPresent(header.Hostname)) w.WriteString(HostnameName, line[header.Hostname]);
-        if (SyslogHeader.IsPresent(header.AppName)) w.WriteString(AppNameName, line[header.AppName]);
-        if (SyslogHeader.IsPresent(header.ProcId)) w.WriteString(ProcIdName, line[header.ProcId]);
-        if (SyslogHeader.IsPresent(header.MsgId)) w.WriteString(MsgIdName, line[header.MsgId]);
-        if (SyslogHeader.IsPresent(header.Timestamp)) w.WriteString(TimestampName, line[header.Timestamp]);
+        if (SyslogHeader.IsPresent(header.Hostname)) JsonStrings.WriteString(w, HostnameName, line[header.Hostname]);
+        if (SyslogHeader.IsPresent(header.AppName)) JsonStrings.WriteString(w, AppNameName, line[header.AppName]);
+        if (SyslogHeader.IsPresent(header.ProcId)) JsonStrings.WriteString(w, ProcIdName, line[header.ProcId]);
+        if (SyslogHeader.IsPresent(header.MsgId)) JsonStrings.WriteString(w, MsgIdName, line[header.MsgId]);
+        if (SyslogHeader.IsPresent(header.Timestamp)) JsonStrings.WriteString(w, TimestampName, line[header.Timestamp]);
         if (header.HasPriority)
         {
             w.WriteNumber(SeverityName, header.Severity);

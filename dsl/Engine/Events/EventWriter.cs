@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using GrokFlow.Engine.Output;
 using GrokFlow.Engine.Pipelines;
 using GrokFlow.Engine.Processing;
 
@@ -35,12 +36,12 @@ public static class EventWriter
     {
         context.Output.BeginEvent(fields.AttributesRoot);
         writer.WriteStartObject();
-        writer.WriteString(ReservedFields.Message, fields.Message);
-        if (!fields.Source.IsEmpty) writer.WriteString(ReservedFields.Source, fields.Source);
-        if (!fields.Service.IsEmpty) writer.WriteString(ReservedFields.Service, fields.Service);
-        if (!fields.Tags.IsEmpty) writer.WriteString(ReservedFields.Tags, fields.Tags);
-        if (!fields.Hostname.IsEmpty) writer.WriteString(ReservedFields.Hostname, fields.Hostname);
-        if (!fields.Status.IsEmpty) writer.WriteString(ReservedFields.Status, fields.Status);
+        JsonStrings.WriteString(writer, ReservedFields.EncodedMessage, fields.Message);
+        if (!fields.Source.IsEmpty) JsonStrings.WriteString(writer, ReservedFields.EncodedSource, fields.Source);
+        if (!fields.Service.IsEmpty) JsonStrings.WriteString(writer, ReservedFields.EncodedService, fields.Service);
+        if (!fields.Tags.IsEmpty) JsonStrings.WriteString(writer, ReservedFields.EncodedTags, fields.Tags);
+        if (!fields.Hostname.IsEmpty) JsonStrings.WriteString(writer, ReservedFields.EncodedHostname, fields.Hostname);
+        if (!fields.Status.IsEmpty) JsonStrings.WriteString(writer, ReservedFields.EncodedStatus, fields.Status);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace GrokFlow.Engine.Events;
 
 /// <summary>
@@ -15,6 +17,14 @@ public static class ReservedFields
     public static ReadOnlySpan<byte> Status => "status"u8;
     public static ReadOnlySpan<byte> Timestamp => "timestamp"u8;
     public static ReadOnlySpan<byte> TraceId => "dd.trace_id"u8;
+
+    // The same names encoded once as JSON property names, for the writes of every event.
+    internal static readonly JsonEncodedText EncodedMessage = JsonEncodedText.Encode(Message);
+    internal static readonly JsonEncodedText EncodedSource = JsonEncodedText.Encode(Source);
+    internal static readonly JsonEncodedText EncodedService = JsonEncodedText.Encode(Service);
+    internal static readonly JsonEncodedText EncodedTags = JsonEncodedText.Encode(Tags);
+    internal static readonly JsonEncodedText EncodedHostname = JsonEncodedText.Encode(Hostname);
+    internal static readonly JsonEncodedText EncodedStatus = JsonEncodedText.Encode(Status);
 
     /// <summary>Whether <paramref name="key"/> is one of the six fields written first (message ... status).</summary>
     public static bool IsLeading(ReadOnlySpan<byte> key) =>

@@ -19,7 +19,16 @@ public sealed class OutputPlan
         Nodes = nodes;
         Roots = roots;
         IsStructured = captures.Any(c => c.IsStructured);
+        IsFlat = !IsStructured && nodes.Length == captures.Length && roots.Length == nodes.Length
+                 && Enumerable.Range(0, nodes.Length).All(i => roots[i] == i && nodes[i].Children.Length == 0
+                                                              && nodes[i].Leaves is [var leaf] && leaf == i);
     }
+
+    /// <summary>
+    /// Whether every capture has its own top-level name (no dotted paths, no shared names): capture <c>i</c> is node
+    /// <c>i</c> and a root, so each value is written as it is converted, without the path tree.
+    /// </summary>
+    internal bool IsFlat { get; }
 
     /// <summary>Whether some capture has a structured filter or merges at the root: then the line is built as a tree.</summary>
     internal bool IsStructured { get; }

@@ -39,6 +39,11 @@ public static class OutputWriter
         }
         var workspace = context.Output;
         workspace.Begin(plan);
+        if (plan.IsFlat && workspace.Document is null)
+        {
+            WriteFlat(plan, input, slots, writer, context);
+            return;
+        }
         var values = workspace.Values(plan);
         var present = workspace.Present(plan);
         var captures = plan.Captures.AsSpan();
@@ -68,6 +73,30 @@ public static class OutputWriter
             workspace.NoteRoot(nodes[root].Utf8Name, nodes[root].IsReservedAtRoot);
             wrote = true;
             WriteNode(nodes, root, values, present, input, workspace, writer);
+        }
+        if (wrote) workspace.NoteWrite();
+    }
+
+    /// <summary>A flat plan (see <see cref="OutputPlan.IsFlat"/>): the same bytes as the tree walk, in one pass.</summary>
+    private static void WriteFlat(OutputPlan plan, ReadOnlySpan<byte> input, ReadOnlySpan<int> slots, Utf8JsonWriter writer, ParseContext context)
+    {
+        var workspace = context.Output;
+        var captures = plan.Captures.AsSpan();
+        var nodes = plan.Nodes.AsSpan();
+        var wrote = false;
+        for (var i = 0; i < captures.Length; i++)
+        {
+            var capture = captures[i];
+            var start = slots[2 * capture.Slot];
+            var end = slots[2 * capture.Slot + 1];
+            if (start < 0 || end <= start) continue;
+            var value = ValueConverter.Convert(capture, input, start, end, context);
+            if (!value.HasValue) continue;
+            var node = nodes[i];
+            workspace.NoteRoot(node.Utf8Name, node.IsReservedAtRoot);
+            writer.WritePropertyName(node.Name);
+            WriteValue(value, input, workspace, writer);
+            wrote = true;
         }
         if (wrote) workspace.NoteWrite();
     }
@@ -122,8 +151,11 @@ public static class OutputWriter
         }
     }
 
-    private static void WriteText(ReadOnlySpan<byte> text, OutputWorkspace workspace, Utf8JsonWriter writer) =>
-        writer.WriteStringValue(ValidText(text, workspace));
+    private static void WriteText(ReadOnlySpan<byte> text, OutputWorkspace workspace, Utf8JsonWriter writer)
+    {
+        // The escaping scan checks the UTF-8 as it goes: the text is validated (and repaired) only when it fails.
+        if (!JsonStrings.TryWriteValue(writer, text)) writer.WriteStringValue(ValidText(text, workspace));
+    }
 
     /// <summary>The text, or (when it is not valid UTF-8) a copy in the workspace with U+FFFD for the bad bytes.</summary>
     internal static ReadOnlySpan<byte> ValidText(ReadOnlySpan<byte> text, OutputWorkspace workspace)

@@ -419,7 +419,7 @@ public sealed class EventDocument
                 for (var child = _nodes[node].FirstChild; child != None; child = _nodes[child].Next) WriteValue(writer, child);
                 writer.WriteEndArray();
                 break;
-            case EventValueKind.String: writer.WriteStringValue(TextOf(node)); break;
+            case EventValueKind.String: Output.JsonStrings.WriteValue(writer, TextOf(node)); break;
             case EventValueKind.Number: writer.WriteRawValue(TextOf(node), skipInputValidation: true); break;
             case EventValueKind.True: writer.WriteBooleanValue(true); break;
             case EventValueKind.False: writer.WriteBooleanValue(false); break;

@@ -22,7 +22,17 @@ internal sealed class CaseInsensitiveName
 
         Lower = lower.ToArray();
         Upper = upper.ToArray();
+        if (Lower.Zip(Upper).All(p => p.First.IsAscii && p.Second.IsAscii))
+        {
+            _asciiLower = Lower.Select(r => (byte)r.Value).ToArray();
+            _asciiFold = Lower.Zip(Upper).Select(p => p.First != p.Second ? (byte)0x20 : (byte)0).ToArray();
+        }
     }
+
+    // For a name whose runes and case forms are all ASCII: its lower-case bytes, and per byte 0x20 where an ASCII
+    // letter may come in either case (OR-ing it in folds 'A' to 'a' and leaves 'a'; no other byte folds to a letter).
+    private readonly byte[]? _asciiLower;
+    private readonly byte[]? _asciiFold;
 
     public string Text { get; }
 
@@ -33,5 +43,19 @@ internal sealed class CaseInsensitiveName
     public Rune[] Upper { get; }
 
     /// <summary>Bytes of <paramref name="utf8"/> this name covers at its start, or -1 when it does not match there.</summary>
-    public int MatchAt(ReadOnlySpan<byte> utf8) => Utf8Text.MatchIgnoreCase(utf8, Lower, Upper);
+    public int MatchAt(ReadOnlySpan<byte> utf8)
+    {
+        if (_asciiLower is not { } lower) return Utf8Text.MatchIgnoreCase(utf8, Lower, Upper);
+        // A rune outside ASCII can still fold to an ASCII letter (the Kelvin sign to 'k'): such text takes the general
+        // path. It is at least as long in bytes as the name, so a shorter text cannot match.
+        if (utf8.Length < lower.Length) return -1;
+        var fold = _asciiFold!;
+        for (var i = 0; i < lower.Length; i++)
+        {
+            var b = utf8[i];
+            if (b >= 0x80) return Utf8Text.MatchIgnoreCase(utf8, Lower, Upper);
+            if ((b | fold[i]) != lower[i]) return -1;
+        }
+        return lower.Length;
+    }
 }

@@ -16,6 +16,7 @@ public sealed class DateFormat
     private readonly CaseInsensitiveName[] months, days, halfDays, eras;
     private readonly DateZone zone;
     private readonly bool hasDateFields;
+    private readonly bool[] followedByOffset;
     private readonly ZoneNameResolver zoneNames = new();
 
     private DateFormat(DatePattern pattern)
@@ -27,6 +28,7 @@ public sealed class DateFormat
             Matchable(pattern.Names.HalfDays), Matchable(pattern.Names.Eras));
         zone = pattern.TimeZone is null ? DateZone.Utc : DateZone.Parse(pattern.TimeZone, out _)!;
         hasDateFields = tokens.Any(t => IsDateField(t.Kind));
+        followedByOffset = tokens.Select((_, i) => DateRegexBuilder.IsFollowedByOffset(tokens, i)).ToArray();
     }
 
     /// <summary>The Joda-Time pattern this format was compiled from.</summary>
@@ -59,7 +61,7 @@ public sealed class DateFormat
         var position = 0;
         for (var index = 0; index < tokens.Length; index++)
         {
-            var length = ReadToken(index, DateRegexBuilder.IsFollowedByOffset(tokens, index), utf8[position..], ref fields);
+            var length = ReadToken(index, followedByOffset[index], utf8[position..], ref fields);
             if (length < 0) return false;
             position += length;
         }

@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CsCheck;
+using GrokFlow.Engine.Output;
+
+namespace GrokFlow.Tests.Events;
+
+/// <summary>
+/// <see cref="JsonStrings"/> against its oracle, <see cref="Utf8JsonWriter.WriteStringValue(ReadOnlySpan{byte})"/> on
+/// a writer with the relaxed encoder: byte-identical output for any valid UTF-8, and no write at all for invalid UTF-8.
+/// </summary>
+public sealed class JsonStringsTests
+{
+    private static readonly JsonWriterOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // Pieces that stress each branch: plain ASCII, every escaped ASCII byte, text outside ASCII the encoder keeps
+    // (Japanese, accents) and escapes (no-break space, line separator, byte order mark, private use, an emoji).
+    private static readonly string[] Pieces =
+    [
+        "plain text ", "\"", "\\", "\n", "\r", "\t", "\b", "\f", "\u0001", "\u001f", "\u007f", "<>&'+`", "山田のPC", "é",
+        "\u00a0", "\u2028", "\u2029", "\ufeff", "\ue000", "\U0001F600", "\u00ad", "\u0300", "0123456789abcdef0123456789abcdef",
+    ];
+
+    [Fact]
+    public void AnyValidTextIsWrittenAsTheWriterWritesIt()
+    {
+        Gen.Int[0, Pieces.Length - 1].Array[0, 40].Sample(indexes =>
+        {
+            var text = Encoding.UTF8.GetBytes(string.Concat(indexes.Select(i => Pieces[i])));
+            Assert.Equal(WithWriter(text), WithJsonStrings(text, out var wrote));
+            Assert.True(wrote);
+        }, iter: 5_000);
+    }
+
+    [Fact]
+    public void EveryCharacterOfTheBasicPlaneIsWrittenAsTheWriterWritesIt()
+    {
+        for (var c = 0; c < 0x10000; c++)
+        {
+            if (c is >= 0xD800 and <= 0xDFFF) continue;
+            var text = Encoding.UTF8.GetBytes("ab" + (char)c + "0123456789abcdefg" + (char)c);
+            Assert.Equal(WithWriter(text), WithJsonStrings(text, out _));
+        }
+    }
+
+    [Fact]
+    public void InvalidUtf8IsNotWritten()
+    {
+        Gen.Byte.Array[1, 60].Where(b => !System.Text.Unicode.Utf8.IsValid(b)).Sample(bytes =>
+        {
+            Assert.Equal("", WithJsonStrings(bytes, out var wrote));
+            Assert.False(wrote);
+        }, iter: 2_000);
+    }
+
+    [Fact]
+    public void OtherEncodersAreLeftToTheWriter()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using var writer = new Utf8JsonWriter(buffer);
+        Assert.False(JsonStrings.TryWriteValue(writer, "<a>"u8));
+    }
+
+    private static string WithWriter(byte[] text)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, Relaxed))
+        {
+            writer.WriteStartArray();
+            writer.WriteStringValue(text);
+            writer.WriteStringValue(text);
+            writer.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static string WithJsonStrings(byte[] text, out bool wrote)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, Relaxed))
+        {
+            writer.WriteStartArray();
+            wrote = JsonStrings.TryWriteValue(writer, text);
+            if (!wrote) return "";
+            JsonStrings.WriteValue(writer, text);
+            writer.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
