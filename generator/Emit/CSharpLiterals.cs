@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace GrokFlow.Generator.Emit;
 
@@ -9,25 +10,8 @@ internal static class CSharpLiterals
     /// <summary>Text escaped for an XML doc comment.</summary>
     public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
-    public static string String(string? value)
-    {
-        if (value is null) return "null";
-        var sb = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            sb.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when c < 0x20 || c == 0x7F || char.IsSurrogate(c) => $"\\u{(int)c:X4}",
-                _ => c.ToString(),
-            });
-        }
-        return sb.Append('"').ToString();
-    }
+    /// <summary>A C# string literal, escaped by Roslyn (control characters and lone surrogates as escapes).</summary>
+    public static string String(string? value) => value is null ? "null" : SymbolDisplay.FormatLiteral(value, quote: true);
 
     /// <summary>A UTF-8 literal (<c>"abc"u8</c>).</summary>
     public static string Utf8(string value) => String(value) + "u8";

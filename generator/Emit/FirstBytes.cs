@@ -18,7 +18,7 @@ internal static class FirstBytes
     /// <summary>Adds the possible first bytes of <paramref name="node"/>; returns true when it can match empty.</summary>
     private static bool Collect(Node node, bool[] bytes)
     {
-        switch (TransparentNodes.Inner(node))
+        switch (NodeWalk.Inner(node))
         {
             case TextNode text:
                 if (text.Text.Length == 0) return true;

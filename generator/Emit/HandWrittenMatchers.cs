@@ -22,15 +22,10 @@ internal static class HandWrittenMatchers
         (["ipOrHost"], "IpOrHostMatcher"),
     ];
 
-    private static readonly Lazy<Dictionary<Node, string>> s_byNode = new(() =>
-    {
-        var byNode = new Dictionary<Node, string>();
-        foreach (var (names, className) in Table)
-            foreach (var name in names)
-                byNode[BuiltInPatterns.Expand(name, PatternFlags.Default)] = "BuiltIns." + className;
-        return byNode;
-    });
+    private static readonly Dictionary<Node, string> s_byNode = Table
+        .SelectMany(row => row.Names.Select(name => (Node: BuiltInPatterns.Expand(name, PatternFlags.Default), row.Class)))
+        .DistinctBy(entry => entry.Node).ToDictionary(entry => entry.Node, entry => "BuiltIns." + entry.Class);
 
     /// <summary>The engine class that matches <paramref name="node"/>, or null.</summary>
-    public static string? For(Node node) => s_byNode.Value.TryGetValue(node, out var name) ? name : null;
+    public static string? For(Node node) => s_byNode.TryGetValue(node, out var name) ? name : null;
 }

@@ -1,41 +1,64 @@
+using System.Collections;
+using System.Reflection;
 using GrokFlow.Language.Model;
+using GrokFlow.Language.Model.Processors;
 
 namespace GrokFlow.Generator.Emit;
 
-/// <summary>Writes model values (captures, conversions, filters) as the C# expressions that rebuild them.</summary>
+/// <summary>
+/// Writes model values (a pipeline's checked steps, a rule's captures with their conversions and filters) as the C#
+/// that rebuilds them, one constructor call per record with named arguments, so the generated file reads like the
+/// .rules file it came from. Records are written through their primary constructor: every model record's constructor
+/// parameters are its properties. A rule's matching tree is written the same way, for a rule the generator cannot
+/// match: the engine translates it to a .NET regex at run time.
+/// </summary>
 internal static class ModelLiterals
 {
-    public static string Capture(CaptureModel capture) =>
-        $"new CaptureModel({capture.Slot}, [{string.Join(", ", capture.Path.Select(CSharpLiterals.String))}], " +
-        $"{Conversion(capture.Conversion)}, {Filter(capture.Filter)}, {CSharpLiterals.String(capture.Token)})";
-
-    private static string Conversion(ValueConversion conversion) => conversion switch
+    public static void Write(CodeWriter w, IReadOnlyList<StepModel> steps, string terminator)
     {
-        TextConversion => "ValueConversion.Text",
-        NumericConversion n => $"new NumericConversion(NumericKind.{n.Kind})",
-        BooleanConversion b => $"new BooleanConversion({CSharpLiterals.String(b.TruePattern)}, {CSharpLiterals.String(b.FalsePattern)})",
-        DateConversion d => $"new DateConversion({CSharpLiterals.String(d.Pattern)}, {CSharpLiterals.String(d.TimeZone)}, {CSharpLiterals.String(d.Locale)})",
-        _ => throw new InvalidOperationException($"unknown conversion {conversion}"),
-    };
+        w.Line("    [");
+        foreach (var step in steps)
+        {
+            w.Line($"        // {step.Type}{(step.Name is null ? "" : " \"" + CSharpLiterals.CommentText(step.Name) + "\"")} (line {step.Line}){(step.Enabled ? "" : ", disabled")}");
+            w.Line("        " + Value(step) + ",");
+        }
+        w.Line("    ]" + terminator);
+    }
 
-    private static string Filter(FilterModel? filter) => filter switch
+    public static string Value(object? value)
     {
-        null => "null",
-        NumericFilter n => $"new NumericFilter(NumericKind.{n.Kind})",
-        BooleanFilter => "new BooleanFilter()",
-        NullIfFilter n => $"new NullIfFilter({CSharpLiterals.String(n.Value)})",
-        CaseFilter c => $"new CaseFilter(Upper: {(c.Upper ? "true" : "false")})",
-        ScaleFilter s => $"new ScaleFilter({CSharpLiterals.Double(s.Factor)})",
-        JsonFilter => "new JsonFilter()",
-        RubyHashFilter => "new RubyHashFilter()",
-        KeyValueFilter k => $"new KeyValueFilter({CSharpLiterals.String(k.Separator)}, {CSharpLiterals.String(k.AllowList)}, {CSharpLiterals.String(k.Quotes)}, {CSharpLiterals.String(k.Delimiters)})",
-        QueryStringFilter => "new QueryStringFilter()",
-        DecodeUriComponentFilter => "new DecodeUriComponentFilter()",
-        XmlFilter => "new XmlFilter()",
-        CsvFilter c => $"new CsvFilter({CSharpLiterals.String(c.Headers)}, (char){(int)c.Separator}, (char){(int)c.Quote})",
-        ArrayFilter a => $"new ArrayFilter({CSharpLiterals.String(a.Open)}, {CSharpLiterals.String(a.Close)}, {CSharpLiterals.String(a.Separator)}, {Filter(a.Element)})",
-        UrlFilter => "new UrlFilter()",
-        UserAgentFilter u => $"new UserAgentFilter({(u.DecodeUriComponent ? "true" : "false")})",
-        _ => throw new InvalidOperationException($"unknown filter {filter}"),
-    };
+        if (value is null) return "null";
+        var type = value.GetType();
+        if (type == typeof(string)) return CSharpLiterals.String((string)value);
+        if (type == typeof(bool)) return (bool)value ? "true" : "false";
+        if (type == typeof(int)) return ((int)value).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (type == typeof(double)) return CSharpLiterals.Double((double)value);
+        if (type == typeof(char)) return $"(char){(int)(char)value}";
+        if (type.IsEnum) return $"{type.Name}.{value}";
+        if (value is CharSet set) return $"CharSet.Of({string.Join(", ", set.Ranges.Select(r => $"({r.First}, {r.Last})"))})";
+        if (type.IsGenericType && type.GetGenericTypeDefinition().Name.StartsWith("EquatableArray", StringComparison.Ordinal))
+        {
+            var element = type.GetGenericArguments()[0];
+            var items = ((IEnumerable)value).Cast<object?>().Select(Value).ToList();
+            var elementName = element == typeof(string) ? "string" : element.Name;
+            return items.Count == 0
+                ? $"EquatableArray<{elementName}>.Empty"
+                : $"new EquatableArray<{elementName}>(ImmutableArray.Create<{elementName}>({string.Join(", ", items)}))";
+        }
+        if (type.IsGenericType && type.GetGenericTypeDefinition().Name.StartsWith("ImmutableArray", StringComparison.Ordinal))
+            return $"[{string.Join(", ", ((IEnumerable)value).Cast<object?>().Select(Value))}]";
+        return Record(value, type);
+    }
+
+    private static string Record(object value, Type type)
+    {
+        var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+        var arguments = constructor.GetParameters().Select(p =>
+        {
+            var property = type.GetProperty(p.Name!, BindingFlags.Public | BindingFlags.Instance)
+                           ?? throw new InvalidOperationException($"{type.Name} has no property for parameter {p.Name}");
+            return $"{p.Name}: {Value(property.GetValue(value))}";
+        });
+        return $"new {type.Name}({string.Join(", ", arguments)})";
+    }
 }

@@ -52,11 +52,12 @@ internal static class PipelineEmitter
         w.Line("namespace GrokFlow.Rules.Pipelines;");
         w.Line();
         w.Line($"/// <summary>Pipeline <c>{CSharpLiterals.Xml(pipeline.Id)}</c> ({CSharpLiterals.Xml(pipeline.Title)}) from {CSharpLiterals.Xml(fileName)}.</summary>");
-        w.Open(pipeline.IsGrokOnly ? $"public sealed class {className} : IGrokPipeline" : $"public sealed class {className} : IGrokPipeline, IGrokParserSet");
-        w.Line($"public string Id => {CSharpLiterals.String(pipeline.Id)};");
-        w.Line($"public string Title => {CSharpLiterals.String(pipeline.Title)};");
-        w.Line($"public string Filter => {CSharpLiterals.String(pipeline.Filter)};");
-        w.Line();
+        var (id, title, filter) = (CSharpLiterals.String(pipeline.Id), CSharpLiterals.String(pipeline.Title), CSharpLiterals.String(pipeline.Filter));
+        w.Open($"public sealed class {className} : {(pipeline.IsGrokOnly ? "IGrokPipeline" : "GeneratedProcessingPipeline")}");
+        if (pipeline.IsGrokOnly) w.Line($"public string Id => {id};").Line($"public string Title => {title};").Line($"public string Filter => {filter};").Line();
+        else w.Line($"public {className}() : this(null) {{ }}").Line()
+            .Line("/// <summary>The pipeline with the given services (search-query compiler, geo-IP database); defaults when null.</summary>")
+            .Line($"public {className}(ProcessingServices? services) : base({id}, {title}, {filter}, Steps, services) {{ }}").Line();
         w.Line("/// <summary>Capture bounds of the rule with the most captures: two cells (start, end) per capture.</summary>");
         w.Line($"private const int SlotCount = {slotCount};");
         w.Line("/// <summary>Loop counters and atomic-group ends of the rule that needs the most.</summary>");
@@ -98,36 +99,10 @@ internal static class PipelineEmitter
     private static void EmitProcessingParse(CodeWriter w, GrokPipelineModel pipeline, List<(GrokRuleModel Rule, string ClassName, int Work)> rules)
     {
         w.Line("/// <summary>The pipeline's steps in order, as checked from the .rules file; grok steps run <see cref=\"ParseWith\"/>.</summary>");
-        w.Line("private static readonly EquatableArray<StepModel> Steps = new EquatableArray<StepModel>(ImmutableArray.Create<StepModel>(");
-        var steps = new CodeWriter(2);
-        StepLiterals.Write(steps, pipeline.Steps.Items, "");
-        var text = steps.ToString().TrimEnd('\n');
-        // StepLiterals writes a collection expression; ImmutableArray.Create takes the elements themselves.
-        var lines = text.Split('\n').ToList();
-        lines.RemoveAt(0);
-        lines.RemoveAt(lines.Count - 1);
-        var lastElement = lines.FindLastIndex(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal));
-        if (lastElement >= 0) lines[lastElement] = lines[lastElement].TrimEnd(',');
-        foreach (var line in lines) w.Line(line.TrimStart().Length == 0 ? "" : "    " + line.TrimStart());
-        w.Line("));");
+        w.Line("private static readonly EquatableArray<StepModel> Steps = new(");
+        ModelLiterals.Write(w, pipeline.Steps.Items, ");");
         w.Line();
-        w.Line("private readonly ProcessingPipeline _processing;");
-        w.Line();
-        w.Line($"public {ClassName(pipeline)}() : this(null) {{ }}");
-        w.Line();
-        w.Line("/// <summary>The pipeline with the given services (search-query compiler, geo-IP database); defaults when null.</summary>");
-        w.Line($"public {ClassName(pipeline)}(ProcessingServices? services) =>");
-        w.Line("    _processing = new ProcessingPipeline(new GrokPipelineModel(Id, Title, Filter, ImmutableArray<GrokParserModel>.Empty, Steps), this, services);");
-        w.Line();
-        w.Line("/// <summary>Runs every step on an event holding only the message and writes the resulting attributes.</summary>");
-        w.Line("public GrokResult Parse(ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context) => _processing.Parse(message, writer, context);");
-        w.Line();
-        w.Line("public bool HasProcessors => true;");
-        w.Line();
-        w.Line("/// <summary>Runs every step on an event document.</summary>");
-        w.Line("public GrokResult Process(EventDocument document, ParseContext context) => _processing.Process(document, context);");
-        w.Line();
-        w.Open("public GrokResult ParseWith(int parserIndex, ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context)");
+        w.Open("public override GrokResult ParseWith(int parserIndex, ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context)");
         if (pipeline.Parsers.IsEmpty)
         {
             w.Comment("The pipeline has no grok parser.");
@@ -216,7 +191,7 @@ internal static class PipelineEmitter
             w.Line("public static readonly OutputPlan Output = OutputPlan.Create(");
             w.Line("[");
             foreach (var capture in rule.Captures)
-                w.Line($"    {ModelLiterals.Capture(capture)},");
+                w.Line($"    {ModelLiterals.Value(capture)},");
             w.Line("]);");
         }
         w.Line();
@@ -224,7 +199,7 @@ internal static class PipelineEmitter
         {
             w.Comment($"The generator cannot match this rule ({CSharpLiterals.CommentText(fallbacks[fallbacks.Count - 1].Reason)}):");
             w.Comment("it runs through the interpreter's regular expression instead (allocates per line).");
-            w.Line($"private static readonly RegexFallbackRule Fallback = new({NodeLiterals.Write(rule.Root)}, {rule.Captures.Length});");
+            w.Line($"private static readonly RegexFallbackRule Fallback = new({ModelLiterals.Value(rule.Root)}, {rule.Captures.Length});");
             w.Line();
             w.Line("/// <summary>True when the rule matches the whole line; the capture bounds are then in <c>s.Slots</c>.</summary>");
             w.Line("public static bool Match(ref MatchState s) => Fallback.Match(ref s);");

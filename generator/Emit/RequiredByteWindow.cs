@@ -27,7 +27,7 @@ internal readonly record struct RequiredByteWindow(byte Byte, int Window)
     /// <summary>The largest offset from the start of a match of <paramref name="node"/> at which <paramref name="b"/> surely occurs.</summary>
     private static int? Offset(Node node, byte b)
     {
-        switch (TransparentNodes.Inner(node))
+        switch (NodeWalk.Inner(node))
         {
             case TextNode text when !text.IgnoreCase || !IsAsciiLetter(b):
                 var bytes = Encoding.UTF8.GetBytes(text.Text);
@@ -63,7 +63,7 @@ internal readonly record struct RequiredByteWindow(byte Byte, int Window)
     /// <summary>The most bytes a match of <paramref name="node"/> can span; null when unbounded or not known.</summary>
     private static int? MaxWidth(Node node)
     {
-        switch (TransparentNodes.Inner(node))
+        switch (NodeWalk.Inner(node))
         {
             case TextNode text:
                 return text.IgnoreCase && text.Text.Any(c => c >= 0x80) ? null : Encoding.UTF8.GetByteCount(text.Text);
@@ -94,7 +94,7 @@ internal readonly record struct RequiredByteWindow(byte Byte, int Window)
         }
     }
 
-    private static IEnumerable<byte> TextBytes(Node node) => TransparentNodes.Inner(node) switch
+    private static IEnumerable<byte> TextBytes(Node node) => NodeWalk.Inner(node) switch
     {
         TextNode text => Encoding.UTF8.GetBytes(text.Text),
         SetNode set when set.Set.IsAsciiOnly && set.Set.AsciiMembers().ToArray() is [var only] => [(byte)only],

@@ -18,7 +18,7 @@ internal static class RequiredLiteral
         return best is not null && Encoding.UTF8.GetByteCount(best) >= MinimumBytes ? best : null;
     }
 
-    private static IEnumerable<string> Collect(Node node) => TransparentNodes.Inner(node) switch
+    private static IEnumerable<string> Collect(Node node) => NodeWalk.Inner(node) switch
     {
         TextNode { IgnoreCase: false } text => [text.Text],
         SequenceNode sequence => sequence.Parts.SelectMany(Collect),

@@ -8,28 +8,18 @@ namespace GrokFlow.Generator.Emit;
 /// back and try something else (a loop, an alternation, a capture, an atomic group); straight-line steps (literals,
 /// single characters, anchors) are inlined. Each method says, in a comment, which part of the rule it implements.
 /// </summary>
-internal sealed class RuleMatcherEmitter
+/// <param name="root">For a sub-matcher, its own pattern, which must not be delegated to itself.</param>
+internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMatcherTable? subMatchers, Node? root = null)
 {
-    private readonly CodeWriter _w;
-    private readonly SetTable _sets;
-    private readonly SubMatcherTable? _subMatchers;
-    private readonly Node? _ownPattern;
+    private readonly CodeWriter _w = writer;
+    private readonly SetTable _sets = sets;
     private readonly Dictionary<Continuation, string> _methods = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<Continuation> _shared = new(ReferenceEqualityComparer.Instance);
     private readonly Queue<(string Name, string Summary, Action Body)> _pending = new();
     private int _nextMethod;
 
-    /// <param name="root">For a sub-matcher, its own pattern, which must not be delegated to itself.</param>
-    public RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMatcherTable? subMatchers, Node? root = null)
-    {
-        _w = writer;
-        _sets = sets;
-        _subMatchers = subMatchers;
-        _ownPattern = root;
-    }
-
     private string? SharedMatcherFor(Node node, string description) =>
-        ReferenceEquals(node, _ownPattern) ? null : _subMatchers?.Lookup(node, description);
+        ReferenceEquals(node, root) ? null : subMatchers?.Lookup(node, description);
 
     /// <summary>How many <c>Work</c> cells the rule needs (loop counters, atomic ends).</summary>
     public int WorkSize { get; private set; }
@@ -135,7 +125,7 @@ internal sealed class RuleMatcherEmitter
                 return next;
             case OriginNode origin when SharedMatcherFor(origin.Body, origin.Description) is { } shared:
                 _w.Comment(CSharpLiterals.CommentText(origin.Description));
-                EmitSubMatch(shared, next);
+                _w.Line($"return {TryEach(shared, next)};");
                 return null;
             case OriginNode { Body: CaptureNode capture } origin when SharedMatcherFor(capture.Body, origin.Description) is not null:
                 _w.Comment(CSharpLiterals.CommentText(origin.Description));
@@ -355,24 +345,20 @@ internal sealed class RuleMatcherEmitter
                 case CaptureEndContinuation end:
                     continuation = end.Next;
                     continue;
-                case NodeContinuation { Node: EmptyNode } step:
-                    continuation = step.Next;
-                    continue;
-                case NodeContinuation { Node: OriginNode origin } step:
-                    continuation = new NodeContinuation(origin.Body, step.Next);
-                    continue;
-                case NodeContinuation { Node: CaptureNode capture } step:
-                    continuation = new NodeContinuation(capture.Body, step.Next);
-                    continue;
-                case NodeContinuation { Node: SequenceNode sequence } step:
-                    continuation = Chain(sequence.Parts, step.Next);
-                    continue;
-                case NodeContinuation { Node: TextNode text }:
-                    return (false, text.Text);
-                case NodeContinuation { Node: AnchorNode or LookaroundNode } step:
-                    // Zero-width: they only restrict the position, so what follows them comes first.
-                    continuation = step.Next;
-                    continue;
+                case NodeContinuation step:
+                    switch (NodeWalk.Inner(step.Node))
+                    {
+                        case TextNode { IgnoreCase: false } text:
+                            return (false, text.Text);
+                        case SequenceNode sequence:
+                            continuation = Chain(sequence.Parts, step.Next);
+                            continue;
+                        case EmptyNode or AnchorNode or LookaroundNode:
+                            // Zero-width: they only restrict the position, so what follows them comes first.
+                            continuation = step.Next;
+                            continue;
+                    }
+                    return (false, null);
                 default:
                     return (false, null);
             }
@@ -599,9 +585,6 @@ internal sealed class RuleMatcherEmitter
     }
 
     /// <summary>Tries what follows at each end of a shared sub-matcher, in order (SubMatcherEnds, in the engine).</summary>
-    private void EmitSubMatch(string subMatcher, Continuation next) =>
-        _w.Line($"return {TryEach(subMatcher, next)};");
-
     private string TryEach(string subMatcher, Continuation next) =>
         $"SubMatcherEnds.TryEach<{subMatcher}>(ref s, pos, &{MethodFor(next)})";
 
@@ -644,7 +627,7 @@ internal sealed class RuleMatcherEmitter
     {
         var work = WorkSize++;
         var body = Call(new NodeContinuation(atomic.Body, new ZeroWidthEndContinuation(work)));
-        var slots = CaptureSlots(atomic.Body).ToList();
+        var slots = NodeWalk.SelfAndDescendants(atomic.Body).OfType<CaptureNode>().Select(c => c.Slot).ToList();
         _w.Comment($"{NodePrinter.Print(atomic)}: once matched, never backtracked into");
         foreach (var slot in slots)
             _w.Line($"int savedStart{slot} = s.Slots[{2 * slot}], savedEnd{slot} = s.Slots[{2 * slot + 1}];");
@@ -662,16 +645,4 @@ internal sealed class RuleMatcherEmitter
         }
         _w.Line("return false;");
     }
-
-    private static IEnumerable<int> CaptureSlots(Node node) => node switch
-    {
-        CaptureNode c => CaptureSlots(c.Body).Prepend(c.Slot),
-        OriginNode o => CaptureSlots(o.Body),
-        SequenceNode s => s.Parts.SelectMany(CaptureSlots),
-        AlternationNode a => a.Branches.SelectMany(CaptureSlots),
-        RepeatNode r => CaptureSlots(r.Body),
-        AtomicNode a => CaptureSlots(a.Body),
-        LookaroundNode l => CaptureSlots(l.Body),
-        _ => [],
-    };
 }

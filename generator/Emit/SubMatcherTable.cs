@@ -36,30 +36,10 @@ internal sealed class SubMatcherTable
         return name;
     }
 
-    private static bool IsWorthSharing(Node node) => !HasCapture(node) && IsBranching(node);
-
-    private static bool HasCapture(Node node) => node switch
-    {
-        CaptureNode => true,
-        OriginNode o => HasCapture(o.Body),
-        SequenceNode s => s.Parts.Any(HasCapture),
-        AlternationNode a => a.Branches.Any(HasCapture),
-        RepeatNode r => HasCapture(r.Body),
-        AtomicNode a => HasCapture(a.Body),
-        LookaroundNode l => HasCapture(l.Body),
-        _ => false,
-    };
-
-    private static bool IsBranching(Node node) => node switch
-    {
-        AlternationNode => true,
-        RepeatNode r => r.Body is not (SetNode or TextNode) || IsBranching(r.Body),
-        OriginNode o => IsBranching(o.Body),
-        SequenceNode s => s.Parts.Any(IsBranching),
-        AtomicNode a => IsBranching(a.Body),
-        LookaroundNode l => IsBranching(l.Body),
-        _ => false,
-    };
+    /// <summary>A pattern without captures that can match in more than one way (a loop of more than one character, or a choice).</summary>
+    private static bool IsWorthSharing(Node node) =>
+        !NodeWalk.SelfAndDescendants(node).Any(n => n is CaptureNode)
+        && NodeWalk.SelfAndDescendants(node).Any(n => n is AlternationNode or RepeatNode { Body: not (SetNode or TextNode) });
 
     /// <summary>Writes the sub-matcher classes registered so far (and any they need in turn).</summary>
     public void WriteClasses(CodeWriter w, int indent)
@@ -77,35 +57,14 @@ internal sealed class SubMatcherTable
             w.Comment(NodePrinter.Print(pattern, max: 400));
             w.Line("[SkipLocalsInit]");
             w.Open($"private sealed unsafe class {name} : ISubMatcher");
-            w.Line("/// <summary>The first position the pattern can end at from <paramref name=\"pos\"/>: -1 when none, -2 when over budget.</summary>");
             var window = RequiredByteWindow.Of(pattern);
-            var missing = window is { } required
-                ? $"input.Slice(pos, Math.Min({required.Window}, input.Length - pos)).IndexOf((byte)0x{required.Byte:X2}) < 0"
-                : null;
-            w.Open("public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget)");
-            if (missing is not null)
-            {
-                w.Comment($"Every match has '{(char)window!.Value.Byte}' within its first {window.Value.Window} bytes.");
-                w.Line($"if ({missing}) return -1;");
-            }
-            w.Line($"Span<int> work = stackalloc int[{Math.Max(1, emitter.WorkSize)}];");
-            w.Line("Span<int> end = stackalloc int[1];");
-            w.Line("var s = new MatchState(input, default, work, budget) { Ends = end, FirstEndOnly = true };");
-            w.Line($"bool found = {entry}(ref s, pos);");
-            w.Line("budget = s.Budget;");
-            w.Line("return s.OutOfBudget ? -2 : found ? end[0] : -1;");
-            w.Close();
-            w.Line();
-            w.Line("/// <summary>Writes every position the pattern can end at from <paramref name=\"pos\"/>, in backtracking order; -1 when over budget, MatchState.EndsOverflow when <paramref name=\"ends\"/> is too small.</summary>");
-            w.Open("public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget)");
-            if (missing is not null) w.Line($"if ({missing}) return 0;");
-            w.Line($"Span<int> work = stackalloc int[{Math.Max(1, emitter.WorkSize)}];");
-            w.Line("var s = new MatchState(input, default, work, budget);");
-            w.Line("s.CollectEndsInto(ends, pos);");
-            w.Line($"{entry}(ref s, pos);");
-            w.Line("budget = s.Budget;");
-            w.Line("return s.EndsResult;");
-            w.Close();
+            var lacks = window is { } r ? $"input.Slice(pos, Math.Min({r.Window}, input.Length - pos)).IndexOf((byte)0x{r.Byte:X2}) < 0 ? " : null;
+            if (window is { } required) w.Comment($"Every match has '{(char)required.Byte}' within its first {required.Window} bytes.");
+            var run = $"ref budget, {Math.Max(1, emitter.WorkSize)}, &{entry})";
+            w.Line("public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget) =>");
+            w.Line($"    {(lacks is null ? "" : lacks + "-1 : ")}GeneratedSubMatcher.FirstEnd(input, pos, {run};");
+            w.Line("public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget) =>");
+            w.Line($"    {(lacks is null ? "" : lacks + "0 : ")}GeneratedSubMatcher.Ends(input, pos, ends, {run};");
             sets.WriteFields(w);
             w.Line(methods.ToString().TrimEnd('\n'));
             w.Close();

@@ -52,12 +52,8 @@ internal static class NetFlowGeneratorStep
                 ];
 
                 /// <summary>The layout with this id, or null.</summary>
-                public static global::GrokFlow.Engine.NetFlow.INetFlowLayout? Find(string id)
-                {
-                    foreach (var layout in All)
-                        if (layout.Id == id) return layout;
-                    return null;
-                }
+                public static global::GrokFlow.Engine.NetFlow.INetFlowLayout? Find(string id) =>
+                    global::System.Linq.Enumerable.FirstOrDefault(All, layout => layout.Id == id);
             }
             """;
     }

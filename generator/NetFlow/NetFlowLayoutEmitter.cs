@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using GrokFlow.Language.NetFlow;
 using GrokFlow.Generator.Emit;
 
@@ -11,23 +10,7 @@ namespace GrokFlow.Generator.NetFlow;
 /// </summary>
 internal static class NetFlowLayoutEmitter
 {
-    public static string ClassName(string layoutId)
-    {
-        var name = new StringBuilder();
-        var upper = true;
-        foreach (var c in layoutId)
-        {
-            if (!char.IsLetterOrDigit(c))
-            {
-                upper = true;
-                continue;
-            }
-            name.Append(upper ? char.ToUpperInvariant(c) : c);
-            upper = false;
-        }
-        if (name.Length == 0 || char.IsDigit(name[0])) name.Insert(0, 'L');
-        return name + "NetFlowLayout";
-    }
+    public static string ClassName(string layoutId) => CSharpLiterals.Identifier(layoutId, pascal: true) + "NetFlowLayout";
 
     public static string Emit(NetFlowLayout layout)
     {
@@ -63,29 +46,8 @@ internal static class NetFlowLayoutEmitter
     private static void EmitElements(CodeWriter w, string prefix, IReadOnlyList<ElementDefinition> elements)
     {
         for (var i = 0; i < elements.Count; i++)
-            w.Line($"private static readonly NetFlowElement {prefix}{i} = {Construct(elements[i])};");
+            w.Line($"private static readonly NetFlowElement {prefix}{i} = NetFlowElementFactory.Create({elements[i].EnterpriseNumber}u, {elements[i].Id}, {CSharpLiterals.String(elements[i].Name)}, NetFlowDataType.{elements[i].Type.Type}, {(elements[i].Fluent ? "true" : "false")});");
         w.Line();
-    }
-
-    private static string Construct(ElementDefinition e)
-    {
-        var args = $"{e.EnterpriseNumber}u, {e.Id}, {CSharpLiterals.String(e.Name)}, {(e.Fluent ? "true" : "false")}";
-        return e.Type.Type switch
-        {
-            NetFlowDataType.Unsigned => $"new UnsignedElement({args})",
-            NetFlowDataType.Signed => $"new SignedElement({args})",
-            NetFlowDataType.Float => $"new FloatElement({args})",
-            NetFlowDataType.Boolean => $"new BooleanElement({args})",
-            NetFlowDataType.MacAddress => $"new MacAddressElement({args})",
-            NetFlowDataType.Ipv4Address => $"new Ipv4AddressElement({args})",
-            NetFlowDataType.Ipv6Address => $"new Ipv6AddressElement({args})",
-            NetFlowDataType.String => $"new StringElement({args})",
-            NetFlowDataType.SysUpTime => $"new SysUpTimeElement({args})",
-            NetFlowDataType.MplsLabel => $"new MplsLabelElement({args})",
-            NetFlowDataType.DateTimeSeconds or NetFlowDataType.DateTimeMilliseconds or NetFlowDataType.DateTimeMicroseconds
-                or NetFlowDataType.DateTimeNanoseconds => $"new DateTimeElement({args}, NetFlowDataType.{e.Type.Type})",
-            _ => $"new OctetArrayElement({args}, NetFlowDataType.{e.Type.Type})",
-        };
     }
 
     private static void EmitLookup(CodeWriter w, string method, string parameters, string keyExpression, string prefix,

@@ -36,25 +36,18 @@ public sealed class ArithmeticExpressionParser
         }
     }
 
-    private ArithmeticNode Sum()
-    {
-        var left = Product();
-        while (true)
-        {
-            SkipSpaces();
-            if (!TryOperator('+', '-', out var op)) return left;
-            left = new ArithmeticBinary(op, left, Product());
-        }
-    }
+    private ArithmeticNode Sum() => LeftAssociative(Product, '+', '-');
 
-    private ArithmeticNode Product()
+    private ArithmeticNode Product() => LeftAssociative(Unary, '*', '/');
+
+    private ArithmeticNode LeftAssociative(Func<ArithmeticNode> operand, char a, char b)
     {
-        var left = Unary();
+        var left = operand();
         while (true)
         {
             SkipSpaces();
-            if (!TryOperator('*', '/', out var op)) return left;
-            left = new ArithmeticBinary(op, left, Unary());
+            if (!TryOperator(a, b, out var op)) return left;
+            left = new ArithmeticBinary(op, left, operand());
         }
     }
 

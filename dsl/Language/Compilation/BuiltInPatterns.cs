@@ -79,8 +79,8 @@ internal static class BuiltInPatterns
     public static readonly IReadOnlyList<string> WithArguments = ["date", "regex", "boolean"];
 
     /// <summary>
-    /// The node a rule gets for <c>%{name}</c> under the default flags: the generator compares a pattern with it to call
-    /// the engine's hand-written matcher instead of emitting one.
+    /// The node a rule gets for <c>%{name}</c> under <paramref name="flags"/> (the generator compares a pattern with the
+    /// default-flag expansion to call the engine's hand-written matcher instead of emitting one).
     /// </summary>
     public static Node Expand(string name, PatternFlags flags) => PatternParser.Parse(All[name].Pattern, new ExpandingHost(), flags: flags);
 

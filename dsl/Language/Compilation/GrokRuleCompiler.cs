@@ -157,7 +157,7 @@ internal sealed class GrokRuleCompiler
             {
                 if (matcher.HasParentheses)
                     Fail(DiagnosticCodes.BadArguments, $"matcher '{name}' takes no arguments", at);
-                return (ParseBuiltIn(builtIn.Pattern, name, at, flags), builtIn.Conversion);
+                return (BuiltInPatterns.Expand(name, flags), builtIn.Conversion);
             }
             Fail(DiagnosticCodes.UnknownMatcher,
                 $"unknown matcher '{name}' in {text}: expected a helper rule, a match rule, or a built-in matcher ({BuiltInPatterns.KnownNames})", at);
@@ -183,21 +183,6 @@ internal sealed class GrokRuleCompiler
             var body = ExpandPattern(target, name, flags);
             if (body is null) throw new ExpansionFailedException();
             return body;
-        }
-
-        private Node ParseBuiltIn(string pattern, string name, SourceSpan at, PatternFlags flags)
-        {
-            var builtInHost = new BuiltInHost(this, at);
-            return PatternParser.Parse(pattern, builtInHost, flags: flags);
-        }
-
-        /// <summary>Expands the %{...} references inside built-in patterns (never capturing).</summary>
-        private sealed class BuiltInHost(RuleExpansion owner, SourceSpan at) : IPatternHost
-        {
-            public Node ExpandToken(GrokTokenSyntax token, int offset, int length, PatternFlags flags) =>
-                new OriginNode($"%{{{token.Matcher.Name}}}", owner.ParseBuiltIn(BuiltInPatterns.All[token.Matcher.Name].Pattern, token.Matcher.Name, at, flags));
-
-            public int DeclareNamedGroup(string name, int offset) => throw new InvalidOperationException("built-in patterns have no named groups");
         }
 
         private (Node, ValueConversion) ExpandDate(Patterns.GrokFunction matcher, SourceSpan at, PatternFlags flags)

@@ -7,26 +7,18 @@ namespace GrokFlow.Language.Dates;
 /// Joda-Time parses both the short and the full name whatever the letter count, ignoring case; so do these lists.
 /// Each list is ordered longest first so that a greedy reader and the generated regex alternation agree.
 /// </summary>
-internal sealed class DateLocaleNames
+internal sealed class DateLocaleNames(DateName[] months, DateName[] days, DateName[] halfDays, DateName[] eras)
 {
-    private DateLocaleNames(DateName[] months, DateName[] days, DateName[] halfDays, DateName[] eras)
-    {
-        Months = months;
-        Days = days;
-        HalfDays = halfDays;
-        Eras = eras;
-    }
-
-    public DateName[] Months { get; }
+    public DateName[] Months { get; } = months;
 
     /// <summary>Day names; the value is the ISO day of week (Monday 1 .. Sunday 7).</summary>
-    public DateName[] Days { get; }
+    public DateName[] Days { get; } = days;
 
     /// <summary>AM (0) and PM (1).</summary>
-    public DateName[] HalfDays { get; }
+    public DateName[] HalfDays { get; } = halfDays;
 
     /// <summary>BC (0) and AD (1).</summary>
-    public DateName[] Eras { get; }
+    public DateName[] Eras { get; } = eras;
 
     public static DateLocaleNames? ForLocale(string? locale, out string? error)
     {

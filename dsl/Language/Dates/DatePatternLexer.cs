@@ -65,39 +65,31 @@ internal static class DatePatternLexer
         return tokens;
     }
 
+    /// <summary>Reads <c>'...'</c> at <paramref name="index"/>: <c>''</c> stands for a quote, inside or alone.</summary>
     private static bool ReadQuoted(string pattern, ref int index, StringBuilder literal, out string? error)
     {
         error = null;
-        var open = index;
-        index++;
+        var open = index++;
         if (index < pattern.Length && pattern[index] == '\'')
         {
             literal.Append('\'');
             index++;
             return true;
         }
-
         while (index < pattern.Length)
         {
-            var c = pattern[index];
-            if (c != '\'')
-            {
-                literal.Append(c);
-                index++;
-                continue;
-            }
-
-            if (index + 1 < pattern.Length && pattern[index + 1] == '\'')
+            if (pattern[index] != '\'') literal.Append(pattern[index++]);
+            else if (index + 1 < pattern.Length && pattern[index + 1] == '\'')
             {
                 literal.Append('\'');
                 index += 2;
-                continue;
             }
-
-            index++;
-            return true;
+            else
+            {
+                index++;
+                return true;
+            }
         }
-
         error = $"unterminated quoted literal starting at index {open} in \"{pattern}\"; close it with ' (write '' for a quote)";
         return false;
     }

@@ -1,5 +1,4 @@
 using System.Text;
-using GrokFlow.Language.Model;
 
 namespace GrokFlow.Language.Model;
 
@@ -8,28 +7,15 @@ namespace GrokFlow.Language.Model;
 /// and values (<c>\w.\-_@</c> plus the allow list, a regex character-class fragment), the quote pairs, and which
 /// bytes may stand before a key and after a value.
 /// </summary>
-internal sealed class KeyValueSyntax
+internal sealed class KeyValueSyntax(byte[] separator, bool[] allowed, (byte Open, byte Close)[] quotes, bool[] left, bool[] right)
 {
-    private readonly bool[] _allowed;
-    private readonly bool[] _left;
-    private readonly bool[] _right;
-
-    private KeyValueSyntax(byte[] separator, bool[] allowed, (byte Open, byte Close)[] quotes, bool[] left, bool[] right)
-    {
-        Separator = separator;
-        _allowed = allowed;
-        Quotes = quotes;
-        _left = left;
-        _right = right;
-    }
-
-    public byte[] Separator { get; }
-    public (byte Open, byte Close)[] Quotes { get; }
+    public byte[] Separator { get; } = separator;
+    public (byte Open, byte Close)[] Quotes { get; } = quotes;
 
     /// <summary>Unquoted key and value bytes. Bytes of non-ASCII characters count as word characters (<c>\w</c>).</summary>
-    public bool IsAllowed(byte b) => b >= 0x80 || _allowed[b];
-    public bool IsLeftDelimiter(byte b) => b < 0x80 && _left[b];
-    public bool IsRightDelimiter(byte b) => b < 0x80 && _right[b];
+    public bool IsAllowed(byte b) => b >= 0x80 || allowed[b];
+    public bool IsLeftDelimiter(byte b) => b < 0x80 && left[b];
+    public bool IsRightDelimiter(byte b) => b < 0x80 && right[b];
 
     public static KeyValueSyntax? Create(KeyValueFilter filter, out string? error)
     {

@@ -43,10 +43,12 @@ public static class GrokTokenParser
             .Assert(s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _), s => $"'{s}' is not a number")
             .Select(s => (GrokArgument)new NumberArgument(double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture), !s.Any(c => c is '.' or 'e' or 'E')));
 
-    private static readonly Parser<char, GrokFunction> Function = Rec(() =>
-        from name in FunctionName
+    private static Parser<char, GrokFunction> Call(Parser<char, string> name) =>
+        from n in name
         from args in Arguments!.Optional()
-        select new GrokFunction(name, args.HasValue ? args.Value : ImmutableArray<GrokArgument>.Empty, args.HasValue));
+        select new GrokFunction(n, args.HasValue ? args.Value : ImmutableArray<GrokArgument>.Empty, args.HasValue);
+
+    private static readonly Parser<char, GrokFunction> Function = Rec(() => Call(FunctionName));
 
     private static readonly Parser<char, GrokArgument> Argument = OneOf(
         QuotedString.Select(s => (GrokArgument)new StringArgument(s)),
@@ -72,10 +74,7 @@ public static class GrokTokenParser
             .Labelled("an attribute path");
 
     // The matcher is a function whose name may hold dots (%{access.common}); filters and nested functions may not.
-    private static readonly Parser<char, GrokFunction> Matcher =
-        from name in MatcherName
-        from args in Arguments.Optional()
-        select new GrokFunction(name, args.HasValue ? args.Value : ImmutableArray<GrokArgument>.Empty, args.HasValue);
+    private static readonly Parser<char, GrokFunction> Matcher = Call(MatcherName);
 
     // Datadog accepts "?>" before the matcher (%{?>notSpace:db.severity} in the mysql integration) and matches as
     // without it: the recorded result extracts "Warning" from "[Warning]" through \[%{?>notSpace:x}\], which an

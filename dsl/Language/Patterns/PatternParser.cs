@@ -126,24 +126,13 @@ public sealed class PatternParser
         min = max = 0;
         var end = _text.IndexOf('}', _pos);
         if (end < 0) return false;
-        var inner = _text.Substring(_pos + 1, end - _pos - 1);
-        var comma = inner.IndexOf(',');
-        bool ok;
-        if (comma < 0)
-        {
-            ok = TryInt(inner, out min);
-            max = min;
-        }
-        else
-        {
-            var left = inner[..comma];
-            var right = inner[(comma + 1)..];
-            ok = (left.Length == 0 ? (min = 0) == 0 : TryInt(left, out min)) &&
-                 (right.Length == 0 ? (max = RepeatNode.Unbounded) == RepeatNode.Unbounded : TryInt(right, out max)) &&
-                 (left.Length > 0 || right.Length > 0);
-        }
-        // Like Oniguruma and Java's lenient readers, a '{' that does not start a valid quantifier is a literal.
-        if (!ok) return false;
+        // Like Oniguruma and Java's lenient readers, a '{' that does not start a valid quantifier is a literal:
+        // {n}, {n,}, {,m} and {n,m} are quantifiers.
+        var parts = _text[(_pos + 1)..end].Split(',');
+        if (parts.Length == 1 && TryInt(parts[0], out min)) max = min;
+        else if (parts is not [var low, var high] || low.Length + high.Length == 0
+                 || (low.Length > 0 && !TryInt(low, out min)) || (high.Length > 0 && !TryInt(high, out max))) return false;
+        else if (high.Length == 0) max = RepeatNode.Unbounded;
         if (min > 100_000 || max > 100_000) throw Error("repetition count above 100000", _pos);
         _pos = end + 1;
         return true;
@@ -350,9 +339,10 @@ public sealed class PatternParser
             case 'B': return new AnchorNode(AnchorKind.NotWordBoundary);
             case 'Q':
                 var end = _text.IndexOf("\\E", _pos, StringComparison.Ordinal);
-                var quoted = end < 0 ? _text[_pos..] : _text[_pos..end];
+                var quoted = new List<Node>();
+                while (_pos < (end < 0 ? _text.Length : end)) quoted.Add(Literal(ReadCodePoint()));
                 _pos = end < 0 ? _text.Length : end + 2;
-                return MakeSequence(EnumerateCodePoints(quoted).Select(Literal));
+                return MakeSequence(quoted);
             case >= '1' and <= '9':
             case 'k':
                 throw new PatternSyntaxException("backreferences are not supported: a grok rule must be matchable without them", start, DiagnosticCodes.Unsupported);
@@ -367,19 +357,6 @@ public sealed class PatternParser
     }
 
     private static bool IsClassEscape(char c) => c is 'd' or 'D' or 'w' or 'W' or 's' or 'S' or 'h' or 'H' or 'p' or 'P';
-
-    private static IEnumerable<int> EnumerateCodePoints(string s)
-    {
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-            {
-                yield return char.ConvertToUtf32(s[i], s[i + 1]);
-                i++;
-            }
-            else yield return s[i];
-        }
-    }
 
     /// <summary>Parses an escape at <c>_pos</c> (the backslash) that stands for a set or a single character.</summary>
     private CharSet ParseSetEscape(bool inClass)
@@ -398,13 +375,7 @@ public sealed class PatternParser
             case 'S': return CharSet.Space.Negate();
             case 'h': return CharSet.Of(('0', '9'), ('A', 'F'), ('a', 'f'));
             case 'H': return CharSet.Of(('0', '9'), ('A', 'F'), ('a', 'f')).Negate();
-            case 'n': return CharSet.Single('\n');
-            case 'r': return CharSet.Single('\r');
-            case 't': return CharSet.Single('\t');
-            case 'f': return CharSet.Single('\f');
-            case 'v': return CharSet.Single('\v');
-            case 'a': return CharSet.Single('\a');
-            case 'e': return CharSet.Single(0x1B);
+            case var control when "nrtfvae".IndexOf(control) is >= 0 and var k: return CharSet.Single("\n\r\t\f\v\a\u001B"[k]);
             case '0': return CharSet.Single(ReadOctal());
             case 'x': return CharSet.Single(ReadHex(start));
             case 'u': return CharSet.Single(ReadFixedHex(4, start));
@@ -428,10 +399,7 @@ public sealed class PatternParser
     {
         if (Peek() == '{')
         {
-            var end = _text.IndexOf('}', _pos);
-            if (end < 0) throw Error("unterminated \\x{...}", start);
-            var hex = _text[(_pos + 1)..end];
-            _pos = end + 1;
+            var hex = ReadBraced("\\x{...}", start);
             if (!int.TryParse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var v) || v > CharSet.MaxCodePoint)
                 throw Error($"invalid code point \\x{{{hex}}}", start);
             return v;
@@ -449,21 +417,20 @@ public sealed class PatternParser
 
     private CharSet ReadProperty(bool negated, int start)
     {
-        string name;
-        if (Peek() == '{')
-        {
-            var end = _text.IndexOf('}', _pos);
-            if (end < 0) throw Error("unterminated \\p{...}", start);
-            name = _text[(_pos + 1)..end];
-            _pos = end + 1;
-        }
-        else
-        {
-            name = AtEnd ? "" : _text[_pos++].ToString();
-        }
+        var name = Peek() == '{' ? ReadBraced("\\p{...}", start) : AtEnd ? "" : _text[_pos++].ToString();
         if (name.StartsWith('^')) { negated = !negated; name = name[1..]; }
         var set = UnicodeProperties.Lookup(name) ?? throw Error($"unknown property \\p{{{name}}}: expected one of {UnicodeProperties.Names}", start);
         return negated ? set.Negate() : set;
+    }
+
+    /// <summary>The text inside <c>{...}</c> at <c>_pos</c>.</summary>
+    private string ReadBraced(string what, int start)
+    {
+        var end = _text.IndexOf('}', _pos);
+        if (end < 0) throw Error($"unterminated {what}", start);
+        var inner = _text[(_pos + 1)..end];
+        _pos = end + 1;
+        return inner;
     }
 
     private CharSet ParseClass()

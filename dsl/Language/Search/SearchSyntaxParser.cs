@@ -106,7 +106,7 @@ public sealed class SearchSyntaxParser
         {
             if (text.Length == 0) throw Error("a term is missing");
             // A lone wildcard is Datadog's "all logs", whether or not the log has a message.
-            if (IsLoneWildcard(text, wildcards)) return SearchSyntax.All;
+            if (text == "*" && wildcards.Count == 1) return SearchSyntax.All;
             return new FreeTextSearch(new SearchText(text, wildcards));
         }
         if (text.Length == 0) throw Error("a key is missing before ':'");
@@ -175,7 +175,7 @@ public sealed class SearchSyntaxParser
         var lowerInclusive = Peek() == '[';
         _position++;
         SkipSpaces();
-        var lower = ReadBound(lowerInclusive);
+        var lowerText = ReadBoundText();
         SkipSpaces();
         if (!TryKeyword("TO")) throw Error("expected 'TO' between the bounds of a range, like [200 TO 299]");
         SkipSpaces();
@@ -183,15 +183,10 @@ public sealed class SearchSyntaxParser
         var upperText = ReadBoundText();
         SkipSpaces();
         if (AtEnd || Peek() is not (']' or '}')) throw Error("missing ']' or '}' to close the range");
+        var lower = lowerText is null ? null : new SearchBound(lowerText, lowerInclusive);
         var upper = upperText is null ? null : new SearchBound(upperText, Peek() == ']');
         _position++;
         return new RangeValue(lower, upper);
-    }
-
-    private SearchBound? ReadBound(bool inclusive)
-    {
-        var text = ReadBoundText();
-        return text is null ? null : new SearchBound(text, inclusive);
     }
 
     // Null for an open end (an unescaped *).
@@ -234,8 +229,6 @@ public sealed class SearchSyntaxParser
 
     // Unquoted text up to whitespace or a stop character; `\` takes the next character literally. Wildcards are the
     // unescaped * and ?, by position in the returned text.
-    private static bool IsLoneWildcard(string text, List<int> wildcards) => text == "*" && wildcards.Count == 1;
-
     private (string Text, List<int> Wildcards) ReadBare(string stops)
     {
         var text = new StringBuilder();
