@@ -36,16 +36,8 @@ internal static class ModelLiterals
         if (type == typeof(char)) return $"(char){(int)(char)value}";
         if (type.IsEnum) return $"{type.Name}.{value}";
         if (value is CharSet set) return $"CharSet.Of({string.Join(", ", set.Ranges.Select(r => $"({r.First}, {r.Last})"))})";
-        if (type.IsGenericType && type.GetGenericTypeDefinition().Name.StartsWith("EquatableArray", StringComparison.Ordinal))
-        {
-            var element = type.GetGenericArguments()[0];
-            var items = ((IEnumerable)value).Cast<object?>().Select(Value).ToList();
-            var elementName = element == typeof(string) ? "string" : element.Name;
-            return items.Count == 0
-                ? $"EquatableArray<{elementName}>.Empty"
-                : $"new EquatableArray<{elementName}>(ImmutableArray.Create<{elementName}>({string.Join(", ", items)}))";
-        }
-        if (type.IsGenericType && type.GetGenericTypeDefinition().Name.StartsWith("ImmutableArray", StringComparison.Ordinal))
+        // EquatableArray and ImmutableArray: a collection expression, typed by the parameter it is passed to.
+        if (type.IsGenericType && type.GetGenericTypeDefinition().Name is "EquatableArray`1" or "ImmutableArray`1")
             return $"[{string.Join(", ", ((IEnumerable)value).Cast<object?>().Select(Value))}]";
         return Record(value, type);
     }

@@ -46,13 +46,7 @@ internal readonly record struct RequiredByteWindow(byte Byte, int Window)
                 }
                 return null;
             case AlternationNode alternation:
-                var worst = 0;
-                foreach (var branch in alternation.Branches)
-                {
-                    if (Offset(branch, b) is not { } inBranch) return null;
-                    worst = Math.Max(worst, inBranch);
-                }
-                return alternation.Branches.Length > 0 ? worst : null;
+                return AllKnown(alternation.Branches.Select(branch => Offset(branch, b))) is { Count: > 0 } offsets ? offsets.Max() : null;
             case RepeatNode repeat when repeat.Min >= 1:
                 return Offset(repeat.Body, b);
             default:
@@ -70,21 +64,9 @@ internal readonly record struct RequiredByteWindow(byte Byte, int Window)
             case SetNode set:
                 return set.Set.IsAsciiOnly ? 1 : 4;
             case SequenceNode sequence:
-                var sum = 0;
-                foreach (var part in sequence.Parts)
-                {
-                    if (MaxWidth(part) is not { } width) return null;
-                    sum += width;
-                }
-                return sum;
+                return AllKnown(sequence.Parts.Select(MaxWidth))?.Sum();
             case AlternationNode alternation:
-                var max = 0;
-                foreach (var branch in alternation.Branches)
-                {
-                    if (MaxWidth(branch) is not { } width) return null;
-                    max = Math.Max(max, width);
-                }
-                return max;
+                return AllKnown(alternation.Branches.Select(MaxWidth))?.DefaultIfEmpty(0).Max();
             case RepeatNode repeat:
                 return repeat.Max == RepeatNode.Unbounded ? null : MaxWidth(repeat.Body) is { } body ? body * repeat.Max : null;
             case LookaroundNode or AnchorNode or EmptyNode:
@@ -93,6 +75,10 @@ internal readonly record struct RequiredByteWindow(byte Byte, int Window)
                 return null;
         }
     }
+
+    /// <summary>The values when every one is known, else null.</summary>
+    private static List<int>? AllKnown(IEnumerable<int?> values) =>
+        values.ToList() is var list && list.All(v => v is not null) ? list.Select(v => v!.Value).ToList() : null;
 
     private static IEnumerable<byte> TextBytes(Node node) => NodeWalk.Inner(node) switch
     {

@@ -44,13 +44,13 @@ public sealed class OutputPlan
     /// <summary>The top-level attributes, in order of first appearance.</summary>
     internal ImmutableArray<int> Roots { get; }
 
-    public static OutputPlan Create(ImmutableArray<CaptureModel> captures)
+    public static OutputPlan Create(EquatableArray<CaptureModel> captures)
     {
         var plans = captures.Select(CapturePlan.Create).ToImmutableArray();
         var captureCount = captures.IsEmpty ? 0 : captures.Max(c => c.Slot) + 1;
         var builder = new TreeBuilder();
         for (var i = 0; i < captures.Length; i++)
-            builder.Add(captures[i].Path, i);
+            builder.Add(captures[i].Path.Items, i);
         return new OutputPlan(plans, captureCount, builder.Build(), [.. builder.Roots]);
     }
 

@@ -24,14 +24,8 @@ internal sealed class StepCompiler(IReadOnlyList<GrokParserSyntax> parsers, List
         _ => null,
     };
 
-    private int IndexOf(GrokParserSyntax grok)
-    {
-        for (var i = 0; i < parsers.Count; i++)
-        {
-            if (ReferenceEquals(parsers[i], grok)) return i;
-        }
-        throw new InvalidOperationException("a grok step outside the pipeline's parser list");
-    }
+    private int IndexOf(GrokParserSyntax grok) =>
+        Enumerable.Range(0, parsers.Count).First(i => ReferenceEquals(parsers[i], grok));
 
     private StepModel? Compile(ProcessorSyntax processor)
     {

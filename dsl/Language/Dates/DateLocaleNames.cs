@@ -7,19 +7,11 @@ namespace GrokFlow.Language.Dates;
 /// Joda-Time parses both the short and the full name whatever the letter count, ignoring case; so do these lists.
 /// Each list is ordered longest first so that a greedy reader and the generated regex alternation agree.
 /// </summary>
-internal sealed class DateLocaleNames(DateName[] months, DateName[] days, DateName[] halfDays, DateName[] eras)
+/// <param name="Days">Day names; the value is the ISO day of week (Monday 1 .. Sunday 7).</param>
+/// <param name="HalfDays">AM (0) and PM (1).</param>
+/// <param name="Eras">BC (0) and AD (1).</param>
+internal sealed record DateLocaleNames(DateName[] Months, DateName[] Days, DateName[] HalfDays, DateName[] Eras)
 {
-    public DateName[] Months { get; } = months;
-
-    /// <summary>Day names; the value is the ISO day of week (Monday 1 .. Sunday 7).</summary>
-    public DateName[] Days { get; } = days;
-
-    /// <summary>AM (0) and PM (1).</summary>
-    public DateName[] HalfDays { get; } = halfDays;
-
-    /// <summary>BC (0) and AD (1).</summary>
-    public DateName[] Eras { get; } = eras;
-
     public static DateLocaleNames? ForLocale(string? locale, out string? error)
     {
         error = null;
@@ -90,12 +82,7 @@ internal sealed class DateLocaleNames(DateName[] months, DateName[] days, DateNa
 
     private static void AddDistinct(List<DateName> names, string text, int value)
     {
-        foreach (var existing in names)
-        {
-            if (string.Equals(existing.Text, text, StringComparison.OrdinalIgnoreCase)) return;
-        }
-
-        names.Add(new DateName(text, value));
+        if (!names.Any(existing => string.Equals(existing.Text, text, StringComparison.OrdinalIgnoreCase))) names.Add(new DateName(text, value));
     }
 
     private static DateName[] Ordered(List<DateName> names) =>

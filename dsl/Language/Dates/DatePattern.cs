@@ -5,24 +5,16 @@ namespace GrokFlow.Language.Dates;
 /// names, the timezone argument (checked; the engine reads it), and the regex that finds the date text. The engine's date parser reads values with it.
 /// Patterns use Joda-Time letters (grok-dialect spec §4).
 /// </summary>
-internal sealed class DatePattern(string pattern, DateToken[] tokens, DateLocaleNames names, string? timeZone)
+/// <param name="Pattern">The Joda-Time pattern.</param>
+/// <param name="TimeZone">The timezone argument as written (null: UTC), for values that carry no zone.</param>
+internal sealed record DatePattern(string Pattern, DateToken[] Tokens, DateLocaleNames Names, string? TimeZone)
 {
-    /// <summary>The Joda-Time pattern.</summary>
-    public string Pattern { get; } = pattern;
-
-    public DateToken[] Tokens { get; } = tokens;
-
-    public DateLocaleNames Names { get; } = names;
-
-    /// <summary>The timezone argument as written (null: UTC), for values that carry no zone.</summary>
-    public string? TimeZone { get; } = timeZone;
-
     /// <summary>
     /// The regex matching the date text. It uses only literal characters (metacharacters escaped with a backslash),
     /// <c>[...]</c> classes (a '-' inside a class is written <c>\-</c>), <c>{n}</c> and <c>{n,m}</c>, <c>(?:...)</c>
     /// groups with <c>|</c>, and <c>?</c>. Digits are <c>[0-9]</c>.
     /// </summary>
-    public string RegexPattern { get; } = DateRegexBuilder.Build(tokens, names);
+    public string RegexPattern { get; } = DateRegexBuilder.Build(Tokens, Names);
 
     /// <summary>
     /// Checks a pattern with an optional timezone argument and locale (English when null). Returns null and a message

@@ -34,36 +34,21 @@ internal static class DateRegexBuilder
             var token = tokens[index];
             switch (token.Kind)
             {
-                case DateFieldKind.Literal:
-                    AppendIgnoringCase(regex, token.Literal);
-                    break;
-                case DateFieldKind.TwoDigitYear or DateFieldKind.TwoDigitWeekYear when token.MaxDigits == 4:
-                    regex.Append("[0-9]{2}(?:[0-9]{2})?");
-                    break;
-                case DateFieldKind.MonthText:
-                    AppendNames(regex, names.Months);
-                    break;
-                case DateFieldKind.DayOfWeekText:
-                    AppendNames(regex, names.Days);
-                    break;
-                case DateFieldKind.HalfDay:
-                    AppendNames(regex, names.HalfDays);
-                    break;
-                case DateFieldKind.Era:
-                    AppendNames(regex, names.Eras);
-                    break;
-                case DateFieldKind.ZoneOffset:
-                    regex.Append(ZoneOffsetRegex);
-                    break;
-                case DateFieldKind.ZoneName:
-                    regex.Append(IsFollowedByOffset(tokens, index) ? ZoneIdRegex : ZoneNameRegex);
-                    break;
+                case DateFieldKind.Literal: AppendIgnoringCase(regex, token.Literal); break;
+                case DateFieldKind.TwoDigitYear or DateFieldKind.TwoDigitWeekYear when token.MaxDigits == 4: regex.Append("[0-9]{2}(?:[0-9]{2})?"); break;
+                case DateFieldKind.MonthText: AppendNames(regex, names.Months); break;
+                case DateFieldKind.DayOfWeekText: AppendNames(regex, names.Days); break;
+                case DateFieldKind.HalfDay: AppendNames(regex, names.HalfDays); break;
+                case DateFieldKind.Era: AppendNames(regex, names.Eras); break;
+                case DateFieldKind.ZoneOffset: regex.Append(ZoneOffsetRegex); break;
+                case DateFieldKind.ZoneName: regex.Append(IsFollowedByOffset(tokens, index) ? ZoneIdRegex : ZoneNameRegex); break;
                 default:
-                    AppendDigits(regex, token.MinDigits, token.MaxDigits);
+                    regex.Append("[0-9]").Append(token.MinDigits == token.MaxDigits
+                        ? token.MinDigits == 1 ? "" : $"{{{token.MinDigits}}}"
+                        : $"{{{token.MinDigits},{token.MaxDigits}}}");
                     break;
             }
         }
-
         return regex.ToString();
     }
 
@@ -71,28 +56,10 @@ internal static class DateRegexBuilder
     public static bool IsFollowedByOffset(DateToken[] tokens, int index) =>
         index + 1 < tokens.Length && tokens[index + 1].Kind == DateFieldKind.ZoneOffset;
 
-    private static void AppendDigits(StringBuilder regex, int min, int max)
-    {
-        regex.Append("[0-9]");
-        if (min == max)
-        {
-            if (min != 1) regex.Append('{').Append(min).Append('}');
-        }
-        else
-        {
-            regex.Append('{').Append(min).Append(',').Append(max).Append('}');
-        }
-    }
-
     private static void AppendNames(StringBuilder regex, DateName[] names)
     {
         regex.Append("(?:");
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (i > 0) regex.Append('|');
-            AppendIgnoringCase(regex, names[i].Text);
-        }
-
+        for (var i = 0; i < names.Length; i++) AppendIgnoringCase(i == 0 ? regex : regex.Append('|'), names[i].Text);
         regex.Append(')');
     }
 
@@ -109,16 +76,7 @@ internal static class DateRegexBuilder
                 if (c != upper && c != lower) regex.Append(c);
                 regex.Append(']');
             }
-            else
-            {
-                AppendLiteral(regex, c);
-            }
+            else regex.Append("\\.*+?|{}[]()^$".Contains(c) ? "\\" + c : c.ToString());
         }
-    }
-
-    public static void AppendLiteral(StringBuilder regex, char c)
-    {
-        if ("\\.*+?|{}[]()^$".Contains(c)) regex.Append('\\');
-        regex.Append(c);
     }
 }

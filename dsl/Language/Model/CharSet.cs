@@ -4,16 +4,16 @@ using System.Text;
 namespace GrokFlow.Language.Model;
 
 /// <summary>
-/// A set of Unicode code points as sorted, disjoint, non-adjacent inclusive ranges. Immutable; equality is by content.
+/// A set of Unicode code points as sorted, disjoint, non-adjacent inclusive ranges. Immutable; equality is by content (the ranges).
 /// Matching is by code point: a set that holds non-ASCII code points consumes a whole UTF-8 sequence.
 /// </summary>
-public sealed class CharSet : IEquatable<CharSet>
+public sealed record CharSet
 {
     public const int MaxCodePoint = 0x10FFFF;
 
     public CharSet(IEnumerable<(int First, int Last)> ranges) => Ranges = Normalize(ranges);
 
-    public ImmutableArray<(int First, int Last)> Ranges { get; }
+    public EquatableArray<(int First, int Last)> Ranges { get; }
 
     public static CharSet Of(params (int First, int Last)[] ranges) => new(ranges);
     public static CharSet Single(int c) => new([(c, c)]);
@@ -96,10 +96,6 @@ public sealed class CharSet : IEquatable<CharSet>
 
         static string Show(int c) => c is > 0x20 and < 0x7F && c != '\\' && c != ']' && c != '-' ? ((char)c).ToString() : $"\\u{c:X4}";
     }
-
-    public bool Equals(CharSet? other) => other is not null && Ranges.SequenceEqual(other.Ranges);
-    public override bool Equals(object? obj) => Equals(obj as CharSet);
-    public override int GetHashCode() => Ranges.Aggregate(17, (h, r) => h * 31 + r.First * 7 + r.Last);
 
     private static ImmutableArray<(int, int)> Normalize(IEnumerable<(int First, int Last)> ranges)
     {

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace GrokFlow.Language.Model;
 
@@ -7,6 +8,7 @@ namespace GrokFlow.Language.Model;
 /// An immutable array compared by its elements, so that model records holding lists stay equatable (the incremental
 /// generator caches on model equality).
 /// </summary>
+[CollectionBuilder(typeof(EquatableArray), nameof(EquatableArray.Create))]
 public readonly struct EquatableArray<T>(ImmutableArray<T> items) : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
 {
     private readonly ImmutableArray<T> _items = items;
@@ -15,6 +17,7 @@ public readonly struct EquatableArray<T>(ImmutableArray<T> items) : IEquatable<E
 
     public ImmutableArray<T> Items => _items.IsDefault ? ImmutableArray<T>.Empty : _items;
     public int Count => Items.Length;
+    public int Length => Items.Length;
     public bool IsEmpty => Count == 0;
     public T this[int index] => Items[index];
 
@@ -35,4 +38,10 @@ public readonly struct EquatableArray<T>(ImmutableArray<T> items) : IEquatable<E
     public static implicit operator EquatableArray<T>(T[] items) => new(ImmutableArray.Create(items));
     public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
     public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+}
+
+/// <summary>Builds an <see cref="EquatableArray{T}"/> from a collection expression (<c>[a, b]</c>).</summary>
+public static class EquatableArray
+{
+    public static EquatableArray<T> Create<T>(ReadOnlySpan<T> items) => new(ImmutableArray.Create(items.ToArray()));
 }

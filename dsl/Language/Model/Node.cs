@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace GrokFlow.Language.Model;
 
 /// <summary>
@@ -21,18 +19,10 @@ public sealed record TextNode(string Text, bool IgnoreCase) : Node;
 public sealed record SetNode(CharSet Set) : Node;
 
 /// <summary>Each part in turn.</summary>
-public sealed record SequenceNode(ImmutableArray<Node> Parts) : Node
-{
-    public bool Equals(SequenceNode? other) => other is not null && Parts.SequenceEqual(other.Parts);
-    public override int GetHashCode() => Parts.Aggregate(3, (h, p) => h * 31 + p.GetHashCode());
-}
+public sealed record SequenceNode(EquatableArray<Node> Parts) : Node;
 
 /// <summary>The first branch that lets the rest of the rule match (backtracking tries them in order).</summary>
-public sealed record AlternationNode(ImmutableArray<Node> Branches) : Node
-{
-    public bool Equals(AlternationNode? other) => other is not null && Branches.SequenceEqual(other.Branches);
-    public override int GetHashCode() => Branches.Aggregate(5, (h, p) => h * 31 + p.GetHashCode());
-}
+public sealed record AlternationNode(EquatableArray<Node> Branches) : Node;
 
 public enum RepeatMode { Greedy, Lazy, Possessive }
 

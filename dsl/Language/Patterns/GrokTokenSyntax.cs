@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using GrokFlow.Language.Model;
 
 namespace GrokFlow.Language.Patterns;
 
@@ -11,11 +11,8 @@ public sealed record NullArgument : GrokArgument;
 public sealed record FunctionArgument(GrokFunction Function) : GrokArgument;
 
 /// <summary>A name with optional arguments: <c>date("MM/dd/yyyy")</c>, <c>scale(10)</c>, <c>integer</c>.</summary>
-public sealed record GrokFunction(string Name, ImmutableArray<GrokArgument> Arguments, bool HasParentheses)
+public sealed record GrokFunction(string Name, EquatableArray<GrokArgument> Arguments, bool HasParentheses)
 {
-    public bool Equals(GrokFunction? other) =>
-        other is not null && Name == other.Name && HasParentheses == other.HasParentheses && Arguments.SequenceEqual(other.Arguments);
-    public override int GetHashCode() => HashCode.Combine(Name, Arguments.Length, HasParentheses);
     public override string ToString() => HasParentheses ? $"{Name}({string.Join(", ", Arguments)})" : Name;
 }
 
@@ -23,10 +20,4 @@ public sealed record GrokFunction(string Name, ImmutableArray<GrokArgument> Argu
 /// <c>%{matcher(args):path:filter(args)}</c>. <see cref="Path"/> is null when there is no extract name; an empty path
 /// with a filter means "merge the filter's object result at the root".
 /// </summary>
-public sealed record GrokTokenSyntax(GrokFunction Matcher, ImmutableArray<string>? Path, GrokFunction? Filter)
-{
-    public bool Equals(GrokTokenSyntax? other) =>
-        other is not null && Matcher.Equals(other.Matcher) && Filter == other.Filter &&
-        (Path is null ? other.Path is null : other.Path is not null && Path.Value.SequenceEqual(other.Path.Value));
-    public override int GetHashCode() => Matcher.GetHashCode();
-}
+public sealed record GrokTokenSyntax(GrokFunction Matcher, EquatableArray<string>? Path, GrokFunction? Filter);

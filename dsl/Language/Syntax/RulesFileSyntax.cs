@@ -14,17 +14,12 @@ public sealed record PipelineSyntax(string Id, string? Title, string? Filter, Im
 {
     public ImmutableArray<GrokParserSyntax> Parsers { get; } = GrokParsersOf(Steps).ToImmutableArray();
 
-    private static IEnumerable<GrokParserSyntax> GrokParsersOf(IEnumerable<StepSyntax> steps)
+    private static IEnumerable<GrokParserSyntax> GrokParsersOf(IEnumerable<StepSyntax> steps) => steps.SelectMany(step => step switch
     {
-        foreach (var step in steps)
-        {
-            if (step is GrokParserSyntax grok) yield return grok;
-            else if (step is NestedPipelineSyntax nested)
-            {
-                foreach (var inner in GrokParsersOf(nested.Steps)) yield return inner;
-            }
-        }
-    }
+        GrokParserSyntax grok => [grok],
+        NestedPipelineSyntax nested => GrokParsersOf(nested.Steps),
+        _ => Enumerable.Empty<GrokParserSyntax>(),
+    });
 }
 
 /// <summary>
