@@ -57,13 +57,7 @@ internal static class RulesFileEmitter
     }
 
     /// <summary>The column of the first non-blank character of <paramref name="line"/> (where the rule name starts).</summary>
-    private static int RuleColumn(string text, int line)
-    {
-        var offset = OffsetOf(text, line, 1);
-        var column = 1;
-        while (offset + column - 1 < text.Length && text[offset + column - 1] is ' ' or '\t') column++;
-        return column;
-    }
+    private static int RuleColumn(string text, int line) => 1 + text.Skip(OffsetOf(text, line, 1)).TakeWhile(c => c is ' ' or '\t').Count();
 
     private static DiagnosticInfo ToInfo(RulesDiagnostic d, string path, string text)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using GrokFlow.Language.NetFlow;
 using GrokFlow.Generator.Emit;
 
@@ -108,9 +109,7 @@ internal static class NetFlowLayoutEmitter
         switch (field.Type.Type)
         {
             case NetFlowDataType.Unsigned when field.Mask != 0:
-                var shift = 0;
-                while (((field.Mask >> shift) & 1) == 0) shift++;
-                return $"writer.UInt64(({unsigned} & 0x{field.Mask:X}UL) >> {shift})";
+                return $"writer.UInt64(({unsigned} & 0x{field.Mask:X}UL) >> {BitOperations.TrailingZeroCount(field.Mask)})";
             case NetFlowDataType.Unsigned:
                 return $"writer.UInt64({unsigned})";
             case NetFlowDataType.Signed:

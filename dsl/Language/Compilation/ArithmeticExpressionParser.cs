@@ -24,8 +24,7 @@ public sealed class ArithmeticExpressionParser
             var node = parser.Sum();
             parser.SkipSpaces();
             if (parser._position < text.Length) throw parser.Fail($"unexpected '{text[parser._position]}'");
-            error = null;
-            column = 0;
+            (error, column) = (null, 0);
             return node;
         }
         catch (FormatException e)

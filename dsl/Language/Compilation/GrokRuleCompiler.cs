@@ -45,9 +45,8 @@ internal sealed class GrokRuleCompiler
     public ImmutableArray<GrokRuleModel> CompileAll()
     {
         var rules = ImmutableArray.CreateBuilder<GrokRuleModel>();
-        for (var i = 0; i < _matchRules.Length; i++)
+        foreach (var rule in _matchRules)
         {
-            var rule = _matchRules[i];
             var expansion = new RuleExpansion(this);
             var root = expansion.ExpandPattern(rule, rule.Name, PatternFlags.Default);
             if (root is not null && !expansion.Failed)
@@ -191,8 +190,7 @@ internal sealed class GrokRuleCompiler
             var format = DatePattern.Compile(args[0], args.Length > 1 ? args[1] : null, args.Length > 2 ? args[2] : null, out var error);
             if (format is null)
                 Fail(DiagnosticCodes.BadDate, $"invalid date matcher: {error}", at);
-            var node = PatternParser.Parse(format!.RegexPattern, host: null, flags: flags);
-            return (node, new DateConversion(args[0], args.Length > 1 ? args[1] : null, args.Length > 2 ? args[2] : null));
+            return (PatternParser.Parse(format!.RegexPattern, host: null, flags: flags), new DateConversion(args[0], args.Length > 1 ? args[1] : null, args.Length > 2 ? args[2] : null));
         }
 
         private Node ExpandRegex(Patterns.GrokFunction matcher, SourceSpan at, PatternFlags flags)
@@ -218,8 +216,7 @@ internal sealed class GrokRuleCompiler
                 var args = StringArguments(matcher, at, min: 2, max: 2, "boolean(\"truePattern\", \"falsePattern\")");
                 (truePattern, falsePattern) = (args[0], args[1]);
             }
-            var node = new AlternationNode([Literal(truePattern), Literal(falsePattern)]);
-            return (node, new BooleanConversion(truePattern, falsePattern));
+            return (new AlternationNode([Literal(truePattern), Literal(falsePattern)]), new BooleanConversion(truePattern, falsePattern));
 
             static Node Literal(string text) => PatternParser.MakeSequence(text.Select(c => char.IsAsciiLetter(c)
                 ? new SetNode(CharSet.Single(c).IgnoreCase())

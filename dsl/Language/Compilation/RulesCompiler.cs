@@ -35,8 +35,7 @@ public static class RulesCompiler
         var pipelines = CompilePipelines(syntax, diagnostics);
         var layouts = CheckLayouts(syntax, diagnostics);
         diagnostics.AddRange(PipelineFilterChecker.Check(text, syntax));
-        var ordered = diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).ToImmutableArray();
-        return new CompiledRulesFile(syntax, pipelines, layouts, ordered);
+        return new CompiledRulesFile(syntax, pipelines, layouts, [.. diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column)]);
     }
 
     private static ImmutableArray<GrokPipelineModel> CompilePipelines(RulesFileSyntax syntax, List<RulesDiagnostic> diagnostics)

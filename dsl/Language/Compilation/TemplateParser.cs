@@ -10,35 +10,22 @@ public static class TemplateParser
     public static ImmutableArray<TemplatePart>? Parse(string template, out string? error, out int column)
     {
         var parts = ImmutableArray.CreateBuilder<TemplatePart>();
-        var position = 0;
-        while (position < template.Length)
+        (error, column) = (null, 0);
+        for (var position = 0; position < template.Length;)
         {
             var open = template.IndexOf("%{", position, StringComparison.Ordinal);
-            if (open < 0)
-            {
-                parts.Add(new TemplatePart(template.Substring(position), false));
-                break;
-            }
-            if (open > position) parts.Add(new TemplatePart(template.Substring(position, open - position), false));
+            if (open != position) parts.Add(new TemplatePart(template[position..(open < 0 ? template.Length : open)], false));
+            if (open < 0) break;
             var close = template.IndexOf('}', open + 2);
-            if (close < 0)
-            {
-                error = "'%{' without its closing '}'";
-                column = open;
-                return null;
-            }
-            var path = template.Substring(open + 2, close - open - 2).Trim();
+            var path = close < 0 ? "" : template[(open + 2)..close].Trim();
             if (path.Length == 0)
             {
-                error = "an empty '%{}' names no attribute";
-                column = open;
+                (error, column) = (close < 0 ? "'%{' without its closing '}'" : "an empty '%{}' names no attribute", open);
                 return null;
             }
             parts.Add(new TemplatePart(path, true));
             position = close + 1;
         }
-        error = null;
-        column = 0;
         return parts.ToImmutable();
     }
 }

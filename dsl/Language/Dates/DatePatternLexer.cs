@@ -32,7 +32,7 @@ internal static class DatePatternLexer
                 continue;
             }
 
-            if (IsAsciiLetter(c))
+            if (char.IsAsciiLetter(c))
             {
                 if (!SupportedLetters.Contains(c))
                 {
@@ -100,8 +100,6 @@ internal static class DatePatternLexer
         raw.Add(('\0', 0, literal.ToString()));
         literal.Clear();
     }
-
-    private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
 
     /// <summary>Joda's "numeric token" test, used to stop a variable-width field from eating its neighbour's digits.</summary>
     private static bool IsNumericLetter(char letter, int count) => letter switch

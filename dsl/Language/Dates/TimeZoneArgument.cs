@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace GrokFlow.Language.Dates;
 
 /// <summary>
@@ -77,27 +79,13 @@ internal static class TimeZoneArgument
         return true;
     }
 
-    private static bool Digits(ReadOnlySpan<char> text, int start, int count, out int value)
-    {
-        value = 0;
-        for (var i = start; i < start + count; i++)
-        {
-            if (text[i] is < '0' or > '9') return false;
-            value = (value * 10) + (text[i] - '0');
-        }
-
-        return true;
-    }
+    private static bool Digits(ReadOnlySpan<char> text, int start, int count, out int value) =>
+        int.TryParse(text.Slice(start, count), NumberStyles.None, CultureInfo.InvariantCulture, out value);
 
     /// <summary>tz database ids are letters, digits, '_', '+', '-' and '/'-separated parts; nothing that walks paths.</summary>
     private static bool LooksLikeZoneId(string text)
     {
-        if (text.Length == 0 || !char.IsAsciiLetter(text[0]) || text.Contains("//", StringComparison.Ordinal)) return false;
-        foreach (var c in text)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '+' or '-' or '/')) return false;
-        }
-
-        return text[^1] != '/';
+        return text.Length > 0 && char.IsAsciiLetter(text[0]) && !text.Contains("//", StringComparison.Ordinal) && text[^1] != '/'
+            && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '+' or '-' or '/');
     }
 }

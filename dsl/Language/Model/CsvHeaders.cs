@@ -12,9 +12,8 @@ internal static class CsvHeaders
     /// <summary>Null when the list is valid, else what is wrong with it.</summary>
     public static string? Check(string headers)
     {
-        var names = Split(headers);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in names)
+        foreach (var name in Split(headers))
         {
             if (name.Length == 0) return $"the headers \"{headers}\" hold an empty name";
             if (!name.Split('.').All(IsName))

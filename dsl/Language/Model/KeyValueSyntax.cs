@@ -87,9 +87,7 @@ internal sealed class KeyValueSyntax(byte[] separator, bool[] allowed, (byte Ope
                     case 's':
                         foreach (var s in " \t\n\r\f\v") set[s] = true;
                         continue;
-                    case 't': c = '\t'; break;
-                    case 'n': c = '\n'; break;
-                    case 'r': c = '\r'; break;
+                    case 't' or 'n' or 'r': c = "\t\n\r"["tnr".IndexOf(e)]; break;
                     default:
                         if (char.IsAsciiLetterOrDigit(e))
                         {

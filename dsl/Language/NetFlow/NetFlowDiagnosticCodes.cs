@@ -3,8 +3,7 @@ namespace GrokFlow.Language.NetFlow;
 /// <summary>The GF01xx diagnostic codes of netflow blocks.</summary>
 public static class NetFlowDiagnosticCodes
 {
-    /// <summary>Retired: netflow blocks are parsed with the rest of the file, so a syntax error in one is GF0001.</summary>
-    public const string Syntax = "GF0100";
+    // GF0100 (a netflow block's syntax error) is retired: blocks are parsed with the rest of the file, so it is GF0001.
     public const string UnknownEntryKind = "GF0101";
     public const string MissingWords = "GF0102";
     public const string BadKey = "GF0103";

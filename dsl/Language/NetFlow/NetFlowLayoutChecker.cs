@@ -118,22 +118,17 @@ public static class NetFlowLayoutChecker
             errors.Add(Error(NetFlowDiagnosticCodes.BadKey, $"'{key.Text}' is not a{(kind.Text == "scope" ? " scope type" : "n element ID")}: expected an integer 1..{maxId}", key));
             return;
         }
-        var fluent = false;
-        foreach (var option in options)
+        if (options.FirstOrDefault(o => o.Text != "fluent") is { Text: not null } option)
         {
-            if (option.Text == "fluent") fluent = true;
-            else
-            {
-                errors.Add(Error(NetFlowDiagnosticCodes.BadOption, $"unknown option '{option.Text}': an {kind.Text} takes only 'fluent' (fluent-plugin-netflow emits this field)", option));
-                return;
-            }
+            errors.Add(Error(NetFlowDiagnosticCodes.BadOption, $"unknown option '{option.Text}': an {kind.Text} takes only 'fluent' (fluent-plugin-netflow emits this field)", option));
+            return;
         }
         if (into.Any(e => e.EnterpriseNumber == enterprise && e.Id == id))
         {
             errors.Add(Error(NetFlowDiagnosticCodes.DuplicateElement, $"{kind.Text} {key.Text} is defined twice", key));
             return;
         }
-        into.Add(new ElementDefinition(enterprise, (ushort)id, name.Text, type, fluent, kind.Line, kind.Column));
+        into.Add(new ElementDefinition(enterprise, (ushort)id, name.Text, type, Fluent: options.Length > 0, kind.Line, kind.Column));
     }
 
     private static void CheckOverlaps(ImmutableArray<FixedField>.Builder fields, ImmutableArray<RulesDiagnostic>.Builder errors)

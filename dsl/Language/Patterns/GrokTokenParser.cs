@@ -107,11 +107,8 @@ public static class GrokTokenParser
             if (token.Path is { Length: 0 } && token.Filter is null) token = token with { Path = null };
             return token;
         }
-        var e = result.Error!;
-        var unexpected = e.EOF ? "end of token" : e.Unexpected.HasValue ? $"'{e.Unexpected.Value}'" : "input";
-        var expected = string.Join(" or ", e.Expected.Select(x => x.Label ?? (x.Tokens.IsDefault ? "?" : "'" + new string(x.Tokens.ToArray()) + "'")).Distinct());
-        error = $"invalid token %{{{inner}}}: {(e.Message is null ? "" : e.Message + "; ")}unexpected {unexpected}" + (expected.Length > 0 ? $"; expected {expected}" : "");
-        errorOffset = e.ErrorPos.Col - 1;
+        error = $"invalid token %{{{inner}}}: " + Syntax.RulesFileParser.Describe(result.Error!, "end of token", c => $"'{c}'");
+        errorOffset = result.Error!.ErrorPos.Col - 1;
         return null;
     }
 }

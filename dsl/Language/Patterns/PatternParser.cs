@@ -61,11 +61,7 @@ public sealed class PatternParser
         var parts = new List<Node>();
         while (!AtEnd && Peek() is not ('|' or ')'))
         {
-            var atomStart = _pos;
-            var atom = ParseAtom();
-            if (atom is null) continue;
-            atom = ParseQuantifiers(atom, atomStart);
-            parts.Add(atom);
+            if (ParseAtom() is { } atom) parts.Add(ParseQuantifiers(atom));
         }
         return MakeSequence(parts);
     }
@@ -96,7 +92,7 @@ public sealed class PatternParser
         }
     }
 
-    private Node ParseQuantifiers(Node atom, int atomStart)
+    private Node ParseQuantifiers(Node atom)
     {
         while (!AtEnd)
         {
@@ -167,8 +163,7 @@ public sealed class PatternParser
                 // Oniguruma and Java reject a quantifier with nothing before it rather than read it as a literal.
                 throw Error($"nothing to repeat: '{c}' must follow a character, class or group; escape it as \\{c} for a literal", _pos);
             default:
-                var cp = ReadCodePoint();
-                return Literal(cp);
+                return Literal(ReadCodePoint());
         }
     }
 

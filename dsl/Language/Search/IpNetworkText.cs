@@ -15,8 +15,7 @@ public static class IpNetworkText
         var slash = text.IndexOf('/');
         var address = slash < 0 ? text : text[..slash];
         var bits = address.Contains(':') ? 128 : 32;
-        if (!IsAddress(address)) return false;
-        return slash < 0 || (int.TryParse(text[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var prefix) && prefix <= bits);
+        return IsAddress(address) && (slash < 0 || (int.TryParse(text[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var prefix) && prefix <= bits));
     }
 
     private static bool IsAddress(string address)

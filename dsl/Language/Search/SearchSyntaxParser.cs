@@ -114,15 +114,14 @@ public sealed class SearchSyntaxParser
         if (wildcards.Count > 0) throw Error(start, "wildcards are not supported in keys");
         if (text == "@") throw Error(start, "an attribute name is missing after '@'");
         _position++;
-        var target = text;
         if (!AtEnd && Peek() == '(')
         {
             _position++;
-            var group = ParseOr(target);
+            var group = ParseOr(text);
             ExpectClosingParenthesis();
             return group;
         }
-        return new TermSearch(target, ReadValueTest());
+        return new TermSearch(text, ReadValueTest());
     }
 
     private SearchSyntax ParseCidr()

@@ -215,16 +215,16 @@ public static class RulesFileParser
             return result.Value;
         }
         var e = result.Error!;
-        error = new RulesDiagnostic(DiagnosticCodes.Syntax, DescribeSyntaxError(e), e.ErrorPos.Line, e.ErrorPos.Col);
+        error = new RulesDiagnostic(DiagnosticCodes.Syntax, "syntax error: " + Describe(e, "end of file", Describe), e.ErrorPos.Line, e.ErrorPos.Col);
         return null;
     }
 
-    private static string DescribeSyntaxError(ParseError<char> e)
+    /// <summary>A Pidgin error as "[message; ]unexpected X[; expected Y or Z]"; <paramref name="end"/> names the end of the input.</summary>
+    internal static string Describe(ParseError<char> e, string end, Func<char, string> describe)
     {
-        var unexpected = e.EOF ? "end of file" : e.Unexpected.HasValue ? Describe(e.Unexpected.Value) : "input";
+        var unexpected = e.EOF ? end : e.Unexpected.HasValue ? describe(e.Unexpected.Value) : "input";
         var expected = string.Join(" or ", e.Expected.Select(x => x.Label ?? (x.Tokens.IsDefault ? "?" : "'" + new string(x.Tokens.ToArray()) + "'")).Distinct());
-        var message = e.Message is null ? "" : e.Message + "; ";
-        return $"syntax error: {message}unexpected {unexpected}" + (expected.Length > 0 ? $"; expected {expected}" : "");
+        return $"{(e.Message is null ? "" : e.Message + "; ")}unexpected {unexpected}" + (expected.Length > 0 ? $"; expected {expected}" : "");
     }
 
     private static string Describe(char c) => c switch
