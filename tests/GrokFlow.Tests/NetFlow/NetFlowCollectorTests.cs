@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using GrokFlow.Runtime.NetFlow;
+using GrokFlow.Tests.TestSupport;
 
 namespace GrokFlow.Tests.NetFlow;
 
@@ -189,7 +190,7 @@ public sealed class NetFlowCollectorTests
     public void CountersArePublishedThroughTheGrokFlowNetFlowMeter()
     {
         // Its own meter factory, so the instruments of collectors in tests running in parallel are not counted.
-        using var meters = new RecordingMeterFactory();
+        using var meters = new TestMeterFactory();
         using var collector = new NetFlowCollector(meterFactory: meters);
         var sink = new ConformanceCaptures.CollectingSink();
         foreach (var datagram in new[] { TemplateMessage(300, PortsAndBytes), Data(300, (1, 2, 3), (4, 5, 6)), [0, 7, 0, 0] })
@@ -211,22 +212,5 @@ public sealed class NetFlowCollectorTests
         Assert.Equal(2, seen["grokflow.netflow.flows"]);
         Assert.Equal(3, seen["grokflow.netflow.datagrams"]);
         Assert.Equal(1, seen["grokflow.netflow.drops/unsupported_version"]);
-    }
-
-    private sealed class RecordingMeterFactory : IMeterFactory
-    {
-        public List<Meter> Created { get; } = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(options);
-            Created.Add(meter);
-            return meter;
-        }
-
-        public void Dispose()
-        {
-            foreach (var meter in Created) meter.Dispose();
-        }
     }
 }
