@@ -29,3 +29,52 @@ internal sealed record RecordEndContinuation : Continuation;
 
 /// <summary>A general loop: its node, its working memory (count and last start), its decision method, what follows.</summary>
 internal sealed record LoopPlan(RepeatNode Node, int CountIndex, int LastIndex, string DecisionMethod, Continuation Next);
+
+/// <summary>What a continuation must start with: the analysis the emitter consults to choose how to write what precedes it.</summary>
+internal static class ContinuationFacts
+{
+    public static Continuation Chain(IReadOnlyList<Node> parts, Continuation next)
+    {
+        for (var i = parts.Count - 1; i >= 0; i--) next = new NodeContinuation(parts[i], next);
+        return next;
+    }
+
+    /// <summary>What any match of <paramref name="continuation"/> must start with: a literal, the end of the line, or unknown.</summary>
+    public static (bool AtEnd, string? Literal) Following(Continuation continuation)
+    {
+        while (true)
+        {
+            switch (continuation)
+            {
+                case AcceptContinuation:
+                    return (true, null);
+                case CaptureEndContinuation end:
+                    continuation = end.Next;
+                    continue;
+                case NodeContinuation step:
+                    switch (NodeWalk.Inner(step.Node))
+                    {
+                        case TextNode { IgnoreCase: false } text:
+                            return (false, text.Text);
+                        case SequenceNode sequence:
+                            continuation = Chain(sequence.Parts, step.Next);
+                            continue;
+                        case EmptyNode or AnchorNode or LookaroundNode:
+                            // Zero-width: they only restrict the position, so what follows them comes first.
+                            continuation = step.Next;
+                            continue;
+                    }
+                    return (false, null);
+                default:
+                    return (false, null);
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when giving characters back could never help: what follows must start with a character outside the set,
+    /// and every position inside the run is followed by a member of the set.
+    /// </summary>
+    public static bool NeverGivesBack(CharSet set, Continuation next) => Following(next) is var (atEnd, literal)
+        && (atEnd || literal is { Length: > 0 } && !set.Contains(char.ConvertToUtf32(literal, 0)));
+}

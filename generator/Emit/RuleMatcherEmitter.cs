@@ -68,12 +68,6 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         _ => "",
     };
 
-    private static Continuation Chain(IReadOnlyList<Node> parts, Continuation next)
-    {
-        for (var i = parts.Count - 1; i >= 0; i--) next = new NodeContinuation(parts[i], next);
-        return next;
-    }
-
     /// <summary>Writes straight-line steps until a continuation needs a method of its own, then the tail call.</summary>
     private void EmitChain(Continuation continuation)
     {
@@ -137,7 +131,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
                 _w.Comment(CSharpLiterals.CommentText(origin.Description));
                 return new NodeContinuation(origin.Body, next);
             case SequenceNode sequence:
-                return Chain(FoldCaseRuns(sequence.Parts), next);
+                return ContinuationFacts.Chain(FoldCaseRuns(sequence.Parts), next);
             case TextNode { IgnoreCase: true } text:
                 _w.Comment("(?i)" + NodePrinter.Print(text));
                 _w.Line($"if (!Utf8Match.StartsWithIgnoreCase(s.Input, pos, {CSharpLiterals.Utf8(text.Text)})) return false;");
@@ -161,7 +155,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
             case RepeatNode repeat when repeat.Min == repeat.Max && IsSimple(repeat.Body):
                 EmitFixedRepeat(repeat);
                 return next;
-            case RepeatNode repeat when AsSet(repeat.Body) is { } loopSet && repeat.Mode != RepeatMode.Lazy && NeverGivesBack(loopSet, next):
+            case RepeatNode repeat when AsSet(repeat.Body) is { } loopSet && repeat.Mode != RepeatMode.Lazy && ContinuationFacts.NeverGivesBack(loopSet, next):
                 EmitLinearSetLoop(repeat, _sets.Get(loopSet));
                 return next;
             case RepeatNode repeat when AsSet(repeat.Body) is { } loopSet:
@@ -333,49 +327,6 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         _w.Close();
     }
 
-    /// <summary>What any match of <paramref name="continuation"/> must start with: a literal, the end of the line, or unknown.</summary>
-    private static (bool AtEnd, string? Literal) Following(Continuation continuation)
-    {
-        while (true)
-        {
-            switch (continuation)
-            {
-                case AcceptContinuation:
-                    return (true, null);
-                case CaptureEndContinuation end:
-                    continuation = end.Next;
-                    continue;
-                case NodeContinuation step:
-                    switch (NodeWalk.Inner(step.Node))
-                    {
-                        case TextNode { IgnoreCase: false } text:
-                            return (false, text.Text);
-                        case SequenceNode sequence:
-                            continuation = Chain(sequence.Parts, step.Next);
-                            continue;
-                        case EmptyNode or AnchorNode or LookaroundNode:
-                            // Zero-width: they only restrict the position, so what follows them comes first.
-                            continuation = step.Next;
-                            continue;
-                    }
-                    return (false, null);
-                default:
-                    return (false, null);
-            }
-        }
-    }
-
-    /// <summary>
-    /// True when giving characters back could never help: what follows must start with a character outside the set,
-    /// and every position inside the run is followed by a member of the set.
-    /// </summary>
-    private static bool NeverGivesBack(CharSet set, Continuation next)
-    {
-        var (atEnd, literal) = Following(next);
-        if (atEnd) return true;
-        return literal is { Length: > 0 } && !set.Contains(char.ConvertToUtf32(literal, 0));
-    }
-
     /// <summary>A greedy loop over one class whose run is never given back: straight-line code.</summary>
     private void EmitLinearSetLoop(RepeatNode repeat, SetFields set)
     {
@@ -418,7 +369,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
     {
         _w.Comment($"{NodePrinter.Print(repeat)} ({repeat.Mode.ToString().ToLowerInvariant()})");
         var nextCall = MethodFor(next);
-        var (atEnd, literal) = Following(next);
+        var (atEnd, literal) = ContinuationFacts.Following(next);
         var byteExact = repeat.Max == RepeatNode.Unbounded && repeat.Min <= 1 && set.Shape != SetShape.Mixed;
         var isAny = set.Set.Equals(CharSet.Any);
         var max = repeat.Max == RepeatNode.Unbounded ? "int.MaxValue" : repeat.Max.ToString();
