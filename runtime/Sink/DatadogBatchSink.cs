@@ -50,7 +50,7 @@ internal sealed class DatadogBatchSink(
                 case IntakeVerdict.Rejected:
                     metrics.Drop(DropReason.RejectedByIntake, batch.Count);
                     logger.LogError("Intake: 400 for a batch of {Count} events; dropped (counted as rejected_by_intake). Intake said: {Detail}. Batch starts: {Start}",
-                        batch.Count, attempt.Detail, System.Text.Encoding.UTF8.GetString(batch.Json[..Math.Min(batch.Length, 300)]));
+                        batch.Count, attempt.Detail, Start(batch));
                     return;
                 case IntakeVerdict.Unauthorized:
                     if (health.Set(IntakeState.Unauthorized))
@@ -121,6 +121,19 @@ internal sealed class DatadogBatchSink(
         { Date: { } date } => date - clock.GetUtcNow(),
         _ => null,
     };
+
+    // A spooled batch is inflated here for the first time: a damaged file must not turn one counted drop into two.
+    private static string Start(EventBatch batch)
+    {
+        try
+        {
+            return System.Text.Encoding.UTF8.GetString(batch.Json[..Math.Min(batch.Length, 300)]);
+        }
+        catch (InvalidDataException)
+        {
+            return "(a damaged spool file)";
+        }
+    }
 
     private static string Truncate(string? text) => text is null ? "" : text.Length <= 200 ? text : text[..200];
 }
