@@ -14,6 +14,7 @@ namespace GrokFlow.Tests.Host;
 public sealed class BatchQueueRoomTests : IDisposable
 {
     private const long Room = 64 * 1024;
+    private const long MemoryBound = 4 * Room;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"grokflow-room-{Guid.NewGuid():N}");
     private readonly TestMeterFactory _meters = new();
     private readonly HostMetrics _metrics;
@@ -25,7 +26,7 @@ public sealed class BatchQueueRoomTests : IDisposable
     {
         _metrics = new HostMetrics(_meters);
         _spool = new DiskSpool(_directory, 1L << 30, 1, _metrics, NullLogger<DiskSpool>.Instance);
-        _queue = new BatchQueue(new QueueOptions { MemoryBytes = 4 * Room }, _spool, new SpoolOptions { Mode = SpoolMode.Durable },
+        _queue = new BatchQueue(new QueueOptions { MemoryBytes = MemoryBound }, _spool, new SpoolOptions { Mode = SpoolMode.Durable },
             _health, TimeProvider.System, _metrics, NullLogger<BatchQueue>.Instance);
     }
 
@@ -92,6 +93,20 @@ public sealed class BatchQueueRoomTests : IDisposable
         Assert.True(_queue.HasRoomFor(Room), "behind it, new batches go to the spool too");
         Assert.Equal(1, _queue.WriteSpilled());
         Assert.Equal((1, 1, queued), (_spool.PendingCount, Directory.GetFiles(_directory).Length, _metrics.QueueBytes));
+    }
+
+    [Fact]
+    public void ASourceWaitsForTheDiskOnlyWhenTheSpoolWriterIsAWholeMemoryQueueBehind()
+    {
+        _health.Set(IntakeState.Healthy);
+        FillMemory();
+        _health.Set(IntakeState.Failing);
+        while (_metrics.QueueBytes + Room <= 2 * MemoryBound) AcceptBatch();
+        Assert.Equal((0, 2 * MemoryBound), (_spool.PendingCount, _metrics.QueueBytes));
+
+        AcceptBatch();
+
+        Assert.Equal((1, 2 * MemoryBound), (_spool.PendingCount, _metrics.QueueBytes));
     }
 
     [Fact]
