@@ -209,6 +209,30 @@ internal sealed class BatchQueue : IBatchTarget, IDisposable
         }
     }
 
+    /// <summary>
+    /// The batch failed in a way its sender did not expect: it waits again (a spooled batch in its file, any other in
+    /// memory) and a sender is woken for it.
+    /// </summary>
+    public void Requeue(EventBatch batch)
+    {
+        lock (_gate)
+        {
+            _inFlight.Remove(batch);
+            if (batch.FromSpool)
+            {
+                _spool!.Unreserve(batch.Sequence);
+                batch.Release();
+            }
+            else
+            {
+                _memory.Enqueue(batch);
+                _memoryBytes += batch.Capacity;
+                _metrics.QueueBytesChanged(batch.Capacity);
+            }
+        }
+        _available.Release();
+    }
+
     /// <summary>No more batches will come; wakes <paramref name="takers"/> waiting takers once the queue is empty.</summary>
     public void CompleteAdding(int takers)
     {

@@ -97,9 +97,12 @@ internal sealed class DatadogBatchSink(
         using var content = new ByteArrayContent(body.Buffer, 0, (int)body.Length);
         content.Headers.ContentType = Json;
         content.Headers.ContentEncoding.Add("gzip");
+        // The handler's timeout ends when the answer's headers arrive; this one also covers reading its body.
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(_options.AttemptTimeout);
         try
         {
-            using var response = await api.SendLogsAsync(content, cancellationToken).ConfigureAwait(false);
+            using var response = await api.SendLogsAsync(content, attempt.Token).ConfigureAwait(false);
             if (response.IsReceived)
                 return new IntakeAttempt((int)response.StatusCode, RetryAfterOf(response.Headers.RetryAfter),
                     $"{(int)response.StatusCode} {response.ReasonPhrase} {Truncate(response.HasResponseError(out var error) ? error.Content : null)}".Trim());
@@ -111,7 +114,7 @@ internal sealed class DatadogBatchSink(
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or OperationCanceledException or IOException)
         {
-            return new IntakeAttempt(0, null, e is TimeoutRejectedException ? $"no answer within {_options.AttemptTimeout}" : e.Message);
+            return new IntakeAttempt(0, null, e is TimeoutRejectedException or OperationCanceledException ? $"no answer within {_options.AttemptTimeout}" : e.Message);
         }
     }
 

@@ -18,6 +18,7 @@ internal sealed class DeliveryService(
     IOptions<QueueOptions> queueOptions,
     ILogger<DeliveryService> logger) : IHostedService, IDisposable
 {
+    private static readonly TimeSpan UnexpectedFailurePause = TimeSpan.FromSeconds(1);   // a failure that repeats must not spin
     private readonly CancellationTokenSource _abort = new();
     private Task[] _workers = [];
 
@@ -75,8 +76,16 @@ internal sealed class DeliveryService(
             }
             catch (Exception e)
             {
-                logger.LogError(e, "Sender: unexpected failure; the batch of {Count} events is kept in the spool", batch.Count);
-                queue.Return(batch);
+                logger.LogError(e, "Sender: unexpected failure; the batch of {Count} events is kept and sent again", batch.Count);
+                queue.Requeue(batch);
+                try
+                {
+                    await Task.Delay(UnexpectedFailurePause, _abort.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }

@@ -122,6 +122,13 @@ internal sealed class DiskSpool
         }
     }
 
+    /// <summary>A reserved file waits again, in its place by sequence.</summary>
+    public void Unreserve(long sequence)
+    {
+        lock (_gate)
+            if (_reserved.Remove(sequence, out var file)) _pending[sequence] = file;
+    }
+
     /// <summary>
     /// Reads a reserved file back as a batch; null (file deleted, counted) when it is damaged. A file whose name records
     /// its event count is not inflated here (see <see cref="EventBatch.FromSpoolFile"/>); an older file is checked whole.
