@@ -36,12 +36,14 @@ public static class EventWriter
     {
         context.Output.BeginEvent(fields.AttributesRoot);
         writer.WriteStartObject();
-        JsonStrings.WriteString(writer, ReservedFields.EncodedMessage, fields.Message);
-        if (!fields.Source.IsEmpty) JsonStrings.WriteString(writer, ReservedFields.EncodedSource, fields.Source);
-        if (!fields.Service.IsEmpty) JsonStrings.WriteString(writer, ReservedFields.EncodedService, fields.Service);
-        if (!fields.Tags.IsEmpty) JsonStrings.WriteString(writer, ReservedFields.EncodedTags, fields.Tags);
-        if (!fields.Hostname.IsEmpty) JsonStrings.WriteString(writer, ReservedFields.EncodedHostname, fields.Hostname);
-        if (!fields.Status.IsEmpty) JsonStrings.WriteString(writer, ReservedFields.EncodedStatus, fields.Status);
+        var members = new JsonMemberRun(writer, context.Output);
+        members.String(ReservedFields.EncodedMessage, fields.Message);
+        if (!fields.Source.IsEmpty) members.String(ReservedFields.EncodedSource, fields.Source);
+        if (!fields.Service.IsEmpty) members.String(ReservedFields.EncodedService, fields.Service);
+        if (!fields.Tags.IsEmpty) members.String(ReservedFields.EncodedTags, fields.Tags);
+        if (!fields.Hostname.IsEmpty) members.String(ReservedFields.EncodedHostname, fields.Hostname);
+        if (!fields.Status.IsEmpty) members.String(ReservedFields.EncodedStatus, fields.Status);
+        members.Flush();
     }
 
     /// <summary>

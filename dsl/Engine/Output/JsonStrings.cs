@@ -66,6 +66,12 @@ public static class JsonStrings
         return true;
     }
 
+    /// <summary>Longest escape of one byte: room for a value is this times its length, plus the quotes.</summary>
+    internal const int MaxEscapeGrowth = Escapes.MaxGrowth;
+
+    /// <summary>Whether <see cref="TryQuote"/> gives the bytes this writer would write.</summary>
+    internal static bool CanQuote(Utf8JsonWriter writer) => Escapes.Usable && IsRelaxed(writer);
+
     private static bool IsRelaxed(Utf8JsonWriter writer)
     {
         var options = writer.Options;
@@ -76,7 +82,7 @@ public static class JsonStrings
     /// <c>"</c>, the text with the encoder's escapes, <c>"</c> into <paramref name="destination"/> (room for the worst
     /// case). False when a character outside ASCII is escaped by the encoder or the text is not valid UTF-8.
     /// </summary>
-    private static bool TryQuote(ReadOnlySpan<byte> text, Span<byte> destination, out int written)
+    internal static bool TryQuote(ReadOnlySpan<byte> text, Span<byte> destination, out int written)
     {
         destination[0] = (byte)'"';
         var at = 1;

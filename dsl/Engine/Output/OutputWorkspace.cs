@@ -58,6 +58,23 @@ internal sealed class OutputWorkspace
 
     public ReadOnlySpan<byte> Text(int start, int length) => _text.AsSpan(start, length);
 
+    private byte[] _members = new byte[4096];
+
+    /// <summary>
+    /// The buffer of a <see cref="JsonMemberRun"/>, at least <paramref name="size"/> bytes, its first
+    /// <paramref name="used"/> bytes kept.
+    /// </summary>
+    public Span<byte> MemberRoom(int used, int size)
+    {
+        if (_members.Length < size)
+        {
+            var grown = new byte[Math.Max(size, _members.Length * 2)];
+            _members.AsSpan(0, used).CopyTo(grown);
+            _members = grown;
+        }
+        return _members;
+    }
+
     // ---- where the attributes go -----------------------------------------------------------------------------------
 
     /// <summary>

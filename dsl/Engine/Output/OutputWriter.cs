@@ -83,6 +83,7 @@ public static class OutputWriter
         var workspace = context.Output;
         var captures = plan.Captures.AsSpan();
         var nodes = plan.Nodes.AsSpan();
+        var members = new JsonMemberRun(writer, workspace);
         var wrote = false;
         for (var i = 0; i < captures.Length; i++)
         {
@@ -94,11 +95,32 @@ public static class OutputWriter
             if (!value.HasValue) continue;
             var node = nodes[i];
             workspace.NoteRoot(node.Utf8Name, node.IsReservedAtRoot);
-            writer.WritePropertyName(node.Name);
-            WriteValue(value, input, workspace, writer);
+            WriteMember(ref members, node.Name, value, input, workspace);
             wrote = true;
         }
+        members.Flush();
         if (wrote) workspace.NoteWrite();
+    }
+
+    /// <summary>A member as <see cref="WriteValue"/> writes its value, on a run of members.</summary>
+    private static void WriteMember(ref JsonMemberRun members, JsonEncodedText name, in OutputValue value, ReadOnlySpan<byte> input, OutputWorkspace workspace)
+    {
+        switch (value.Kind)
+        {
+            case OutputValueKind.InputText or OutputValueKind.WorkspaceText:
+                var text = value.Kind == OutputValueKind.InputText ? input.Slice(value.Start, value.Length) : workspace.Text(value.Start, value.Length);
+                if (!members.TryString(name, text)) members.String(name, ValidText(text, workspace));
+                break;
+            case OutputValueKind.Integer:
+                members.Integer(name, value.Integer);
+                break;
+            case OutputValueKind.Double:
+                members.Double(name, value.Double);
+                break;
+            case OutputValueKind.Boolean:
+                members.Boolean(name, value.Boolean);
+                break;
+        }
     }
 
     private static void WriteNode(ReadOnlySpan<OutputNode> nodes, int index, ReadOnlySpan<OutputValue> values, ReadOnlySpan<bool> present,

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json;
+using GrokFlow.Engine.Values;
+
+namespace GrokFlow.Engine.Output;
+
+/// <summary>
+/// Consecutive members of the JSON object open on a <see cref="Utf8JsonWriter"/>, written with two writer calls
+/// instead of two per member: the first member's name through <see cref="Utf8JsonWriter.WritePropertyName(JsonEncodedText)"/>,
+/// then its value and every later <c>,"name":value</c> as one raw value, which the writer copies as it is and follows
+/// like any other value. Each writer call costs a state check, a copy and a separator decision; an event has about
+/// twenty members. The bytes are the writer's own (the same escapes, see <see cref="JsonStrings"/>, and number text);
+/// a string the escape tables cannot settle ends the run and goes through the writer. <see cref="Flush"/> before
+/// anything else writes on the writer. The pending bytes live in the <see cref="OutputWorkspace"/>: no allocation.
+/// </summary>
+internal ref struct JsonMemberRun
+{
+    private readonly Utf8JsonWriter _writer;
+    private readonly OutputWorkspace _workspace;
+    private readonly bool _direct;
+    private JsonEncodedText _firstName;
+    private Span<byte> _buffer;
+    private int _length;
+    private bool _pending;
+
+    public JsonMemberRun(Utf8JsonWriter writer, OutputWorkspace workspace)
+    {
+        _writer = writer;
+        _workspace = workspace;
+        // A writer that escapes otherwise than the tables say gets every member through its own calls.
+        _direct = !JsonStrings.CanQuote(writer);
+        _buffer = workspace.MemberRoom(0, 0);
+    }
+
+    /// <summary>A string member, as <c>WriteString(name, utf8)</c> writes it (which throws on invalid UTF-8).</summary>
+    public void String(JsonEncodedText name, ReadOnlySpan<byte> utf8)
+    {
+        if (TryString(name, utf8)) return;
+        Flush();
+        _writer.WriteString(name, utf8);
+    }
+
+    /// <summary>A string member; false, with nothing written, when the text needs the writer (invalid UTF-8, an escaped character outside ASCII).</summary>
+    public bool TryString(JsonEncodedText name, ReadOnlySpan<byte> utf8)
+    {
+        if (_direct) return false;
+        var mark = _length;
+        var wasPending = _pending;
+        Reserve(name, (utf8.Length * JsonStrings.MaxEscapeGrowth) + 2);
+        if (JsonStrings.TryQuote(utf8, _buffer[_length..], out var written))
+        {
+            _length += written;
+            return true;
+        }
+        _length = mark;
+        _pending = wasPending;
+        return false;
+    }
+
+    public void Integer(JsonEncodedText name, long value)
+    {
+        if (_direct)
+        {
+            _writer.WriteNumber(name, value);
+            return;
+        }
+        Reserve(name, 20);
+        value.TryFormat(_buffer[_length..], out var written, default, CultureInfo.InvariantCulture);
+        _length += written;
+    }
+
+    /// <summary>A finite double as <see cref="GrokNumbers.WriteNumber"/> writes it.</summary>
+    public void Double(JsonEncodedText name, double value)
+    {
+        if (_direct)
+        {
+            _writer.WritePropertyName(name);
+            GrokNumbers.WriteNumber(_writer, value);
+            return;
+        }
+        var mark = _length;
+        var wasPending = _pending;
+        Reserve(name, 40);
+        if (GrokNumbers.TryFormatNumber(value, _buffer[_length..], out var written))
+        {
+            _length += written;
+            return;
+        }
+        _length = mark;
+        _pending = wasPending;
+    }
+
+    public void Boolean(JsonEncodedText name, bool value)
+    {
+        if (_direct)
+        {
+            _writer.WriteBoolean(name, value);
+            return;
+        }
+        Reserve(name, 5);
+        (value ? "true"u8 : "false"u8).CopyTo(_buffer[_length..]);
+        _length += value ? 4 : 5;
+    }
+
+    /// <summary>Hands the pending members to the writer.</summary>
+    public void Flush()
+    {
+        if (!_pending) return;
+        _writer.WritePropertyName(_firstName);
+        _writer.WriteRawValue(_buffer[.._length], skipInputValidation: true);
+        _pending = false;
+        _length = 0;
+    }
+
+    /// <summary>Room for the member's name and <paramref name="valueRoom"/> bytes of value; writes the name unless it is the first.</summary>
+    private void Reserve(JsonEncodedText name, int valueRoom)
+    {
+        var encoded = name.EncodedUtf8Bytes;
+        var needed = _length + encoded.Length + 4 + valueRoom;
+        if (needed > _buffer.Length) _buffer = _workspace.MemberRoom(_length, needed);
+        if (!_pending)
+        {
+            _firstName = name;
+            _pending = true;
+            return;
+        }
+        var at = _length;
+        _buffer[at++] = (byte)',';
+        _buffer[at++] = (byte)'"';
+        encoded.CopyTo(_buffer[at..]);
+        at += encoded.Length;
+        _buffer[at++] = (byte)'"';
+        _buffer[at++] = (byte)':';
+        _length = at;
+    }
+}
