@@ -1,3 +1,4 @@
+using System.Text;
 using GrokFlow.Language.Dates;
 
 namespace GrokFlow.Engine.Values;
@@ -13,7 +14,7 @@ public sealed class DateFormat
     private readonly DatePattern pattern;
     private readonly DateToken[] tokens;
     private readonly CaseInsensitiveName?[] literals;
-    private readonly CaseInsensitiveName[] months, days, halfDays, eras;
+    private readonly NameTable months, days, halfDays, eras;
     private readonly DateZone zone;
     private readonly bool hasDateFields;
     private readonly bool[] followedByOffset;
@@ -110,12 +111,11 @@ public sealed class DateFormat
         }
     }
 
-    private static CaseInsensitiveName[] Matchable(DateName[] names) =>
-        names.Select(n => new CaseInsensitiveName(n.Text, n.Value)).ToArray();
+    private static NameTable Matchable(DateName[] names) => new(names.Select(n => new CaseInsensitiveName(n.Text, n.Value)).ToArray());
 
-    private static int ReadName(CaseInsensitiveName[] candidates, DateFieldKind kind, ReadOnlySpan<byte> text, ref ParsedDateFields fields)
+    private static int ReadName(NameTable table, DateFieldKind kind, ReadOnlySpan<byte> text, ref ParsedDateFields fields)
     {
-        foreach (var name in candidates)
+        foreach (var name in table.Candidates(text))
         {
             var length = name.MatchAt(text);
             if (length < 0) continue;
@@ -124,6 +124,32 @@ public sealed class DateFormat
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Names in reading order (longest first), and for each ASCII byte the names that can start with it (either case of
+    /// their first character): a month is found among the two or three names of its letter, not all twenty-three.
+    /// Text starting outside ASCII tries every name (a character such as the Kelvin sign folds to an ASCII letter).
+    /// </summary>
+    private sealed class NameTable
+    {
+        private readonly CaseInsensitiveName[] all;
+        private readonly CaseInsensitiveName[][] byFirstByte = new CaseInsensitiveName[128][];
+
+        public NameTable(CaseInsensitiveName[] names)
+        {
+            all = names;
+            for (var b = 0; b < 128; b++)
+                byFirstByte[b] = names.Where(n => CanStartWith(n, new Rune(b))).ToArray();
+        }
+
+        /// <summary>The test <see cref="Utf8Text.MatchIgnoreCase"/> puts to the first character.</summary>
+        private static bool CanStartWith(CaseInsensitiveName name, Rune first) =>
+            first == name.Lower[0] || first == name.Upper[0]
+            || Rune.ToLowerInvariant(first) == name.Lower[0] || Rune.ToUpperInvariant(first) == name.Upper[0];
+
+        public CaseInsensitiveName[] Candidates(ReadOnlySpan<byte> text) =>
+            text.IsEmpty ? [] : text[0] < 0x80 ? byFirstByte[text[0]] : all;
     }
 
     /// <summary>A fraction of a second truncated to milliseconds: ".5" is 500, ".123456789" is 123.</summary>
