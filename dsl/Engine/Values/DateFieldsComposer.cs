@@ -19,14 +19,32 @@ namespace GrokFlow.Engine.Values;
 /// </summary>
 internal static class DateFieldsComposer
 {
+    /// <param name="nearestYearMemo">The caller's memory of the last <see cref="NearestYear(DateTime, int, int)"/> answer (0 at first).</param>
     public static bool TryCompose(
-        ref ParsedDateFields f, bool hasDateFields, DateZone formatZone, TimeProvider clock, out long epochMilliseconds)
+        ref ParsedDateFields f, bool hasDateFields, DateZone formatZone, TimeProvider clock, ref long nearestYearMemo, out long epochMilliseconds)
     {
         epochMilliseconds = 0;
         if (!hasDateFields || !NamesACalendarDay(ref f)) return TryComposeNearestDay(ref f, formatZone, clock, out epochMilliseconds);
         var today = Today(clock.GetUtcNow().UtcTicks, formatZone);
         if (!TakesItsYearFromTheClock(ref f)) return TryCompose(ref f, formatZone, today.Year, out epochMilliseconds);
-        return NearestYear(today, f.Month, f.Day) is { } year && TryCompose(ref f, formatZone, year, out epochMilliseconds);
+        return NearestYear(today, f.Month, f.Day, ref nearestYearMemo) is { } year && TryCompose(ref f, formatZone, year, out epochMilliseconds);
+    }
+
+    /// <summary>
+    /// <see cref="NearestYear(DateTime, int, int)"/>, remembering its last answer: the lines of a log mostly share
+    /// their day. Question and answer are packed in one long, read and written whole, so threads sharing the memo see
+    /// either one answer whole or another.
+    /// </summary>
+    private static int? NearestYear(DateTime today, int month, int day, ref long memo)
+    {
+        if (month is < 1 or > 12 || day is < 1 or > 31) return NearestYear(today, month, day);
+        // Day number (below 2^22), month and day: 31 bits, above the 14 bits of the year (0: none).
+        var question = ((today.Ticks / TimeSpan.TicksPerDay) << 9) | ((long)month << 5) | (uint)day;
+        var seen = Volatile.Read(ref memo);
+        if (seen != 0 && seen >> 14 == question) return (int)(seen & 0x3FFF) is var known and > 0 ? known : null;
+        var year = NearestYear(today, month, day);
+        Volatile.Write(ref memo, (question << 14) | (long)(year ?? 0));
+        return year;
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ public sealed class DateFormat
     private readonly bool hasDateFields;
     private readonly bool[] followedByOffset;
     private readonly ZoneNameResolver zoneNames = new();
+    private long nearestYearMemo;
 
     private DateFormat(DatePattern pattern)
     {
@@ -68,7 +69,7 @@ public sealed class DateFormat
         }
 
         return position == utf8.Length
-               && DateFieldsComposer.TryCompose(ref fields, hasDateFields, zone, clock, out epochMilliseconds);
+               && DateFieldsComposer.TryCompose(ref fields, hasDateFields, zone, clock, ref nearestYearMemo, out epochMilliseconds);
     }
 
     public override string ToString() => Pattern;
