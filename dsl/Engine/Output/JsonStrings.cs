@@ -189,11 +189,41 @@ public static class JsonStrings
                 i = Math.Min(i + Vector128<byte>.Count, last);   // the last block may overlap the one before
             }
         }
+        if (text.Length is >= sizeof(uint) and < 2 * sizeof(ulong) && !AnyAttention(text)) return -1;
         for (; i < text.Length; i++)
         {
             if (NeedsAttention(text[i])) return i;
         }
         return -1;
+    }
+
+    /// <summary>
+    /// Whether a text of 4 to 15 bytes (a name, an address, a word: most values) has a byte that needs attention, read
+    /// as two overlapping words rather than byte by byte; the byte loop then finds it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AnyAttention(ReadOnlySpan<byte> text)
+    {
+        ref var start = ref MemoryMarshal.GetReference(text);
+        if (text.Length >= sizeof(ulong))
+        {
+            return AnyAttention(Unsafe.ReadUnaligned<ulong>(ref start))
+                   || AnyAttention(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, text.Length - sizeof(ulong))));
+        }
+        var low = Unsafe.ReadUnaligned<uint>(ref start);
+        var high = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, text.Length - sizeof(uint)));
+        return AnyAttention(low | ((ulong)high << 32));
+    }
+
+    /// <summary>Whether any of eight bytes is outside ASCII, below 0x20, DEL, <c>"</c> or <c>\</c> (exact, borrows cannot make a false answer).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AnyAttention(ulong bytes)
+    {
+        const ulong ones = 0x0101010101010101UL, highs = 0x8080808080808080UL;
+        var below = (bytes - (ones * 0x20)) & ~bytes & highs;
+        return ((bytes & highs) | below | Zero(bytes ^ (ones * 0x7F)) | Zero(bytes ^ (ones * '"')) | Zero(bytes ^ (ones * '\\'))) != 0;
+
+        static ulong Zero(ulong v) => (v - ones) & ~v & highs;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

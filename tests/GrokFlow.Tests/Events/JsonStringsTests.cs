@@ -46,6 +46,20 @@ public sealed class JsonStringsTests
     }
 
     [Fact]
+    public void EveryAsciiByteAtEveryPlaceOfAShortTextIsWrittenAsTheWriterWritesIt()
+    {
+        // Texts shorter than a vector are checked a word at a time: every length, place and byte.
+        for (var length = 1; length <= 17; length++)
+        for (var place = 0; place < length; place++)
+        for (var b = 0; b < 0x80; b++)
+        {
+            var text = Enumerable.Repeat((byte)'a', length).ToArray();
+            text[place] = (byte)b;
+            Assert.Equal(WithWriter(text), WithJsonStrings(text, out _));
+        }
+    }
+
+    [Fact]
     public void InvalidUtf8IsNotWritten()
     {
         Gen.Byte.Array[1, 60].Where(b => !System.Text.Unicode.Utf8.IsValid(b)).Sample(bytes =>
