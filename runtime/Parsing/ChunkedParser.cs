@@ -75,20 +75,20 @@ public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunk
         if (carry.Length > 0) ArrayPool<byte>.Shared.Return(carry);
     }
 
-    private sealed record ChunkResult(ArrayBufferWriter<byte> Events, ParseSummary Summary, ChunkWorker Worker);
+    private sealed record ChunkResult(EventLineBuffer Events, ParseSummary Summary, ChunkWorker Worker);
 
     /// <summary>The per-thread state of one chunk's parse, reused for later chunks.</summary>
     private sealed class ChunkWorker(IGrokPipeline pipeline, Datadog.DatadogEventContext? eventContext)
     {
         private readonly ParseContext _context = new();
         private readonly Utf8Repair _repair = new();
-        private readonly ConcurrentBag<ArrayBufferWriter<byte>> _buffers = [];
+        private readonly ConcurrentBag<EventLineBuffer> _buffers = [];
 
         public ChunkResult Parse(byte[] chunk, int length)
         {
             // An intake event is about three times its line (the message, the syslog fields and the attributes): room
             // for that up front, so the buffer is never grown by doubling and copying.
-            var events = _buffers.TryTake(out var b) ? b : new ArrayBufferWriter<byte>(length * 4);
+            var events = _buffers.TryTake(out var b) ? b : new EventLineBuffer(length * 4);
             var summary = new ParseSummary();
             var text = chunk.AsSpan(0, length);
             // One vectorised check for the whole chunk; lines are repaired one by one only in a chunk that needs it.
@@ -103,9 +103,9 @@ public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunk
             return new ChunkResult(events, summary, this);
         }
 
-        public void Release(ArrayBufferWriter<byte> events)
+        public void Release(EventLineBuffer events)
         {
-            events.ResetWrittenCount();
+            events.Clear();
             _buffers.Add(events);
         }
     }

@@ -19,29 +19,35 @@ public sealed class EventLineWriter : IEventBuffer, IDisposable
 {
     private const int StreamFlushThreshold = 1 << 16;
 
-    private readonly IBufferWriter<byte> _target;
-    private readonly ArrayBufferWriter<byte>? _streamBuffer;
+    /// <summary>Where the writer writes: the caller's own lines, or ours (then copied to the target, or written to the stream).</summary>
+    private readonly EventLineBuffer _lines;
+    private readonly IBufferWriter<byte>? _copyTarget;
     private readonly Stream? _stream;
-    private readonly ArrayBufferWriter<byte> _event = new(1024);
     private readonly SourceFields _fields;
     private readonly byte[] _host;
     private SyslogEventWriter? _events;
     private IGrokPipeline? _pipeline;
     private ParseContext? _context;
 
+    /// <summary>Writes event lines into <paramref name="target"/>: straight into it when it is an <see cref="EventLineBuffer"/>.</summary>
     public EventLineWriter(IBufferWriter<byte> target, DatadogEventContext? eventContext = null)
+        : this(target as EventLineBuffer ?? new EventLineBuffer(1024), eventContext)
     {
-        _target = target;
+        if (!ReferenceEquals(target, _lines)) _copyTarget = target;
+    }
+
+    public EventLineWriter(Stream output, DatadogEventContext? eventContext = null) : this(new EventLineBuffer(StreamFlushThreshold * 2), eventContext)
+    {
+        _stream = output;
+    }
+
+    private EventLineWriter(EventLineBuffer lines, DatadogEventContext? eventContext)
+    {
+        _lines = lines;
         eventContext ??= DatadogEventContext.None;
         _fields = new SourceFields(new SourceOptions { Service = eventContext.Service, Source = eventContext.Source, Tags = [.. eventContext.Tags] });
         _host = eventContext.Host is null ? [] : System.Text.Encoding.UTF8.GetBytes(eventContext.Host);
-        Writer = new Utf8JsonWriter(_event, BatchBuilder.WriterOptions);
-    }
-
-    public EventLineWriter(Stream output, DatadogEventContext? eventContext = null) : this(new ArrayBufferWriter<byte>(StreamFlushThreshold * 2), eventContext)
-    {
-        _stream = output;
-        _streamBuffer = (ArrayBufferWriter<byte>)_target;
+        Writer = new Utf8JsonWriter(_lines, BatchBuilder.WriterOptions);
     }
 
     public Utf8JsonWriter Writer { get; }
@@ -57,37 +63,35 @@ public sealed class EventLineWriter : IEventBuffer, IDisposable
         }
         var header = SyslogHeaderReader.Read(line);
         _events!.TryWrite(this, line, header, _host, line.Length, out _);
-        if (_streamBuffer is { WrittenCount: > StreamFlushThreshold }) FlushStream();
+        if (_stream is not null && _lines.WrittenCount > StreamFlushThreshold) FlushStream();
         return _events.LastResult;
     }
 
-    void IEventBuffer.BeginEvent()
-    {
-        _event.ResetWrittenCount();
-        Writer.Reset(_event);
-    }
+    void IEventBuffer.BeginEvent() => Writer.Reset();
 
     void IEventBuffer.CancelEvent()
     {
-        _event.ResetWrittenCount();
-        Writer.Reset(_event);
+        Writer.Reset();
+        _lines.TakeBack();
     }
 
     bool IEventBuffer.EndEvent(out int size)
     {
         Writer.Flush();
-        size = _event.WrittenCount;
-        var span = _target.GetSpan(size + 1);
-        _event.WrittenSpan.CopyTo(span);
-        span[size] = (byte)'\n';
-        _target.Advance(size + 1);
+        size = _lines.PendingCount;
+        _lines.EndLine();
+        if (_copyTarget is not null)
+        {
+            _copyTarget.Write(_lines.WrittenSpan);
+            _lines.Clear();
+        }
         return true;
     }
 
     private void FlushStream()
     {
-        _stream!.Write(_streamBuffer!.WrittenSpan);
-        _streamBuffer.ResetWrittenCount();
+        _stream!.Write(_lines.WrittenSpan);
+        _lines.Clear();
     }
 
     public void Dispose()
