@@ -31,18 +31,25 @@ namespace GrokFlow.Engine.Events;
 /// </summary>
 public static class EventWriter
 {
+    private static readonly JsonMemberName MessageMember = new(ReservedFields.EncodedMessage);
+    private static readonly JsonMemberName SourceMember = new(ReservedFields.EncodedSource);
+    private static readonly JsonMemberName ServiceMember = new(ReservedFields.EncodedService);
+    private static readonly JsonMemberName TagsMember = new(ReservedFields.EncodedTags);
+    private static readonly JsonMemberName HostnameMember = new(ReservedFields.EncodedHostname);
+    private static readonly JsonMemberName StatusMember = new(ReservedFields.EncodedStatus);
+
     /// <summary>Opens the event and writes its reserved fields; attributes follow on <paramref name="writer"/>.</summary>
     public static void Begin(Utf8JsonWriter writer, scoped in EventFields fields, ParseContext context)
     {
         context.Output.BeginEvent(fields.AttributesRoot);
         writer.WriteStartObject();
         var members = new JsonMemberRun(writer, context.Output);
-        members.String(ReservedFields.EncodedMessage, fields.Message);
-        if (!fields.Source.IsEmpty) members.String(ReservedFields.EncodedSource, fields.Source);
-        if (!fields.Service.IsEmpty) members.String(ReservedFields.EncodedService, fields.Service);
-        if (!fields.Tags.IsEmpty) members.String(ReservedFields.EncodedTags, fields.Tags);
-        if (!fields.Hostname.IsEmpty) members.String(ReservedFields.EncodedHostname, fields.Hostname);
-        if (!fields.Status.IsEmpty) members.String(ReservedFields.EncodedStatus, fields.Status);
+        members.String(MessageMember, fields.Message);
+        if (!fields.Source.IsEmpty) members.String(SourceMember, fields.Source);
+        if (!fields.Service.IsEmpty) members.String(ServiceMember, fields.Service);
+        if (!fields.Tags.IsEmpty) members.String(TagsMember, fields.Tags);
+        if (!fields.Hostname.IsEmpty) members.String(HostnameMember, fields.Hostname);
+        if (!fields.Status.IsEmpty) members.String(StatusMember, fields.Status);
         members.Flush();
     }
 

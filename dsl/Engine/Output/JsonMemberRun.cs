@@ -13,17 +13,20 @@ namespace GrokFlow.Engine.Output;
 /// a string the escape tables cannot settle ends the run and goes through the writer. <see cref="Flush"/> before
 /// anything else writes on the writer. The pending bytes live in the <see cref="OutputWorkspace"/>: no allocation.
 /// </summary>
-internal ref struct JsonMemberRun
+public ref struct JsonMemberRun
 {
     private readonly Utf8JsonWriter _writer;
     private readonly OutputWorkspace _workspace;
     private readonly bool _direct;
-    private JsonEncodedText _firstName;
+    private JsonMemberName? _firstName;
     private Span<byte> _buffer;
     private int _length;
     private bool _pending;
 
-    public JsonMemberRun(Utf8JsonWriter writer, OutputWorkspace workspace)
+    /// <summary>A run on <paramref name="writer"/> whose pending bytes live in <paramref name="context"/>.</summary>
+    public JsonMemberRun(Utf8JsonWriter writer, Pipelines.ParseContext context) : this(writer, context.Output) { }
+
+    internal JsonMemberRun(Utf8JsonWriter writer, OutputWorkspace workspace)
     {
         _writer = writer;
         _workspace = workspace;
@@ -33,15 +36,15 @@ internal ref struct JsonMemberRun
     }
 
     /// <summary>A string member, as <c>WriteString(name, utf8)</c> writes it (which throws on invalid UTF-8).</summary>
-    public void String(JsonEncodedText name, ReadOnlySpan<byte> utf8)
+    public void String(JsonMemberName name, ReadOnlySpan<byte> utf8)
     {
         if (TryString(name, utf8)) return;
         Flush();
-        _writer.WriteString(name, utf8);
+        _writer.WriteString(name.Name, utf8);
     }
 
     /// <summary>A string member; false, with nothing written, when the text needs the writer (invalid UTF-8, an escaped character outside ASCII).</summary>
-    public bool TryString(JsonEncodedText name, ReadOnlySpan<byte> utf8)
+    public bool TryString(JsonMemberName name, ReadOnlySpan<byte> utf8)
     {
         if (_direct) return false;
         var mark = _length;
@@ -57,11 +60,11 @@ internal ref struct JsonMemberRun
         return false;
     }
 
-    public void Integer(JsonEncodedText name, long value)
+    public void Integer(JsonMemberName name, long value)
     {
         if (_direct)
         {
-            _writer.WriteNumber(name, value);
+            _writer.WriteNumber(name.Name, value);
             return;
         }
         Reserve(name, 20);
@@ -70,11 +73,11 @@ internal ref struct JsonMemberRun
     }
 
     /// <summary>A finite double as <see cref="GrokNumbers.WriteNumber"/> writes it.</summary>
-    public void Double(JsonEncodedText name, double value)
+    public void Double(JsonMemberName name, double value)
     {
         if (_direct)
         {
-            _writer.WritePropertyName(name);
+            _writer.WritePropertyName(name.Name);
             GrokNumbers.WriteNumber(_writer, value);
             return;
         }
@@ -90,11 +93,11 @@ internal ref struct JsonMemberRun
         _pending = wasPending;
     }
 
-    public void Boolean(JsonEncodedText name, bool value)
+    public void Boolean(JsonMemberName name, bool value)
     {
         if (_direct)
         {
-            _writer.WriteBoolean(name, value);
+            _writer.WriteBoolean(name.Name, value);
             return;
         }
         Reserve(name, 5);
@@ -106,17 +109,17 @@ internal ref struct JsonMemberRun
     public void Flush()
     {
         if (!_pending) return;
-        _writer.WritePropertyName(_firstName);
+        _writer.WritePropertyName(_firstName!.Name);
         _writer.WriteRawValue(_buffer[.._length], skipInputValidation: true);
         _pending = false;
         _length = 0;
     }
 
     /// <summary>Room for the member's name and <paramref name="valueRoom"/> bytes of value; writes the name unless it is the first.</summary>
-    private void Reserve(JsonEncodedText name, int valueRoom)
+    private void Reserve(JsonMemberName name, int valueRoom)
     {
-        var encoded = name.EncodedUtf8Bytes;
-        var needed = _length + encoded.Length + 4 + valueRoom;
+        var separated = name.Separated;
+        var needed = _length + separated.Length + valueRoom;
         if (needed > _buffer.Length) _buffer = _workspace.MemberRoom(_length, needed);
         if (!_pending)
         {
@@ -124,13 +127,7 @@ internal ref struct JsonMemberRun
             _pending = true;
             return;
         }
-        var at = _length;
-        _buffer[at++] = (byte)',';
-        _buffer[at++] = (byte)'"';
-        encoded.CopyTo(_buffer[at..]);
-        at += encoded.Length;
-        _buffer[at++] = (byte)'"';
-        _buffer[at++] = (byte)':';
-        _length = at;
+        separated.CopyTo(_buffer[_length..]);
+        _length += separated.Length;
     }
 }

@@ -11,6 +11,9 @@ internal sealed class OutputNode(JsonEncodedText name, int[] leaves, int[] child
 {
     public JsonEncodedText Name { get; } = name;
 
+    /// <summary>The name as a member of a <see cref="JsonMemberRun"/>.</summary>
+    public JsonMemberName Member { get; } = new(name);
+
     /// <summary>The segment as UTF-8, unescaped (the key an event document stores).</summary>
     public byte[] Utf8Name { get; } = System.Text.Encoding.UTF8.GetBytes(name.Value);
 

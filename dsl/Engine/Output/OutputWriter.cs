@@ -95,7 +95,7 @@ public static class OutputWriter
             if (!value.HasValue) continue;
             var node = nodes[i];
             workspace.NoteRoot(node.Utf8Name, node.IsReservedAtRoot);
-            WriteMember(ref members, node.Name, value, input, workspace);
+            WriteMember(ref members, node.Member, value, input, workspace);
             wrote = true;
         }
         members.Flush();
@@ -103,7 +103,7 @@ public static class OutputWriter
     }
 
     /// <summary>A member as <see cref="WriteValue"/> writes its value, on a run of members.</summary>
-    private static void WriteMember(ref JsonMemberRun members, JsonEncodedText name, in OutputValue value, ReadOnlySpan<byte> input, OutputWorkspace workspace)
+    private static void WriteMember(ref JsonMemberRun members, JsonMemberName name, in OutputValue value, ReadOnlySpan<byte> input, OutputWorkspace workspace)
     {
         switch (value.Kind)
         {
