@@ -229,8 +229,10 @@ public static class JsonStrings
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint AttentionMask(Vector128<byte> v)
     {
-        var attention = Vector128.LessThan(v, Vector128.Create((byte)0x20))
-                        | Vector128.GreaterThan(v, Vector128.Create((byte)0x7E))
+        // Read as signed bytes, everything at or above 0x80 is negative: one compare finds those and the controls
+        // (SSE2 has no unsigned byte compare; two unsigned ones cost a bias and a compare each).
+        var attention = Vector128.LessThan(v.AsSByte(), Vector128.Create((sbyte)0x20)).AsByte()
+                        | Vector128.Equals(v, Vector128.Create((byte)0x7F))
                         | Vector128.Equals(v, Vector128.Create((byte)'"'))
                         | Vector128.Equals(v, Vector128.Create((byte)'\\'));
         return attention.ExtractMostSignificantBits();
