@@ -90,6 +90,7 @@ internal sealed class TcpSyslogConnection(
         var status = FrameStatus.NeedMore;
         lock (worker.Gate)
         {
+            var receivedAt = worker.Now();
             while (true)
             {
                 if (!limits.HasRoom())
@@ -101,13 +102,13 @@ internal sealed class TcpSyslogConnection(
                 if (status != FrameStatus.Frame) break;
                 frames++;
                 if (cut) truncated++;
-                events += worker.Handle(frame, sender, counters.Name);
+                events += worker.Handle(frame, sender, receivedAt, counters.Name);
             }
             if (completed && status == FrameStatus.NeedMore && _framer.TryReadLast(ref buffer, out var last, out var lastCut))
             {
                 frames++;
                 if (lastCut) truncated++;
-                events += worker.Handle(last, sender, counters.Name);
+                events += worker.Handle(last, sender, receivedAt, counters.Name);
             }
         }
         counters.Read(0, frames, truncated);
