@@ -15,6 +15,9 @@ internal sealed class TcpWorker(BatchBuilder builder, IDatagramHandler handler, 
 
     public object Gate => builder.Gate;
 
+    /// <summary>Batches this worker's builder has sealed; read with <see cref="Gate"/> held.</summary>
+    public long BatchesSealed => builder.BatchesSealed;
+
     /// <summary>When the frames of one read arrived: read once per read, not per frame (a clock reading per line showed in the profile).</summary>
     public DateTimeOffset Now() => clock.GetUtcNow();
 
