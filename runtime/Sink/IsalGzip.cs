@@ -30,15 +30,39 @@ internal sealed unsafe class IsalGzip
         _compress = (delegate* unmanaged<byte*, int>)compress;
     }
 
-    /// <summary>The library if it is installed (and has the two entry points), else null.</summary>
+    /// <summary>
+    /// The library if it is installed, has the two entry points and gives back what it was given (inflated by
+    /// System.IO.Compression: a library whose layout differs from the one above is not used); else null.
+    /// </summary>
     public static IsalGzip? TryLoad()
     {
         if (!NativeLibrary.TryLoad("libisal.so.2", out var library)) return null;
         if (NativeLibrary.TryGetExport(library, "isal_deflate_stateless_init", out var init)
             && NativeLibrary.TryGetExport(library, "isal_deflate_stateless", out var compress))
-            return new IsalGzip(init, compress);
+        {
+            var isal = new IsalGzip(init, compress);
+            if (isal.RoundTrips()) return isal;
+        }
         NativeLibrary.Free(library);
         return null;
+    }
+
+    private bool RoundTrips()
+    {
+        var sample = System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, 200).Select(i => $"{{\"n\":{i},\"ddsource\":\"check\"}},")));
+        var output = new byte[sample.Length + 1024];
+        try
+        {
+            if (!TryCompress(sample, output, out var written)) return false;
+            using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(output, 0, written), System.IO.Compression.CompressionMode.Decompress);
+            var back = new MemoryStream();
+            gzip.CopyTo(back);
+            return back.ToArray().AsSpan().SequenceEqual(sample);
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
