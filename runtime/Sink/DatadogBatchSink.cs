@@ -22,6 +22,7 @@ internal sealed class DatadogBatchSink(
     ILogger<DatadogBatchSink> logger) : IBatchSink
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private static readonly TimeSpan AttemptTimeoutGrace = TimeSpan.FromSeconds(1);
     private readonly DatadogOptions _options = options.Value;
 
     public Task DeliverAsync(EventBatch batch, CancellationToken cancellationToken) => SendOrSplitAsync(batch, cancellationToken);
@@ -103,7 +104,9 @@ internal sealed class DatadogBatchSink(
         attempt.CancelAfter(_options.AttemptTimeout);
         try
         {
-            using var response = await api.SendLogsAsync(content, attempt.Token).ConfigureAwait(false);
+            // And if some layer ignores the token, the sender still moves on (the abandoned request is left to fail).
+            using var response = await api.SendLogsAsync(content, attempt.Token)
+                .WaitAsync(_options.AttemptTimeout + AttemptTimeoutGrace, cancellationToken).ConfigureAwait(false);
             if (response.IsReceived)
                 return new IntakeAttempt((int)response.StatusCode, RetryAfterOf(response.Headers.RetryAfter),
                     $"{(int)response.StatusCode} {response.ReasonPhrase} {Truncate(response.HasResponseError(out var error) ? error.Content : null)}".Trim());
@@ -113,9 +116,9 @@ internal sealed class DatadogBatchSink(
         {
             throw;
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or OperationCanceledException or IOException)
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or OperationCanceledException or TimeoutException or IOException)
         {
-            return new IntakeAttempt(0, null, e is TimeoutRejectedException or OperationCanceledException ? $"no answer within {_options.AttemptTimeout}" : e.Message);
+            return new IntakeAttempt(0, null, e is HttpRequestException or IOException ? e.Message : $"no answer within {_options.AttemptTimeout}");
         }
     }
 

@@ -137,6 +137,19 @@ public sealed class IntakeDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task AnAnswerWhoseBodyNeverComesIsAbandonedAfterTheAttemptTimeoutAndRetried()
+    {
+        await using var intake = await TestIntakeServer.StartAsync();
+        intake.Script(IntakeAnswer.StatusThenHangInBody(403));
+        await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Datadog:AttemptTimeout", "00:00:02")));
+        await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(5));
+
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 5, Patience, "5 events at the intake");
+        Assert.Equal(403, intake.Requests[0].AnsweredStatus);
+        Assert.Equal(5, intake.AcceptedEvents.Select(Message).Distinct().Count());
+    }
+
+    [Fact]
     public async Task HangingIntakeIsAbandonedAfterTheAttemptTimeoutAndRetried()
     {
         await using var intake = await TestIntakeServer.StartAsync();

@@ -115,6 +115,14 @@ public sealed class TestIntakeServer : IAsyncDisposable
         }
         _requests.Enqueue((arrival, new IntakeRequest(context.Request.Path, headers, (int)raw.Length, body, answer.Status)));
         context.Response.StatusCode = answer.Status;
+        if (answer.HangInBody)
+        {
+            context.Response.ContentLength = 100;
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await Task.WhenAny(_release.Task, Task.Delay(Timeout.Infinite, context.RequestAborted));
+            context.Abort();
+            return;
+        }
         if (answer.RetryAfter is { } retryAfter) context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString();
         await context.Response.WriteAsync(answer.Status is >= 200 and < 300 ? "{}" : $"{{\"errors\":[\"scripted {answer.Status}\"]}}");
     }
