@@ -7,6 +7,8 @@ command -v tshark >/dev/null || need+=(tshark)
 command -v softflowd >/dev/null || need+=(softflowd)
 command -v lognormalizer >/dev/null || need+=(liblognorm-utils)
 command -v systemd-analyze >/dev/null || need+=(systemd)   # verifies runtime/deploy/grokflow.service in the tests
+# gzip of intake bodies and spool files at level 1 (runtime/Sink/IsalGzip.cs; without it the host uses zlib-ng).
+ldconfig -p | grep 'libisal\.so\.2 ' >/dev/null || need+=(libisal2)
 # Native AOT publishing (scripts/publish.sh): the SDK links with clang and needs zlib's headers.
 command -v clang >/dev/null || need+=(clang)
 [ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)

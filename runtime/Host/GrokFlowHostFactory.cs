@@ -54,7 +54,7 @@ internal static class GrokFlowHostFactory
     public static string DescribeOutput(IServiceProvider services)
     {
         var datadog = services.GetRequiredService<IOptions<DatadogOptions>>().Value;
-        if (datadog.HasApiKey) return $"grokflow: shipping to Datadog at {datadog.IntakeBaseAddress}api/v2/logs";
+        if (datadog.HasApiKey) return $"grokflow: shipping to Datadog at {datadog.IntakeBaseAddress}api/v2/logs ({services.GetRequiredService<GzipCompressor>().Description})";
         var output = services.GetRequiredService<IOptions<OutputOptions>>().Value;
         return string.IsNullOrWhiteSpace(output.Path)
             ? "grokflow: no DD_API_KEY, so events are written to stdout as JSON lines (set DD_API_KEY to ship them to Datadog, or --output FILE)"
@@ -132,12 +132,12 @@ internal static class GrokFlowHostFactory
         services.AddSingleton<PipelineRoutes>();
         services.AddSingleton<IDatagramHandlerFactory, SyslogHandlerFactory>();
         services.AddSingleton<IDatagramHandlerFactory, NetFlowHandlerFactory>();
+        services.AddSingleton(sp => GzipCompressor.Create(sp.GetRequiredService<IOptions<DatadogOptions>>().Value.CompressionLevel));
         services.AddSingleton(sp =>
         {
             var spool = sp.GetRequiredService<IOptions<SpoolOptions>>().Value;
-            var datadog = sp.GetRequiredService<IOptions<DatadogOptions>>().Value;
             var disk = spool.Enabled && hasApiKey
-                ? new DiskSpool(spool.ResolvedDirectory, spool.MaxBytes, datadog.CompressionLevel, sp.GetRequiredService<HostMetrics>(), sp.GetRequiredService<ILogger<DiskSpool>>())
+                ? new DiskSpool(spool.ResolvedDirectory, spool.MaxBytes, sp.GetRequiredService<GzipCompressor>(), sp.GetRequiredService<HostMetrics>(), sp.GetRequiredService<ILogger<DiskSpool>>())
                 : null;
             return new BatchQueue(sp.GetRequiredService<IOptions<QueueOptions>>().Value, disk, spool, sp.GetRequiredService<IntakeHealth>(),
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<HostMetrics>(), sp.GetRequiredService<ILogger<BatchQueue>>());

@@ -42,6 +42,9 @@ internal sealed class BatchBuilder : IBufferWriter<byte>, IEventBuffer, IDisposa
 
     public int MaxEventBytes => _maxEventBytes;
 
+    /// <summary>Batches handed to the queue so far: the queue's room only shrinks when this moves.</summary>
+    public long BatchesSealed { get; private set; }
+
     /// <summary>Starts an event; write one JSON object on <see cref="Writer"/>, then call <see cref="EndEvent"/>.</summary>
     public void BeginEvent()
     {
@@ -104,6 +107,7 @@ internal sealed class BatchBuilder : IBufferWriter<byte>, IEventBuffer, IDisposa
         _ends = new int[_maxEvents];
         _count = 0;
         _length = 0;
+        BatchesSealed++;
         _target.Accept(batch);
     }
 

@@ -15,6 +15,7 @@ namespace GrokFlow.Runtime.Sink;
 internal sealed class DatadogBatchSink(
     IDatadogLogsApi api,
     IOptions<DatadogOptions> options,
+    GzipCompressor gzip,
     IntakeHealth health,
     HostMetrics metrics,
     TimeProvider clock,
@@ -28,7 +29,7 @@ internal sealed class DatadogBatchSink(
 
     private async Task SendOrSplitAsync(EventBatch batch, CancellationToken cancellationToken)
     {
-        var body = batch.Compressed(_options.CompressionLevel);   // owned by the batch
+        var body = batch.Compressed(gzip);   // owned by the batch
         var failures = 0;
         while (true)
         {

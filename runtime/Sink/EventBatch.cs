@@ -46,15 +46,15 @@ internal sealed class EventBatch
     public bool Persisted { get { lock (_gate) return _persisted; } }
 
     /// <summary>
-    /// The gzip body at <paramref name="level"/>, made once and shared by the spool copy and the intake request (so a
+    /// The gzip body, made once by <paramref name="gzip"/> and shared by the spool copy and the intake request (so a
     /// batch persisted while it waits is not compressed twice). Valid until <see cref="Release"/>.
     /// </summary>
-    public PooledBufferStream Compressed(int level)
+    public PooledBufferStream Compressed(GzipCompressor gzip)
     {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_released, this);
-            return _compressed ??= GzipCodec.Compress(Json, level);
+            return _compressed ??= gzip.Compress(Json);
         }
     }
 

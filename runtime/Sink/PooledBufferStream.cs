@@ -30,6 +30,13 @@ internal sealed class PooledBufferStream(int initialCapacity) : Stream
         _length += data.Length;
     }
 
+    /// <summary>Counts <paramref name="count"/> bytes written straight into <see cref="Buffer"/> as written.</summary>
+    public void Advance(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _buffer.Length - _length);
+        _length += count;
+    }
+
     public override void Flush() { }
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();

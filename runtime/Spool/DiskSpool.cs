@@ -21,16 +21,16 @@ internal sealed class DiskSpool
     private readonly Dictionary<long, SpoolFile> _reserved = new();
     private readonly string _directory;
     private readonly long _maxBytes;
-    private readonly int _compressionLevel;
+    private readonly GzipCompressor _gzip;
     private readonly HostMetrics _metrics;
     private readonly ILogger _logger;
     private long _bytes;
 
-    public DiskSpool(string directory, long maxBytes, int compressionLevel, HostMetrics metrics, ILogger<DiskSpool> logger)
+    public DiskSpool(string directory, long maxBytes, GzipCompressor gzip, HostMetrics metrics, ILogger<DiskSpool> logger)
     {
         _directory = directory;
         _maxBytes = maxBytes;
-        _compressionLevel = compressionLevel;
+        _gzip = gzip;
         _metrics = metrics;
         _logger = logger;
         Directory.CreateDirectory(directory);
@@ -78,7 +78,7 @@ internal sealed class DiskSpool
 
     private bool TryWriteFile(EventBatch batch, out long size)
     {
-        var compressed = batch.Compressed(_compressionLevel);   // owned by the batch (and reused for sending)
+        var compressed = batch.Compressed(_gzip);   // owned by the batch (and reused for sending)
         size = compressed.Length;
         lock (_gate)
         {

@@ -81,8 +81,10 @@ internal sealed class TcpSyslogConnection(
     }
 
     /// <summary>
-    /// Handles the complete frames while the queue has room (checked before each, as each may seal a batch). Returns
-    /// NeedMore when all were handled, Frame when it stopped for room, BadLengthPrefix when the stream broke.
+    /// Handles the complete frames while the queue has room: checked before the first and again after each frame that
+    /// sealed a batch (the headroom covers one batch per worker past a check; checking before every frame took two locks
+    /// per line). Returns NeedMore when all were handled, Frame when it stopped for room, BadLengthPrefix when the
+    /// stream broke.
     /// </summary>
     private FrameStatus HandleFrames(ref ReadOnlySequence<byte> buffer, bool completed)
     {
@@ -90,9 +92,11 @@ internal sealed class TcpSyslogConnection(
         var status = FrameStatus.NeedMore;
         lock (worker.Gate)
         {
+            var receivedAt = worker.Now();
+            var checkedAt = -1L;
             while (true)
             {
-                if (!limits.HasRoom())
+                if (checkedAt != worker.BatchesSealed && !HasRoom(ref checkedAt))
                 {
                     status = FrameStatus.Frame;
                     break;
@@ -101,13 +105,13 @@ internal sealed class TcpSyslogConnection(
                 if (status != FrameStatus.Frame) break;
                 frames++;
                 if (cut) truncated++;
-                events += worker.Handle(frame, sender, counters.Name);
+                events += worker.Handle(frame, sender, receivedAt, counters.Name);
             }
             if (completed && status == FrameStatus.NeedMore && _framer.TryReadLast(ref buffer, out var last, out var lastCut))
             {
                 frames++;
                 if (lastCut) truncated++;
-                events += worker.Handle(last, sender, counters.Name);
+                events += worker.Handle(last, sender, receivedAt, counters.Name);
             }
         }
         counters.Read(0, frames, truncated);
@@ -118,6 +122,12 @@ internal sealed class TcpSyslogConnection(
         logger.LogWarning("Source {Name}: {Sender} sent a bad octet-counting length prefix; connection closed (counted as malformed)",
             counters.Name, sender.EndPoint);
         return status;
+    }
+
+    private bool HasRoom(ref long checkedAt)
+    {
+        checkedAt = worker.BatchesSealed;
+        return limits.HasRoom();
     }
 
     private async Task WaitForRoomAsync(CancellationToken stopping)

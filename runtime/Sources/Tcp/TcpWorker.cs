@@ -15,8 +15,14 @@ internal sealed class TcpWorker(BatchBuilder builder, IDatagramHandler handler, 
 
     public object Gate => builder.Gate;
 
+    /// <summary>Batches this worker's builder has sealed; read with <see cref="Gate"/> held.</summary>
+    public long BatchesSealed => builder.BatchesSealed;
+
+    /// <summary>When the frames of one read arrived: read once per read, not per frame (a clock reading per line showed in the profile).</summary>
+    public DateTimeOffset Now() => clock.GetUtcNow();
+
     /// <summary>Turns one frame into events; call with <see cref="Gate"/> held. Returns the events written.</summary>
-    public int Handle(in ReadOnlySequence<byte> frame, SenderInfo sender, string sourceName)
+    public int Handle(in ReadOnlySequence<byte> frame, SenderInfo sender, DateTimeOffset receivedAt, string sourceName)
     {
         ReadOnlySpan<byte> bytes;
         if (frame.IsSingleSegment) bytes = frame.FirstSpan;
@@ -27,7 +33,7 @@ internal sealed class TcpWorker(BatchBuilder builder, IDatagramHandler handler, 
         }
         try
         {
-            return handler.Handle(bytes, sender, clock.GetUtcNow());
+            return handler.Handle(bytes, sender, receivedAt);
         }
         catch (Exception e)
         {

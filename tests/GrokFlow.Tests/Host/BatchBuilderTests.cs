@@ -131,7 +131,7 @@ public sealed class BatchBuilderTests
         var batch = EventBatch.FromJsonArray(buffer, json.Length, 7, body)!;
         Assert.Equal(2, batch.Count);
         Assert.Equal("{\"c\":2}", Encoding.UTF8.GetString(batch.Event(1)));
-        Assert.Same(body, batch.Compressed(6));   // the stored gzip body is sent as it is, not compressed again
+        Assert.Same(body, batch.Compressed(new GzipCompressor(6, null)));   // the stored gzip body is sent as it is, not compressed again
         Assert.Null(EventBatch.FromJsonArray(Encoding.UTF8.GetBytes("[{\"a\":1},"), 9, 8, GzipCodec.Compress([], 1)));
     }
 }

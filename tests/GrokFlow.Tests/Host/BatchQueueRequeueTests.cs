@@ -22,7 +22,7 @@ public sealed class BatchQueueRequeueTests : IDisposable
     public BatchQueueRequeueTests()
     {
         _metrics = new HostMetrics(_meters);
-        _spool = new DiskSpool(_directory, 1L << 30, 1, _metrics, NullLogger<DiskSpool>.Instance);
+        _spool = new DiskSpool(_directory, 1L << 30, GzipCompressor.Create(1), _metrics, NullLogger<DiskSpool>.Instance);
         _queue = new BatchQueue(new QueueOptions { MemoryBytes = 1 << 20 }, _spool, new SpoolOptions { Mode = SpoolMode.Durable },
             new IntakeHealth(), TimeProvider.System, _metrics, NullLogger<BatchQueue>.Instance);
     }

@@ -25,7 +25,7 @@ public sealed class BatchQueueRoomTests : IDisposable
     public BatchQueueRoomTests()
     {
         _metrics = new HostMetrics(_meters);
-        _spool = new DiskSpool(_directory, 1L << 30, 1, _metrics, NullLogger<DiskSpool>.Instance);
+        _spool = new DiskSpool(_directory, 1L << 30, GzipCompressor.Create(1), _metrics, NullLogger<DiskSpool>.Instance);
         _queue = new BatchQueue(new QueueOptions { MemoryBytes = MemoryBound }, _spool, new SpoolOptions { Mode = SpoolMode.Durable },
             _health, TimeProvider.System, _metrics, NullLogger<BatchQueue>.Instance);
     }

@@ -21,7 +21,7 @@ public sealed class DiskSpoolTests : IDisposable
 
     public DiskSpoolTests() => _metrics = new HostMetrics(_meters);
 
-    private DiskSpool OpenSpool() => new(_directory, 1L << 30, 1, _metrics, NullLogger<DiskSpool>.Instance);
+    private DiskSpool OpenSpool() => new(_directory, 1L << 30, GzipCompressor.Create(1), _metrics, NullLogger<DiskSpool>.Instance);
 
     private sealed class Captured : IBatchTarget
     {
@@ -63,7 +63,7 @@ public sealed class DiskSpoolTests : IDisposable
 
         var read = ReadBackOldest();
         Assert.Equal((41, 3, batch.Length, true), (read.Sequence, read.Count, read.Length, read.FromSpool));
-        var body = read.Compressed(9);
+        var body = read.Compressed(new GzipCompressor(9, null));
         Assert.Equal(written, body.Buffer.AsSpan(0, (int)body.Length).ToArray());
         Assert.Equal(Encoding.UTF8.GetString(batch.Event(1)), Encoding.UTF8.GetString(read.Event(1)));
         Assert.Equal(batch.Json.ToArray(), read.Json.ToArray());
