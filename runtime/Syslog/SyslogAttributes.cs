@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GrokFlow.Engine.Output;
+using GrokFlow.Engine.Pipelines;
 using GrokFlow.Engine.Processing;
 
 namespace GrokFlow.Runtime.Syslog;
@@ -13,13 +14,13 @@ namespace GrokFlow.Runtime.Syslog;
 internal static class SyslogAttributes
 {
     private static readonly JsonEncodedText SyslogName = JsonEncodedText.Encode("syslog");
-    private static readonly JsonEncodedText HostnameName = JsonEncodedText.Encode("hostname");
-    private static readonly JsonEncodedText TimestampName = JsonEncodedText.Encode("timestamp");
-    private static readonly JsonEncodedText AppNameName = JsonEncodedText.Encode("appname");
-    private static readonly JsonEncodedText ProcIdName = JsonEncodedText.Encode("procid");
-    private static readonly JsonEncodedText MsgIdName = JsonEncodedText.Encode("msgid");
-    private static readonly JsonEncodedText SeverityName = JsonEncodedText.Encode("severity");
-    private static readonly JsonEncodedText FacilityName = JsonEncodedText.Encode("facility");
+    private static readonly JsonMemberName HostnameName = new("hostname");
+    private static readonly JsonMemberName TimestampName = new("timestamp");
+    private static readonly JsonMemberName AppNameName = new("appname");
+    private static readonly JsonMemberName ProcIdName = new("procid");
+    private static readonly JsonMemberName MsgIdName = new("msgid");
+    private static readonly JsonMemberName SeverityName = new("severity");
+    private static readonly JsonMemberName FacilityName = new("facility");
 
     private static readonly AttributePath Syslog = new("syslog");
     private static readonly AttributePath SyslogHostname = new("syslog.hostname");
@@ -30,20 +31,22 @@ internal static class SyslogAttributes
     private static readonly AttributePath SyslogSeverity = new("syslog.severity");
     private static readonly AttributePath SyslogFacility = new("syslog.facility");
 
-    /// <summary>Writes <c>"syslog": {...}</c> into the open event object.</summary>
-    public static void Write(Utf8JsonWriter w, ReadOnlySpan<byte> line, in SyslogHeader header)
+    /// <summary>Writes <c>"syslog": {...}</c> into the open event object; the header's members as one run.</summary>
+    public static void Write(Utf8JsonWriter w, ReadOnlySpan<byte> line, in SyslogHeader header, ParseContext context)
     {
         w.WriteStartObject(SyslogName);
-        if (SyslogHeader.IsPresent(header.Hostname)) JsonStrings.WriteString(w, HostnameName, line[header.Hostname]);
-        if (SyslogHeader.IsPresent(header.AppName)) JsonStrings.WriteString(w, AppNameName, line[header.AppName]);
-        if (SyslogHeader.IsPresent(header.ProcId)) JsonStrings.WriteString(w, ProcIdName, line[header.ProcId]);
-        if (SyslogHeader.IsPresent(header.MsgId)) JsonStrings.WriteString(w, MsgIdName, line[header.MsgId]);
-        if (SyslogHeader.IsPresent(header.Timestamp)) JsonStrings.WriteString(w, TimestampName, line[header.Timestamp]);
+        var run = new JsonMemberRun(w, context);
+        if (SyslogHeader.IsPresent(header.Hostname)) run.String(HostnameName, line[header.Hostname]);
+        if (SyslogHeader.IsPresent(header.AppName)) run.String(AppNameName, line[header.AppName]);
+        if (SyslogHeader.IsPresent(header.ProcId)) run.String(ProcIdName, line[header.ProcId]);
+        if (SyslogHeader.IsPresent(header.MsgId)) run.String(MsgIdName, line[header.MsgId]);
+        if (SyslogHeader.IsPresent(header.Timestamp)) run.String(TimestampName, line[header.Timestamp]);
         if (header.HasPriority)
         {
-            w.WriteNumber(SeverityName, header.Severity);
-            w.WriteNumber(FacilityName, header.Facility);
+            run.Integer(SeverityName, header.Severity);
+            run.Integer(FacilityName, header.Facility);
         }
+        run.Flush();
         StructuredDataAttributes.Write(w, line[header.StructuredData]);
         w.WriteEndObject();
     }

@@ -100,7 +100,7 @@ internal sealed class SyslogEventWriter
         }
         var w = buffer.Writer;
         EventWriter.Begin(w, fields, _context);
-        if (header.Format != SyslogFormat.None) SyslogAttributes.Write(w, line, header);
+        if (header.Format != SyslogFormat.None) SyslogAttributes.Write(w, line, header, _context);
         if (applyPipelines) ApplyGrokPipelines(w, fields.Message);
         if (EventWriter.TryEnd(w, _context)) return;
         // The pipelines wrote an attribute the event already had: the document merges them.
