@@ -1,9 +1,6 @@
-using GrokFlow.Runtime.Host;
 using GrokFlow.Runtime.Host.Options;
 using GrokFlow.Runtime.Sink;
 using GrokFlow.Runtime.Spool;
-using GrokFlow.Tests.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GrokFlow.Tests.Host;
 
@@ -13,30 +10,17 @@ namespace GrokFlow.Tests.Host;
 /// </summary>
 public sealed class BatchQueueRequeueTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"grokflow-requeue-{Guid.NewGuid():N}");
-    private readonly TestMeterFactory _meters = new();
-    private readonly HostMetrics _metrics;
+    private readonly SpoolTestBed _bed = new("requeue");
     private readonly DiskSpool _spool;
     private readonly BatchQueue _queue;
 
     public BatchQueueRequeueTests()
     {
-        _metrics = new HostMetrics(_meters);
-        _spool = new DiskSpool(_directory, 1L << 30, GzipCompressor.Create(1), _metrics, NullLogger<DiskSpool>.Instance);
-        _queue = new BatchQueue(new QueueOptions { MemoryBytes = 1 << 20 }, _spool, new SpoolOptions { Mode = SpoolMode.Durable },
-            new IntakeHealth(), TimeProvider.System, _metrics, NullLogger<BatchQueue>.Instance);
+        _spool = _bed.OpenSpool();
+        _queue = _bed.OpenQueue(_spool, 1 << 20, SpoolMode.Durable, new IntakeHealth());
     }
 
-    private void AcceptBatch(string message)
-    {
-        using var builder = new BatchBuilder(new BatchingOptions(), _queue);
-        builder.BeginEvent();
-        builder.Writer.WriteStartObject();
-        builder.Writer.WriteString("message", message);
-        builder.Writer.WriteEndObject();
-        Assert.True(builder.EndEvent(out _));
-        builder.Seal();
-    }
+    private void AcceptBatch(string message) => SpoolTestBed.Seal(_queue, message);
 
     private async Task<EventBatch> TakeAsync()
     {
@@ -62,8 +46,7 @@ public sealed class BatchQueueRequeueTests : IDisposable
     {
         AcceptBatch("spooled");
         _queue.SpillMemory();   // as a stop does: the batch is now only in its file
-        using var restarted = new BatchQueue(new QueueOptions(), _spool, new SpoolOptions(), new IntakeHealth(), TimeProvider.System, _metrics,
-            NullLogger<BatchQueue>.Instance);
+        using var restarted = _bed.OpenQueue(_spool, new QueueOptions().MemoryBytes, SpoolMode.Durable, new IntakeHealth());
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         var batch = (await restarted.TakeAsync(patience.Token))!;
         Assert.True(batch.FromSpool);
@@ -73,14 +56,12 @@ public sealed class BatchQueueRequeueTests : IDisposable
         var again = (await restarted.TakeAsync(patience.Token))!;
         Assert.Equal((batch.Sequence, true), (again.Sequence, again.FromSpool));
         Assert.Contains("spooled", System.Text.Encoding.UTF8.GetString(again.Json));
-        Assert.Single(Directory.GetFiles(_directory));
+        Assert.Single(Directory.GetFiles(_bed.Directory));
     }
 
     public void Dispose()
     {
         _queue.Dispose();
-        _metrics.Dispose();
-        _meters.Dispose();
-        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
+        _bed.Dispose();
     }
 }

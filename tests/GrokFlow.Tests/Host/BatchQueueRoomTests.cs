@@ -1,9 +1,6 @@
-using GrokFlow.Runtime.Host;
 using GrokFlow.Runtime.Host.Options;
 using GrokFlow.Runtime.Sink;
 using GrokFlow.Runtime.Spool;
-using GrokFlow.Tests.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GrokFlow.Tests.Host;
 
@@ -15,31 +12,18 @@ public sealed class BatchQueueRoomTests : IDisposable
 {
     private const long Room = 64 * 1024;
     private const long MemoryBound = 4 * Room;
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"grokflow-room-{Guid.NewGuid():N}");
-    private readonly TestMeterFactory _meters = new();
-    private readonly HostMetrics _metrics;
+    private readonly SpoolTestBed _bed = new("room");
     private readonly IntakeHealth _health = new();
     private readonly DiskSpool _spool;
     private readonly BatchQueue _queue;
 
     public BatchQueueRoomTests()
     {
-        _metrics = new HostMetrics(_meters);
-        _spool = new DiskSpool(_directory, 1L << 30, GzipCompressor.Create(1), _metrics, NullLogger<DiskSpool>.Instance);
-        _queue = new BatchQueue(new QueueOptions { MemoryBytes = MemoryBound }, _spool, new SpoolOptions { Mode = SpoolMode.Durable },
-            _health, TimeProvider.System, _metrics, NullLogger<BatchQueue>.Instance);
+        _spool = _bed.OpenSpool();
+        _queue = _bed.OpenQueue(_spool, MemoryBound, SpoolMode.Durable, _health);
     }
 
-    private void AcceptBatch()
-    {
-        using var builder = new BatchBuilder(new BatchingOptions(), _queue);
-        builder.BeginEvent();
-        builder.Writer.WriteStartObject();
-        builder.Writer.WriteString("message", new string('x', 1000));
-        builder.Writer.WriteEndObject();
-        Assert.True(builder.EndEvent(out _));
-        builder.Seal();
-    }
+    private void AcceptBatch() => SpoolTestBed.Seal(_queue, new string('x', 1000));
 
     private void FillMemory()
     {
@@ -84,15 +68,15 @@ public sealed class BatchQueueRoomTests : IDisposable
         _health.Set(IntakeState.Healthy);
         FillMemory();
         _health.Set(IntakeState.Failing);
-        var queued = _metrics.QueueBytes;
+        var queued = _bed.Metrics.QueueBytes;
 
         AcceptBatch();
 
-        Assert.Equal((0, 0), (_spool.PendingCount, Directory.GetFiles(_directory).Length));
-        Assert.True(_metrics.QueueBytes > queued, "the batch waiting for the writer counts as memory");
+        Assert.Equal((0, 0), (_spool.PendingCount, Directory.GetFiles(_bed.Directory).Length));
+        Assert.True(_bed.Metrics.QueueBytes > queued, "the batch waiting for the writer counts as memory");
         Assert.True(_queue.HasRoomFor(Room), "behind it, new batches go to the spool too");
         Assert.Equal(1, _queue.WriteSpilled());
-        Assert.Equal((1, 1, queued), (_spool.PendingCount, Directory.GetFiles(_directory).Length, _metrics.QueueBytes));
+        Assert.Equal((1, 1, queued), (_spool.PendingCount, Directory.GetFiles(_bed.Directory).Length, _bed.Metrics.QueueBytes));
     }
 
     [Fact]
@@ -101,12 +85,12 @@ public sealed class BatchQueueRoomTests : IDisposable
         _health.Set(IntakeState.Healthy);
         FillMemory();
         _health.Set(IntakeState.Failing);
-        while (_metrics.QueueBytes + Room <= 2 * MemoryBound) AcceptBatch();
-        Assert.Equal((0, 2 * MemoryBound), (_spool.PendingCount, _metrics.QueueBytes));
+        while (_bed.Metrics.QueueBytes + Room <= 2 * MemoryBound) AcceptBatch();
+        Assert.Equal((0, 2 * MemoryBound), (_spool.PendingCount, _bed.Metrics.QueueBytes));
 
         AcceptBatch();
 
-        Assert.Equal((1, 2 * MemoryBound), (_spool.PendingCount, _metrics.QueueBytes));
+        Assert.Equal((1, 2 * MemoryBound), (_spool.PendingCount, _bed.Metrics.QueueBytes));
     }
 
     [Fact]
@@ -125,8 +109,6 @@ public sealed class BatchQueueRoomTests : IDisposable
     public void Dispose()
     {
         _queue.Dispose();
-        _metrics.Dispose();
-        _meters.Dispose();
-        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
+        _bed.Dispose();
     }
 }

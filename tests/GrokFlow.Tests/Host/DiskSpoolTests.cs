@@ -1,11 +1,7 @@
 using System.IO.Compression;
 using System.Text;
-using GrokFlow.Runtime.Host;
-using GrokFlow.Runtime.Host.Options;
 using GrokFlow.Runtime.Sink;
 using GrokFlow.Runtime.Spool;
-using GrokFlow.Tests.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GrokFlow.Tests.Host;
 
@@ -15,13 +11,9 @@ namespace GrokFlow.Tests.Host;
 /// </summary>
 public sealed class DiskSpoolTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"grokflow-spool-{Guid.NewGuid():N}");
-    private readonly TestMeterFactory _meters = new();
-    private readonly HostMetrics _metrics;
+    private readonly SpoolTestBed _bed = new("spool");
 
-    public DiskSpoolTests() => _metrics = new HostMetrics(_meters);
-
-    private DiskSpool OpenSpool() => new(_directory, 1L << 30, GzipCompressor.Create(1), _metrics, NullLogger<DiskSpool>.Instance);
+    private DiskSpool OpenSpool() => _bed.OpenSpool();
 
     private sealed class Captured : IBatchTarget
     {
@@ -32,16 +24,7 @@ public sealed class DiskSpoolTests : IDisposable
     private static EventBatch BatchOf(params string[] messages)
     {
         var target = new Captured();
-        using var builder = new BatchBuilder(new BatchingOptions(), target);
-        foreach (var message in messages)
-        {
-            builder.BeginEvent();
-            builder.Writer.WriteStartObject();
-            builder.Writer.WriteString("message", message);
-            builder.Writer.WriteEndObject();
-            Assert.True(builder.EndEvent(out _));
-        }
-        builder.Seal();
+        SpoolTestBed.Seal(target, messages);
         return Assert.Single(target.Batches);
     }
 
@@ -58,8 +41,8 @@ public sealed class DiskSpoolTests : IDisposable
         var batch = BatchOf("first", "second \"quoted\"", "third");
         batch.Sequence = 41;
         Assert.True(OpenSpool().TryWrite(batch));
-        var written = File.ReadAllBytes(Assert.Single(Directory.GetFiles(_directory)));
-        Assert.EndsWith("0000000000000000041-3.json.gz", Assert.Single(Directory.GetFiles(_directory)));
+        var written = File.ReadAllBytes(Assert.Single(Directory.GetFiles(_bed.Directory)));
+        Assert.EndsWith("0000000000000000041-3.json.gz", Assert.Single(Directory.GetFiles(_bed.Directory)));
 
         var read = ReadBackOldest();
         Assert.Equal((41, 3, batch.Length, true), (read.Sequence, read.Count, read.Length, read.FromSpool));
@@ -72,8 +55,8 @@ public sealed class DiskSpoolTests : IDisposable
     [Fact]
     public void AFileNamedBeforeCountsWereRecordedIsStillReadWhole()
     {
-        Directory.CreateDirectory(_directory);
-        File.WriteAllBytes(Path.Combine(_directory, "0000000000000000005.json.gz"), Gzip("[{\"a\":1},{\"b\":[2,\"]\"]}]"));
+        Directory.CreateDirectory(_bed.Directory);
+        File.WriteAllBytes(Path.Combine(_bed.Directory, "0000000000000000005.json.gz"), Gzip("[{\"a\":1},{\"b\":[2,\"]\"]}]"));
 
         var read = ReadBackOldest();
 
@@ -84,8 +67,8 @@ public sealed class DiskSpoolTests : IDisposable
     [Fact]
     public void AFileThatDoesNotHoldTheEventsItsNameRecordsIsFoundDamagedWhenRead()
     {
-        Directory.CreateDirectory(_directory);
-        File.WriteAllBytes(Path.Combine(_directory, "0000000000000000009-2.json.gz"), Gzip("[{\"a\":1}]"));
+        Directory.CreateDirectory(_bed.Directory);
+        File.WriteAllBytes(Path.Combine(_bed.Directory, "0000000000000000009-2.json.gz"), Gzip("[{\"a\":1}]"));
 
         var read = ReadBackOldest();
 
@@ -100,10 +83,5 @@ public sealed class DiskSpoolTests : IDisposable
         return output.ToArray();
     }
 
-    public void Dispose()
-    {
-        _metrics.Dispose();
-        _meters.Dispose();
-        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _bed.Dispose();
 }
