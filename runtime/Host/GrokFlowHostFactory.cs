@@ -15,7 +15,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
-using Polly;
 using Refit;
 
 namespace GrokFlow.Runtime.Host;
@@ -86,7 +85,6 @@ internal static class GrokFlowHostFactory
     {
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
-        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);   // start failures are reported by grokflow run, without the stack
         builder.Logging.AddSimpleConsole(o =>
@@ -160,11 +158,9 @@ internal static class GrokFlowHostFactory
             .ConfigureHttpClient((sp, client) =>
             {
                 client.BaseAddress = sp.GetRequiredService<IOptions<DatadogOptions>>().Value.IntakeBaseAddress;
-                client.Timeout = Timeout.InfiniteTimeSpan;   // the attempt timeout below governs
+                client.Timeout = Timeout.InfiniteTimeSpan;   // DatadogBatchSink bounds each attempt (Datadog:AttemptTimeout)
             })
-            .AddHttpMessageHandler<ApiKeyHandler>()
-            .AddResilienceHandler("datadog-attempt", (pipeline, context) =>
-                pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<DatadogOptions>>().Value.AttemptTimeout));
+            .AddHttpMessageHandler<ApiKeyHandler>();
         services.AddSingleton<IBatchSink, DatadogBatchSink>();
     }
 

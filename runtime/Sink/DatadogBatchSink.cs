@@ -3,7 +3,6 @@ using GrokFlow.Runtime.Host;
 using GrokFlow.Runtime.Host.Options;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
 
 namespace GrokFlow.Runtime.Sink;
 
@@ -99,12 +98,12 @@ internal sealed class DatadogBatchSink(
         using var content = new ByteArrayContent(body.Buffer, 0, (int)body.Length);
         content.Headers.ContentType = Json;
         content.Headers.ContentEncoding.Add("gzip");
-        // The handler's timeout ends when the answer's headers arrive; this one also covers reading its body.
+        // The whole attempt, reading the answer's body included (Refit reads an error answer's body after the headers).
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(_options.AttemptTimeout);
         try
         {
-            // And if some layer ignores the token, the sender still moves on (the abandoned request is left to fail).
+            // Refit reads that body without the token: the wait, not the token, is what ends a stalled body.
             using var response = await api.SendLogsAsync(content, attempt.Token)
                 .WaitAsync(_options.AttemptTimeout + AttemptTimeoutGrace, cancellationToken).ConfigureAwait(false);
             if (response.IsReceived)
@@ -116,7 +115,7 @@ internal sealed class DatadogBatchSink(
         {
             throw;
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or OperationCanceledException or TimeoutException or IOException)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or TimeoutException or IOException)
         {
             return new IntakeAttempt(0, null, e is HttpRequestException or IOException ? e.Message : $"no answer within {_options.AttemptTimeout}");
         }
