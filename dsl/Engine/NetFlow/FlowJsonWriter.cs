@@ -10,8 +10,8 @@ namespace GrokFlow.Engine.NetFlow;
 /// <summary>
 /// Writes one flow event as UTF-8 JSON into a reusable buffer: after warm-up it allocates nothing. Keys are written
 /// pre-encoded (<c>,"name":</c>) by the element writers; this class formats values. Numbers, addresses and times
-/// are formatted by hand from digit tables (every flow has a dozen of them), and the date part of the last day
-/// written is kept, since the times of one export are nearly always on the same day.
+/// are formatted by hand from digit tables (every flow has a dozen of them), and the date part of the
+/// days last written is kept, since the times of an export fall on a few days.
 /// </summary>
 public sealed class FlowJsonWriter
 {
@@ -20,12 +20,21 @@ public sealed class FlowJsonWriter
     private int _length;
 
     /// <summary>
-    /// The day (since 1970-01-01) of the last time written, and its <c>"YYYY-MM-DDT</c> (11 bytes for years 0..9999,
-    /// at most 22): the times of one export nearly always fall on one day.
+    /// <c>"YYYY-MM-DDT</c> of recently written days (11 bytes for years 0..9999, at most 22), direct-mapped by the day
+    /// (since 1970-01-01) modulo <see cref="DaySlots"/>: a flow's start and end, and the flows of one export, fall on
+    /// a few days (an exporter's 2^32 ms uptime spans 50), so the date is formatted once per day, not per time.
     /// </summary>
-    private long _day = long.MinValue;
-    private int _dayLength;
-    private readonly byte[] _dayText = new byte[32];
+    private const int DaySlots = 64, DaySlotBytes = 32;
+    private readonly long[] _slotDays = NoDays();
+    private readonly byte[] _slotLengths = new byte[DaySlots];
+    private readonly byte[] _dayTexts = new byte[DaySlots * DaySlotBytes];
+
+    private static long[] NoDays()
+    {
+        var days = new long[DaySlots];
+        Array.Fill(days, long.MinValue);
+        return days;
+    }
 
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
 
@@ -65,10 +74,15 @@ public sealed class FlowJsonWriter
 
     /// <summary>Copies the first <paramref name="bytes"/> (a multiple of 16, at most both lengths) in 16-byte blocks.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CopyBlocks(byte[] source, Span<byte> target, int bytes)
+    private static void CopyBlocks(byte[] source, Span<byte> target, int bytes) => CopyBlocks(source, 0, target, bytes);
+
+    /// <summary>Copies <paramref name="bytes"/> (a multiple of 16) from <paramref name="offset"/> in 16-byte blocks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyBlocks(byte[] source, int offset, Span<byte> target, int bytes)
     {
-        if ((uint)bytes > (uint)source.Length || (uint)bytes > (uint)target.Length || (bytes & 15) != 0) throw new ArgumentOutOfRangeException(nameof(bytes));
-        ref var from = ref MemoryMarshal.GetArrayDataReference(source);
+        if ((uint)offset > (uint)source.Length || (uint)bytes > (uint)(source.Length - offset) || (uint)bytes > (uint)target.Length || (bytes & 15) != 0)
+            throw new ArgumentOutOfRangeException(nameof(bytes));
+        ref var from = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(source), offset);
         ref var to = ref MemoryMarshal.GetReference(target);
         for (var i = 0; i < bytes; i += 16)
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, i), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref from, i)));
@@ -409,10 +423,11 @@ public sealed class FlowJsonWriter
     {
         var days = FloorDiv(unixSeconds, 86400);
         var secondOfDay = (int)(unixSeconds - days * 86400);
-        if (days != _day) CacheDay(days);
+        var slot = (int)(days & (DaySlots - 1));
+        if (_slotDays[slot] != days) CacheDay(days, slot);
         var span = Reserve(64);
-        CopyBlocks(_dayText, span, 32);
-        var at = _dayLength;
+        CopyBlocks(_dayTexts, slot * DaySlotBytes, span, DaySlotBytes);
+        int at = _slotLengths[slot];
         var hours = (uint)secondOfDay / 3600;
         var minutesAndSeconds = (uint)secondOfDay - hours * 3600;
         var minutes = minutesAndSeconds / 60;
@@ -441,10 +456,10 @@ public sealed class FlowJsonWriter
     }
 
     /// <summary>Formats <c>"YYYY-MM-DDT</c> of <paramref name="days"/> for the times that follow on the same day.</summary>
-    private void CacheDay(long days)
+    private void CacheDay(long days, int slot)
     {
         CivilFromDays(days, out var year, out var month, out var day);
-        var span = _dayText.AsSpan();
+        var span = _dayTexts.AsSpan(slot * DaySlotBytes, DaySlotBytes);
         span[0] = (byte)'"';
         var at = 1;
         if (year is < 0 or > 9999)
@@ -463,8 +478,8 @@ public sealed class FlowJsonWriter
         span[at++] = (byte)'-';
         at = Pair(span, at, (int)day);
         span[at++] = (byte)'T';
-        _dayLength = at;
-        _day = days;
+        _slotLengths[slot] = (byte)at;
+        _slotDays[slot] = days;
     }
 
     /// <summary>Writes 00..99 with one 2-byte store.</summary>

@@ -119,4 +119,22 @@ public sealed class FlowJsonWriterTests
                     }
             }, iter: 5_000, threads: 1);
     }
+
+    [Fact]
+    public void TimesOnDaysThatShareACacheSlotMatchDateTimeOffset()
+    {
+        // The writer keeps the dates of recent days by day number modulo a power of two: days 64 and 128 apart take
+        // the same slot, neighbouring days others; written interleaved, each must still carry its own date.
+        var writer = new FlowJsonWriter();
+        const long day = 86_400_000;
+        var start = 1_700_000_000_000L;
+        foreach (var offset in new long[] { 0, 64, 0, 128, 1, 65, -64, 0, 63, 127, 191, 64, -1, 4096, 0 })
+        {
+            var ms = start + offset * day + offset * 3_600_123;
+            writer.Reset();
+            writer.UtcMilliseconds(ms);
+            Assert.Equal("\"" + DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) + "\"",
+                Encoding.UTF8.GetString(writer.Written));
+        }
+    }
 }
