@@ -32,6 +32,14 @@ public sealed partial class NetFlowCollector
                 if (!IsPadding(rest)) _counters.Drop(NetFlowDropReason.MalformedTemplate);
                 return;
             }
+            // A refresh of a cached template (exporters resend them every few seconds or datagrams): the definition
+            // is compared before it is planned, as reading the same bytes again would give the same template.
+            if (stream.Templates.TryGetValue(templateId, out var known) && known.IsOptions == options && rest.StartsWith(known.Definition))
+            {
+                known.LastSeen = receivedAt;
+                pos += known.Definition.Length;
+                continue;
+            }
             if (rest.Length < headerLength)
             {
                 _counters.Drop(NetFlowDropReason.MalformedTemplate);
