@@ -17,14 +17,11 @@ internal sealed unsafe class DatagramReceiver : IDisposable
     /// <summary>Datagrams per system call: enough to amortise the call, small enough that a batch is a few hundred µs of work.</summary>
     public const int Capacity = 32;
     private const int MaxDatagram = 65535;
-    // Slots 64 KiB + 64 bytes apart: at a stride of 64 KiB every slot's start maps to the same cache set, and the 32
-    // datagrams of one call evicted each other from L1 and L2 before they were read.
-    private const int SlotBytes = 65536 + 64;
     private const int AddressBytes = 128;   // sizeof(struct sockaddr_storage)
     private static readonly TimeSpan WakeInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly Socket _socket;
-    private readonly byte[] _data;      // Capacity slots of SlotBytes bytes, pinned
+    private readonly byte[] _data;      // Capacity slots of MaxDatagram bytes, pinned
     private readonly byte[] _names;     // Capacity sockaddr_storage slots, pinned
     private readonly int[] _lengths = new int[Capacity];
     private readonly int[] _nameLengths = new int[Capacity];
@@ -37,7 +34,7 @@ internal sealed unsafe class DatagramReceiver : IDisposable
     {
         _socket = socket;
         _address = new SocketAddress(socket.AddressFamily);
-        _data = GC.AllocateUninitializedArray<byte>(_batched ? Capacity * SlotBytes : MaxDatagram, pinned: true);
+        _data = GC.AllocateUninitializedArray<byte>(_batched ? Capacity * MaxDatagram : MaxDatagram, pinned: true);
         _names = GC.AllocateUninitializedArray<byte>(Capacity * AddressBytes, pinned: true);
         _iov = (IoVec*)NativeMemory.AllocZeroed((nuint)(Capacity * sizeof(IoVec)));
         _messages = (MMsgHdr*)NativeMemory.AllocZeroed((nuint)(Capacity * sizeof(MMsgHdr)));
@@ -46,7 +43,7 @@ internal sealed unsafe class DatagramReceiver : IDisposable
         var names = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_names));
         for (var i = 0; i < Capacity; i++)
         {
-            _iov[i] = new IoVec { Base = (nint)(data + (long)i * SlotBytes), Length = MaxDatagram };
+            _iov[i] = new IoVec { Base = (nint)(data + (long)i * MaxDatagram), Length = MaxDatagram };
             _messages[i].Header = new MsgHdr { Name = (nint)(names + i * AddressBytes), Iov = (nint)(_iov + i), IovLength = 1 };
         }
         // A blocked call wakes this often, so that a stopping worker sees it even if closing the socket did not wake it.
@@ -71,7 +68,7 @@ internal sealed unsafe class DatagramReceiver : IDisposable
     public int Receive() => _batched ? ReceiveBatch() : ReceiveOne();
 
     public ReadOnlySpan<byte> Datagram(int index) =>
-        _data.AsSpan(_batched ? index * SlotBytes : 0, _lengths[index]);
+        _data.AsSpan(_batched ? index * MaxDatagram : 0, _lengths[index]);
 
     /// <summary>The sender's address (a native sockaddr, as <see cref="SocketAddress.Buffer"/> holds it).</summary>
     public ReadOnlySpan<byte> SenderAddress(int index) => _names.AsSpan(index * AddressBytes, _nameLengths[index]);
