@@ -76,6 +76,27 @@ public sealed class NetFlowCollectorTests
     }
 
     [Fact]
+    public void ResentTemplateIsLearnedOnceAndAChangedOneAgain()
+    {
+        // Exporters resend their templates every few datagrams: the same definition is recognised, not learned again;
+        // a definition that differs after the same first field is learned anew.
+        using var h = new CollectorHarness(new NetFlowCollectorOptions { PendingDataMaxAge = TimeSpan.Zero });
+        for (var i = 0; i < 3; i++)
+        {
+            h.Decode(TemplateMessage(300, PortsAndBytes));
+            h.Decode(Data(300, (i, 2, 3)));
+        }
+        Assert.Equal(1, h.Counters.TemplatesLearned);
+        h.Decode(TemplateMessage(300, (7, 2), (11, 2), (2, 4)));
+        h.Decode(Data(300, (9, 8, 77)));
+
+        Assert.Equal(2, h.Counters.TemplatesLearned);
+        Assert.Equal([0, 1, 2, 9], h.Events.Select(e => (int)e["l4_src_port"]!));
+        Assert.Equal(77, (int)h.Events[^1]["in_pkts"]!);
+        Assert.Equal(1, h.Counters.TemplatesCached);
+    }
+
+    [Fact]
     public void TemplateNotRefreshedWithinItsLifetimeIsNotUsed()
     {
         using var h = new CollectorHarness(new NetFlowCollectorOptions { TemplateLifetime = TimeSpan.FromMinutes(10), PendingDataMaxAge = TimeSpan.Zero });
