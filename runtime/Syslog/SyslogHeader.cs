@@ -34,5 +34,7 @@ internal readonly record struct SyslogHeader(
     public int Severity => Priority & 7;
     public int Facility => Priority >> 3;
 
+    /// <summary>Whether a field was found (a non-empty range). Inlined: the writer asks it eight times per line.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsPresent(Range range) => !range.Start.Equals(range.End);
 }
