@@ -49,7 +49,7 @@ public ref struct JsonMemberRun
         if (_direct) return false;
         var mark = _length;
         var wasPending = _pending;
-        Reserve(name, (utf8.Length * JsonStrings.MaxEscapeGrowth) + 2);
+        Reserve(name, JsonStrings.QuotedRoom(utf8.Length));
         if (JsonStrings.TryQuote(utf8, _buffer[_length..], out var written))
         {
             _length += written;
