@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.Json;
 using GrokFlow.Engine.Values;
 
@@ -119,7 +122,8 @@ public ref struct JsonMemberRun
     private void Reserve(JsonMemberName name, int valueRoom)
     {
         var separated = name.Separated;
-        var needed = _length + separated.Length + valueRoom;
+        // Room for a name copied as two whole vectors (see JsonMemberName.PaddedRoom), whatever its length.
+        var needed = _length + Math.Max(separated.Length, JsonMemberName.PaddedRoom) + valueRoom;
         if (needed > _buffer.Length) _buffer = _workspace.MemberRoom(_length, needed);
         if (!_pending)
         {
@@ -127,7 +131,17 @@ public ref struct JsonMemberRun
             _pending = true;
             return;
         }
-        separated.CopyTo(_buffer[_length..]);
+        if (separated.Length <= JsonMemberName.PaddedRoom)
+        {
+            ref var padded = ref MemoryMarshal.GetArrayDataReference(name.SeparatedPadded);
+            ref var target = ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length);
+            Vector128.LoadUnsafe(ref padded).StoreUnsafe(ref target);
+            Vector128.LoadUnsafe(ref padded, 16).StoreUnsafe(ref target, 16);
+        }
+        else
+        {
+            separated.CopyTo(_buffer[_length..]);
+        }
         _length += separated.Length;
     }
 }
