@@ -110,19 +110,32 @@ public static class JsonStrings
                 var clean = BitOperations.TrailingZeroCount(mask);
                 i += clean;
                 at += clean;
-                if (!TryAttention(ref source, length, ref i, ref target, ref at)) return Fail(out written);
+                var produced = Attention(ref source, length, i, ref target, at);
+                if (produced < 0) return Fail(out written);
+                i += Unsafe.Add(ref source, i) < 0x80 ? 1 : produced;
+                at += produced;
             }
         }
         while (i < length)
         {
-            if (TryCopyWords(ref source, length - i, ref i, ref target, ref at)) break;
+            if (TryCopyWords(ref source, i, length - i, ref target, at))
+            {
+                at += length - i;
+                break;
+            }
             var b = Unsafe.Add(ref source, i);
             if (!NeedsAttention(b))
             {
                 Unsafe.Add(ref target, at++) = b;
                 i++;
             }
-            else if (!TryAttention(ref source, length, ref i, ref target, ref at)) return Fail(out written);
+            else
+            {
+                var produced = Attention(ref source, length, i, ref target, at);
+                if (produced < 0) return Fail(out written);
+                i += b < 0x80 ? 1 : produced;
+                at += produced;
+            }
         }
         Unsafe.Add(ref target, at++) = (byte)'"';
         written = at;
@@ -136,11 +149,12 @@ public static class JsonStrings
     }
 
     /// <summary>
-    /// The last 4 to 15 bytes of a text when none needs attention: checked and copied as two overlapping words each
-    /// way. False (nothing copied) when they are fewer or one needs attention: the caller goes byte by byte.
+    /// The last 4 to 15 bytes of a text (from <paramref name="i"/>) when none needs attention: checked and copied to
+    /// <paramref name="at"/> as two overlapping words each way. False when they are fewer or one needs attention: the
+    /// caller goes byte by byte.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryCopyWords(ref byte source, int remaining, ref int i, ref byte target, ref int at)
+    private static bool TryCopyWords(ref byte source, int i, int remaining, ref byte target, int at)
     {
         if (remaining >= sizeof(ulong))
         {
@@ -163,53 +177,47 @@ public static class JsonStrings
         {
             return false;
         }
-        i += remaining;
-        at += remaining;
         return true;
     }
 
     /// <summary>
-    /// Writes the byte at <paramref name="i"/>, which needs attention: an ASCII byte's escape, or a character outside
-    /// ASCII as it is when the encoder keeps it. False when the encoder escapes it or the UTF-8 there is invalid.
+    /// Writes the byte at <paramref name="i"/>, which needs attention, at <paramref name="at"/>: an ASCII byte's escape
+    /// (the text moves on by one byte), or a character outside ASCII as it is when the encoder keeps it (the text moves
+    /// on by as many bytes as are written). Returns the bytes written; -1 when the encoder escapes the character or the
+    /// UTF-8 there is invalid. Positions go in and out by value, so that the caller's stay in registers.
     /// </summary>
-    private static bool TryAttention(ref byte source, int length, ref int i, ref byte target, ref int at)
+    private static int Attention(ref byte source, int length, int i, ref byte target, int at)
     {
         var b = Unsafe.Add(ref source, i);
         if (b < 0x80)
         {
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at), Escapes.AsciiWord[b]);   // up to 8 bytes: within the slack
-            at += Escapes.AsciiLength[b];
-            i++;
-            return true;
+            return Escapes.AsciiLength[b];
         }
         // Two- and three-byte sequences (the Basic Multilingual Plane); a four-byte one is always escaped, so fails.
         if (b is >= 0xC2 and <= 0xDF)
         {
-            if (i + 1 >= length) return false;
+            if (i + 1 >= length) return -1;
             var c1 = Unsafe.Add(ref source, i + 1);
-            if ((c1 & 0xC0) != 0x80 || !Escapes.IsAllowed(((b & 0x1F) << 6) | (c1 & 0x3F))) return false;
+            if ((c1 & 0xC0) != 0x80 || !Escapes.IsAllowed(((b & 0x1F) << 6) | (c1 & 0x3F))) return -1;
             Unsafe.Add(ref target, at) = b;
             Unsafe.Add(ref target, at + 1) = c1;
-            at += 2;
-            i += 2;
-            return true;
+            return 2;
         }
         if (b is >= 0xE0 and <= 0xEF)
         {
-            if (i + 2 >= length) return false;
+            if (i + 2 >= length) return -1;
             var c1 = Unsafe.Add(ref source, i + 1);
             var c2 = Unsafe.Add(ref source, i + 2);
-            if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return false;
+            if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return -1;
             var c = ((b & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
-            if (c < 0x800 || c is >= 0xD800 and <= 0xDFFF || !Escapes.IsAllowed(c)) return false;
+            if (c < 0x800 || c is >= 0xD800 and <= 0xDFFF || !Escapes.IsAllowed(c)) return -1;
             Unsafe.Add(ref target, at) = b;
             Unsafe.Add(ref target, at + 1) = c1;
             Unsafe.Add(ref target, at + 2) = c2;
-            at += 3;
-            i += 3;
-            return true;
+            return 3;
         }
-        return false;
+        return -1;
     }
 
     /// <summary>What the relaxed encoder escapes, read from it once.</summary>
