@@ -119,6 +119,7 @@ public ref struct JsonMemberRun
     }
 
     /// <summary>Room for the member's name and <paramref name="valueRoom"/> bytes of value; writes the name unless it is the first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Reserve(JsonMemberName name, int valueRoom)
     {
         var separated = name.Separated;

@@ -182,8 +182,8 @@ public static class JsonStrings
 
     /// <summary>
     /// Writes the byte at <paramref name="i"/>, which needs attention, at <paramref name="at"/>: an ASCII byte's escape
-    /// (the text moves on by one byte), or a character outside ASCII as it is when the encoder keeps it (the text moves
-    /// on by as many bytes as are written). Returns the bytes written; -1 when the encoder escapes the character or the
+    /// (the text moves on by one byte), or the characters outside ASCII that start there as they are when the encoder
+    /// keeps them all (the text moves on by as many bytes as are written). Returns the bytes written; -1 when the encoder escapes the character or the
     /// UTF-8 there is invalid. Positions go in and out by value, so that the caller's stay in registers.
     /// </summary>
     private static int Attention(ref byte source, int length, int i, ref byte target, int at)
@@ -194,15 +194,32 @@ public static class JsonStrings
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at), Escapes.AsciiWord[b]);   // up to 8 bytes: within the slack
             return Escapes.AsciiLength[b];
         }
-        // Two- and three-byte sequences (the Basic Multilingual Plane); a four-byte one is always escaped, so fails.
+        // Two- and three-byte sequences (the Basic Multilingual Plane), as many as follow one another (a word in
+        // Cyrillic or Japanese); a four-byte one is always escaped, so fails.
+        var produced = 0;
+        do
+        {
+            var sequence = Utf8Bmp(ref source, length, i + produced, out var character);
+            if (sequence < 0 || !Escapes.IsAllowed(character)) return -1;
+            for (var k = 0; k < sequence; k++) Unsafe.Add(ref target, at + produced + k) = Unsafe.Add(ref source, i + produced + k);
+            produced += sequence;
+        }
+        while (i + produced < length && Unsafe.Add(ref source, i + produced) >= 0x80);
+        return produced;
+    }
+
+    /// <summary>The length (2 or 3) of the valid UTF-8 sequence of a character above ASCII in the Basic Multilingual Plane at <paramref name="i"/>; else -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Utf8Bmp(ref byte source, int length, int i, out int character)
+    {
+        character = 0;
+        var b = Unsafe.Add(ref source, i);
         if (b is >= 0xC2 and <= 0xDF)
         {
             if (i + 1 >= length) return -1;
             var c1 = Unsafe.Add(ref source, i + 1);
-            if ((c1 & 0xC0) != 0x80 || !Escapes.IsAllowed(((b & 0x1F) << 6) | (c1 & 0x3F))) return -1;
-            Unsafe.Add(ref target, at) = b;
-            Unsafe.Add(ref target, at + 1) = c1;
-            return 2;
+            character = ((b & 0x1F) << 6) | (c1 & 0x3F);
+            return (c1 & 0xC0) == 0x80 ? 2 : -1;
         }
         if (b is >= 0xE0 and <= 0xEF)
         {
@@ -210,12 +227,8 @@ public static class JsonStrings
             var c1 = Unsafe.Add(ref source, i + 1);
             var c2 = Unsafe.Add(ref source, i + 2);
             if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return -1;
-            var c = ((b & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
-            if (c < 0x800 || c is >= 0xD800 and <= 0xDFFF || !Escapes.IsAllowed(c)) return -1;
-            Unsafe.Add(ref target, at) = b;
-            Unsafe.Add(ref target, at + 1) = c1;
-            Unsafe.Add(ref target, at + 2) = c2;
-            return 3;
+            character = ((b & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
+            return character < 0x800 || character is >= 0xD800 and <= 0xDFFF ? -1 : 3;
         }
         return -1;
     }
