@@ -6,6 +6,7 @@ using GrokFlow.Tests.TestIntake;
 namespace GrokFlow.Tests.Host;
 
 /// <summary>End to end on loopback: syslog datagrams into the real host, out to a Kestrel intake.</summary>
+[Collection(nameof(IntakeTimingCollection))]
 public sealed class IntakeDeliveryTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -21,7 +22,7 @@ public sealed class IntakeDeliveryTests : IDisposable
         var threeLineDatagrams = Enumerable.Range(0, 50).Select(i => 150 + 3 * i).Select(i => $"{lines[i]}\r\n{lines[i + 1]}\n{lines[i + 2]}\n");
         await host.SendDatagramsAsync("qnap", [.. lines.Take(150), .. threeLineDatagrams, "<11>Oct 30 20:24:25 qnap-nas01 kernel: disk full"]);
 
-        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 301, Patience, "301 events at the intake");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 301, Patience, "301 events at the intake", intake);
         var events = intake.AcceptedEvents;
         Assert.Equal(301, events.Count);
         Assert.Equal(lines.Append("<11>Oct 30 20:24:25 qnap-nas01 kernel: disk full").Order(),
@@ -64,7 +65,7 @@ public sealed class IntakeDeliveryTests : IDisposable
         await using var host = await RunningHost.StartWithBuiltInPipelinesAsync(_settings.ForIntake(intake.BaseAddress));
         await host.SendAsync("qnap", HostTestSettings.QnapLines(1).Single() + "\n<13>Oct 30 20:24:25 qnap-nas01 kernel: not a QNAP log line");
 
-        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 2, Patience, "both lines");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 2, Patience, "both lines", intake);
         var parsed = intake.AcceptedEvents[0];
         Assert.Equal("user0", parsed.GetProperty("user").GetString());
         Assert.Equal("10.50.36.33", parsed.GetProperty("source_ip").GetString());
@@ -83,7 +84,7 @@ public sealed class IntakeDeliveryTests : IDisposable
             new FakeQnapPipeline("second", "source:qna* AND env:test AND -status:error", 3));
         await host.SendAsync("qnap", HostTestSettings.QnapLines(1).Single());
 
-        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 1, Patience, "the event");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 1, Patience, "the event", intake);
         var json = System.Text.Encoding.UTF8.GetString(intake.Accepted.Single().Body);
         Assert.True(json.IndexOf("\"pipeline_order\":1", StringComparison.Ordinal) < json.IndexOf("\"pipeline_order\":3", StringComparison.Ordinal), json);
         Assert.DoesNotContain("\"pipeline_order\":2", json);
@@ -100,7 +101,7 @@ public sealed class IntakeDeliveryTests : IDisposable
         await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Batching:MaxEvents", "25")));
         await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(200));
 
-        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 200, Patience, "200 events at the intake");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 200, Patience, "200 events at the intake", intake);
         Assert.Equal(200, intake.AcceptedEvents.Select(e => e.GetProperty("message").GetString()).Distinct().Count());
         Assert.Equal(200, intake.AcceptedEventCount);
         Assert.True(host.Metrics.Retries >= 4, $"retries {host.Metrics.Retries}");
@@ -115,7 +116,7 @@ public sealed class IntakeDeliveryTests : IDisposable
         await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Batching:FlushInterval", "00:00:01")));
         await host.SendAsync("qnap", string.Join("\n", HostTestSettings.QnapLines(40)));
 
-        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 40, Patience, "40 events at the intake");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 40, Patience, "40 events at the intake", intake);
         var sizes = intake.Requests.Select(r => (r.AnsweredStatus, r.Events.Count)).ToList();
         Assert.Equal((413, 40), sizes[0]);
         Assert.Equal((413, 20), sizes[1]);
@@ -131,7 +132,7 @@ public sealed class IntakeDeliveryTests : IDisposable
         await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Batching:MaxEvents", "10"), ("Datadog:MaxInFlight", "1")));
         await host.SendAsync("qnap", string.Join("\n", HostTestSettings.QnapLines(30)));
 
-        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 20, Patience, "20 events at the intake");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 20, Patience, "20 events at the intake", intake);
         Assert.Equal(10, host.Metrics.Dropped(DropReason.RejectedByIntake));
         Assert.Equal(400, intake.Requests[0].AnsweredStatus);
     }
@@ -141,10 +142,10 @@ public sealed class IntakeDeliveryTests : IDisposable
     {
         await using var intake = await TestIntakeServer.StartAsync();
         intake.Script(IntakeAnswer.StatusThenHangInBody(403));
-        await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Datadog:AttemptTimeout", "00:00:02")));
+        await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Datadog:AttemptTimeout", "00:00:04")));
         await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(5));
 
-        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 5, Patience, "5 events at the intake");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 5, Patience, "5 events at the intake", intake);
         Assert.Equal(403, intake.Requests[0].AnsweredStatus);
         Assert.Equal(5, intake.AcceptedEvents.Select(Message).Distinct().Count());
     }
@@ -154,11 +155,11 @@ public sealed class IntakeDeliveryTests : IDisposable
     {
         await using var intake = await TestIntakeServer.StartAsync();
         intake.Script(IntakeAnswer.HangUntilReleased);
-        // 2 s, not less: on a loaded 2-core machine a healthy request can take longer than half a second to arrive.
-        await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Datadog:AttemptTimeout", "00:00:02")));
+        // 4 s: on a loaded 2-core machine a healthy request has taken longer than 2 s.
+        await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Datadog:AttemptTimeout", "00:00:04")));
         await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(5));
 
-        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 5, Patience, "5 events at the intake");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 5, Patience, "5 events at the intake", intake);
         var hung = Assert.Single(intake.Requests, r => r.AnsweredStatus == 0);
         Assert.NotEmpty(hung.Events);
         Assert.Subset(intake.AcceptedEvents.Select(Message).ToHashSet(), hung.Events.Select(Message).ToHashSet());
@@ -174,14 +175,14 @@ public sealed class IntakeDeliveryTests : IDisposable
         await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress));
         await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(10));
 
-        await host.WaitUntilAsync(() => intake.Requests.Count >= 3, Patience, "retries of the refused batch");
+        await host.WaitUntilAsync(() => intake.Requests.Count >= 3, Patience, "retries of the refused batch", intake);
         Assert.Equal(IntakeState.Unauthorized, host.Service<IntakeHealth>().State);
         Assert.Equal(0, host.Metrics.DroppedTotal);
 
         intake.AnswerByDefault(IntakeAnswer.Accepted);
-        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 10, Patience, "10 events once the key is accepted");
+        await host.WaitUntilAsync(() => intake.AcceptedEventCount >= 10, Patience, "10 events once the key is accepted", intake);
         // The intake counts the events before its answer reaches the host, so the state follows a moment later.
-        await host.WaitUntilAsync(() => host.Service<IntakeHealth>().State == IntakeState.Healthy, Patience, "healthy once the key is accepted");
+        await host.WaitUntilAsync(() => host.Service<IntakeHealth>().State == IntakeState.Healthy, Patience, "healthy once the key is accepted", intake);
     }
 
     [Fact]
@@ -214,7 +215,7 @@ public sealed class IntakeDeliveryTests : IDisposable
         await using var host = await RunningHost.StartAsync(_settings.ForIntake(intake.BaseAddress, ("Sources:0:AllowedNetworks:0", "10.0.0.0/8")));
         await host.SendLinesAsync("qnap", HostTestSettings.QnapLines(5));
 
-        await host.WaitUntilAsync(() => host.Metrics.Dropped(DropReason.SenderNotAllowed) >= 5, Patience, "5 counted drops");
+        await host.WaitUntilAsync(() => host.Metrics.Dropped(DropReason.SenderNotAllowed) >= 5, Patience, "5 counted drops", intake);
         Assert.Equal(0, host.Metrics.Events);
     }
 

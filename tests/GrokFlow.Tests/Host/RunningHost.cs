@@ -102,14 +102,20 @@ internal sealed class RunningHost : IAsyncDisposable
     public Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what) =>
         TestIntake.TestIntakeServer.WaitUntilAsync(condition, timeout, () => $"{what}; {Describe()}");
 
+    /// <summary>The same, with the intake's side of the story (every request, when, and how it was answered) in a failure.</summary>
+    public Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what, TestIntake.TestIntakeServer intake) =>
+        TestIntake.TestIntakeServer.WaitUntilAsync(condition, timeout, () => $"{what}; {Describe()}; {intake.Describe()}");
+
     /// <summary>The host's counters in one line, for the message of a failed wait.</summary>
     public string Describe()
     {
         var m = Metrics;
         var pipelines = string.Join(", ", m.Pipelines.Select(p => $"{p.Id} {p.Parsed} parsed/{p.Unmatched} unmatched"));
         var drops = string.Join(", ", Enum.GetValues<DropReason>().Where(r => m.Dropped(r) > 0).Select(r => $"{r} {m.Dropped(r)}"));
+        // The test process's thread pool too: hosts share it with every test running beside them.
         return $"host: {m.Datagrams} datagrams, {m.Events} events ({pipelines}), dropped [{drops}], " +
-               $"sent {m.EventsSent} events in {m.Batches} batches, {m.Retries} retries, queue {m.QueueBytes} B, spool {m.SpoolFiles} files";
+               $"sent {m.EventsSent} events in {m.Batches} batches, {m.Retries} retries, queue {m.QueueBytes} B, spool {m.SpoolFiles} files; " +
+               $"thread pool: {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} work items waiting";
     }
 
     public async Task StopAsync()

@@ -22,6 +22,8 @@ public sealed class TestIntakeServer : IAsyncDisposable
     private readonly ConcurrentQueue<IntakeAnswer> _script = new();
     private readonly ConcurrentQueue<(long Arrival, IntakeRequest Request)> _requests = new();
     private readonly Lock _arrivalGate = new();
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly ConcurrentQueue<string> _timeline = new();
     private long _arrivals;
     private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile IntakeAnswer _default = IntakeAnswer.Accepted;
@@ -69,6 +71,14 @@ public sealed class TestIntakeServer : IAsyncDisposable
 
     public void ReleaseHangs() => Interlocked.Exchange(ref _release, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
+    /// <summary>
+    /// What happened to every request, in one line for the message of a failed wait: when it arrived, when its body
+    /// was read, when it was answered (or hung, or was given up); seconds since the intake started.
+    /// </summary>
+    public string Describe() => $"intake: {_arrivals} requests [{string.Join("; ", _timeline)}]";
+
+    private void Note(long arrival, string what) => _timeline.Enqueue($"#{arrival} {what} {_clock.Elapsed.TotalSeconds:F1}s");
+
     /// <summary>Polls until the condition holds; fails the test with <paramref name="what"/> after the timeout.</summary>
     public static Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what) => WaitUntilAsync(condition, timeout, () => what);
 
@@ -92,6 +102,7 @@ public sealed class TestIntakeServer : IAsyncDisposable
             answer = _script.TryDequeue(out var scripted) ? scripted : _default;
             arrival = ++_arrivals;
         }
+        Note(arrival, "arrived");
         using var raw = new MemoryStream();
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         try
@@ -102,14 +113,30 @@ public sealed class TestIntakeServer : IAsyncDisposable
         {
             // The client gave up before its body arrived (a slow machine): recorded as unanswered, like a hang.
             _requests.Enqueue((arrival, new IntakeRequest(context.Request.Path, headers, (int)raw.Length, [], 0)));
+            Note(arrival, "given up by the client before its body came");
             return;
         }
         var encoding = context.Request.Headers.ContentEncoding.ToString();
-        var body = encoding == "gzip" ? Gunzip(raw.ToArray()) : raw.ToArray();
+        byte[] body;
+        try
+        {
+            body = encoding == "gzip" ? Gunzip(raw.ToArray()) : raw.ToArray();
+        }
+        catch (InvalidDataException e)
+        {
+            // Datadog answers a body it cannot inflate with 400; recorded, so a test sees it rather than a 500 loop.
+            _requests.Enqueue((arrival, new IntakeRequest(context.Request.Path, headers, (int)raw.Length, [], 400)));
+            Note(arrival, $"answered 400: the body does not inflate ({e.Message})");
+            context.Response.StatusCode = 400;
+            return;
+        }
+        Note(arrival, $"read ({body.Length} bytes)");
         if (answer.Hang)
         {
             _requests.Enqueue((arrival, new IntakeRequest(context.Request.Path, headers, (int)raw.Length, body, 0)));
+            Note(arrival, "hangs as scripted");
             await Task.WhenAny(_release.Task, Task.Delay(Timeout.Infinite, context.RequestAborted));
+            Note(arrival, "hang ended");
             context.Abort();
             return;
         }
@@ -119,12 +146,15 @@ public sealed class TestIntakeServer : IAsyncDisposable
         {
             context.Response.ContentLength = 100;
             await context.Response.Body.FlushAsync(context.RequestAborted);
+            Note(arrival, $"answered {answer.Status}, its body hangs as scripted");
             await Task.WhenAny(_release.Task, Task.Delay(Timeout.Infinite, context.RequestAborted));
+            Note(arrival, "hang ended");
             context.Abort();
             return;
         }
         if (answer.RetryAfter is { } retryAfter) context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString();
         await context.Response.WriteAsync(answer.Status is >= 200 and < 300 ? "{}" : $"{{\"errors\":[\"scripted {answer.Status}\"]}}");
+        Note(arrival, $"answered {answer.Status}");
     }
 
     private static byte[] Gunzip(byte[] compressed)
