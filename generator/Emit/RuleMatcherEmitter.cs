@@ -561,7 +561,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         {
             var branch = Call(new NodeContinuation(alternation.Branches[i], next));
             var startBytes = FirstBytes.Of(alternation.Branches[i]);
-            var guard = startBytes is null ? "" : $"pos < s.Input.Length && {_sets.GetByteSet(startBytes)}.Contains(s.Input[pos]) && ";
+            var guard = startBytes is null ? "" : $"pos < s.Input.Length && {_sets.ByteTest(startBytes, "s.Input[pos]")} && ";
             if (i == alternation.Branches.Length - 1)
             {
                 _w.Line($"return {guard}{branch};");

@@ -22,15 +22,15 @@ internal sealed class SetTable
     private readonly Dictionary<CharSet, SetFields> _sets = new();
     private readonly Dictionary<string, string> _byteSets = new(StringComparer.Ordinal);
 
-    /// <summary>A SearchValues field holding the given bytes (any byte values, UTF-8 lead bytes included).</summary>
-    public string GetByteSet(bool[] bytes)
+    /// <summary>A test that <paramref name="value"/> is one of the given bytes (UTF-8 lead bytes included): the two
+    /// cases of an ASCII letter with one compare, other sets with a SearchValues field.</summary>
+    public string ByteTest(bool[] bytes, string value)
     {
         var members = Enumerable.Range(0, 256).Where(b => bytes[b]).ToList();
+        if (members is [>= 'A' and <= 'Z' and var upper, var lower] && lower == (upper | 0x20)) return $"({value} | 0x20) == (byte)'{(char)lower}'";
         var key = string.Join(",", members);
-        if (_byteSets.TryGetValue(key, out var name)) return name;
-        name = $"s_startBytes{_byteSets.Count}";
-        _byteSets.Add(key, name);
-        return name;
+        if (!_byteSets.TryGetValue(key, out var name)) _byteSets.Add(key, name = $"s_startBytes{_byteSets.Count}");
+        return $"{name}.Contains({value})";
     }
 
     public SetFields Get(CharSet set)

@@ -15,7 +15,15 @@ public sealed class JsonMemberName
         encoded.CopyTo(Separated.AsSpan(2));
         Separated[^2] = (byte)'"';
         Separated[^1] = (byte)':';
+        SeparatedPadded = new byte[Math.Max(PaddedRoom, Separated.Length)];
+        Separated.CopyTo(SeparatedPadded, 0);
     }
+
+    /// <summary>Names up to this long (most) are copied as two 16-byte vectors from <see cref="SeparatedPadded"/>.</summary>
+    internal const int PaddedRoom = 32;
+
+    /// <summary><see cref="Separated"/> followed by zeros up to <see cref="PaddedRoom"/> bytes.</summary>
+    internal byte[] SeparatedPadded { get; }
 
     public JsonMemberName(string name) : this(JsonEncodedText.Encode(name)) { }
 

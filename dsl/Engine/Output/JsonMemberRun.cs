@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.Json;
 using GrokFlow.Engine.Values;
 
@@ -49,7 +52,7 @@ public ref struct JsonMemberRun
         if (_direct) return false;
         var mark = _length;
         var wasPending = _pending;
-        Reserve(name, (utf8.Length * JsonStrings.MaxEscapeGrowth) + 2);
+        Reserve(name, JsonStrings.QuotedRoom(utf8.Length));
         if (JsonStrings.TryQuote(utf8, _buffer[_length..], out var written))
         {
             _length += written;
@@ -116,10 +119,12 @@ public ref struct JsonMemberRun
     }
 
     /// <summary>Room for the member's name and <paramref name="valueRoom"/> bytes of value; writes the name unless it is the first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Reserve(JsonMemberName name, int valueRoom)
     {
         var separated = name.Separated;
-        var needed = _length + separated.Length + valueRoom;
+        // Room for a name copied as two whole vectors (see JsonMemberName.PaddedRoom), whatever its length.
+        var needed = _length + Math.Max(separated.Length, JsonMemberName.PaddedRoom) + valueRoom;
         if (needed > _buffer.Length) _buffer = _workspace.MemberRoom(_length, needed);
         if (!_pending)
         {
@@ -127,7 +132,17 @@ public ref struct JsonMemberRun
             _pending = true;
             return;
         }
-        separated.CopyTo(_buffer[_length..]);
+        if (separated.Length <= JsonMemberName.PaddedRoom)
+        {
+            ref var padded = ref MemoryMarshal.GetArrayDataReference(name.SeparatedPadded);
+            ref var target = ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length);
+            Vector128.LoadUnsafe(ref padded).StoreUnsafe(ref target);
+            Vector128.LoadUnsafe(ref padded, 16).StoreUnsafe(ref target, 16);
+        }
+        else
+        {
+            separated.CopyTo(_buffer[_length..]);
+        }
         _length += separated.Length;
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -34,7 +35,7 @@ public static class JsonStrings
     public static bool TryWriteValue(Utf8JsonWriter writer, ReadOnlySpan<byte> utf8)
     {
         if (!Escapes.Usable || !IsRelaxed(writer)) return false;
-        var worst = (utf8.Length * Escapes.MaxGrowth) + 2;
+        var worst = QuotedRoom(utf8.Length);
         byte[]? rented = null;
         var room = worst <= ShortRoom ? stackalloc byte[ShortRoom]
             : worst <= StackRoom ? stackalloc byte[StackRoom]
@@ -66,9 +67,6 @@ public static class JsonStrings
         return true;
     }
 
-    /// <summary>Longest escape of one byte: room for a value is this times its length, plus the quotes.</summary>
-    internal const int MaxEscapeGrowth = Escapes.MaxGrowth;
-
     /// <summary>Whether <see cref="TryQuote"/> gives the bytes this writer would write.</summary>
     internal static bool CanQuote(Utf8JsonWriter writer) => Escapes.Usable && IsRelaxed(writer);
 
@@ -78,48 +76,161 @@ public static class JsonStrings
         return !options.Indented && ReferenceEquals(options.Encoder, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
     }
 
+    /// <summary>Room <see cref="TryQuote"/> needs for a text of <paramref name="length"/> bytes: the worst case and a vector of slack.</summary>
+    internal static int QuotedRoom(int length) => (length * Escapes.MaxGrowth) + 2 + Vector128<byte>.Count;
+
     /// <summary>
-    /// <c>"</c>, the text with the encoder's escapes, <c>"</c> into <paramref name="destination"/> (room for the worst
-    /// case). False when a character outside ASCII is escaped by the encoder or the text is not valid UTF-8.
+    /// <c>"</c>, the text with the encoder's escapes, <c>"</c> into <paramref name="destination"/> (at least
+    /// <see cref="QuotedRoom"/> bytes). False when a character outside ASCII is escaped by the encoder or the text is
+    /// not valid UTF-8. One pass: each block of 16 bytes is stored as it is while it is checked, and the output goes on
+    /// from the first byte that needs attention; shorter texts and tails are checked and copied a word at a time.
     /// </summary>
     internal static bool TryQuote(ReadOnlySpan<byte> text, Span<byte> destination, out int written)
     {
-        destination[0] = (byte)'"';
+        if (destination.Length < QuotedRoom(text.Length)) throw new ArgumentException("Too little room for the quoted text.", nameof(destination));
+        ref var source = ref MemoryMarshal.GetReference(text);
+        ref var target = ref MemoryMarshal.GetReference(destination);
+        var length = text.Length;
+        target = (byte)'"';
         var at = 1;
-        while (true)
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated)
         {
-            var next = IndexOfAttention(text);
-            if (next < 0)
+            while (i <= length - Vector128<byte>.Count)
             {
-                text.CopyTo(destination[at..]);
-                at += text.Length;
-                break;
-            }
-            text[..next].CopyTo(destination[at..]);
-            at += next;
-            text = text[next..];
-            while (!text.IsEmpty && text[0] >= 0x80)
-            {
-                if (Rune.DecodeFromUtf8(text, out var rune, out var length) != OperationStatus.Done || !Escapes.IsAllowed(rune))
+                var block = Vector128.LoadUnsafe(ref source, (nuint)i);
+                block.StoreUnsafe(ref target, (nuint)at);   // the room has a vector of slack past the worst case
+                var mask = AttentionMask(block);
+                if (mask == 0)
                 {
-                    written = 0;
-                    return false;
+                    i += Vector128<byte>.Count;
+                    at += Vector128<byte>.Count;
+                    continue;
                 }
-                text[..length].CopyTo(destination[at..]);
-                at += length;
-                text = text[length..];
-            }
-            if (text.IsEmpty) break;
-            if (text[0] < 0x80 && Escapes.Ascii[text[0]] is { } escape)
-            {
-                escape.CopyTo(destination[at..]);
-                at += escape.Length;
-                text = text[1..];
+                var clean = BitOperations.TrailingZeroCount(mask);
+                i += clean;
+                at += clean;
+                var produced = Attention(ref source, length, i, ref target, at);
+                if (produced < 0) return Fail(out written);
+                i += Unsafe.Add(ref source, i) < 0x80 ? 1 : produced;
+                at += produced;
             }
         }
-        destination[at++] = (byte)'"';
+        while (i < length)
+        {
+            if (TryCopyWords(ref source, i, length - i, ref target, at))
+            {
+                at += length - i;
+                break;
+            }
+            var b = Unsafe.Add(ref source, i);
+            if (!NeedsAttention(b))
+            {
+                Unsafe.Add(ref target, at++) = b;
+                i++;
+            }
+            else
+            {
+                var produced = Attention(ref source, length, i, ref target, at);
+                if (produced < 0) return Fail(out written);
+                i += b < 0x80 ? 1 : produced;
+                at += produced;
+            }
+        }
+        Unsafe.Add(ref target, at++) = (byte)'"';
         written = at;
         return true;
+
+        static bool Fail(out int written)
+        {
+            written = 0;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The last 4 to 15 bytes of a text (from <paramref name="i"/>) when none needs attention: checked and copied to
+    /// <paramref name="at"/> as two overlapping words each way. False when they are fewer or one needs attention: the
+    /// caller goes byte by byte.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryCopyWords(ref byte source, int i, int remaining, ref byte target, int at)
+    {
+        if (remaining >= sizeof(ulong))
+        {
+            if (remaining >= 2 * sizeof(ulong)) return false;
+            var first = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, i));
+            var last = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, i + remaining - sizeof(ulong)));
+            if (AnyAttention(first) || AnyAttention(last)) return false;
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at), first);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at + remaining - sizeof(ulong)), last);
+        }
+        else if (remaining >= sizeof(uint))
+        {
+            var first = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, i));
+            var last = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, i + remaining - sizeof(uint)));
+            if (AnyAttention(first | ((ulong)last << 32))) return false;
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at), first);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at + remaining - sizeof(uint)), last);
+        }
+        else
+        {
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Writes the byte at <paramref name="i"/>, which needs attention, at <paramref name="at"/>: an ASCII byte's escape
+    /// (the text moves on by one byte), or the characters outside ASCII that start there as they are when the encoder
+    /// keeps them all (the text moves on by as many bytes as are written). Returns the bytes written; -1 when the encoder escapes the character or the
+    /// UTF-8 there is invalid. Positions go in and out by value, so that the caller's stay in registers.
+    /// </summary>
+    private static int Attention(ref byte source, int length, int i, ref byte target, int at)
+    {
+        var b = Unsafe.Add(ref source, i);
+        if (b < 0x80)
+        {
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at), Escapes.AsciiWord[b]);   // up to 8 bytes: within the slack
+            return Escapes.AsciiLength[b];
+        }
+        // Two- and three-byte sequences (the Basic Multilingual Plane), as many as follow one another (a word in
+        // Cyrillic or Japanese); a four-byte one is always escaped, so fails.
+        var produced = 0;
+        do
+        {
+            var sequence = Utf8Bmp(ref source, length, i + produced, out var character);
+            if (sequence < 0 || !Escapes.IsAllowed(character)) return -1;
+            for (var k = 0; k < sequence; k++) Unsafe.Add(ref target, at + produced + k) = Unsafe.Add(ref source, i + produced + k);
+            produced += sequence;
+        }
+        while (i + produced < length && Unsafe.Add(ref source, i + produced) >= 0x80);
+        return produced;
+    }
+
+    /// <summary>The length (2 or 3) of the valid UTF-8 sequence of a character above ASCII in the Basic Multilingual Plane at <paramref name="i"/>; else -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Utf8Bmp(ref byte source, int length, int i, out int character)
+    {
+        character = 0;
+        var b = Unsafe.Add(ref source, i);
+        if (b is >= 0xC2 and <= 0xDF)
+        {
+            if (i + 1 >= length) return -1;
+            var c1 = Unsafe.Add(ref source, i + 1);
+            character = ((b & 0x1F) << 6) | (c1 & 0x3F);
+            return (c1 & 0xC0) == 0x80 ? 2 : -1;
+        }
+        if (b is >= 0xE0 and <= 0xEF)
+        {
+            if (i + 2 >= length) return -1;
+            var c1 = Unsafe.Add(ref source, i + 1);
+            var c2 = Unsafe.Add(ref source, i + 2);
+            if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return -1;
+            character = ((b & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
+            return character < 0x800 || character is >= 0xD800 and <= 0xDFFF ? -1 : 3;
+        }
+        return -1;
     }
 
     /// <summary>What the relaxed encoder escapes, read from it once.</summary>
@@ -129,13 +240,15 @@ public static class JsonStrings
         public const int MaxGrowth = 6;
 
         /// <summary>
-        /// Whether the encoder escapes exactly the ASCII <see cref="IndexOfAttention"/> stops at (control characters,
+        /// Whether the encoder escapes exactly the ASCII <see cref="NeedsAttention"/> names (control characters,
         /// <c>"</c>, <c>\</c>, DEL); if a runtime ever escaped more, every string is left to the writer.
         /// </summary>
         public static readonly bool Usable;
 
-        /// <summary>For each ASCII byte, its escape, or null when it is written as it is.</summary>
-        public static readonly byte[]?[] Ascii = new byte[]?[128];
+        /// <summary>For each ASCII byte the encoder escapes, its escape as the bytes of a word (little-endian), and its length.</summary>
+        public static readonly ulong[] AsciiWord = new ulong[128];
+
+        public static readonly byte[] AsciiLength = new byte[128];
 
         /// <summary>One bit per character of the Basic Multilingual Plane outside ASCII: set when written as it is.</summary>
         private static readonly ulong[] AllowedBmp = new ulong[65536 / 64];
@@ -153,7 +266,12 @@ public static class JsonStrings
                 one[0] = (byte)b;
                 encoder.EncodeUtf8(one, escaped, out _, out var length);
                 if (length > MaxGrowth) Usable = false;
-                else Ascii[b] = escaped[..length].ToArray();
+                else
+                {
+                    escaped[length..].Clear();
+                    AsciiWord[b] = BinaryPrimitives.ReadUInt64LittleEndian(escaped);
+                    AsciiLength[b] = (byte)length;
+                }
             }
             for (var c = 0x80; c < 0x10000; c++)
             {
@@ -162,58 +280,13 @@ public static class JsonStrings
             }
         }
 
-        public static bool IsAllowed(Rune rune) =>
-            rune.Value < 0x10000 && (AllowedBmp[rune.Value >> 6] & (1UL << (rune.Value & 63))) != 0;
+        /// <summary>Whether a character of the Basic Multilingual Plane outside ASCII is written as it is.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool IsAllowed(int character) => (AllowedBmp[character >> 6] & (1UL << (character & 63))) != 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool NeedsAttention(byte b) => b < 0x20 || b > 0x7E || b == (byte)'"' || b == (byte)'\\';
-
-    /// <summary>
-    /// The first byte that is not copied as it is: an escaped ASCII byte or any byte outside ASCII; -1 if none.
-    /// Written with plain compares (SSE2), where SearchValues would need byte shuffles the portable build lacks.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int IndexOfAttention(ReadOnlySpan<byte> text)
-    {
-        var i = 0;
-        if (Vector128.IsHardwareAccelerated && text.Length >= Vector128<byte>.Count)
-        {
-            ref var start = ref MemoryMarshal.GetReference(text);
-            var last = text.Length - Vector128<byte>.Count;
-            while (true)
-            {
-                var mask = AttentionMask(Vector128.LoadUnsafe(ref start, (nuint)i));
-                if (mask != 0) return i + BitOperations.TrailingZeroCount(mask);
-                if (i == last) return -1;
-                i = Math.Min(i + Vector128<byte>.Count, last);   // the last block may overlap the one before
-            }
-        }
-        if (text.Length is >= sizeof(uint) and < 2 * sizeof(ulong) && !AnyAttention(text)) return -1;
-        for (; i < text.Length; i++)
-        {
-            if (NeedsAttention(text[i])) return i;
-        }
-        return -1;
-    }
-
-    /// <summary>
-    /// Whether a text of 4 to 15 bytes (a name, an address, a word: most values) has a byte that needs attention, read
-    /// as two overlapping words rather than byte by byte; the byte loop then finds it.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool AnyAttention(ReadOnlySpan<byte> text)
-    {
-        ref var start = ref MemoryMarshal.GetReference(text);
-        if (text.Length >= sizeof(ulong))
-        {
-            return AnyAttention(Unsafe.ReadUnaligned<ulong>(ref start))
-                   || AnyAttention(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, text.Length - sizeof(ulong))));
-        }
-        var low = Unsafe.ReadUnaligned<uint>(ref start);
-        var high = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, text.Length - sizeof(uint)));
-        return AnyAttention(low | ((ulong)high << 32));
-    }
 
     /// <summary>Whether any of eight bytes is outside ASCII, below 0x20, DEL, <c>"</c> or <c>\</c> (exact, borrows cannot make a false answer).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -221,9 +294,15 @@ public static class JsonStrings
     {
         const ulong ones = 0x0101010101010101UL, highs = 0x8080808080808080UL;
         var below = (bytes - (ones * 0x20)) & ~bytes & highs;
-        return ((bytes & highs) | below | Zero(bytes ^ (ones * 0x7F)) | Zero(bytes ^ (ones * '"')) | Zero(bytes ^ (ones * '\\'))) != 0;
+        return ((bytes & highs) | below | ZeroBytes(bytes ^ (ones * 0x7F)) | ZeroBytes(bytes ^ (ones * '"')) | ZeroBytes(bytes ^ (ones * '\\'))) != 0;
+    }
 
-        static ulong Zero(ulong v) => (v - ones) & ~v & highs;
+    /// <summary>The high bit of each zero byte (and maybe of bytes above a zero one, which the caller's other tests also flag).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong ZeroBytes(ulong v)
+    {
+        const ulong ones = 0x0101010101010101UL, highs = 0x8080808080808080UL;
+        return (v - ones) & ~v & highs;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -14,6 +14,8 @@ public sealed class DateFormat
     private readonly DatePattern pattern;
     private readonly DateToken[] tokens;
     private readonly CaseInsensitiveName?[] literals;
+    /// <summary>For each token that is one ASCII byte other than a letter (a space, a colon): that byte, which a case fold cannot reach; else -1.</summary>
+    private readonly int[] literalBytes;
     private readonly NameTable months, days, halfDays, eras;
     private readonly DateZone zone;
     private readonly bool hasDateFields;
@@ -26,6 +28,8 @@ public sealed class DateFormat
         this.pattern = pattern;
         tokens = pattern.Tokens;
         literals = tokens.Select(t => t.Kind == DateFieldKind.Literal ? new CaseInsensitiveName(t.Literal, 0) : null).ToArray();
+        literalBytes = tokens.Select(t => t.Kind == DateFieldKind.Literal && t.Literal.Length == 1 && char.IsAscii(t.Literal[0])
+            && !char.IsAsciiLetter(t.Literal[0]) ? t.Literal[0] : -1).ToArray();
         (months, days, halfDays, eras) = (Matchable(pattern.Names.Months), Matchable(pattern.Names.Days),
             Matchable(pattern.Names.HalfDays), Matchable(pattern.Names.Eras));
         zone = pattern.TimeZone is null ? DateZone.Utc : DateZone.Parse(pattern.TimeZone, out _)!;
@@ -63,6 +67,12 @@ public sealed class DateFormat
         var position = 0;
         for (var index = 0; index < tokens.Length; index++)
         {
+            if (literalBytes[index] is var literal and >= 0)
+            {
+                if ((uint)position >= (uint)utf8.Length || utf8[position] != literal) return false;
+                position++;
+                continue;
+            }
             var length = ReadToken(index, followedByOffset[index], utf8[position..], ref fields);
             if (length < 0) return false;
             position += length;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace GrokFlow.Engine.Values;
@@ -33,6 +34,7 @@ internal static class Utf8Text
     }
 
     /// <summary>Reads between <paramref name="min"/> and <paramref name="max"/> ASCII digits greedily.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryReadDigits(ReadOnlySpan<byte> utf8, int min, int max, out int value, out int length)
     {
         value = 0;

@@ -60,6 +60,23 @@ public sealed class JsonStringsTests
     }
 
     [Fact]
+    public void AnEscapeOrACharacterOutsideAsciiAtEveryPlaceOfALongerTextIsWrittenAsTheWriterWritesIt()
+    {
+        // Longer texts are copied a vector at a time and end with a word-sized tail: escapes and characters outside
+        // ASCII at every place, alone and in pairs, cross both.
+        string[] inserts = ["\"", "\n", "\u0001", "é", "山", "\u00a0", "\U0001F600"];
+        for (var length = 14; length <= 40; length++)
+        foreach (var first in inserts)
+        foreach (var second in new[] { "", "\\", "ü", "日" })
+        for (var place = 0; place <= length; place++)
+        {
+            var plain = new string('a', length);
+            var text = Encoding.UTF8.GetBytes(plain[..place] + first + plain[place..] + second);
+            Assert.Equal(WithWriter(text), WithJsonStrings(text, out _));
+        }
+    }
+
+    [Fact]
     public void InvalidUtf8IsNotWritten()
     {
         Gen.Byte.Array[1, 60].Where(b => !System.Text.Unicode.Utf8.IsValid(b)).Sample(bytes =>

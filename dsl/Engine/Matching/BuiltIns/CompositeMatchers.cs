@@ -3,7 +3,12 @@ namespace GrokFlow.Engine.Matching.BuiltIns;
 /// <summary><c>%{ip}</c>: <c>(?:%{ipv6}|%{ipv4})</c>.</summary>
 public sealed class IpMatcher : ISubMatcher, IEndScanner
 {
-    public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget) => EndScan.First<IpMatcher>(input, pos, ref budget);
+    /// <summary>The first end of the first alternative that has one, as <see cref="Scan"/> finds it.</summary>
+    public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget)
+    {
+        var end = Ipv6Matcher.FirstEnd(input, pos, ref budget);
+        return end != -1 ? end : Ipv4Matcher.FirstEnd(input, pos, ref budget);
+    }
 
     public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget) => EndScan.All<IpMatcher>(input, pos, ends, ref budget);
 
@@ -13,7 +18,12 @@ public sealed class IpMatcher : ISubMatcher, IEndScanner
 /// <summary><c>%{ipOrHost}</c>: <c>(?:%{ip}|%{host})</c>.</summary>
 public sealed class IpOrHostMatcher : ISubMatcher, IEndScanner
 {
-    public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget) => EndScan.First<IpOrHostMatcher>(input, pos, ref budget);
+    /// <summary>The first end of the first alternative that has one, as <see cref="Scan"/> finds it.</summary>
+    public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget)
+    {
+        var end = IpMatcher.FirstEnd(input, pos, ref budget);
+        return end != -1 ? end : HostnameMatcher.FirstEnd(input, pos, ref budget);
+    }
 
     public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget) => EndScan.All<IpOrHostMatcher>(input, pos, ends, ref budget);
 

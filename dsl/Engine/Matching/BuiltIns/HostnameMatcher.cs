@@ -11,7 +11,19 @@ public sealed class HostnameMatcher : ISubMatcher, IEndScanner
 {
     private const int MaxLabel = 63;
 
-    public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget) => EndScan.First<HostnameMatcher>(input, pos, ref budget);
+    /// <summary>The first end <see cref="Scan"/> records (the last label whole, with its dot if one follows), with its steps.</summary>
+    public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget)
+    {
+        if (--budget < 0) return -2;
+        if ((uint)pos >= (uint)input.Length || !ByteRuns.IsAlphanumeric(input[pos]) || !Utf8Match.IsWordBoundary(input, pos)) return -1;
+        var end = LabelEnd(input, pos);
+        while (ByteRuns.At(input, end, (byte)'.') && end + 1 < input.Length && ByteRuns.IsAlphanumeric(input[end + 1]))
+        {
+            if (--budget < 0) return -2;
+            end = LabelEnd(input, end + 1);
+        }
+        return ByteRuns.At(input, end, (byte)'.') ? end + 1 : end;
+    }
 
     public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget) => EndScan.All<HostnameMatcher>(input, pos, ends, ref budget);
 

@@ -6,22 +6,29 @@ namespace GrokFlow.Engine.Matching.BuiltIns;
 /// </summary>
 public sealed class Ipv4Matcher : ISubMatcher, IEndScanner
 {
-    public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget) => EndScan.First<Ipv4Matcher>(input, pos, ref budget);
+    /// <summary>The one end, found directly: one step, as <see cref="Scan"/> takes.</summary>
+    public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget) => --budget < 0 ? -2 : End(input, pos);
 
     public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget) => EndScan.All<Ipv4Matcher>(input, pos, ends, ref budget);
 
     public static bool Scan(ref MatchState s, int pos)
     {
         if (!s.Step()) return true;
-        var input = s.Input;
-        if (pos > 0 && ByteRuns.IsDigit(input[pos - 1])) return false;
+        var end = End(s.Input, pos);
+        return end >= 0 && EndScan.Record(ref s, end);
+    }
+
+    /// <summary>Where the address at <paramref name="pos"/> ends, or -1.</summary>
+    private static int End(ReadOnlySpan<byte> input, int pos)
+    {
+        if (pos > 0 && ByteRuns.IsDigit(input[pos - 1])) return -1;
         for (var octet = 0; ; octet++)
         {
             var digits = ByteRuns.Digits(input, pos);
-            if (!IsOctet(input.Slice(pos, digits))) return false;
+            if (!IsOctet(input.Slice(pos, digits))) return -1;
             pos += digits;
-            if (octet == 3) return EndScan.Record(ref s, pos);
-            if (!ByteRuns.At(input, pos, (byte)'.')) return false;
+            if (octet == 3) return pos;
+            if (!ByteRuns.At(input, pos, (byte)'.')) return -1;
             pos++;
         }
     }

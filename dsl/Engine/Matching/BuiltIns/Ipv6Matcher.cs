@@ -12,7 +12,17 @@ namespace GrokFlow.Engine.Matching.BuiltIns;
 /// </summary>
 public sealed class Ipv6Matcher : ISubMatcher, IEndScanner
 {
-    public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget) => EndScan.First<Ipv6Matcher>(input, pos, ref budget);
+    /// <summary>
+    /// As <see cref="EndScan.First{TScanner}"/> finds it; text that starts neither with <c>:</c> nor with one to four
+    /// hex digits and <c>:</c> (an IPv4 address, a host name) has no end, known after the scan's first step.
+    /// </summary>
+    public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget)
+    {
+        var hex = ByteRuns.Hex(input, pos);
+        if ((hex is >= 1 and <= 4 && ByteRuns.At(input, pos + hex, (byte)':')) || ByteRuns.At(input, pos, (byte)':'))
+            return EndScan.First<Ipv6Matcher>(input, pos, ref budget);
+        return --budget < 0 ? -2 : -1;
+    }
 
     public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget) => EndScan.All<Ipv6Matcher>(input, pos, ends, ref budget);
 

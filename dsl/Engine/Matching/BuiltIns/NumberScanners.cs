@@ -6,7 +6,8 @@ namespace GrokFlow.Engine.Matching.BuiltIns;
 /// </summary>
 public sealed class NumberStrMatcher : ISubMatcher, IEndScanner
 {
-    public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget) => EndScan.First<NumberStrMatcher>(input, pos, ref budget);
+    /// <summary>The one end, found directly: one step, as <see cref="Scan"/> takes.</summary>
+    public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget) => --budget < 0 ? -2 : End(input, pos);
 
     public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget) => EndScan.All<NumberStrMatcher>(input, pos, ends, ref budget);
 
