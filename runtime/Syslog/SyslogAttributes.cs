@@ -14,6 +14,7 @@ namespace GrokFlow.Runtime.Syslog;
 internal static class SyslogAttributes
 {
     private static readonly JsonEncodedText SyslogName = JsonEncodedText.Encode("syslog");
+    private static readonly JsonMemberName SyslogMember = new(SyslogName);
     private static readonly JsonMemberName HostnameName = new("hostname");
     private static readonly JsonMemberName TimestampName = new("timestamp");
     private static readonly JsonMemberName AppNameName = new("appname");
@@ -31,25 +32,58 @@ internal static class SyslogAttributes
     private static readonly AttributePath SyslogSeverity = new("syslog.severity");
     private static readonly AttributePath SyslogFacility = new("syslog.facility");
 
-    /// <summary>Writes <c>"syslog": {...}</c> into the open event object; the header's members as one run.</summary>
-    public static void Write(Utf8JsonWriter w, ReadOnlySpan<byte> line, in SyslogHeader header, ParseContext context)
+    /// <summary>
+    /// Writes <c>"syslog": {...}</c> into the open event object. Without structured data the object joins the
+    /// members pending in <paramref name="run"/> (one raw value for the event's fields and these); else, or when a
+    /// value needs the writer, the run is flushed and the object goes through the writer, its members as one run.
+    /// </summary>
+    public static void Write(Utf8JsonWriter w, ref JsonMemberRun run, ReadOnlySpan<byte> line, in SyslogHeader header, ParseContext context)
     {
+        if (line[header.StructuredData].IsEmpty && TryWriteInRun(ref run, line, header)) return;
+        run.Flush();
         w.WriteStartObject(SyslogName);
-        var run = new JsonMemberRun(w, context);
-        if (SyslogHeader.IsPresent(header.Hostname)) run.String(HostnameName, line[header.Hostname]);
-        if (SyslogHeader.IsPresent(header.AppName)) run.String(AppNameName, line[header.AppName]);
-        if (SyslogHeader.IsPresent(header.ProcId)) run.String(ProcIdName, line[header.ProcId]);
-        if (SyslogHeader.IsPresent(header.MsgId)) run.String(MsgIdName, line[header.MsgId]);
-        if (SyslogHeader.IsPresent(header.Timestamp)) run.String(TimestampName, line[header.Timestamp]);
+        var members = new JsonMemberRun(w, context);
+        if (SyslogHeader.IsPresent(header.Hostname)) members.String(HostnameName, line[header.Hostname]);
+        if (SyslogHeader.IsPresent(header.AppName)) members.String(AppNameName, line[header.AppName]);
+        if (SyslogHeader.IsPresent(header.ProcId)) members.String(ProcIdName, line[header.ProcId]);
+        if (SyslogHeader.IsPresent(header.MsgId)) members.String(MsgIdName, line[header.MsgId]);
+        if (SyslogHeader.IsPresent(header.Timestamp)) members.String(TimestampName, line[header.Timestamp]);
+        if (header.HasPriority)
+        {
+            members.Integer(SeverityName, header.Severity);
+            members.Integer(FacilityName, header.Facility);
+        }
+        members.Flush();
+        StructuredDataAttributes.Write(w, line[header.StructuredData]);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The object without structured data inside the run; false, with the run as it was, when a value needs the writer.</summary>
+    private static bool TryWriteInRun(ref JsonMemberRun run, ReadOnlySpan<byte> line, in SyslogHeader header)
+    {
+        var mark = run.Mark();
+        if (!run.TryStartObject(SyslogMember)) return false;
+        if (!TryString(ref run, HostnameName, line, header.Hostname)
+            || !TryString(ref run, AppNameName, line, header.AppName)
+            || !TryString(ref run, ProcIdName, line, header.ProcId)
+            || !TryString(ref run, MsgIdName, line, header.MsgId)
+            || !TryString(ref run, TimestampName, line, header.Timestamp))
+        {
+            run.Restore(mark);
+            return false;
+        }
         if (header.HasPriority)
         {
             run.Integer(SeverityName, header.Severity);
             run.Integer(FacilityName, header.Facility);
         }
-        run.Flush();
-        StructuredDataAttributes.Write(w, line[header.StructuredData]);
-        w.WriteEndObject();
+        run.EndObject();
+        return true;
     }
+
+    /// <summary>The header field at <paramref name="range"/>, when present; false when it needs the writer.</summary>
+    private static bool TryString(ref JsonMemberRun run, JsonMemberName name, ReadOnlySpan<byte> line, Range range) =>
+        !SyslogHeader.IsPresent(range) || run.TryString(name, line[range]);
 
     /// <summary>Loads the same attributes into the event document.</summary>
     public static void Load(EventDocument document, ReadOnlySpan<byte> line, in SyslogHeader header)

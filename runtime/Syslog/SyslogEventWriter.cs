@@ -99,8 +99,9 @@ internal sealed class SyslogEventWriter
             return;
         }
         var w = buffer.Writer;
-        EventWriter.Begin(w, fields, _context);
-        if (header.Format != SyslogFormat.None) SyslogAttributes.Write(w, line, header, _context);
+        var members = EventWriter.BeginMembers(w, fields, _context);
+        if (header.Format != SyslogFormat.None) SyslogAttributes.Write(w, ref members, line, header, _context);
+        members.Flush();
         if (applyPipelines) ApplyGrokPipelines(w, fields.Message);
         if (EventWriter.TryEnd(w, _context)) return;
         // The pipelines wrote an attribute the event already had: the document merges them.

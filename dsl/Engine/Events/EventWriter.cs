@@ -39,7 +39,14 @@ public static class EventWriter
     private static readonly JsonMemberName StatusMember = new(ReservedFields.EncodedStatus);
 
     /// <summary>Opens the event and writes its reserved fields; attributes follow on <paramref name="writer"/>.</summary>
-    public static void Begin(Utf8JsonWriter writer, scoped in EventFields fields, ParseContext context)
+    public static void Begin(Utf8JsonWriter writer, scoped in EventFields fields, ParseContext context) =>
+        BeginMembers(writer, fields, context).Flush();
+
+    /// <summary>
+    /// <see cref="Begin"/>, leaving the reserved fields pending in the returned run, so that the caller's first
+    /// members join them in one raw value; the caller flushes the run before anything else writes on <paramref name="writer"/>.
+    /// </summary>
+    public static JsonMemberRun BeginMembers(Utf8JsonWriter writer, scoped in EventFields fields, ParseContext context)
     {
         context.Output.BeginEvent(fields.AttributesRoot);
         writer.WriteStartObject();
@@ -50,7 +57,7 @@ public static class EventWriter
         if (!fields.Tags.IsEmpty) members.String(TagsMember, fields.Tags);
         if (!fields.Hostname.IsEmpty) members.String(HostnameMember, fields.Hostname);
         if (!fields.Status.IsEmpty) members.String(StatusMember, fields.Status);
-        members.Flush();
+        return members;
     }
 
     /// <summary>

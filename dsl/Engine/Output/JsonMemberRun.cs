@@ -25,6 +25,7 @@ public ref struct JsonMemberRun
     private Span<byte> _buffer;
     private int _length;
     private bool _pending;
+    private bool _opened;
 
     /// <summary>A run on <paramref name="writer"/> whose pending bytes live in <paramref name="context"/>.</summary>
     public JsonMemberRun(Utf8JsonWriter writer, Pipelines.ParseContext context) : this(writer, context.Output) { }
@@ -50,16 +51,14 @@ public ref struct JsonMemberRun
     public bool TryString(JsonMemberName name, ReadOnlySpan<byte> utf8)
     {
         if (_direct) return false;
-        var mark = _length;
-        var wasPending = _pending;
+        var mark = Mark();
         Reserve(name, JsonStrings.QuotedRoom(utf8.Length));
         if (JsonStrings.TryQuote(utf8, _buffer[_length..], out var written))
         {
             _length += written;
             return true;
         }
-        _length = mark;
-        _pending = wasPending;
+        Restore(mark);
         return false;
     }
 
@@ -84,16 +83,14 @@ public ref struct JsonMemberRun
             GrokNumbers.WriteNumber(_writer, value);
             return;
         }
-        var mark = _length;
-        var wasPending = _pending;
+        var mark = Mark();
         Reserve(name, 40);
         if (GrokNumbers.TryFormatNumber(value, _buffer[_length..], out var written))
         {
             _length += written;
             return;
         }
-        _length = mark;
-        _pending = wasPending;
+        Restore(mark);
     }
 
     public void Boolean(JsonMemberName name, bool value)
@@ -107,6 +104,36 @@ public ref struct JsonMemberRun
         (value ? "true"u8 : "false"u8).CopyTo(_buffer[_length..]);
         _length += value ? 4 : 5;
     }
+
+    /// <summary>
+    /// Opens an object member, <c>"name":{</c>, inside the run; its members follow until <see cref="TryEndObject"/>.
+    /// The writer cannot take the run back in the middle of such an object: a caller that opens one writes its
+    /// members with the <c>Try</c> methods and goes back to a <see cref="Mark"/> when one fails.
+    /// False (nothing written) when every member goes through the writer.
+    /// </summary>
+    public bool TryStartObject(JsonMemberName name)
+    {
+        if (_direct) return false;
+        Reserve(name, 1);
+        _buffer[_length++] = (byte)'{';
+        _opened = true;
+        return true;
+    }
+
+    /// <summary>Closes the object <see cref="TryStartObject"/> opened (<c>{}</c> when nothing was written in it).</summary>
+    public void EndObject()
+    {
+        if (_length == _buffer.Length) _buffer = _workspace.MemberRoom(_length, _length + 1);
+        _buffer[_length++] = (byte)'}';
+        _opened = false;
+    }
+
+    /// <summary>Where the run stands, to go back to with <see cref="Restore"/> (nothing flushed since).</summary>
+    public readonly (int Length, bool Pending, JsonMemberName? FirstName, bool Opened) Mark() => (_length, _pending, _firstName, _opened);
+
+    /// <summary>Drops what was added to the run since <paramref name="mark"/>.</summary>
+    public void Restore((int Length, bool Pending, JsonMemberName? FirstName, bool Opened) mark) =>
+        (_length, _pending, _firstName, _opened) = mark;
 
     /// <summary>Hands the pending members to the writer.</summary>
     public void Flush()
@@ -130,6 +157,14 @@ public ref struct JsonMemberRun
         {
             _firstName = name;
             _pending = true;
+            return;
+        }
+        if (_opened)
+        {
+            // The first member of an object the run opened: no comma.
+            separated.AsSpan(1).CopyTo(_buffer[_length..]);
+            _length += separated.Length - 1;
+            _opened = false;
             return;
         }
         if (separated.Length <= JsonMemberName.PaddedRoom)
