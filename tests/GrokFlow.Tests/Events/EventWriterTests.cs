@@ -80,6 +80,26 @@ public sealed class EventWriterTests
         Assert.Equal(straight, throughDocument);
     }
 
+    [Theory]
+    [InlineData("<14>Oct 30 20:24:25 nas01 app[1]: hello")]                                 // RFC 3164
+    [InlineData("<165>1 2026-10-11T22:14:15.003Z host app 8710 ID47 - hello")]               // RFC 5424, no structured data
+    [InlineData("<165>1 2026-10-11T22:14:15.003Z host app - - [id@1 a=\"1\"] hello")]      // with structured data
+    [InlineData("<14>Oct 30 20:24:25 nas\u2028x app[1]: hello")]                            // a host name the writer escapes
+    [InlineData("<165>1 2026-10-11T22:14:15.003Z host ap\u2028p - - - hello")]               // an app name the writer escapes
+    [InlineData("no header at all")]
+    public void The_syslog_object_written_straight_has_the_bytes_written_through_the_document(string escaped)
+    {
+        // The straight path writes the syslog object in the reserved fields' member run, or through the writer when
+        // a value needs it; the document path through the writer alone: the same bytes either way.
+        var line = System.Text.RegularExpressions.Regex.Unescape(escaped);
+        var rule = "pipeline p {\n  grok message {\n    match {\n      r %{data:text}\n    }\n  }\n";
+        var straight = Write(RulesInterpreter.Load(rule + "}").Pipelines.Single(), line);
+        var throughDocument = Write(RulesInterpreter.Load(rule + "  attribute-remapper {\n    sources absent\n    target elsewhere\n  }\n}").Pipelines.Single(), line);
+        Assert.Empty(DuplicateKeys.In(Encoding.UTF8.GetBytes(straight)));
+        Assert.Equal(line, JsonDocument.Parse(straight).RootElement.GetProperty("text").GetString());
+        Assert.Equal(throughDocument, straight);
+    }
+
     [Fact]
     public void The_duplicate_key_reader_finds_keys_written_twice()
     {
