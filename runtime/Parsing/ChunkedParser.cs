@@ -93,6 +93,7 @@ public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunk
             var text = chunk.AsSpan(0, length);
             // One vectorised check for the whole chunk; lines are repaired one by one only in a chunk that needs it.
             var valid = Utf8.IsValid(text);
+            using (_context.HoldClock())
             using (var writer = new EventLineWriter(events, eventContext))
             {
                 var lines = new ChunkLines(text);

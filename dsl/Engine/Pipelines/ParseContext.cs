@@ -13,12 +13,45 @@ public sealed class ParseContext
 
     public ParseContext(TimeProvider? clock = null, int stepBudget = DefaultStepBudget)
     {
-        Clock = clock ?? TimeProvider.System;
+        _clock = clock ?? TimeProvider.System;
         StepBudget = stepBudget;
     }
 
-    /// <summary>The clock that supplies the current year (and day) when a date pattern lacks them.</summary>
-    public TimeProvider Clock { get; }
+    private readonly TimeProvider _clock;
+    private readonly HeldClock _heldClock = new();
+    private bool _holding;
+
+    /// <summary>
+    /// The clock that supplies the current year (and day) when a date pattern lacks them; while a
+    /// <see cref="HoldClock"/> scope is open, the reading taken when it opened.
+    /// </summary>
+    public TimeProvider Clock => _holding ? _heldClock : _clock;
+
+    /// <summary>
+    /// Reads the clock once for the lines parsed until the returned scope is disposed (a chunk of lines parsed in a
+    /// few milliseconds), instead of once per date value: "now", which only places a date without year or day, is
+    /// then as old as the chunk.
+    /// </summary>
+    public ClockHold HoldClock()
+    {
+        _heldClock.Now = _clock.GetUtcNow();
+        _holding = true;
+        return new ClockHold(this);
+    }
+
+    /// <summary>The scope of <see cref="HoldClock"/>: disposing it lets <see cref="Clock"/> read the clock again.</summary>
+    public readonly struct ClockHold(ParseContext context) : IDisposable
+    {
+        public void Dispose() => context._holding = false;
+    }
+
+    /// <summary>One reading of the clock, given back until the next.</summary>
+    private sealed class HeldClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
 
     /// <summary>Matching steps allowed per line, counted over all rules tried.</summary>
     public int StepBudget { get; }
