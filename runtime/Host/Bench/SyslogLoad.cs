@@ -86,14 +86,15 @@ internal sealed class SyslogLoad : BenchLoad
     {
         var host = Hosts[r.Next(Hosts.Length)];
         var pid = new string('0', Digits);
-        var head = $"<30>Oct {r.Next(1, 31),2} {r.Next(24):D2}:{r.Next(60):D2}:{r.Next(60):D2} {host} qulogd[{pid}]:";
+        // Days 10-30, as gen_qnap.py: the QNAP rule's date("MMM dd ...") does not take RFC 3164's space-padded " 5".
+        var head = $"<30>Oct {r.Next(10, 31)} {r.Next(24):D2}:{r.Next(60):D2}:{r.Next(60):D2} {host} qulogd[{pid}]:";
         var user = Users[r.Next(Users.Length)];
         var ip = $"10.{r.Next(256)}.{r.Next(256)}.{r.Next(1, 255)}";
         return r.Next(100) switch
         {
             < 60 => $"{head} conn log: Users: {user}, Source IP: {ip}, Computer name: pc-{r.Next(100)}, Connection type: {Types[r.Next(Types.Length)]}, Accessed resources: Public/folder{r.Next(50)}, Action: {Actions[r.Next(Actions.Length)]}",
             < 95 => $"{head} event log: Users: {user}, Source IP: {ip}, Computer name: localhost, Content: [Antivirus] Virus definitions updated {r.Next(10000)}.",
-            _ => $"<38>Oct {r.Next(1, 31),2} 10:00:00 {host} sshd[{pid}]: Accepted publickey for {user} from {ip} port {r.Next(1024, 65535)}",
+            _ => $"<38>Oct {r.Next(10, 31)} 10:00:00 {host} sshd[{pid}]: Accepted publickey for {user} from {ip} port {r.Next(1024, 65535)}",
         };
     }
 }
