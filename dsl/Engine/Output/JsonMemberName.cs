@@ -9,14 +9,13 @@ public sealed class JsonMemberName
     {
         Name = name;
         var encoded = name.EncodedUtf8Bytes;
-        Separated = new byte[encoded.Length + 4];
-        Separated[0] = (byte)',';
-        Separated[1] = (byte)'"';
-        encoded.CopyTo(Separated.AsSpan(2));
-        Separated[^2] = (byte)'"';
-        Separated[^1] = (byte)':';
-        SeparatedPadded = new byte[Math.Max(PaddedRoom, Separated.Length)];
-        Separated.CopyTo(SeparatedPadded, 0);
+        SeparatedLength = encoded.Length + 4;
+        SeparatedPadded = new byte[Math.Max(PaddedRoom, SeparatedLength)];
+        SeparatedPadded[0] = (byte)',';
+        SeparatedPadded[1] = (byte)'"';
+        encoded.CopyTo(SeparatedPadded.AsSpan(2));
+        SeparatedPadded[SeparatedLength - 2] = (byte)'"';
+        SeparatedPadded[SeparatedLength - 1] = (byte)':';
     }
 
     /// <summary>Names up to this long (most) are copied as two 16-byte vectors from <see cref="SeparatedPadded"/>.</summary>
@@ -25,10 +24,12 @@ public sealed class JsonMemberName
     /// <summary><see cref="Separated"/> followed by zeros up to <see cref="PaddedRoom"/> bytes.</summary>
     internal byte[] SeparatedPadded { get; }
 
+    internal int SeparatedLength { get; }
+
     public JsonMemberName(string name) : this(JsonEncodedText.Encode(name)) { }
 
     public JsonEncodedText Name { get; }
 
     /// <summary><c>,"name":</c>, escaped as the writer escapes names.</summary>
-    public byte[] Separated { get; }
+    public ReadOnlySpan<byte> Separated => SeparatedPadded.AsSpan(0, SeparatedLength);
 }

@@ -106,7 +106,7 @@ public ref struct JsonMemberRun
     }
 
     /// <summary>
-    /// Opens an object member, <c>"name":{</c>, inside the run; its members follow until <see cref="TryEndObject"/>.
+    /// Opens an object member, <c>"name":{</c>, inside the run; its members follow until <see cref="EndObject"/>.
     /// The writer cannot take the run back in the middle of such an object: a caller that opens one writes its
     /// members with the <c>Try</c> methods and goes back to a <see cref="Mark"/> when one fails.
     /// False (nothing written) when every member goes through the writer.
@@ -162,7 +162,7 @@ public ref struct JsonMemberRun
         if (_opened)
         {
             // The first member of an object the run opened: no comma.
-            separated.AsSpan(1).CopyTo(_buffer[_length..]);
+            separated[1..].CopyTo(_buffer[_length..]);
             _length += separated.Length - 1;
             _opened = false;
             return;
