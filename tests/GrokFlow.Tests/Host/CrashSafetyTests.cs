@@ -10,6 +10,7 @@ namespace GrokFlow.Tests.Host;
 /// The durable spool mode (the default): a crash (SIGKILL of the real process) loses nothing the host received more
 /// than <c>Spool:MaxMemoryAge</c> before it, and nothing is delivered twice.
 /// </summary>
+[Collection(nameof(EndToEndHostCollection))]
 public sealed partial class CrashSafetyTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);

@@ -6,7 +6,7 @@ using GrokFlow.Tests.TestIntake;
 namespace GrokFlow.Tests.Host;
 
 /// <summary>End to end on loopback: syslog datagrams into the real host, out to a Kestrel intake.</summary>
-[Collection(nameof(IntakeTimingCollection))]
+[Collection(nameof(EndToEndHostCollection))]
 public sealed class IntakeDeliveryTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);

@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace GrokFlow.Tests.Host;
 
 /// <summary>Without an API key the host writes JSON lines locally (here: to a file, as with --output).</summary>
+[Collection(nameof(EndToEndHostCollection))]
 public sealed class LocalOutputTests : IDisposable
 {
     private readonly string _output = Path.Combine(Path.GetTempPath(), $"grokflow-out-{Guid.NewGuid():N}.jsonl");

@@ -4,6 +4,7 @@ using GrokFlow.Tests.TestIntake;
 namespace GrokFlow.Tests.Host;
 
 /// <summary>Datagrams sent by util-linux <c>logger</c> (installed by scripts/setup.sh), in both syslog formats.</summary>
+[Collection(nameof(EndToEndHostCollection))]
 public sealed class LoggerInteropTests : IDisposable
 {
     private readonly HostTestSettings _settings = new();

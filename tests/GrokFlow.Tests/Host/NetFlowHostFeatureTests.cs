@@ -7,6 +7,7 @@ using GrokFlow.Tests.TestIntake;
 namespace GrokFlow.Tests.Host;
 
 /// <summary>The NetFlow section in the running host: aggregation windows written on stop, templates kept across a restart.</summary>
+[Collection(nameof(EndToEndHostCollection))]
 public sealed class NetFlowHostFeatureTests : IDisposable
 {
     private readonly HostTestSettings _settings = new();

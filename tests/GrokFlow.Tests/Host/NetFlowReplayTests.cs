@@ -7,6 +7,7 @@ using GrokFlow.Tests.TestIntake;
 namespace GrokFlow.Tests.Host;
 
 /// <summary>The NetFlow captures of shared/conformance/netflow replayed over UDP into the host: every flow arrives once.</summary>
+[Collection(nameof(EndToEndHostCollection))]
 public sealed class NetFlowReplayTests : IDisposable
 {
     private readonly HostTestSettings _settings = new();

@@ -6,6 +6,7 @@ using GrokFlow.Tests.TestIntake;
 namespace GrokFlow.Tests.Host;
 
 /// <summary>An overloaded host drops at the socket, and every datagram it did not take is counted with a reason.</summary>
+[Collection(nameof(EndToEndHostCollection))]
 public sealed class OverloadTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

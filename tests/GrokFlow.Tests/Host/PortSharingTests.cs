@@ -6,6 +6,7 @@ namespace GrokFlow.Tests.Host;
 /// Several receive workers share a UDP port through SO_REUSEPORT, which would also let a second grokflow of the same
 /// user join the port and silently take part of its traffic. A port already held must stop the start instead.
 /// </summary>
+[Collection(nameof(EndToEndHostCollection))]
 public sealed class PortSharingTests : IDisposable
 {
     private readonly HostTestSettings _settings = new();

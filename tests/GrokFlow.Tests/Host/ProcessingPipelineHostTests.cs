@@ -6,6 +6,7 @@ namespace GrokFlow.Tests.Host;
 /// A syslog source whose events a pipeline with processors applies to (the built-in Postfix integration pipeline:
 /// grok parser, date remapper, attribute remapper): the host runs every step on the whole event and ships the result.
 /// </summary>
+[Collection(nameof(EndToEndHostCollection))]
 public sealed class ProcessingPipelineHostTests : IDisposable
 {
     private readonly string _output = Path.Combine(Path.GetTempPath(), $"grokflow-postfix-{Guid.NewGuid():N}.jsonl");

@@ -4,7 +4,7 @@ using GrokFlow.Tests.TestIntake;
 namespace GrokFlow.Tests.Host;
 
 /// <summary>Nothing lost: intake outages longer than memory holds, restarts with a spool, shutdown flushes.</summary>
-[Collection(nameof(IntakeTimingCollection))]
+[Collection(nameof(EndToEndHostCollection))]
 public sealed class SpoolDeliveryTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

@@ -3,6 +3,7 @@ using GrokFlow.Tests.TestIntake;
 namespace GrokFlow.Tests.Host;
 
 /// <summary>RFC 5424 structured data reaches Datadog as <c>syslog.structured_data.SD-ID.PARAM</c> attributes.</summary>
+[Collection(nameof(EndToEndHostCollection))]
 public sealed class StructuredDataTests : IDisposable
 {
     private readonly HostTestSettings _settings = new();

@@ -24,7 +24,7 @@ public sealed class NetFlowGeneratorTests
             .Where(a => !a.IsDynamic && a.Location.Length > 0 && a.GetName().Name != "GrokFlow.Generator")
             .Select(a => MetadataReference.CreateFromFile(a.Location))
             .Append(MetadataReference.CreateFromFile(typeof(INetFlowLayout).Assembly.Location));
-        var compilation = CSharpCompilation.Create("Generated", [], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = CSharpCompilation.Create("Generated", [], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
         var driver = CSharpGeneratorDriver.Create([new GeneratorAssembly::GrokFlow.Generator.RulesGenerator().AsSourceGenerator()],
             [new RulesText("/rules/vendor.rules", rules)], new CSharpParseOptions(LanguageVersion.Latest));
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);

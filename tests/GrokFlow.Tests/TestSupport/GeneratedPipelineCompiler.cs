@@ -49,6 +49,8 @@ public static class GeneratedPipelineCompiler
         new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
             optimizationLevel: OptimizationLevel.Release,
+            // xunit already runs a test per core; a parallel compile would only queue work ahead of the in-process hosts'.
+            concurrentBuild: false,
             nullableContextOptions: NullableContextOptions.Enable,
             // As Directory.Build.props: generated classes are [SkipLocalsInit].
             allowUnsafe: true,

@@ -6,6 +6,7 @@ using GrokFlow.Tests.TestIntake;
 namespace GrokFlow.Tests.Host.Tcp;
 
 /// <summary>Syslog over TCP end to end: util-linux logger in both RFC 6587 framings, and bad or idle senders.</summary>
+[Collection(nameof(EndToEndHostCollection))]
 public sealed class TcpSyslogSourceTests : IDisposable
 {
     private readonly HostTestSettings _settings = new();

@@ -6,6 +6,7 @@ using GrokFlow.Tests.TestIntake;
 namespace GrokFlow.Tests.Host.Tcp;
 
 /// <summary>Syslog over TLS (RFC 5425) end to end, with and without client certificates.</summary>
+[Collection(nameof(EndToEndHostCollection))]
 public sealed class TlsSyslogSourceTests : IDisposable
 {
     private readonly HostTestSettings _settings = new();
