@@ -22,7 +22,8 @@ internal sealed class BatchBuilder : IBufferWriter<byte>, IEventBuffer, IDisposa
     private int[] _ends;
     private int _length, _count, _eventStart, _contentStart, _lastBatchLength;
     private long _firstEventAt;
-    private bool _inEvent;
+    private bool _inEvent, _writerStale;
+    private readonly Utf8JsonWriter _writer;
 
     public BatchBuilder(BatchingOptions options, IBatchTarget target, TimeProvider? clock = null)
     {
@@ -32,13 +33,27 @@ internal sealed class BatchBuilder : IBufferWriter<byte>, IEventBuffer, IDisposa
         _maxBytes = options.MaxBytes;
         _maxEventBytes = options.MaxEventBytes;
         _ends = new int[_maxEvents];
-        Writer = new Utf8JsonWriter(this, WriterOptions);
+        _writer = new Utf8JsonWriter(this, WriterOptions);
     }
 
     public object Gate { get; } = new();
 
-    /// <summary>The writer for the event between <see cref="BeginEvent"/> and <see cref="EndEvent"/>.</summary>
-    public Utf8JsonWriter Writer { get; }
+    /// <summary>
+    /// The writer for the event between <see cref="BeginEvent"/> and <see cref="EndEvent"/>. It is reset when an
+    /// event first uses it: events written whole into the buffer (NetFlow flows) never pay for its reset and flush.
+    /// </summary>
+    public Utf8JsonWriter Writer
+    {
+        get
+        {
+            if (_writerStale)
+            {
+                _writer.Reset(this);
+                _writerStale = false;
+            }
+            return _writer;
+        }
+    }
 
     public int MaxEventBytes => _maxEventBytes;
 
@@ -58,7 +73,7 @@ internal sealed class BatchBuilder : IBufferWriter<byte>, IEventBuffer, IDisposa
         }
         _contentStart = _length;
         _inEvent = true;
-        Writer.Reset(this);
+        _writerStale = true;
     }
 
     /// <summary>
@@ -67,7 +82,7 @@ internal sealed class BatchBuilder : IBufferWriter<byte>, IEventBuffer, IDisposa
     /// </summary>
     public bool EndEvent(out int size)
     {
-        Writer.Flush();
+        if (!_writerStale) _writer.Flush();
         _inEvent = false;
         size = _length - _contentStart;
         if (size > _maxEventBytes)
@@ -86,7 +101,7 @@ internal sealed class BatchBuilder : IBufferWriter<byte>, IEventBuffer, IDisposa
     {
         if (!_inEvent) return;
         _inEvent = false;
-        Writer.Reset(this);
+        _writerStale = true;   // what it still buffers is dropped by the reset at its next use
         _length = _eventStart;
     }
 
@@ -167,7 +182,7 @@ internal sealed class BatchBuilder : IBufferWriter<byte>, IEventBuffer, IDisposa
 
     public void Dispose()
     {
-        Writer.Dispose();
+        _writer.Dispose();
         if (_buffer is not null) ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = null;
     }
