@@ -79,7 +79,8 @@ public sealed partial class NetFlowCollector
             else
             {
                 _counters.Flows++;
-                if (template.HasSamplingRoles || !_options.FluentStrict) WriteSampling(stream, roles);
+                // Sampling fields come from the record's sampler or own fields, or (outside fluent-strict) the stream's interval.
+                if (template.HasSamplingRoles || (!_options.FluentStrict && stream.SamplingInterval is not null)) WriteSampling(stream, roles);
                 if (enrich) WriteEnrichment(stream, roles, message.Stream);
             }
             Emit(stream.Exporter, sink);
