@@ -1,6 +1,8 @@
 // Compresses the events of a JSON-lines file as the host does (batches of 1,000 events as one JSON array, one gzip
 // member each, isal_deflate_stateless) at one ISA-L level and level-buffer size, and prints the CPU time and gzip
-// bytes per event (best of five passes). Built and run by scripts/gzip-levels.sh.
+// bytes per event (best of five passes). Built and run by scripts/gzip-levels.sh. Two optional arguments try other
+// modes: MODE 1 compresses with the stateful isal_deflate, MODE 2 with Huffman tables built once from the first three
+// batches (isal_create_hufftables; meant for level 0); HIST_BITS sets the window (log2 bytes; 0: ISA-L's 32 KiB).
 #include <isa-l/igzip_lib.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,10 +18,11 @@ static double cpu_seconds(void)
 
 int main(int argc, char **argv)
 {
-    if (argc != 4) { fprintf(stderr, "usage: %s EVENTS.jsonl LEVEL LEVEL_BUFFER_BYTES\n", argv[0]); return 2; }
+    if (argc < 4 || argc > 6) { fprintf(stderr, "usage: %s EVENTS.jsonl LEVEL LEVEL_BUFFER_BYTES [MODE [HIST_BITS]]\n", argv[0]); return 2; }
     FILE *file = fopen(argv[1], "rb");
     if (!file) { perror(argv[1]); return 2; }
     int level = atoi(argv[2]), buffer_size = atoi(argv[3]);
+    int mode = argc > 4 ? atoi(argv[4]) : 0, hist_bits = argc > 5 ? atoi(argv[5]) : 0;
     fseek(file, 0, SEEK_END);
     long size = ftell(file);
     fseek(file, 0, SEEK_SET);
@@ -57,6 +60,14 @@ int main(int argc, char **argv)
 
     unsigned char *out = malloc(OutBytes);
     unsigned char *level_buffer = buffer_size > 0 ? malloc(buffer_size) : NULL;
+    struct isal_hufftables tables;
+    if (mode == 2)
+    {
+        struct isal_huff_histogram histogram;
+        memset(&histogram, 0, sizeof histogram);
+        for (int i = 0; i < 3 && i < count; i++) isal_update_histogram((unsigned char *)batches[i], lengths[i], &histogram);
+        isal_create_hufftables(&tables, &histogram);
+    }
     long total = 0;
     double best = 1e9;
     for (int pass = 0; pass < 5; pass++)
@@ -66,7 +77,8 @@ int main(int argc, char **argv)
         for (int i = 0; i < count; i++)
         {
             struct isal_zstream stream;
-            isal_deflate_stateless_init(&stream);
+            if (mode == 1) isal_deflate_init(&stream);
+            else isal_deflate_stateless_init(&stream);
             stream.next_in = (unsigned char *)batches[i];
             stream.avail_in = lengths[i];
             stream.next_out = out;
@@ -76,14 +88,23 @@ int main(int argc, char **argv)
             stream.level_buf_size = buffer_size;
             stream.end_of_stream = 1;
             stream.gzip_flag = IGZIP_GZIP;
-            int result = isal_deflate_stateless(&stream);
-            if (result != COMP_OK) { fprintf(stderr, "isal_deflate_stateless: %d\n", result); return 1; }
+            stream.hist_bits = hist_bits;
+            if (mode == 2) stream.hufftables = &tables;
+            int result;
+            if (mode == 1)
+            {
+                stream.flush = NO_FLUSH;
+                result = isal_deflate(&stream);
+                if (result == COMP_OK && stream.internal_state.state != ZSTATE_END) result = -100;   // output did not fit
+            }
+            else result = isal_deflate_stateless(&stream);
+            if (result != COMP_OK) { fprintf(stderr, "isal_deflate: %d\n", result); return 1; }
             total += stream.total_out;
         }
         double seconds = cpu_seconds() - start;
         if (seconds < best) best = seconds;
     }
-    printf("ISA-L level %d, level buffer %7d B: %.3f us/event, %.1f gzip B/event (JSON %.1f B/event, %ld events)\n",
-        level, buffer_size, best * 1e6 / events, (double)total / events, (double)size / events, events);
+    printf("ISA-L level %d, level buffer %7d B, mode %d, window bits %d: %.3f us/event, %.1f gzip B/event (JSON %.1f B/event, %ld events)\n",
+        level, buffer_size, mode, hist_bits, best * 1e6 / events, (double)total / events, (double)size / events, events);
     return 0;
 }
