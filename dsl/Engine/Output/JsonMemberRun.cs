@@ -217,9 +217,11 @@ public ref struct JsonMemberRun
     }
 
     /// <summary>Where the run stands, to go back to with <see cref="Restore"/> (nothing flushed since).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly JsonRunState Mark() => new(_length, _pending, _firstName, _firstValueAt, _opened, _objectInRun);
 
     /// <summary>Drops what was added to the run since <paramref name="mark"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Restore(in JsonRunState mark) =>
         (_length, _pending, _firstName, _firstValueAt, _opened, _objectInRun) =
         (mark.Length, mark.Pending, mark.FirstName, mark.FirstValueAt, mark.Opened, mark.ObjectInRun);

@@ -86,6 +86,7 @@ internal sealed class OutputWorkspace
     }
 
     /// <summary>Takes the held run, if any: the caller continues it or hands it to <paramref name="writer"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool TryTakeHeldRun(out System.Text.Json.Utf8JsonWriter writer, out JsonRunState run)
     {
         writer = _heldWriter!;
