@@ -19,6 +19,18 @@ public sealed class ArithmeticProcessorTests
         Assert.Equal(expected, Run(expression, """{"a":2,"b":3,"c":"1.5"}"""));
     }
 
+    // Oracle: Python's Decimal(repr(x)).quantize(Decimal("1e-9"), ROUND_HALF_UP), and for the epoch Datadog's own
+    // result in the supply_chain_firewall pipeline's test.
+    [Theory]
+    [InlineData("t * 1000", "1755017456590.666")]
+    [InlineData("m / 7", "1763668.285714286")]
+    [InlineData("w * 1000", "1726135185000")]
+    [InlineData("s / 3", "0")]
+    public void Rounding_to_9_decimals_keeps_every_significant_digit(string expression, string expected)
+    {
+        Assert.Equal(expected, Run(expression, """{"t":1755017456.590666,"m":12345678,"w":1726135185,"s":1E-10}"""));
+    }
+
     [Fact]
     public void A_missing_or_non_numeric_attribute_skips_unless_replace_missing()
     {

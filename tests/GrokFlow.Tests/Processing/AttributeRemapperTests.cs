@@ -16,6 +16,14 @@ public sealed class AttributeRemapperTests
         Assert.Equal("""{"level":"DEBUG","logger":{"name":"controller"},"k":1}""", e.Json());
     }
 
+    // Oracle: Datadog's result for jamf_pro's `event` to `event.computer` remapper.
+    [Fact]
+    public void A_target_below_its_object_source_takes_the_whole_object_and_the_source_keeps_only_it()
+    {
+        var e = ProcessorHarness.Run("  attribute-remapper {\n    sources event\n    target event.computer\n  }", """{"event":{"os":"13.4.1","id":12345},"k":1}""");
+        Assert.Equal("""{"event":{"computer":{"os":"13.4.1","id":12345}},"k":1}""", e.Json());
+    }
+
     [Fact]
     public void The_sent_message_does_not_conflict_with_a_remapper_writing_message_but_an_extracted_one_does_and_keeps()
     {

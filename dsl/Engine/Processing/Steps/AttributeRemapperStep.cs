@@ -14,8 +14,8 @@ namespace GrokFlow.Engine.Processing.Steps;
 /// source is remapped, onto a target already set), as Datadog's results show. The message the log was sent with
 /// (<see cref="OfficialValues.Message"/>) is not an attribute and never conflicts. A target
 /// attribute is cast per <c>target_format</c>; a value the cast cannot convert keeps its type. A moved attribute's
-/// parent objects left empty go with it. A target below a source that is not an object (<c>logger</c> to
-/// <c>logger.name</c>) turns the source into the object holding its former value.
+/// parent objects left empty go with it. A target below its source (<c>logger</c> to <c>logger.name</c>, <c>event</c> to
+/// <c>event.computer</c>) turns the source into the object holding its former value.
 /// </summary>
 public sealed class AttributeRemapperStep : IStepExecutor
 {
@@ -75,9 +75,10 @@ public sealed class AttributeRemapperStep : IStepExecutor
             return;
         }
         if (IsWithin(document, existing, source)) return;
-        if (existing == EventDocument.None && _targetBelowSource[sourceIndex] && document.KindOf(source) != EventValueKind.Object)
+        if (existing == EventDocument.None && _targetBelowSource[sourceIndex])
         {
-            MoveBelowItself(document, source);
+            var moved = MoveBelowItself(document, source);
+            if (!_model.PreserveSource) RemoveOtherSources(document, sourceIndex, moved);
             return;
         }
         var target = existing != EventDocument.None ? existing : document.GetOrCreate(_target);
@@ -108,15 +109,19 @@ public sealed class AttributeRemapperStep : IStepExecutor
         && document.KindOf(node) == EventValueKind.String && document.KeyOf(node).SequenceEqual("message"u8)
         && document.TextOf(node).SequenceEqual(document.Stored(sent));
 
-    // Creating the target replaces the source's value by an object, so the value waits in a member of the root.
-    private void MoveBelowItself(EventDocument document, int source)
+    // The value waits in a member of the root while the target is created below the source: a scalar source becomes
+    // the object holding it; an object source, moved, keeps only the target (`event` to `event.computer`: Datadog's
+    // jamf_pro result), and copied, gains it beside its members.
+    private int MoveBelowItself(EventDocument document, int source)
     {
         var stash = document.AddMember(EventDocument.Root, StashKey);
         document.CopyValue(source, stash);
+        if (!_model.PreserveSource) document.SetNull(source);
         var target = document.GetOrCreate(_target);
         document.CopyValue(stash, target);
         document.Remove(stash);
         Cast(document, target);
+        return target;
     }
 
     private void RemapTag(EventDocument document, ParseContext context)
