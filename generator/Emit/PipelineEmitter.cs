@@ -54,7 +54,8 @@ internal static class PipelineEmitter
         w.Line($"/// <summary>Pipeline <c>{CSharpLiterals.Xml(pipeline.Id)}</c> ({CSharpLiterals.Xml(pipeline.Title)}) from {CSharpLiterals.Xml(fileName)}.</summary>");
         var (id, title, filter) = (CSharpLiterals.String(pipeline.Id), CSharpLiterals.String(pipeline.Title), CSharpLiterals.String(pipeline.Filter));
         w.Open($"public sealed class {className} : {(pipeline.IsGrokOnly ? "IGrokPipeline" : "GeneratedProcessingPipeline")}");
-        if (pipeline.IsGrokOnly) w.Line($"public string Id => {id};").Line($"public string Title => {title};").Line($"public string Filter => {filter};").Line();
+        if (pipeline.IsGrokOnly) w.Line($"public string Id => {id};").Line($"public string Title => {title};").Line($"public string Filter => {filter};")
+            .Line("public bool WritesThroughOutputWriter => true;").Line();
         else w.Line($"public {className}() : this(null) {{ }}").Line()
             .Line("/// <summary>The pipeline with the given services (search-query compiler, geo-IP database); defaults when null.</summary>")
             .Line($"public {className}(ProcessingServices? services) : base({id}, {title}, {filter}, Steps, services) {{ }}").Line();

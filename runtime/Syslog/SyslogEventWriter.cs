@@ -25,6 +25,7 @@ internal sealed class SyslogEventWriter
     private readonly SearchQuery[] _filters;
     private readonly IDocumentQuery[] _documentFilters;
     private readonly bool _anyProcessing;
+    private readonly bool _rulesContinueRun;
     private readonly ParseContext _context;
     private readonly bool[] _fastMatched, _applies;
 
@@ -36,6 +37,7 @@ internal sealed class SyslogEventWriter
         _filters = routes.Select(r => r.Filter).ToArray();
         _documentFilters = routes.Select(r => DocumentQueries.Compile(r.Pipeline.Filter)).ToArray();
         _anyProcessing = _pipelines.Any(p => p.HasProcessors);
+        _rulesContinueRun = _pipelines.All(p => p.WritesThroughOutputWriter);
         _context = context;
         Parsed = new long[_pipelines.Length];
         Unmatched = new long[_pipelines.Length];
@@ -101,7 +103,9 @@ internal sealed class SyslogEventWriter
         var w = buffer.Writer;
         var members = EventWriter.BeginMembers(w, fields, _context);
         if (header.Format != SyslogFormat.None) SyslogAttributes.Write(w, ref members, line, header, _context);
-        members.Flush();
+        // The rules' flat attributes join the event's run, and the event reaches the writer as one raw value.
+        if (applyPipelines && _rulesContinueRun) members.Hold();
+        else members.Flush();
         if (applyPipelines) ApplyGrokPipelines(w, fields.Message);
         if (EventWriter.TryEnd(w, _context)) return;
         // The pipelines wrote an attribute the event already had: the document merges them.

@@ -43,14 +43,15 @@ public static class EventWriter
         BeginMembers(writer, fields, context).Flush();
 
     /// <summary>
-    /// <see cref="Begin"/>, leaving the reserved fields pending in the returned run, so that the caller's first
-    /// members join them in one raw value; the caller flushes the run before anything else writes on <paramref name="writer"/>.
+    /// <see cref="Begin"/>, leaving the event's <c>{</c> and reserved fields pending in the returned run, so that the
+    /// caller's members join them in one raw value; the caller flushes the run before anything else writes on
+    /// <paramref name="writer"/>, or holds it (<see cref="JsonMemberRun.Hold"/>) for the rules' flat attributes to
+    /// continue and <see cref="TryEnd"/> to close.
     /// </summary>
     public static JsonMemberRun BeginMembers(Utf8JsonWriter writer, scoped in EventFields fields, ParseContext context)
     {
         context.Output.BeginEvent(fields.AttributesRoot);
-        writer.WriteStartObject();
-        var members = new JsonMemberRun(writer, context.Output);
+        var members = JsonMemberRun.OpenObject(writer, context);
         members.String(MessageMember, fields.Message);
         if (!fields.Source.IsEmpty) members.String(SourceMember, fields.Source);
         if (!fields.Service.IsEmpty) members.String(ServiceMember, fields.Service);
@@ -68,8 +69,12 @@ public static class EventWriter
     public static bool TryEnd(Utf8JsonWriter writer, ParseContext context)
     {
         var output = context.Output;
-        if (output.RootCollision || output.RootWrites > 1) return false;
-        writer.WriteEndObject();
+        if (output.RootCollision || output.RootWrites > 1)
+        {
+            output.DropHeldRun();
+            return false;
+        }
+        JsonMemberRun.CloseObject(writer, context);
         return true;
     }
 

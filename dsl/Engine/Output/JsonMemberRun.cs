@@ -15,6 +15,12 @@ namespace GrokFlow.Engine.Output;
 /// twenty members. The bytes are the writer's own (the same escapes, see <see cref="JsonStrings"/>, and number text);
 /// a string the escape tables cannot settle ends the run and goes through the writer. <see cref="Flush"/> before
 /// anything else writes on the writer. The pending bytes live in the <see cref="OutputWorkspace"/>: no allocation.
+/// <para>
+/// An event is one run from its <c>{</c> to its <c>}</c> when nothing needs the writer (<see cref="OpenObject"/>,
+/// <see cref="Hold"/>, <see cref="CloseObject"/>): the event's fields, its syslog object and the rules' flat
+/// attributes reach the writer as one raw value. A run made while one is held continues it; whatever writes on the
+/// writer otherwise hands the held run over first (<see cref="FlushHeld"/>).
+/// </para>
 /// </summary>
 public ref struct JsonMemberRun
 {
@@ -26,6 +32,9 @@ public ref struct JsonMemberRun
     private int _length;
     private bool _pending;
     private bool _opened;
+    private bool _objectInRun;
+    private int _firstValueAt;
+    private readonly bool _resumed;
 
     /// <summary>A run on <paramref name="writer"/> whose pending bytes live in <paramref name="context"/>.</summary>
     public JsonMemberRun(Utf8JsonWriter writer, Pipelines.ParseContext context) : this(writer, context.Output) { }
@@ -37,6 +46,85 @@ public ref struct JsonMemberRun
         // A writer that escapes otherwise than the tables say gets every member through its own calls.
         _direct = !JsonStrings.CanQuote(writer);
         _buffer = workspace.MemberRoom(0, 0);
+        if (!workspace.TryTakeHeldRun(out var heldWriter, out var held)) return;
+        if (ReferenceEquals(heldWriter, writer))
+        {
+            Restore(held);
+            _resumed = true;
+            return;
+        }
+        new JsonMemberRun(heldWriter, workspace, held).Flush();
+    }
+
+    private JsonMemberRun(Utf8JsonWriter writer, OutputWorkspace workspace, in JsonRunState held)
+    {
+        _writer = writer;
+        _workspace = workspace;
+        _direct = !JsonStrings.CanQuote(writer);
+        _buffer = workspace.MemberRoom(0, 0);
+        Restore(held);
+    }
+
+    /// <summary>
+    /// A run that opens the object its members go in, <c>{</c>, as its first byte, so that the writer sees the
+    /// object only when the run is handed over (<see cref="Flush"/> writes the <c>{</c> through the writer first) or
+    /// closed (<see cref="CloseObject"/>: the whole object as one raw value).
+    /// </summary>
+    public static JsonMemberRun OpenObject(Utf8JsonWriter writer, Pipelines.ParseContext context)
+    {
+        FlushHeld(context.Output);
+        var run = new JsonMemberRun(writer, context.Output);
+        if (run._direct)
+        {
+            writer.WriteStartObject();
+            return run;
+        }
+        run._buffer[0] = (byte)'{';
+        run._length = 1;
+        run._pending = true;
+        run._opened = true;
+        run._objectInRun = true;
+        return run;
+    }
+
+    /// <summary>
+    /// Closes the object open on the writer, or the one <see cref="OpenObject"/> opened in the run (held in
+    /// <paramref name="context"/> by <see cref="Hold"/>): <c>}</c> after the pending members.
+    /// </summary>
+    public static void CloseObject(Utf8JsonWriter writer, Pipelines.ParseContext context)
+    {
+        var run = new JsonMemberRun(writer, context.Output);
+        if (!run._objectInRun)
+        {
+            run.Flush();
+            writer.WriteEndObject();
+            return;
+        }
+        if (run._length == run._buffer.Length) run._buffer = run._workspace.MemberRoom(run._length, run._length + 1);
+        run._buffer[run._length++] = (byte)'}';
+        writer.WriteRawValue(run._buffer[..run._length], skipInputValidation: true);
+    }
+
+    /// <summary>
+    /// Leaves the run pending in the workspace, for the next run made on the same writer to continue (the rules'
+    /// flat attributes) or <see cref="CloseObject"/> to close. Whatever else writes on the writer first calls
+    /// <see cref="FlushHeld"/>. The run is not used after this.
+    /// </summary>
+    public readonly void Hold() => _workspace.HoldRun(_writer, Mark());
+
+    /// <summary>Ends a run: back to the workspace when it continued a held run (see <see cref="Hold"/>), else to the writer.</summary>
+    public void Release()
+    {
+        if (_resumed) Hold();
+        else Flush();
+    }
+
+    /// <summary>Hands a run held in <paramref name="context"/> to its writer, so that others can write on the writer.</summary>
+    public static void FlushHeld(Pipelines.ParseContext context) => FlushHeld(context.Output);
+
+    internal static void FlushHeld(OutputWorkspace workspace)
+    {
+        if (workspace.TryTakeHeldRun(out var writer, out var held)) new JsonMemberRun(writer, workspace, held).Flush();
     }
 
     /// <summary>A string member, as <c>WriteString(name, utf8)</c> writes it (which throws on invalid UTF-8).</summary>
@@ -129,18 +217,35 @@ public ref struct JsonMemberRun
     }
 
     /// <summary>Where the run stands, to go back to with <see cref="Restore"/> (nothing flushed since).</summary>
-    public readonly (int Length, bool Pending, JsonMemberName? FirstName, bool Opened) Mark() => (_length, _pending, _firstName, _opened);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly JsonRunState Mark() => new(_length, _pending, _firstName, _firstValueAt, _opened, _objectInRun);
 
     /// <summary>Drops what was added to the run since <paramref name="mark"/>.</summary>
-    public void Restore((int Length, bool Pending, JsonMemberName? FirstName, bool Opened) mark) =>
-        (_length, _pending, _firstName, _opened) = mark;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Restore(in JsonRunState mark) =>
+        (_length, _pending, _firstName, _firstValueAt, _opened, _objectInRun) =
+        (mark.Length, mark.Pending, mark.FirstName, mark.FirstValueAt, mark.Opened, mark.ObjectInRun);
 
-    /// <summary>Hands the pending members to the writer.</summary>
+    /// <summary>Hands the pending members to the writer (first the <c>{</c> of an object the run opened).</summary>
     public void Flush()
     {
         if (!_pending) return;
-        _writer.WritePropertyName(_firstName!.Name);
-        _writer.WriteRawValue(_buffer[.._length], skipInputValidation: true);
+        if (_objectInRun)
+        {
+            _writer.WriteStartObject();
+            if (_firstName is not null)
+            {
+                _writer.WritePropertyName(_firstName.Name);
+                _writer.WriteRawValue(_buffer[_firstValueAt.._length], skipInputValidation: true);
+            }
+            _objectInRun = false;
+            _opened = false;
+        }
+        else
+        {
+            _writer.WritePropertyName(_firstName!.Name);
+            _writer.WriteRawValue(_buffer[.._length], skipInputValidation: true);
+        }
         _pending = false;
         _length = 0;
     }
@@ -165,6 +270,12 @@ public ref struct JsonMemberRun
             separated[1..].CopyTo(_buffer[_length..]);
             _length += separated.Length - 1;
             _opened = false;
+            if (_firstName is null)
+            {
+                // The event's object itself: its first member's name is in the run, not the writer's to write.
+                _firstName = name;
+                _firstValueAt = _length;
+            }
             return;
         }
         if (separated.Length <= JsonMemberName.PaddedRoom)

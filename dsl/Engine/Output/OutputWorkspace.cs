@@ -75,6 +75,29 @@ internal sealed class OutputWorkspace
         return _members;
     }
 
+    private System.Text.Json.Utf8JsonWriter? _heldWriter;
+    private JsonRunState _heldRun;
+
+    /// <summary>Keeps a run's state (its bytes stay in the member buffer) until a run on <paramref name="writer"/> takes it.</summary>
+    public void HoldRun(System.Text.Json.Utf8JsonWriter writer, in JsonRunState run)
+    {
+        _heldWriter = writer;
+        _heldRun = run;
+    }
+
+    /// <summary>Takes the held run, if any: the caller continues it or hands it to <paramref name="writer"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool TryTakeHeldRun(out System.Text.Json.Utf8JsonWriter writer, out JsonRunState run)
+    {
+        writer = _heldWriter!;
+        run = _heldRun;
+        _heldWriter = null;
+        return writer is not null;
+    }
+
+    /// <summary>Forgets a held run whose event is taken back.</summary>
+    public void DropHeldRun() => _heldWriter = null;
+
     // ---- where the attributes go -----------------------------------------------------------------------------------
 
     /// <summary>
@@ -98,6 +121,7 @@ internal sealed class OutputWorkspace
 
     public void BeginEvent(ReadOnlySpan<byte> attributesRoot)
     {
+        DropHeldRun();
         RootCollision = false;
         RootWrites = 0;
         if (attributesRoot.Length > _attributesRoot.Length) RootCollision = true;   // never: source object names are short

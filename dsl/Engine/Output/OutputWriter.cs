@@ -32,18 +32,21 @@ public static class OutputWriter
     /// </summary>
     public static void Write(OutputPlan plan, ReadOnlySpan<byte> input, ReadOnlySpan<int> slots, Utf8JsonWriter writer, ParseContext context)
     {
+        var workspace = context.Output;
+        if (plan.IsFlat && workspace.Document is null)
+        {
+            workspace.Begin(plan);
+            WriteFlat(plan, input, slots, writer, context);
+            return;
+        }
+        // Only flat attributes continue a run the event writer holds open; the rest write on the writer.
+        JsonMemberRun.FlushHeld(workspace);
         if (plan.IsStructured)
         {
             StructuredOutputWriter.Write(plan, input, slots, writer, context);
             return;
         }
-        var workspace = context.Output;
         workspace.Begin(plan);
-        if (plan.IsFlat && workspace.Document is null)
-        {
-            WriteFlat(plan, input, slots, writer, context);
-            return;
-        }
         var values = workspace.Values(plan);
         var present = workspace.Present(plan);
         var captures = plan.Captures.AsSpan();
@@ -98,7 +101,7 @@ public static class OutputWriter
             WriteMember(ref members, node.Member, value, input, workspace);
             wrote = true;
         }
-        members.Flush();
+        members.Release();
         if (wrote) workspace.NoteWrite();
     }
 

@@ -26,6 +26,13 @@ public interface IGrokPipeline
     GrokResult Parse(ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context);
 
     /// <summary>
+    /// Whether <see cref="Parse"/> writes on the writer only through <see cref="Output.OutputWriter"/>, which continues
+    /// the member run an event writer holds open (<see cref="Output.JsonMemberRun.Hold"/>) or hands it over first.
+    /// When false, the caller hands its run to the writer before calling <see cref="Parse"/>.
+    /// </summary>
+    bool WritesThroughOutputWriter => false;
+
+    /// <summary>
     /// Whether the pipeline has steps besides grok parsers of <c>message</c> (processors, nested pipelines, parsers of
     /// other attributes): such a pipeline needs the whole event (<see cref="Process"/>), not just the message.
     /// </summary>

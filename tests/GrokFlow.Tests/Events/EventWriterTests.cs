@@ -100,6 +100,45 @@ public sealed class EventWriterTests
         Assert.Equal(throughDocument, straight);
     }
 
+    [Theory]
+    [InlineData("%{data:text}", "<14>Oct 30 20:24:25 nas01 app[1]: hello")]                       // flat: the event is one run
+    [InlineData("%{word:a} %{data:b}", "<14>Oct 30 20:24:25 nas01 app[1]: x\u2028y rest")]        // a value the writer escapes ends the run
+    [InlineData("%{word:a} %{data:b}", "<14>Oct 30 20:24:25 nas\u2028x app[1]: x rest")]          // so does a header value
+    [InlineData("%{word:a.b} %{data:a.c}", "<14>Oct 30 20:24:25 nas01 app[1]: x rest")]           // nested: the tree walk
+    [InlineData("%{data::keyvalue}", "<14>Oct 30 20:24:25 nas01 app[1]: k=v n=1")]                  // structured
+    [InlineData("%{word:a} %{word:a}", "<14>Oct 30 20:24:25 nas01 app[1]: x y")]                    // an array
+    [InlineData("nomatch %{data:text}", "<14>Oct 30 20:24:25 nas01 app[1]: hello")]                // no rule matches
+    [InlineData("%{data:text}", "<165>1 2026-10-11T22:14:15.003Z host app - - [id@1 a=\"1\"] hi")] // structured data
+    [InlineData("%{data:text}", "no header at all")]
+    public void An_event_held_as_one_run_has_the_bytes_written_through_the_document(string pattern, string escaped)
+    {
+        // Straight, the event's fields, its syslog object and the rules' flat attributes are held in one member run
+        // and closed as one raw value; any other output hands the run to the writer first. The document path writes
+        // through the writer alone.
+        var line = System.Text.RegularExpressions.Regex.Unescape(escaped);
+        var rule = $"pipeline p {{\n  grok message {{\n    match {{\n      r {pattern}\n    }}\n  }}\n";
+        var pipeline = RulesInterpreter.Load(rule + "}").Pipelines.Single();
+        Assert.True(pipeline.WritesThroughOutputWriter);
+        var straight = Write(pipeline, line);
+        var throughDocument = Write(RulesInterpreter.Load(rule + "  attribute-remapper {\n    sources absent\n    target elsewhere\n  }\n}").Pipelines.Single(), line);
+        Assert.Empty(DuplicateKeys.In(Encoding.UTF8.GetBytes(straight)));
+        Assert.Equal(throughDocument, straight);
+        // Twice on one writer: nothing of the first event is held into the second.
+        Assert.Equal(straight + "\n" + straight, WriteTwice(pipeline, line));
+    }
+
+    private static string WriteTwice(IGrokPipeline pipeline, string line)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        var context = new ParseContext(new FixedClock(new DateTimeOffset(2026, 6, 15, 0, 0, 0, TimeSpan.Zero)));
+        using (var writer = new EventLineWriter(output, new DatadogEventContext(service: "svc", source: "src", host: "127.0.0.1", tags: ["env:test"])))
+        {
+            writer.Write(Encoding.UTF8.GetBytes(line), pipeline, context);
+            writer.Write(Encoding.UTF8.GetBytes(line), pipeline, context);
+        }
+        return Encoding.UTF8.GetString(output.WrittenSpan).TrimEnd('\n');
+    }
+
     [Fact]
     public void The_duplicate_key_reader_finds_keys_written_twice()
     {
