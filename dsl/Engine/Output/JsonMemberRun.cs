@@ -100,8 +100,7 @@ public ref struct JsonMemberRun
             writer.WriteEndObject();
             return;
         }
-        if (run._length == run._buffer.Length) run._buffer = run._workspace.MemberRoom(run._length, run._length + 1);
-        run._buffer[run._length++] = (byte)'}';
+        run.EndObject();
         writer.WriteRawValue(run._buffer[..run._length], skipInputValidation: true);
     }
 

@@ -58,14 +58,14 @@ public sealed class InterpretedPipeline : IGrokPipeline, IGrokParserSet
         return new InterpretedPipeline(model, parsers, services);
     }
 
+    /// <summary>Grok rules write through <see cref="OutputWriter"/>; a pipeline with processors writes its event document.</summary>
+    public bool WritesThroughOutputWriter => _processing is null;
+
     /// <summary>
     /// Each grok parser of the pipeline, in file order, tries its rules in order and writes the attributes of the first
     /// that matches the whole line. The result names the first rule that matched, by its index over all the
     /// pipeline's rules. The rules see the message without its leading and trailing white space (<see cref="GrokInput"/>).
     /// </summary>
-    /// <summary>Grok rules write through <see cref="OutputWriter"/>; a pipeline with processors writes its event document.</summary>
-    public bool WritesThroughOutputWriter => _processing is null;
-
     public GrokResult Parse(ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context)
     {
         if (_processing is not null) return _processing.Parse(message, writer, context);
