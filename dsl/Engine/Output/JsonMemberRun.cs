@@ -253,9 +253,9 @@ public ref struct JsonMemberRun
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Reserve(JsonMemberName name, int valueRoom)
     {
-        var separated = name.Separated;
+        var separatedLength = name.SeparatedLength;
         // Room for a name copied as two whole vectors (see JsonMemberName.PaddedRoom), whatever its length.
-        var needed = _length + Math.Max(separated.Length, JsonMemberName.PaddedRoom) + valueRoom;
+        var needed = _length + Math.Max(separatedLength, JsonMemberName.PaddedRoom) + valueRoom;
         if (needed > _buffer.Length) _buffer = _workspace.MemberRoom(_length, needed);
         if (!_pending)
         {
@@ -266,8 +266,8 @@ public ref struct JsonMemberRun
         if (_opened)
         {
             // The first member of an object the run opened: no comma.
-            separated[1..].CopyTo(_buffer[_length..]);
-            _length += separated.Length - 1;
+            name.Separated[1..].CopyTo(_buffer[_length..]);
+            _length += separatedLength - 1;
             _opened = false;
             if (_firstName is null)
             {
@@ -277,7 +277,7 @@ public ref struct JsonMemberRun
             }
             return;
         }
-        if (separated.Length <= JsonMemberName.PaddedRoom)
+        if (separatedLength <= JsonMemberName.PaddedRoom)
         {
             ref var padded = ref MemoryMarshal.GetArrayDataReference(name.SeparatedPadded);
             ref var target = ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length);
@@ -286,8 +286,8 @@ public ref struct JsonMemberRun
         }
         else
         {
-            separated.CopyTo(_buffer[_length..]);
+            name.Separated.CopyTo(_buffer[_length..]);
         }
-        _length += separated.Length;
+        _length += separatedLength;
     }
 }
