@@ -42,6 +42,9 @@ public sealed class JsonStringsTests
             if (c is >= 0xD800 and <= 0xDFFF) continue;
             var text = Encoding.UTF8.GetBytes("ab" + (char)c + "0123456789abcdefg" + (char)c);
             Assert.Equal(WithWriter(text), WithJsonStrings(text, out _));
+            // Long enough for a pair of blocks, then one block, then a tail.
+            var longer = Encoding.UTF8.GetBytes("ab" + (char)c + "0123456789abcdefghijklmnopqrstuvwxyz0123456789" + (char)c + "xyz");
+            Assert.Equal(WithWriter(longer), WithJsonStrings(longer, out _));
         }
     }
 
