@@ -16,6 +16,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
     private readonly Dictionary<Continuation, string> _methods = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<Continuation> _shared = new(ReferenceEqualityComparer.Instance);
     private readonly Queue<(string Name, string Summary, Action Body)> _pending = new();
+    private HashSet<CaptureNode> _onEveryMatch = new(ReferenceEqualityComparer.Instance);
     private int _nextMethod;
 
     private string? SharedMatcherFor(Node node, string description) =>
@@ -25,7 +26,24 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
     public int WorkSize { get; private set; }
 
     /// <summary>Writes the methods matching <paramref name="root"/> against the whole line; returns the entry method.</summary>
-    public string Emit(Node root) => EmitFrom(new NodeContinuation(root, new AcceptContinuation()));
+    public string Emit(Node root)
+    {
+        _onEveryMatch = new(OnEveryMatch(root), ReferenceEqualityComparer.Instance);
+        return EmitFrom(new NodeContinuation(root, new AcceptContinuation()));
+    }
+
+    /// <summary>
+    /// Captures every match passes through (not under an alternation, a loop or a lookaround): the successful path
+    /// always writes their bounds last, so a failed attempt need not restore them and they are matched inline.
+    /// </summary>
+    private static IEnumerable<CaptureNode> OnEveryMatch(Node node) => node switch
+    {
+        SequenceNode sequence => sequence.Parts.SelectMany(OnEveryMatch),
+        CaptureNode capture => OnEveryMatch(capture.Body).Prepend(capture),
+        OriginNode origin => OnEveryMatch(origin.Body),
+        AtomicNode atomic => OnEveryMatch(atomic.Body),
+        _ => [],
+    };
 
     /// <summary>Writes the methods of a sub-matcher: the pattern, then recording where it ended.</summary>
     public string EmitSubMatcher(Node pattern) => EmitFrom(new NodeContinuation(pattern, new RecordEndContinuation()));
@@ -125,8 +143,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
                 _w.Comment(CSharpLiterals.CommentText(origin.Description));
                 return new NodeContinuation(capture, next);
             case CaptureNode capture when SharedMatcherFor(capture.Body, "pattern") is { } shared:
-                EmitCapture(capture, next, shared);
-                return null;
+                return EmitCapture(capture, next, shared);
             case OriginNode origin:
                 _w.Comment(CSharpLiterals.CommentText(origin.Description));
                 return new NodeContinuation(origin.Body, next);
@@ -168,8 +185,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
                 EmitLoopEntry(repeat, next);
                 return null;
             case CaptureNode capture:
-                EmitCapture(capture, next);
-                return null;
+                return EmitCapture(capture, next);
             case AlternationNode alternation:
                 EmitAlternation(alternation, next);
                 return null;
@@ -539,18 +555,26 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
     private string TryEach(string subMatcher, Continuation next) =>
         $"SubMatcherEnds.TryEach<{subMatcher}>(ref s, pos, &{MethodFor(next)})";
 
-    private void EmitCapture(CaptureNode capture, Continuation next, string? subMatcher = null)
+    private Continuation? EmitCapture(CaptureNode capture, Continuation next, string? subMatcher = null)
     {
         // When the captured pattern is a shared sub-matcher, the capture spans from here to each of its ends.
         var after = new CaptureEndContinuation(capture.Slot, next);
-        var body = subMatcher is null ? Call(new NodeContinuation(capture.Body, after)) : TryEach(subMatcher, after);
         var start = 2 * capture.Slot;
+        if (_onEveryMatch.Contains(capture))
+        {
+            _w.Line($"s.Slots[{start}] = pos; // start of capture {capture.Slot}");
+            if (subMatcher is null) return new NodeContinuation(capture.Body, after);
+            _w.Line($"return {TryEach(subMatcher, after)};");
+            return null;
+        }
+        var body = subMatcher is null ? Call(new NodeContinuation(capture.Body, after)) : TryEach(subMatcher, after);
         _w.Line($"int savedStart = s.Slots[{start}], savedEnd = s.Slots[{start + 1}];");
         _w.Line($"s.Slots[{start}] = pos; // start of capture {capture.Slot}");
         _w.Line($"if ({body}) return true;");
         _w.Line($"s.Slots[{start}] = savedStart;");
         _w.Line($"s.Slots[{start + 1}] = savedEnd;");
         _w.Line("return false;");
+        return null;
     }
 
     private void EmitAlternation(AlternationNode alternation, Continuation next)

@@ -51,9 +51,11 @@ public static class Utf8Match
     public static bool StartsWithIgnoreCase(ReadOnlySpan<byte> input, int pos, ReadOnlySpan<byte> lowerCase) =>
         input.Length - pos >= lowerCase.Length && System.Text.Ascii.EqualsIgnoreCase(input.Slice(pos, lowerCase.Length), lowerCase);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWordByte(byte b) => (uint)(b - '0') <= 9 || (uint)((b | 0x20) - 'a') <= 'z' - 'a' || b == '_';
 
     /// <summary><c>\b</c> with ASCII word characters, as Datadog defines <c>word</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsWordBoundary(ReadOnlySpan<byte> input, int pos)
     {
         var before = pos > 0 && IsWordByte(input[pos - 1]);
