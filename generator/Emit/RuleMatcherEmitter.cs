@@ -351,6 +351,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         {
             _w.Open($"// {text}: what follows cannot start inside the run, so the whole run is taken");
             if (set.Set.Equals(CharSet.Any)) _w.Line("int runEnd = s.Input.Length;");
+            else if (set.Set.Equals(CharSet.Space)) _w.Line("int runEnd = Utf8Match.SpaceRunEnd(s.Input, pos);");
             else
             {
                 _w.Line($"int runLength = {FirstOutside(set, "s.Input.Slice(pos)")};");

@@ -51,6 +51,22 @@ public static class Utf8Match
     public static bool StartsWithIgnoreCase(ReadOnlySpan<byte> input, int pos, ReadOnlySpan<byte> lowerCase) =>
         input.Length - pos >= lowerCase.Length && System.Text.Ascii.EqualsIgnoreCase(input.Slice(pos, lowerCase.Length), lowerCase);
 
+    private static readonly SearchValues<byte> s_space = SearchValues.Create("\t\n\v\f\r "u8);
+
+    /// <summary>
+    /// The end of the run of <c>\s</c> (ASCII white space, as Datadog defines it) at <paramref name="pos"/>. Runs between
+    /// tokens are mostly one space: the first bytes are tested one by one, a longer run goes on vectorised.
+    /// </summary>
+    public static int SpaceRunEnd(ReadOnlySpan<byte> input, int pos)
+    {
+        var limit = Math.Min(input.Length, pos + 4);
+        for (; pos < limit; pos++)
+            if (input[pos] != ' ' && (uint)(input[pos] - '\t') > '\r' - '\t') return pos;
+        if (pos >= input.Length) return pos;
+        var run = input[pos..].IndexOfAnyExcept(s_space);
+        return run < 0 ? input.Length : pos + run;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWordByte(byte b) => (uint)(b - '0') <= 9 || (uint)((b | 0x20) - 'a') <= 'z' - 'a' || b == '_';
 
