@@ -79,10 +79,6 @@ internal static class ContinuationFacts
     public static bool NeverGivesBack(CharSet set, Continuation next) => Following(next) is var (atEnd, literal)
         && (atEnd || (literal is { Length: > 0 } ? !set.Contains(char.ConvertToUtf32(literal, 0)) : StartsOutside(set, next)));
 
-    private static bool StartsOutside(CharSet set, Continuation next)
-    {
-        while (next is CaptureEndContinuation end) next = end.Next;
-        return next is NodeContinuation step && FirstBytes.Of(step.Node) is { } bytes
-            && Enumerable.Range(0, 256).All(b => !bytes[b] || (b < 0x80 ? !set.Contains(b) : set.IsAsciiOnly));
-    }
+    private static bool StartsOutside(CharSet set, Continuation next) => next is NodeContinuation step && FirstBytes.Of(step.Node) is { } bytes
+        && Enumerable.Range(0, 256).All(b => !bytes[b] || (b < 0x80 ? !set.Contains(b) : set.IsAsciiOnly));
 }
