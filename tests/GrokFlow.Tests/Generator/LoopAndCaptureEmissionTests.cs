@@ -14,7 +14,7 @@ public sealed class LoopAndCaptureEmissionTests
     private static string Generate(string rule)
     {
         var run = GeneratedPipelineCompiler.Generate(new RulesFileBuilder().Pipeline("p", [("r", rule)]).ToString());
-        return run.Result.Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith(".g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        return run.Result.Results.Single().GeneratedSources.Single(s => s.HintName == "test.PPipeline.g.cs").SourceText.ToString();
     }
 
     [Fact]
