@@ -5,8 +5,8 @@ namespace GrokFlow.Generator.Emit;
 
 /// <summary>
 /// Emits the matcher of one rule as readable backtracking C#: one method per point where matching may have to come
-/// back and try something else (a loop, an alternation, an optional capture, an atomic group); straight-line steps (literals,
-/// single characters, anchors) are inlined. Each method says, in a comment, which part of the rule it implements.
+/// back and try something else (a loop, an alternation, an optional capture, an atomic group); straight-line steps
+/// (literals, single characters, anchors, runs) are inlined. Each method says, in a comment, which part it implements.
 /// </summary>
 /// <param name="root">For a sub-matcher, its own pattern, which must not be delegated to itself.</param>
 internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMatcherTable? subMatchers, Node? root = null)
