@@ -72,9 +72,13 @@ internal static class ContinuationFacts
     }
 
     /// <summary>
-    /// True when giving characters back could never help: what follows must start with a character outside the set,
-    /// and every position inside the run is followed by a member of the set.
+    /// True when giving characters back could never help: what follows must start with a character outside the set
+    /// (a literal, or a capture or built-in none of whose first bytes is in it), and every position inside the run is
+    /// followed by a member of the set.
     /// </summary>
     public static bool NeverGivesBack(CharSet set, Continuation next) => Following(next) is var (atEnd, literal)
-        && (atEnd || literal is { Length: > 0 } && !set.Contains(char.ConvertToUtf32(literal, 0)));
+        && (atEnd || (literal is { Length: > 0 } ? !set.Contains(char.ConvertToUtf32(literal, 0)) : StartsOutside(set, next)));
+
+    private static bool StartsOutside(CharSet set, Continuation next) => next is NodeContinuation step && FirstBytes.Of(step.Node) is { } bytes
+        && Enumerable.Range(0, 256).All(b => !bytes[b] || (b < 0x80 ? !set.Contains(b) : set.IsAsciiOnly));
 }

@@ -5,8 +5,8 @@ namespace GrokFlow.Generator.Emit;
 
 /// <summary>
 /// Emits the matcher of one rule as readable backtracking C#: one method per point where matching may have to come
-/// back and try something else (a loop, an alternation, a capture, an atomic group); straight-line steps (literals,
-/// single characters, anchors) are inlined. Each method says, in a comment, which part of the rule it implements.
+/// back and try something else (a loop, an alternation, an optional capture, an atomic group); straight-line steps
+/// (literals, single characters, anchors, runs) are inlined. Each method says, in a comment, which part it implements.
 /// </summary>
 /// <param name="root">For a sub-matcher, its own pattern, which must not be delegated to itself.</param>
 internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMatcherTable? subMatchers, Node? root = null)
@@ -16,6 +16,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
     private readonly Dictionary<Continuation, string> _methods = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<Continuation> _shared = new(ReferenceEqualityComparer.Instance);
     private readonly Queue<(string Name, string Summary, Action Body)> _pending = new();
+    private HashSet<int> _slotsUnderAChoice = [];
     private int _nextMethod;
 
     private string? SharedMatcherFor(Node node, string description) =>
@@ -25,7 +26,14 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
     public int WorkSize { get; private set; }
 
     /// <summary>Writes the methods matching <paramref name="root"/> against the whole line; returns the entry method.</summary>
-    public string Emit(Node root) => EmitFrom(new NodeContinuation(root, new AcceptContinuation()));
+    public string Emit(Node root)
+    {
+        // Every match passes through the other captures, so the successful path writes their bounds last: a failed
+        // attempt need not restore them, and they are matched inline.
+        _slotsUnderAChoice = [.. NodeWalk.SelfAndDescendants(root).Where(n => n is AlternationNode or RepeatNode or LookaroundNode)
+            .SelectMany(NodeWalk.SelfAndDescendants).OfType<CaptureNode>().Select(c => c.Slot)];
+        return EmitFrom(new NodeContinuation(root, new AcceptContinuation()));
+    }
 
     /// <summary>Writes the methods of a sub-matcher: the pattern, then recording where it ended.</summary>
     public string EmitSubMatcher(Node pattern) => EmitFrom(new NodeContinuation(pattern, new RecordEndContinuation()));
@@ -125,8 +133,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
                 _w.Comment(CSharpLiterals.CommentText(origin.Description));
                 return new NodeContinuation(capture, next);
             case CaptureNode capture when SharedMatcherFor(capture.Body, "pattern") is { } shared:
-                EmitCapture(capture, next, shared);
-                return null;
+                return EmitCapture(capture, next, shared);
             case OriginNode origin:
                 _w.Comment(CSharpLiterals.CommentText(origin.Description));
                 return new NodeContinuation(origin.Body, next);
@@ -168,8 +175,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
                 EmitLoopEntry(repeat, next);
                 return null;
             case CaptureNode capture:
-                EmitCapture(capture, next);
-                return null;
+                return EmitCapture(capture, next);
             case AlternationNode alternation:
                 EmitAlternation(alternation, next);
                 return null;
@@ -240,7 +246,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         switch (set.Shape)
         {
             case SetShape.AsciiOnly:
-                _w.Line($"if ((uint)pos >= (uint)s.Input.Length || !{set.Members}.Contains(s.Input[pos])) return false; // {NodePrinter.DescribeSet(set.Set)}");
+                _w.Line($"if ((uint)pos >= (uint)s.Input.Length || !{AsciiMember(set, "s.Input[pos]")}) return false; // {NodePrinter.DescribeSet(set.Set)}");
                 _w.Line("pos++;");
                 break;
             case SetShape.AllNonAscii:
@@ -260,10 +266,14 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
     /// <summary>The width of the character at <paramref name="at"/> when it is in the set, else 0 (caller checks bounds).</summary>
     private static string WidthAt(SetFields set, string at) => set.Shape switch
     {
-        SetShape.AsciiOnly => $"({set.Members}.Contains(s.Input[{at}]) ? 1 : 0)",
+        SetShape.AsciiOnly => $"({AsciiMember(set, $"s.Input[{at}]")} ? 1 : 0)",
         SetShape.AllNonAscii => $"({set.Excluded}.Contains(s.Input[{at}]) ? 0 : Utf8Match.SequenceLength(s.Input[{at}]))",
         _ => $"Utf8Match.MatchCodePoint(s.Input, {at}, {set.Members}, {set.Ranges})",
     };
+
+    /// <summary>A test that the byte <paramref name="value"/> is in an ASCII-only set: one compare when the set is one range.</summary>
+    private static string AsciiMember(SetFields set, string value) => set.Set.Ranges is [var range]
+        ? $"((uint)({value} - {ByteLiteral((byte)range.First)}) <= {range.Last - range.First})" : $"{set.Members}.Contains({value})";
 
     /// <summary>The index in <paramref name="span"/> of the first character outside the set, or -1 (byte-exact shapes only).</summary>
     private static string FirstOutside(SetFields set, string span) => set.Shape == SetShape.AsciiOnly
@@ -293,7 +303,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         {
             var fields = _sets.Get(set);
             test = fields.Shape == SetShape.AsciiOnly
-                ? $"pos > 0 && {fields.Members}.Contains(s.Input[pos - 1])"
+                ? $"pos > 0 && {AsciiMember(fields, "s.Input[pos - 1]")}"
                 : $"Utf8Match.PreviousCodePointIn(s.Input, pos, {fields.Members}, {fields.Ranges})";
         }
         else if (body is TextNode text)
@@ -335,11 +345,8 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         {
             _w.Open($"// {text}: what follows cannot start inside the run, so the whole run is taken");
             if (set.Set.Equals(CharSet.Any)) _w.Line("int runEnd = s.Input.Length;");
-            else
-            {
-                _w.Line($"int runLength = {FirstOutside(set, "s.Input.Slice(pos)")};");
-                _w.Line("int runEnd = runLength < 0 ? s.Input.Length : pos + runLength;");
-            }
+            else if (set.Set.Equals(CharSet.Space)) _w.Line("int runEnd = Utf8Match.SpaceRunEnd(s.Input, pos);");
+            else _w.Line($"int runLength = {FirstOutside(set, "s.Input.Slice(pos)")};").Line("int runEnd = runLength < 0 ? s.Input.Length : pos + runLength;");
             if (repeat.Min == 1) _w.Line("if (runEnd == pos) return false;");
             _w.Line("pos = runEnd;");
             _w.Close();
@@ -388,11 +395,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
             {
                 _w.Comment($"What follows starts with {CSharpLiterals.String(literal)}: jump from one occurrence to the next.");
                 _w.Line("int end = pos;");
-                if (repeat.Min == 1)
-                {
-                    _w.Line($"if (end >= s.Input.Length || {WidthAt(set, "end")} == 0) return false;");
-                    _w.Line($"end += {WidthAt(set, "end")};");
-                }
+                if (repeat.Min == 1) _w.Line($"if (end >= s.Input.Length || {WidthAt(set, "end")} == 0) return false;").Line($"end += {WidthAt(set, "end")};");
                 _w.Open("while (true)");
                 var needle = Encoding.UTF8.GetByteCount(literal) == 1 ? ByteLiteral(Encoding.UTF8.GetBytes(literal)[0]) : CSharpLiterals.Utf8(literal);
                 _w.Line($"int found = s.Input.Slice(end).IndexOf({needle});");
@@ -427,11 +430,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         if (byteExact)
         {
             if (isAny) _w.Line("int end = s.Input.Length;");
-            else
-            {
-                _w.Line($"int run = {FirstOutside(set, "s.Input.Slice(pos)")};");
-                _w.Line("int end = run < 0 ? s.Input.Length : pos + run;");
-            }
+            else _w.Line($"int run = {FirstOutside(set, "s.Input.Slice(pos)")};").Line("int end = run < 0 ? s.Input.Length : pos + run;");
             if (repeat.Min == 1) _w.Line("if (end == pos) return false;");
             floor = repeat.Min == 0 ? "pos" : set.Shape == SetShape.AsciiOnly ? "pos + 1" : "pos + Utf8Match.SequenceLength(s.Input[pos])";
         }
@@ -467,10 +466,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
                 _w.Line("if (previous < 0) return false;");
                 _w.Line("end = floor + previous;");
             }
-            else
-            {
-                _w.Line($"end = {stepBack};");
-            }
+            else _w.Line($"end = {stepBack};");
             _w.Close();
         }
         else
@@ -508,6 +504,8 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         _w.Line($"int count = s.Work[{plan.CountIndex}], last = s.Work[{plan.LastIndex}];");
         _w.Comment("An iteration that consumed nothing ends the loop: it would repeat forever.");
         _w.Line($"bool mayIterate = count < {max} && (count < {repeat.Min} || pos != last);");
+        void Iterate() => _w.Line($"s.Work[{plan.CountIndex}] = count + 1;").Line($"s.Work[{plan.LastIndex}] = pos;")
+            .Line($"if ({body}(ref s, pos)) return true;").Line($"s.Work[{plan.CountIndex}] = count;").Line($"s.Work[{plan.LastIndex}] = last;");
         if (repeat.Mode == RepeatMode.Lazy)
         {
             _w.Open($"if (count >= {repeat.Min})");
@@ -515,21 +513,13 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
             _w.Line("if (s.OutOfBudget) return false;");
             _w.Close();
             _w.Line("if (!mayIterate || !s.EnsureStack()) return false;");
-            _w.Line($"s.Work[{plan.CountIndex}] = count + 1;");
-            _w.Line($"s.Work[{plan.LastIndex}] = pos;");
-            _w.Line($"if ({body}(ref s, pos)) return true;");
-            _w.Line($"s.Work[{plan.CountIndex}] = count;");
-            _w.Line($"s.Work[{plan.LastIndex}] = last;");
+            Iterate();
             _w.Line("return false;");
             return;
         }
         _w.Open("if (mayIterate)");
         _w.Line("if (!s.EnsureStack()) return false;");
-        _w.Line($"s.Work[{plan.CountIndex}] = count + 1;");
-        _w.Line($"s.Work[{plan.LastIndex}] = pos;");
-        _w.Line($"if ({body}(ref s, pos)) return true;");
-        _w.Line($"s.Work[{plan.CountIndex}] = count;");
-        _w.Line($"s.Work[{plan.LastIndex}] = last;");
+        Iterate();
         _w.Line("if (s.OutOfBudget) return false;");
         _w.Close();
         _w.Line($"return count >= {repeat.Min} && {next}(ref s, pos);");
@@ -539,18 +529,23 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
     private string TryEach(string subMatcher, Continuation next) =>
         $"SubMatcherEnds.TryEach<{subMatcher}>(ref s, pos, &{MethodFor(next)})";
 
-    private void EmitCapture(CaptureNode capture, Continuation next, string? subMatcher = null)
+    private Continuation? EmitCapture(CaptureNode capture, Continuation next, string? subMatcher = null)
     {
         // When the captured pattern is a shared sub-matcher, the capture spans from here to each of its ends.
         var after = new CaptureEndContinuation(capture.Slot, next);
+        var (start, restored) = (2 * capture.Slot, _slotsUnderAChoice.Contains(capture.Slot));
+        if (subMatcher is null && !restored)
+        {
+            _w.Line($"s.Slots[{start}] = pos; // start of capture {capture.Slot}");
+            return new NodeContinuation(capture.Body, after);
+        }
         var body = subMatcher is null ? Call(new NodeContinuation(capture.Body, after)) : TryEach(subMatcher, after);
-        var start = 2 * capture.Slot;
-        _w.Line($"int savedStart = s.Slots[{start}], savedEnd = s.Slots[{start + 1}];");
+        if (restored) _w.Line($"int savedStart = s.Slots[{start}], savedEnd = s.Slots[{start + 1}];");
         _w.Line($"s.Slots[{start}] = pos; // start of capture {capture.Slot}");
-        _w.Line($"if ({body}) return true;");
-        _w.Line($"s.Slots[{start}] = savedStart;");
-        _w.Line($"s.Slots[{start + 1}] = savedEnd;");
-        _w.Line("return false;");
+        _w.Line(restored ? $"if ({body}) return true;" : $"return {body};");
+        if (!restored) return null;
+        _w.Line($"s.Slots[{start}] = savedStart;").Line($"s.Slots[{start + 1}] = savedEnd;").Line("return false;");
+        return null;
     }
 
     private void EmitAlternation(AlternationNode alternation, Continuation next)

@@ -71,6 +71,14 @@ public static class ConstructPipelines
                 "https://user:pw@example.com:8443/a/b.c?x=1&y=%20 /var/log/messages",
                 "ftp://10.0.0.1/pub C:\\Windows\\system32",
             ]),
+        new("loops",
+            [
+                ("spaced", @"%{word:a}\s+%{ip:b}\s+%{ipOrHost:c}\s*%{word:d}"),
+                ("givesBack", @"[0-9]+%{integer:n}:[a-z]*%{word:w}"),
+                ("optional", @"%{word:a}(\s+%{integer:b})?\s*%{notSpace:c}"),
+            ],
+            [],
+            ["alpha 10.0.0.1  host-1.example.com beta", "x ::1 1.2.3.4\ty", "12345:abc", "77:z", "name 42 rest", "name rest", "name 42"]),
         new("quantifiers",
             [
                 ("atomic", @"(?>%{notSpace:a} )+%{word:last}"),

@@ -14,10 +14,12 @@ public sealed class Ipv6Matcher : ISubMatcher, IEndScanner
 {
     /// <summary>
     /// As <see cref="EndScan.First{TScanner}"/> finds it; text that starts neither with <c>:</c> nor with one to four
-    /// hex digits and <c>:</c> (an IPv4 address, a host name) has no end, known after the scan's first step.
+    /// hex digits and <c>:</c> (an IPv4 address, a host name) has no end, known after the scan's first step. Such text
+    /// mostly lacks a <c>:</c> in its first five bytes, which one word-wide test tells.
     /// </summary>
     public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget)
     {
+        if (!ByteRuns.Within(input, pos, (byte)':', 5)) return --budget < 0 ? -2 : -1;
         var hex = ByteRuns.Hex(input, pos);
         if ((hex is >= 1 and <= 4 && ByteRuns.At(input, pos + hex, (byte)':')) || ByteRuns.At(input, pos, (byte)':'))
             return EndScan.First<Ipv6Matcher>(input, pos, ref budget);
