@@ -65,7 +65,7 @@ internal static class UserAgentParser
             if (value is not null) fields.Add(new UserAgentField(group, key, Encoding.UTF8.GetBytes(value)));
         }
 
-        var (agent, agentMatch) = UapRegexes.First(database.UserAgents, userAgent);
+        var (agent, agentMatch) = database.UserAgents.First(userAgent);
         Add(Browser, FamilyKey, agent?.Field(agentMatch!, "family_replacement", 1) ?? "Other");
         if (agent is not null)
         {
@@ -75,7 +75,7 @@ internal static class UserAgentParser
             Add(Browser, PatchMinor, agent.Field(agentMatch!, "v4_replacement", 5));
         }
 
-        var (system, systemMatch) = UapRegexes.First(database.Systems, userAgent);
+        var (system, systemMatch) = database.Systems.First(userAgent);
         var systemFamily = system?.Field(systemMatch!, "os_replacement", 1) ?? "Other";
         Add(Os, FamilyKey, systemFamily);
         if (system is not null)
@@ -86,7 +86,7 @@ internal static class UserAgentParser
             Add(Os, PatchMinor, system.Field(systemMatch!, "os_v4_replacement", 5));
         }
 
-        var (hardware, hardwareMatch) = UapRegexes.First(database.Devices, userAgent);
+        var (hardware, hardwareMatch) = database.Devices.First(userAgent);
         var deviceFamily = hardware?.Field(hardwareMatch!, "device_replacement", 1) ?? "Other";
         Add(Device, FamilyKey, deviceFamily);
         Add(Device, CategoryKey, Category(deviceFamily, systemFamily, userAgent));

@@ -40,27 +40,9 @@ internal sealed class UapRegexes
 
     public static UapRegexes Instance => Shared.Value;
 
-    public required IReadOnlyList<UapParser> UserAgents { get; init; }
-    public required IReadOnlyList<UapParser> Systems { get; init; }
-    public required IReadOnlyList<UapParser> Devices { get; init; }
-
-    /// <summary>The first parser of <paramref name="parsers"/> that matches, with its match.</summary>
-    public static (UapParser? Parser, Match? Match) First(IReadOnlyList<UapParser> parsers, string userAgent)
-    {
-        foreach (var parser in parsers)
-        {
-            try
-            {
-                var match = parser.Regex.Match(userAgent);
-                if (match.Success) return (parser, match);
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // A pathological user agent: this parser counts as not matching rather than stalling the pipeline.
-            }
-        }
-        return (null, null);
-    }
+    public required UapSection UserAgents { get; init; }
+    public required UapSection Systems { get; init; }
+    public required UapSection Devices { get; init; }
 
     private static UapRegexes Load()
     {
@@ -106,10 +88,10 @@ internal sealed class UapRegexes
         };
     }
 
-    private static List<UapParser> Parsers(Dictionary<string, List<Dictionary<string, string>>> sections, string name)
+    private static UapSection Parsers(Dictionary<string, List<Dictionary<string, string>>> sections, string name)
     {
         var parsers = new List<UapParser>();
-        if (!sections.TryGetValue(name, out var entries)) return parsers;
+        if (!sections.TryGetValue(name, out var entries)) return new UapSection(parsers);
         foreach (var entry in entries)
         {
             if (!entry.Remove("regex", out var pattern)) continue;
@@ -127,7 +109,7 @@ internal sealed class UapRegexes
             }
             parsers.Add(new UapParser(regex, entry));
         }
-        return parsers;
+        return new UapSection(parsers);
     }
 
     private static string Scalar(string text)
