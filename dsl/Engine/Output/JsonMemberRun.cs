@@ -138,15 +138,14 @@ public ref struct JsonMemberRun
     public bool TryString(JsonMemberName name, ReadOnlySpan<byte> utf8)
     {
         if (_direct) return false;
-        var mark = Mark();
-        Reserve(name, JsonStrings.QuotedRoom(utf8.Length));
-        if (JsonStrings.TryQuote(utf8, _buffer[_length..], out var written))
-        {
-            _length += written;
-            return true;
-        }
-        Restore(mark);
-        return false;
+        // The name's bytes go in first (past the run's end, so a failure leaves the run as it was), then the value;
+        // the run takes both only when the value could be written.
+        EnsureRoom(name, JsonStrings.QuotedRoom(utf8.Length));
+        var nameLength = WriteName(name);
+        if (!JsonStrings.TryQuote(utf8, _buffer[(_length + nameLength)..], out var written)) return false;
+        TakeName(name, nameLength);
+        _length += written;
+        return true;
     }
 
     public void Integer(JsonMemberName name, long value)
@@ -253,31 +252,35 @@ public ref struct JsonMemberRun
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Reserve(JsonMemberName name, int valueRoom)
     {
-        var separated = name.Separated;
+        EnsureRoom(name, valueRoom);
+        TakeName(name, WriteName(name));
+    }
+
+    /// <summary>Room for the member's name and <paramref name="valueRoom"/> bytes of value past the run's end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EnsureRoom(JsonMemberName name, int valueRoom)
+    {
         // Room for a name copied as two whole vectors (see JsonMemberName.PaddedRoom), whatever its length.
-        var needed = _length + Math.Max(separated.Length, JsonMemberName.PaddedRoom) + valueRoom;
+        var needed = _length + Math.Max(name.SeparatedLength, JsonMemberName.PaddedRoom) + valueRoom;
         if (needed > _buffer.Length) _buffer = _workspace.MemberRoom(_length, needed);
-        if (!_pending)
-        {
-            _firstName = name;
-            _pending = true;
-            return;
-        }
+    }
+
+    /// <summary>
+    /// Writes what goes before the member's value at the run's end, without taking it into the run: nothing for the
+    /// first member (the writer writes its name), <c>"name":</c> first in an object the run opened, else
+    /// <c>,"name":</c>. Returns its length.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly int WriteName(JsonMemberName name)
+    {
+        if (!_pending) return 0;
+        var separatedLength = name.SeparatedLength;
         if (_opened)
         {
-            // The first member of an object the run opened: no comma.
-            separated[1..].CopyTo(_buffer[_length..]);
-            _length += separated.Length - 1;
-            _opened = false;
-            if (_firstName is null)
-            {
-                // The event's object itself: its first member's name is in the run, not the writer's to write.
-                _firstName = name;
-                _firstValueAt = _length;
-            }
-            return;
+            name.Separated[1..].CopyTo(_buffer[_length..]);
+            return separatedLength - 1;
         }
-        if (separated.Length <= JsonMemberName.PaddedRoom)
+        if (separatedLength <= JsonMemberName.PaddedRoom)
         {
             ref var padded = ref MemoryMarshal.GetArrayDataReference(name.SeparatedPadded);
             ref var target = ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length);
@@ -286,8 +289,30 @@ public ref struct JsonMemberRun
         }
         else
         {
-            separated.CopyTo(_buffer[_length..]);
+            name.Separated.CopyTo(_buffer[_length..]);
         }
-        _length += separated.Length;
+        return separatedLength;
+    }
+
+    /// <summary>Takes the name <see cref="WriteName"/> wrote (<paramref name="nameLength"/> bytes) into the run.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void TakeName(JsonMemberName name, int nameLength)
+    {
+        if (!_pending)
+        {
+            _firstName = name;
+            _pending = true;
+            return;
+        }
+        _length += nameLength;
+        if (!_opened) return;
+        // The first member of an object the run opened: no comma.
+        _opened = false;
+        if (_firstName is null)
+        {
+            // The event's object itself: its first member's name is in the run, not the writer's to write.
+            _firstName = name;
+            _firstValueAt = _length;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -83,11 +84,36 @@ public static class JsonStrings
     /// <c>"</c>, the text with the encoder's escapes, <c>"</c> into <paramref name="destination"/> (at least
     /// <see cref="QuotedRoom"/> bytes). False when a character outside ASCII is escaped by the encoder or the text is
     /// not valid UTF-8. One pass: each block of 16 bytes is stored as it is while it is checked, and the output goes on
-    /// from the first byte that needs attention; shorter texts and tails are checked and copied a word at a time.
+    /// from the first byte that needs attention; shorter texts and tails are checked as one
+    /// vector of overlapping words and copied a word at a time.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryQuote(ReadOnlySpan<byte> text, Span<byte> destination, out int written)
     {
-        if (destination.Length < QuotedRoom(text.Length)) throw new ArgumentException("Too little room for the quoted text.", nameof(destination));
+        if (destination.Length < QuotedRoom(text.Length)) ThrowTooLittleRoom();
+        // The usual value, 4 to 15 bytes that need no escape (a name, a number, an address): done here, in the
+        // caller, without the call and set-up of the general scan.
+        var length = text.Length;
+        if ((uint)(length - sizeof(uint)) < 2 * sizeof(ulong) - sizeof(uint))
+        {
+            ref var target = ref MemoryMarshal.GetReference(destination);
+            if (TryCopyWords(ref MemoryMarshal.GetReference(text), 0, length, ref target, 1))
+            {
+                target = (byte)'"';
+                Unsafe.Add(ref target, length + 1) = (byte)'"';
+                written = length + 2;
+                return true;
+            }
+        }
+        return TryQuoteScanning(text, destination, out written);
+    }
+
+    [DoesNotReturn]
+    private static void ThrowTooLittleRoom() => throw new ArgumentException("Too little room for the quoted text.", "destination");
+
+    /// <summary><see cref="TryQuote"/> for any text, in room already checked.</summary>
+    private static bool TryQuoteScanning(ReadOnlySpan<byte> text, Span<byte> destination, out int written)
+    {
         ref var source = ref MemoryMarshal.GetReference(text);
         ref var target = ref MemoryMarshal.GetReference(destination);
         var length = text.Length;
@@ -114,6 +140,16 @@ public static class JsonStrings
                 if (produced < 0) return Fail(out written);
                 i += Unsafe.Add(ref source, i) < 0x80 ? 1 : produced;
                 at += produced;
+            }
+            // Fewer than 16 bytes left of a longer text: checked as the text's last 16 bytes (which overlap bytes
+            // already done), copied as words.
+            var left = length - i;
+            if (left > 0 && length >= Vector128<byte>.Count
+                && AttentionMask(Vector128.LoadUnsafe(ref source, (nuint)(length - Vector128<byte>.Count))) >> (Vector128<byte>.Count - left) == 0)
+            {
+                CopyShort(ref source, i, left, ref target, at);
+                at += left;
+                i = length;
             }
         }
         while (i < length)
@@ -149,9 +185,9 @@ public static class JsonStrings
     }
 
     /// <summary>
-    /// The last 4 to 15 bytes of a text (from <paramref name="i"/>) when none needs attention: checked and copied to
-    /// <paramref name="at"/> as two overlapping words each way. False when they are fewer or one needs attention: the
-    /// caller goes byte by byte.
+    /// The last 4 to 15 bytes of a text (from <paramref name="i"/>) when none needs attention: read as two overlapping
+    /// words, checked together as one vector, and copied to <paramref name="at"/>. False when they are fewer or one
+    /// needs attention: the caller goes byte by byte.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryCopyWords(ref byte source, int i, int remaining, ref byte target, int at)
@@ -161,7 +197,7 @@ public static class JsonStrings
             if (remaining >= 2 * sizeof(ulong)) return false;
             var first = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, i));
             var last = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, i + remaining - sizeof(ulong)));
-            if (AnyAttention(first) || AnyAttention(last)) return false;
+            if (AttentionMask(Vector128.Create(first, last).AsByte()) != 0) return false;
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at), first);
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at + remaining - sizeof(ulong)), last);
         }
@@ -169,7 +205,8 @@ public static class JsonStrings
         {
             var first = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, i));
             var last = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, i + remaining - sizeof(uint)));
-            if (AnyAttention(first | ((ulong)last << 32))) return false;
+            // Only the low eight lanes hold text.
+            if ((AttentionMask(Vector128.CreateScalarUnsafe(first | ((ulong)last << 32)).AsByte()) & 0xFF) != 0) return false;
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at), first);
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at + remaining - sizeof(uint)), last);
         }
@@ -178,6 +215,28 @@ public static class JsonStrings
             return false;
         }
         return true;
+    }
+
+    /// <summary>Copies 1 to 15 bytes from <paramref name="i"/> to <paramref name="at"/> as two overlapping words (or bytes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyShort(ref byte source, int i, int count, ref byte target, int at)
+    {
+        ref var from = ref Unsafe.Add(ref source, i);
+        ref var to = ref Unsafe.Add(ref target, at);
+        if (count >= sizeof(ulong))
+        {
+            Unsafe.WriteUnaligned(ref to, Unsafe.ReadUnaligned<ulong>(ref from));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, count - sizeof(ulong)), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref from, count - sizeof(ulong))));
+        }
+        else if (count >= sizeof(uint))
+        {
+            Unsafe.WriteUnaligned(ref to, Unsafe.ReadUnaligned<uint>(ref from));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, count - sizeof(uint)), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref from, count - sizeof(uint))));
+        }
+        else
+        {
+            for (var k = 0; k < count; k++) Unsafe.Add(ref to, k) = Unsafe.Add(ref from, k);
+        }
     }
 
     /// <summary>
@@ -287,23 +346,6 @@ public static class JsonStrings
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool NeedsAttention(byte b) => b < 0x20 || b > 0x7E || b == (byte)'"' || b == (byte)'\\';
-
-    /// <summary>Whether any of eight bytes is outside ASCII, below 0x20, DEL, <c>"</c> or <c>\</c> (exact, borrows cannot make a false answer).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool AnyAttention(ulong bytes)
-    {
-        const ulong ones = 0x0101010101010101UL, highs = 0x8080808080808080UL;
-        var below = (bytes - (ones * 0x20)) & ~bytes & highs;
-        return ((bytes & highs) | below | ZeroBytes(bytes ^ (ones * 0x7F)) | ZeroBytes(bytes ^ (ones * '"')) | ZeroBytes(bytes ^ (ones * '\\'))) != 0;
-    }
-
-    /// <summary>The high bit of each zero byte (and maybe of bytes above a zero one, which the caller's other tests also flag).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong ZeroBytes(ulong v)
-    {
-        const ulong ones = 0x0101010101010101UL, highs = 0x8080808080808080UL;
-        return (v - ones) & ~v & highs;
-    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint AttentionMask(Vector128<byte> v)

@@ -22,6 +22,7 @@ public sealed class OutputPlan
         IsFlat = !IsStructured && nodes.Length == captures.Length && roots.Length == nodes.Length
                  && Enumerable.Range(0, nodes.Length).All(i => roots[i] == i && nodes[i].Children.Length == 0
                                                               && nodes[i].Leaves is [var leaf] && leaf == i);
+        FlatMembers = IsFlat ? [.. captures.Select((capture, i) => new FlatMember(capture, nodes[i]))] : [];
     }
 
     /// <summary>
@@ -29,6 +30,9 @@ public sealed class OutputPlan
     /// <c>i</c> and a root, so each value is written as it is converted, without the path tree.
     /// </summary>
     internal bool IsFlat { get; }
+
+    /// <summary>For a flat plan, capture <c>i</c> and its node as member <c>i</c>; else empty.</summary>
+    internal FlatMember[] FlatMembers { get; }
 
     /// <summary>Whether some capture has a structured filter or merges at the root: then the line is built as a tree.</summary>
     internal bool IsStructured { get; }

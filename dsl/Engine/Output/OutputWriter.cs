@@ -84,25 +84,58 @@ public static class OutputWriter
     private static void WriteFlat(OutputPlan plan, ReadOnlySpan<byte> input, ReadOnlySpan<int> slots, Utf8JsonWriter writer, ParseContext context)
     {
         var workspace = context.Output;
-        var captures = plan.Captures.AsSpan();
-        var nodes = plan.Nodes.AsSpan();
         var members = new JsonMemberRun(writer, workspace);
         var wrote = false;
-        for (var i = 0; i < captures.Length; i++)
+        foreach (ref readonly var member in plan.FlatMembers.AsSpan())
         {
-            var capture = captures[i];
-            var start = slots[2 * capture.Slot];
-            var end = slots[2 * capture.Slot + 1];
+            var start = slots[2 * member.Slot];
+            var end = slots[2 * member.Slot + 1];
             if (start < 0 || end <= start) continue;
-            var value = ValueConverter.Convert(capture, input, start, end, context);
-            if (!value.HasValue) continue;
-            var node = nodes[i];
-            workspace.NoteRoot(node.Utf8Name, node.IsReservedAtRoot);
-            WriteMember(ref members, node.Member, value, input, workspace);
+            if (!TryWriteFlatMember(ref members, member, input, start, end, context)) continue;
+            workspace.NoteRoot(member.Utf8Name, member.IsReservedAtRoot);
             wrote = true;
         }
         members.Release();
         if (wrote) workspace.NoteWrite();
+    }
+
+    /// <summary>
+    /// Converts and writes one member of a flat plan; false when it has no value. The usual unfiltered conversions go
+    /// straight from the text to the run, without an <see cref="OutputValue"/> between them; the rest go through
+    /// <see cref="ValueConverter"/>.
+    /// </summary>
+    private static bool TryWriteFlatMember(ref JsonMemberRun members, in FlatMember member, ReadOnlySpan<byte> input, int start, int end, ParseContext context)
+    {
+        if (member.Filtered) return TryWriteConverted(ref members, member, input, start, end, context);
+        var text = input[start..end];
+        switch (member.Conversion)
+        {
+            case ConversionKind.Text:
+                if (!members.TryString(member.Member, text)) members.String(member.Member, ValidText(text, context.Output));
+                return true;
+            case ConversionKind.Number:
+                if (!GrokNumbers.TryParseNumber(text, out var number)) return false;
+                members.Double(member.Member, number);
+                return true;
+            case ConversionKind.Integer:
+                if (!GrokNumbers.TryParseInteger(text, out var integer)) return false;
+                members.Integer(member.Member, integer);
+                return true;
+            case ConversionKind.Date:
+                if (!member.Capture.Date!.TryParse(text, context.Clock, out var epochMilliseconds)) return false;
+                members.Integer(member.Member, epochMilliseconds);
+                return true;
+            default:
+                return TryWriteConverted(ref members, member, input, start, end, context);
+        }
+    }
+
+    private static bool TryWriteConverted(ref JsonMemberRun members, in FlatMember member, ReadOnlySpan<byte> input, int start, int end, ParseContext context)
+    {
+        var value = ValueConverter.Convert(member.Capture, input, start, end, context);
+        if (!value.HasValue) return false;
+        WriteMember(ref members, member.Member, value, input, context.Output);
+        return true;
     }
 
     /// <summary>A member as <see cref="WriteValue"/> writes its value, on a run of members.</summary>

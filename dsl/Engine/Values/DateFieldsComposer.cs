@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace GrokFlow.Engine.Values;
 
@@ -19,6 +20,7 @@ namespace GrokFlow.Engine.Values;
 /// </summary>
 internal static class DateFieldsComposer
 {
+    // The small field tests below are inlined: each value asks several of them, and calls cost more than the tests.
     /// <param name="nearestYearMemo">The caller's memory of the last <see cref="NearestYear(DateTime, int, int)"/> answer (0 at first).</param>
     public static bool TryCompose(
         ref ParsedDateFields f, bool hasDateFields, DateZone formatZone, TimeProvider clock, ref long nearestYearMemo, out long epochMilliseconds)
@@ -92,19 +94,23 @@ internal static class DateFieldsComposer
     /// Whether the fields name a calendar day: a year (or week date) read from the value, or a month and a day of month
     /// whose year the clock gives. Without a year, other date fields (a month alone, a day of year) name no day.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool NamesACalendarDay(ref ParsedDateFields f) =>
         HasYear(ref f) || f.WeekYear != ParsedDateFields.Unset || f.TwoDigitWeekYear != ParsedDateFields.Unset || UsesWeekDate(ref f)
         || (f.Month != ParsedDateFields.Unset && f.Day != ParsedDateFields.Unset);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool HasYear(ref ParsedDateFields f) =>
         f.Year != ParsedDateFields.Unset || f.TwoDigitYear != ParsedDateFields.Unset || f.Century != ParsedDateFields.Unset;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool UsesWeekDate(ref ParsedDateFields f) =>
         (f.WeekYear != ParsedDateFields.Unset || f.TwoDigitWeekYear != ParsedDateFields.Unset
          || f.Week != ParsedDateFields.Unset || f.DayOfWeekNumber != ParsedDateFields.Unset)
         && f.Month == ParsedDateFields.Unset && f.Day == ParsedDateFields.Unset && f.DayOfYear == ParsedDateFields.Unset;
 
     /// <summary>A month and day without a year (nor a week date): the year comes from the clock.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TakesItsYearFromTheClock(ref ParsedDateFields f) =>
         !HasYear(ref f) && f.Month != ParsedDateFields.Unset && f.Day != ParsedDateFields.Unset;
 
@@ -200,6 +206,7 @@ internal static class DateFieldsComposer
     /// </summary>
     public static int FromTwoDigits(int value) => 2000 + value;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryHour(ref ParsedDateFields f, out int hour)
     {
         hour = 0;

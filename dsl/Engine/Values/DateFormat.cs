@@ -16,6 +16,8 @@ public sealed class DateFormat
     private readonly CaseInsensitiveName?[] literals;
     /// <summary>For each token that is one ASCII byte other than a letter (a space, a colon): that byte, which a case fold cannot reach; else -1.</summary>
     private readonly int[] literalBytes;
+    /// <summary>For each token that is a plain numeric field of exactly two digits (<c>dd</c>, <c>HH</c>, <c>mm</c>): its kind, read inline; else null.</summary>
+    private readonly DateFieldKind?[] twoDigitFields;
     private readonly NameTable months, days, halfDays, eras;
     private readonly DateZone zone;
     private readonly bool hasDateFields;
@@ -30,6 +32,7 @@ public sealed class DateFormat
         literals = tokens.Select(t => t.Kind == DateFieldKind.Literal ? new CaseInsensitiveName(t.Literal, 0) : null).ToArray();
         literalBytes = tokens.Select(t => t.Kind == DateFieldKind.Literal && t.Literal.Length == 1 && char.IsAscii(t.Literal[0])
             && !char.IsAsciiLetter(t.Literal[0]) ? t.Literal[0] : -1).ToArray();
+        twoDigitFields = tokens.Select(t => t is { MinDigits: 2, MaxDigits: 2 } && IsPlainNumber(t.Kind) ? t.Kind : (DateFieldKind?)null).ToArray();
         (months, days, halfDays, eras) = (Matchable(pattern.Names.Months), Matchable(pattern.Names.Days),
             Matchable(pattern.Names.HalfDays), Matchable(pattern.Names.Eras));
         zone = pattern.TimeZone is null ? DateZone.Utc : DateZone.Parse(pattern.TimeZone, out _)!;
@@ -71,6 +74,13 @@ public sealed class DateFormat
             {
                 if ((uint)position >= (uint)utf8.Length || utf8[position] != literal) return false;
                 position++;
+                continue;
+            }
+            if (twoDigitFields[index] is { } field)
+            {
+                if ((uint)position + 1 >= (uint)utf8.Length || !Utf8Text.IsDigit(utf8[position]) || !Utf8Text.IsDigit(utf8[position + 1])) return false;
+                fields.Set(field, ((utf8[position] - '0') * 10) + (utf8[position + 1] - '0'));
+                position += 2;
                 continue;
             }
             var length = ReadToken(index, followedByOffset[index], utf8[position..], ref fields);
@@ -170,6 +180,12 @@ public sealed class DateFormat
         for (var i = 0; i < 3; i++) ms = (ms * 10) + (i < digits.Length ? digits[i] - '0' : 0);
         return ms;
     }
+
+    /// <summary>A numeric field <see cref="ReadToken"/> reads as its digits alone (not a fraction, nor a year whose digit count changes its kind).</summary>
+    private static bool IsPlainNumber(DateFieldKind kind) => kind is DateFieldKind.CenturyOfEra or DateFieldKind.Year
+        or DateFieldKind.WeekYear or DateFieldKind.WeekOfWeekYear or DateFieldKind.DayOfWeekNumber or DateFieldKind.DayOfYear
+        or DateFieldKind.MonthNumber or DateFieldKind.DayOfMonth or DateFieldKind.HourOfDay or DateFieldKind.ClockHourOfDay
+        or DateFieldKind.HourOfHalfDay or DateFieldKind.ClockHourOfHalfDay or DateFieldKind.Minute or DateFieldKind.Second;
 
     private static bool IsDateField(DateFieldKind kind) => kind is DateFieldKind.CenturyOfEra or DateFieldKind.Year
         or DateFieldKind.TwoDigitYear or DateFieldKind.WeekYear or DateFieldKind.TwoDigitWeekYear

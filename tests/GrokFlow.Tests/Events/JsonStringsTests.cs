@@ -42,14 +42,18 @@ public sealed class JsonStringsTests
             if (c is >= 0xD800 and <= 0xDFFF) continue;
             var text = Encoding.UTF8.GetBytes("ab" + (char)c + "0123456789abcdefg" + (char)c);
             Assert.Equal(WithWriter(text), WithJsonStrings(text, out _));
+            // Long enough for a pair of blocks, then one block, then a tail.
+            var longer = Encoding.UTF8.GetBytes("ab" + (char)c + "0123456789abcdefghijklmnopqrstuvwxyz0123456789" + (char)c + "xyz");
+            Assert.Equal(WithWriter(longer), WithJsonStrings(longer, out _));
         }
     }
 
     [Fact]
     public void EveryAsciiByteAtEveryPlaceOfAShortTextIsWrittenAsTheWriterWritesIt()
     {
-        // Texts shorter than a vector are checked a word at a time: every length, place and byte.
-        for (var length = 1; length <= 17; length++)
+        // Texts shorter than a vector are checked as overlapping words, and the tail of a longer one as its last
+        // vector, which overlaps bytes already done: every length, place and byte.
+        for (var length = 1; length <= 40; length++)
         for (var place = 0; place < length; place++)
         for (var b = 0; b < 0x80; b++)
         {
