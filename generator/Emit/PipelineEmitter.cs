@@ -71,14 +71,16 @@ internal static class PipelineEmitter
         return w.ToString();
     }
 
+    /// <summary>How every parse method starts: the trimmed message and the match state over it.</summary>
+    private static void EmitMatchState(CodeWriter w) =>
+        w.Comment("Datadog matches the source value without its leading and trailing white space.").Line("message = GrokInput.Trim(message);")
+            .Line("Span<int> slots = stackalloc int[SlotCount];").Line("Span<int> work = stackalloc int[WorkCount];")
+            .Line("var state = new MatchState(message, slots, work, context.StepBudget);");
+
     private static void EmitGrokOnlyParse(CodeWriter w, GrokPipelineModel pipeline, List<(GrokRuleModel Rule, string ClassName, int Work)> rules)
     {
         w.Open("public GrokResult Parse(ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context)");
-        w.Comment("Datadog matches the source value without its leading and trailing white space.");
-        w.Line("message = GrokInput.Trim(message);");
-        w.Line("Span<int> slots = stackalloc int[SlotCount];");
-        w.Line("Span<int> work = stackalloc int[WorkCount];");
-        w.Line("var state = new MatchState(message, slots, work, context.StepBudget);");
+        EmitMatchState(w);
         w.Line("var result = GrokResult.NoMatch;");
         var index = 0;
         foreach (var parser in pipeline.Parsers)
@@ -111,11 +113,7 @@ internal static class PipelineEmitter
             w.Close();
             return;
         }
-        w.Comment("Datadog matches the source value without its leading and trailing white space.");
-        w.Line("message = GrokInput.Trim(message);");
-        w.Line("Span<int> slots = stackalloc int[SlotCount];");
-        w.Line("Span<int> work = stackalloc int[WorkCount];");
-        w.Line("var state = new MatchState(message, slots, work, context.StepBudget);");
+        EmitMatchState(w);
         w.Open("switch (parserIndex)");
         var index = 0;
         for (var p = 0; p < pipeline.Parsers.Length; p++)

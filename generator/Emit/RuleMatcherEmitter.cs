@@ -217,6 +217,10 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         return folded;
     }
 
+    /// <summary>The text of <paramref name="branch"/> when it is two or more ASCII letters matched either case (a date name), else null.</summary>
+    private static string? CaseFoldedName(Node branch) =>
+        branch is SequenceNode sequence && FoldCaseRuns(sequence.Parts) is [TextNode { IgnoreCase: true } name] ? name.Text : null;
+
     /// <summary>The lower-case letter when <paramref name="node"/> is exactly <c>[Xx]</c>, else null.</summary>
     private static string? AsciiLetterEitherCase(Node node) =>
         node is SetNode { Set.Ranges: [var a, var b] } && a.First == a.Last && b.First == b.Last
@@ -551,21 +555,20 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
     private void EmitAlternation(AlternationNode alternation, Continuation next)
     {
         _shared.Add(next);
+        if (alternation.Branches.Select(CaseFoldedName).OfType<string>().ToArray() is var names && names.Length == alternation.Branches.Length)
+        {
+            _w.Comment($"{NodePrinter.Print(alternation)}: the names starting with this letter, in turn");
+            _w.Line($"return {_sets.Field("CaseFoldedNames", $"new({CSharpLiterals.Utf8(string.Join("|", names))})", "s_names")}.TryEach(ref s, pos, &{MethodFor(next)});");
+            return;
+        }
         _w.Comment($"{NodePrinter.Print(alternation)}: each branch in turn");
         for (var i = 0; i < alternation.Branches.Length; i++)
         {
             var branch = Call(new NodeContinuation(alternation.Branches[i], next));
             var startBytes = FirstBytes.Of(alternation.Branches[i]);
             var guard = startBytes is null ? "" : $"pos < s.Input.Length && {_sets.ByteTest(startBytes, "s.Input[pos]")} && ";
-            if (i == alternation.Branches.Length - 1)
-            {
-                _w.Line($"return {guard}{branch};");
-            }
-            else
-            {
-                _w.Line($"if ({guard}{branch}) return true;");
-                _w.Line("if (s.OutOfBudget) return false;");
-            }
+            if (i == alternation.Branches.Length - 1) _w.Line($"return {guard}{branch};");
+            else _w.Line($"if ({guard}{branch}) return true;").Line("if (s.OutOfBudget) return false;");
         }
     }
 

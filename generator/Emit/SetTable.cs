@@ -16,11 +16,11 @@ internal enum SetShape
 
 internal sealed record SetFields(string Members, string Excluded, string Ranges, SetShape Shape, CharSet Set);
 
-/// <summary>Collects the character sets a pipeline's matchers use and writes them as static fields once each.</summary>
+/// <summary>Collects the character sets (and other tables) a pipeline's matchers use and writes them as static fields once each.</summary>
 internal sealed class SetTable
 {
     private readonly Dictionary<CharSet, SetFields> _sets = new();
-    private readonly Dictionary<string, string> _byteSets = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Type, string Value), string> _fields = new();
 
     /// <summary>A test that <paramref name="value"/> is one of the given bytes (UTF-8 lead bytes included): the two
     /// cases of an ASCII letter with one compare, other sets with a SearchValues field.</summary>
@@ -28,9 +28,14 @@ internal sealed class SetTable
     {
         var members = Enumerable.Range(0, 256).Where(b => bytes[b]).ToList();
         if (members is [>= 'A' and <= 'Z' and var upper, var lower] && lower == (upper | 0x20)) return $"({value} | 0x20) == (byte)'{(char)lower}'";
-        var key = string.Join(",", members);
-        if (!_byteSets.TryGetValue(key, out var name)) _byteSets.Add(key, name = $"s_startBytes{_byteSets.Count}");
-        return $"{name}.Contains({value})";
+        return $"{Field("SearchValues<byte>", $"SearchValues.Create({Bytes(members)})", "s_startBytes")}.Contains({value})";
+    }
+
+    /// <summary>A static field of the given type and value, written once however often it is asked for.</summary>
+    public string Field(string type, string value, string prefix)
+    {
+        if (!_fields.TryGetValue((type, value), out var name)) _fields.Add((type, value), name = prefix + _fields.Count);
+        return name;
     }
 
     public SetFields Get(CharSet set)
@@ -45,12 +50,8 @@ internal sealed class SetTable
 
     public void WriteFields(CodeWriter w)
     {
-        foreach (var (key, name) in _byteSets)
-        {
-            var members = key.Split(',').Select(int.Parse).ToList();
-            w.Line($"/// <summary>Bytes a branch can start with.</summary>");
-            w.Line($"private static readonly SearchValues<byte> {name} = SearchValues.Create({Bytes(members)});");
-        }
+        foreach (var ((type, value), name) in _fields)
+            w.Line($"private static readonly {type} {name} = {value};");
         foreach (var fields in _sets.Values)
         {
             var members = fields.Set.AsciiMembers().ToList();
