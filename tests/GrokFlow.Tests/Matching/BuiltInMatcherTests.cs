@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using GrokFlow.Engine.Matching;
 using GrokFlow.Engine.Matching.BuiltIns;
 using GrokFlow.Language.Compilation;
@@ -48,7 +47,7 @@ public sealed class BuiltInMatcherTests
             {
                 if (char.IsLowSurrogate(text[start])) continue;
                 var bytePos = Encoding.UTF8.GetByteCount(text.AsSpan(0, start));
-                var expected = RegexEnds(pattern, text, start).Select(e => Encoding.UTF8.GetByteCount(text.AsSpan(0, e))).ToArray();
+                var expected = InterpreterRegexEnds.Ends(pattern, text, start).Select(e => Encoding.UTF8.GetByteCount(text.AsSpan(0, e))).ToArray();
                 var actual = ends(bytes, bytePos);
                 Assert.True(expected.SequenceEqual(actual),
                     $"{name} on \"{text}\" from {start}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}]");
@@ -100,7 +99,7 @@ public sealed class BuiltInMatcherTests
     {
         var text = "fe80::a:b%en" + string.Concat(Enumerable.Repeat("Q9", 40)) + "Q\n9Q9<Q9Q90 -> h";
         var bytes = Encoding.UTF8.GetBytes(text);
-        var expected = RegexEnds(Pattern("ipv6"), text, 0);
+        var expected = InterpreterRegexEnds.Ends(Pattern("ipv6"), text, 0);
         Assert.Equal(expected, Run<Ipv6Matcher>(bytes, 0));
         var small = new int[MatchState.SmallEndsCapacity];
         var budget = 1_000_000;
@@ -167,19 +166,6 @@ public sealed class BuiltInMatcherTests
         var compiled = RulesCompiler.Compile(GrokHarness.RulesText([("r", $"%{{{name}}}")]));
         Assert.False(compiled.HasErrors);
         var root = (OriginNode)compiled.Pipelines[0].Parsers[0].Rules[0].Root;
-        var whole = RegexTranslator.Translate(root.Body);
-        return whole[@"\A(?:".Length..^@")\z".Length];
-    }
-
-    private static List<int> RegexEnds(string pattern, string text, int start)
-    {
-        var ends = new List<int>();
-        while (true)
-        {
-            var exclusions = string.Concat(ends.Select(e => $"(?<!^[\\s\\S]{{{e}}})"));
-            var match = new Regex($@"\G(?:{pattern}){exclusions}", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture).Match(text, start);
-            if (!match.Success) return ends;
-            ends.Add(match.Index + match.Length);
-        }
+        return InterpreterRegexEnds.Pattern(root.Body);
     }
 }

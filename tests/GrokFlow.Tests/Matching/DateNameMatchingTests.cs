@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
-using System.Text.RegularExpressions;
 using GrokFlow.Engine.Matching;
 using GrokFlow.Language.Compilation;
 using GrokFlow.Language.Model;
@@ -57,7 +56,7 @@ public sealed class DateNameMatchingTests
             for (var start = 0; start < text.Length; start++)
             {
                 var bytePos = Encoding.UTF8.GetByteCount(text.AsSpan(0, start));
-                var expected = RegexEnds(pattern, text, start).Select(e => Encoding.UTF8.GetByteCount(text.AsSpan(0, e))).ToArray();
+                var expected = InterpreterRegexEnds.Ends(pattern, text, start).Select(e => Encoding.UTF8.GetByteCount(text.AsSpan(0, e))).ToArray();
                 var found = new int[MatchState.EndsCapacity(bytes.Length - bytePos)];
                 var budget = 1_000_000;
                 var count = ends(bytes, bytePos, found, ref budget);
@@ -118,19 +117,6 @@ public sealed class DateNameMatchingTests
     {
         var compiled = RulesCompiler.Compile(GrokHarness.RulesText([("r", rule)]));
         Assert.False(compiled.HasErrors);
-        var whole = RegexTranslator.Translate(compiled.Pipelines[0].Parsers[0].Rules[0].Root);
-        return whole[@"\A(?:".Length..^@")\z".Length];
-    }
-
-    private static List<int> RegexEnds(string pattern, string text, int start)
-    {
-        var ends = new List<int>();
-        while (true)
-        {
-            var exclusions = string.Concat(ends.Select(e => $"(?<!^[\\s\\S]{{{e}}})"));
-            var match = new Regex($@"\G(?:{pattern}){exclusions}", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture).Match(text, start);
-            if (!match.Success) return ends;
-            ends.Add(match.Index + match.Length);
-        }
+        return InterpreterRegexEnds.Pattern(compiled.Pipelines[0].Parsers[0].Rules[0].Root);
     }
 }
