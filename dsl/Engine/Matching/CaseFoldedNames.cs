@@ -67,22 +67,8 @@ public sealed unsafe class CaseFoldedNames
         while (cursor < candidates.Length)
         {
             var name = _names[candidates[cursor++]];
-            if (StartsWith(input, pos, name)) return name.Length;
+            if (Utf8Match.StartsWithIgnoreCase(input, pos, name)) return name.Length;
         }
         return 0;
-    }
-
-    /// <summary>Whether the input at <paramref name="pos"/> starts with <paramref name="lowerCase"/> (lower-case letters, the first already compared).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool StartsWith(ReadOnlySpan<byte> input, int pos, byte[] lowerCase)
-    {
-        if (input.Length - pos < lowerCase.Length) return false;
-        var text = input.Slice(pos, lowerCase.Length);
-        for (var i = 1; i < lowerCase.Length; i++)
-        {
-            // A lower-case letter l is matched by l and by l - 0x20 only, exactly the bytes b with (b | 0x20) == l.
-            if ((text[i] | 0x20) != lowerCase[i]) return false;
-        }
-        return true;
     }
 }
