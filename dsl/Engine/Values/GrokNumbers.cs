@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace GrokFlow.Engine.Values;
@@ -85,15 +86,8 @@ public static class GrokNumbers
     {
         length = 0;
         if (!double.IsFinite(value)) return false;
-        if (IsSmallWhole(value))
-        {
-            // The shortest round-trip text of a whole number below 10^15 is its digits: the common case, without "R".
-            if (!((long)value).TryFormat(destination, out var digits, default, CultureInfo.InvariantCulture) || digits + 2 > destination.Length) return false;
-            destination[digits] = (byte)'.';
-            destination[digits + 1] = (byte)'0';
-            length = digits + 2;
-            return true;
-        }
+        // The shortest round-trip text of a whole number below 10^15 is its digits: the common case, without "R".
+        if (IsSmallWhole(value)) return WholeNumberText.TryFormat((long)value, destination, out length);
         if (!value.TryFormat(destination, out var written, "R", CultureInfo.InvariantCulture)) return false;
         var exponent = destination[..written].IndexOf((byte)'E');
         var mantissaEnd = exponent < 0 ? written : exponent;
@@ -110,8 +104,11 @@ public static class GrokNumbers
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSmallWhole(double value) =>
-        Math.Abs(value) < SmallWholeLimit && value == Math.Floor(value) && !(value == 0 && double.IsNegative(value));
+        Math.Abs(value) < SmallWholeLimit && value == (long)value && BitConverter.DoubleToInt64Bits(value) != NegativeZeroBits;
+
+    private const long NegativeZeroBits = long.MinValue;
 
     /// <summary>Below this, a whole double prints without an exponent and every integer is exact.</summary>
     private const double SmallWholeLimit = 1e15;
