@@ -86,8 +86,15 @@ public static class GrokNumbers
     {
         length = 0;
         if (!double.IsFinite(value)) return false;
-        // The shortest round-trip text of a whole number below 10^15 is its digits: the common case, without "R".
-        if (IsSmallWhole(value)) return WholeNumberText.TryFormat((long)value, destination, out length);
+        if (IsSmallWhole(value))
+        {
+            // The shortest round-trip text of a whole number below 10^15 is its digits: the common case, without "R".
+            if (!((long)value).TryFormat(destination, out var digits, default, CultureInfo.InvariantCulture) || digits + 2 > destination.Length) return false;
+            destination[digits] = (byte)'.';
+            destination[digits + 1] = (byte)'0';
+            length = digits + 2;
+            return true;
+        }
         if (!value.TryFormat(destination, out var written, "R", CultureInfo.InvariantCulture)) return false;
         var exponent = destination[..written].IndexOf((byte)'E');
         var mantissaEnd = exponent < 0 ? written : exponent;
@@ -128,13 +135,14 @@ public static class GrokNumbers
     private static bool TryParseSmallWhole(ReadOnlySpan<byte> utf8, out double value)
     {
         value = 0;
-        var negative = utf8.Length > 0 && utf8[0] == '-';
-        var position = utf8.Length > 0 && utf8[0] is (byte)'+' or (byte)'-' ? 1 : 0;
-        if (utf8.Length - position is 0 or > 15) return false;
+        if (utf8.IsEmpty) return false;
+        var negative = utf8[0] == '-';
+        var digits = utf8[0] is (byte)'+' or (byte)'-' ? utf8[1..] : utf8;
+        if ((uint)(digits.Length - 1) >= 15) return false;
         long magnitude = 0;
-        for (; position < utf8.Length; position++)
+        foreach (var b in digits)
         {
-            var digit = (uint)(utf8[position] - '0');
+            var digit = (uint)(b - '0');
             if (digit > 9) return false;
             magnitude = (magnitude * 10) + digit;
         }
