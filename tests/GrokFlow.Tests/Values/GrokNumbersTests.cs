@@ -197,6 +197,32 @@ public sealed class GrokNumbersTests
         }
     }
 
+    [Fact]
+    public void WholeNumberTextIsCopiedAsItsParsedDoubleIsPrinted()
+    {
+        // Oracle: TryParseNumber then TryFormatNumber (the general parse-and-format way), on whole and other texts.
+        var random = new Random(20261209);
+        var wholeShape = new Regex("^[+-]?0*([1-9][0-9]{0,14})?$");
+        Span<byte> copied = stackalloc byte[40];
+        for (var i = 0; i < 50_000; i++)
+        {
+            var text = i % 2 == 0 ? RandomNumberText(random) : RandomWholeText(random);
+            var bytes = Encoding.ASCII.GetBytes(text);
+            var copies = GrokNumbers.TryCopyWholeNumber(bytes, copied, out var length);
+
+            Assert.Equal(wholeShape.IsMatch(text) && text.TrimStart('+', '-').Length > 0, copies);
+            if (!copies) continue;
+            Assert.True(GrokNumbers.TryParseNumber(bytes, out var value));
+            Assert.Equal(Format(value), Encoding.ASCII.GetString(copied[..length]));
+        }
+        Assert.False(GrokNumbers.TryCopyWholeNumber("-123456"u8, stackalloc byte[8], out var shortLength));
+        Assert.Equal(0, shortLength);
+    }
+
+    private static string RandomWholeText(Random random) =>
+        random.Next(4) switch { 0 => "-", 1 => "+", _ => "" } + new string('0', random.Next(3) == 0 ? random.Next(1, 6) : 0)
+        + RandomDigits(random, random.Next(0, 18));
+
     private static string RandomNumberText(Random random)
     {
         var text = new StringBuilder();
