@@ -38,6 +38,23 @@ public sealed class SyslogHeaderOracleTests
         }
     }
 
+    [Fact]
+    public void EveryByteInEveryPlaceOfTheClockTimeIsJudgedAsTheGrammarJudgesIt()
+    {
+        var template = Encoding.Latin1.GetBytes("<30>Jan 10 00:00:40 NAS01 qlogd[9024]: conn log");
+        const int clockStart = 11;
+        for (var place = clockStart; place < clockStart + 8; place++)
+        {
+            for (var value = 0; value < 256; value++)
+            {
+                var bytes = (byte[])template.Clone();
+                bytes[place] = (byte)value;
+                var line = Encoding.Latin1.GetString(bytes);
+                Assert.True(Oracle(line)!.Value == Offsets(SyslogHeaderReader.Read(bytes)), $"byte {value} at {place}: {line}");
+            }
+        }
+    }
+
     /// <summary>The fields as (start, end) pairs, (0, 0) for a missing one; null for an RFC 5424 line (not modelled here).</summary>
     private static Fields? Oracle(string line)
     {
