@@ -117,7 +117,10 @@ internal static class SyslogHeaderReader
         var dayEnd = dayStart;
         while (dayEnd < rest.Length && dayEnd - dayStart < 2 && IsDigit(rest[dayEnd])) dayEnd++;
         if (dayEnd == dayStart || dayEnd + 9 > rest.Length || rest[dayEnd] != (byte)' ') return default;
-        if (!IsClockTime(BinaryPrimitives.ReadUInt64LittleEndian(rest.Slice(dayEnd + 1, 8)))) return default;
+        var time = rest.Slice(dayEnd + 1, 8);
+        if (!IsDigit(time[0]) || !IsDigit(time[1]) || time[2] != (byte)':' || !IsDigit(time[3]) || !IsDigit(time[4])
+            || time[5] != (byte)':' || !IsDigit(time[6]) || !IsDigit(time[7]))
+            return default;
         var end = position + dayEnd + 9;
         var range = position..end;
         position = end < line.Length && line[end] == (byte)' ' ? end + 1 : end;
@@ -186,17 +189,6 @@ internal static class SyslogHeaderReader
     private const uint Jul = 'J' | 'u' << 8 | 'l' << 16 | ' ' << 24, Aug = 'A' | 'u' << 8 | 'g' << 16 | ' ' << 24;
     private const uint Sep = 'S' | 'e' << 8 | 'p' << 16 | ' ' << 24, Oct = 'O' | 'c' << 8 | 't' << 16 | ' ' << 24;
     private const uint Nov = 'N' | 'o' << 8 | 'v' << 16 | ' ' << 24, Dec = 'D' | 'e' << 8 | 'c' << 16 | ' ' << 24;
-
-    /// <summary>
-    /// <c>hh:mm:ss</c> read as one little-endian word: colons in bytes 2 and 5, digits elsewhere (a digit byte's high
-    /// nibble is 3 and stays 3 when 6 is added to it; no carry leaves a byte).
-    /// </summary>
-    private static bool IsClockTime(ulong text)
-    {
-        const ulong ColonMask = 0x0000_FF00_00FF_0000, Colons = 0x0000_3A00_003A_0000;
-        const ulong DigitHighNibbles = 0xF0F0_00F0_F000_F0F0, Digits = 0x3030_0030_3000_3030, Six = 0x0606_0006_0600_0606;
-        return (text & ColonMask) == Colons && (text & DigitHighNibbles) == Digits && ((text + Six) & DigitHighNibbles) == Digits;
-    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsTagByte(byte b) => (uint)(b - (byte)'!') <= '~' - '!' && b != (byte)'[' && b != (byte)':';
