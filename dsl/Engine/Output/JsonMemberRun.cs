@@ -190,8 +190,30 @@ public ref struct JsonMemberRun
             return;
         }
         Reserve(name, 20);
+        if ((ulong)value < 100)
+        {
+            // Severity, facility and the like: one or two digits, without the general formatter.
+            if (value >= 10) _buffer[_length++] = (byte)('0' + value / 10);
+            _buffer[_length++] = (byte)('0' + value % 10);
+            return;
+        }
         value.TryFormat(_buffer[_length..], out var written, default, CultureInfo.InvariantCulture);
         _length += written;
+    }
+
+    /// <summary>
+    /// A <c>number</c> whose text is a whole number, written from its digits as <see cref="Double"/> would write the
+    /// parsed value (see <see cref="GrokNumbers.TryCopyWholeNumber"/>); false, with nothing written, for any other text.
+    /// </summary>
+    public bool TryWholeNumber(JsonMemberName name, ReadOnlySpan<byte> text)
+    {
+        if (_direct) return false;
+        EnsureRoom(name, text.Length + 2);
+        var nameLength = WriteName(name);
+        if (!GrokNumbers.TryCopyWholeNumber(text, _buffer[(_length + nameLength)..], out var written)) return false;
+        TakeName(name, nameLength);
+        _length += written;
+        return true;
     }
 
     /// <summary>A finite double as <see cref="GrokNumbers.WriteNumber"/> writes it.</summary>
