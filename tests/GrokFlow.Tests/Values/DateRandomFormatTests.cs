@@ -123,31 +123,42 @@ public sealed class DateRandomFormatTests
         // One format reads every value (its remembered day changes with the values and the clock), a fresh one each
         // value (nothing remembered), and the rule worked out from the calendar must all agree, invalid days included.
         var longLived = Compile(pattern, timeZone);
-        var netPattern = pattern.Replace("Z", "zzz");
-        Gen.Select(Clocks, Gen.Int[1, 12], Gen.Int[1, 31], Gen.Int[0, 86_399], Gen.Int[0, 3]).Sample((clockTime, month, day, second, repeat) =>
+        // Several values per clock reading, as in a chunk of lines: nearby days (the memo's case) and any day.
+        var values = Gen.Select(Gen.Int[1, 12], Gen.Int[1, 31], Gen.Int[0, 86_399], Gen.Int[0, 2]).Array[1, 8];
+        Gen.Select(Clocks, values).Sample((clockTime, days) =>
         {
             var clock = new FixedClock(new DateTimeOffset(clockTime, TimeSpan.Zero));
-            var monthName = CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames[month - 1];
-            var time = TimeSpan.FromSeconds(second);
-            var text = netPattern.Replace("MMM", monthName).Replace("MM", $"{month:00}").Replace("dd", $"{day:00}").Replace("d", $"{day}")
-                .Replace("HH", $"{time.Hours:00}").Replace("mm", $"{time.Minutes:00}").Replace("ss", $"{time.Seconds:00}").Replace("zzz", "+01:00");
-            var bytes = Encoding.UTF8.GetBytes(text);
-            var fresh = Compile(pattern, timeZone).TryParse(bytes, clock, out var freshValue);
-            for (var i = 0; i <= repeat; i++)
+            var (lastMonth, lastDay) = (days[0].Item1, days[0].Item2);
+            foreach (var (anyMonth, anyDay, second, near) in days)
             {
-                Assert.Equal(fresh, longLived.TryParse(bytes, clock, out var value));
-                Assert.Equal(freshValue, value);
+                // near: the month and day of the value before, or the day after it (a log's next lines).
+                var (month, day) = near switch { 0 => (anyMonth, anyDay), 1 => (lastMonth, lastDay), _ => (lastMonth, Math.Min(lastDay + 1, 31)) };
+                (lastMonth, lastDay) = (month, day);
+                AssertNearestDay(pattern, timeZone, longLived, clock, clockTime, month, day, second);
             }
+        }, iter: 2_000);
+    }
 
-            var year = NearestYear(clockTime, timeZone, month, day);
-            Assert.Equal(year is not null, fresh);
-            if (year is null) return;
-            var local = new DateTime(year.Value, month, day) + (pattern.Contains("ss") ? time : new TimeSpan(time.Hours, time.Minutes, 0));
-            if (timeZone is ['E', ..] && (TimeZoneInfo.FindSystemTimeZoneById(timeZone).IsAmbiguousTime(local)
-                                          || TimeZoneInfo.FindSystemTimeZoneById(timeZone).IsInvalidTime(local))) return; // DateZoneTests
-            var offset = pattern.EndsWith('Z') ? TimeSpan.FromHours(1) : Offset(timeZone, local);
-            Assert.Equal(new DateTimeOffset(local, offset).ToUnixTimeMilliseconds(), freshValue);
-        }, iter: 3_000);
+    private static void AssertNearestDay(string pattern, string? timeZone, DateFormat longLived, FixedClock clock, DateTime clockTime, int month, int day, int second)
+    {
+        var monthName = CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames[month - 1];
+        var time = TimeSpan.FromSeconds(second);
+        var text = pattern.Replace("Z", "zzz").Replace("MMM", monthName).Replace("MM", $"{month:00}").Replace("dd", $"{day:00}")
+            .Replace("d", $"{day}").Replace("HH", $"{time.Hours:00}").Replace("mm", $"{time.Minutes:00}").Replace("ss", $"{time.Seconds:00}")
+            .Replace("zzz", "+01:00");
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var fresh = Compile(pattern, timeZone).TryParse(bytes, clock, out var freshValue);
+        Assert.Equal(fresh, longLived.TryParse(bytes, clock, out var value));
+        Assert.Equal(freshValue, value);
+
+        var year = NearestYear(clockTime, timeZone, month, day);
+        Assert.Equal(year is not null, fresh);
+        if (year is null) return;
+        var local = new DateTime(year.Value, month, day) + (pattern.Contains("ss") ? time : new TimeSpan(time.Hours, time.Minutes, 0));
+        if (timeZone is ['E', ..] && (TimeZoneInfo.FindSystemTimeZoneById(timeZone).IsAmbiguousTime(local)
+                                      || TimeZoneInfo.FindSystemTimeZoneById(timeZone).IsInvalidTime(local))) return; // DateZoneTests
+        var offset = pattern.EndsWith('Z') ? TimeSpan.FromHours(1) : Offset(timeZone, local);
+        Assert.Equal(new DateTimeOffset(local, offset).ToUnixTimeMilliseconds(), freshValue);
     }
 
     /// <summary>The year before, of or after the clock's (in the zone) whose month/day is nearest the clock's day; the earlier on a tie.</summary>
