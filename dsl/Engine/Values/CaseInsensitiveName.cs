@@ -52,6 +52,9 @@ internal sealed class CaseInsensitiveName
     private readonly ulong _packedLower, _packedFold, _packedMask;
     private readonly int _packedLength;
 
+    /// <summary>The name packed for <see cref="MatchAt"/>'s one-word compare: lower-case bytes, fold bits, mask (0: not packed), length.</summary>
+    public (ulong Lower, ulong Fold, ulong Mask, int Length) Packed => (_packedLower, _packedFold, _packedMask, _packedLength);
+
     public string Text { get; }
 
     public int Value { get; }

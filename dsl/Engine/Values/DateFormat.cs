@@ -84,6 +84,10 @@ public sealed class DateFormat
                     position += length;
                     break;
             }
+
+            if (step.Then < 0) continue;
+            if ((uint)position >= (uint)utf8.Length || utf8[position] != step.Then) return false;
+            position++;
         }
 
         return position == utf8.Length

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Text;
 using GrokFlow.Language.Dates;
@@ -13,13 +14,23 @@ namespace GrokFlow.Engine.Values;
 internal sealed class DateNameTable
 {
     private readonly CaseInsensitiveName[] all;
-    private readonly CaseInsensitiveName[][] byFirstByte = new CaseInsensitiveName[128][];
+
+    /// <summary>The names each ASCII byte can start, one byte's after another's: those of byte b from <c>starts[b]</c> to <c>starts[b + 1]</c>.</summary>
+    private readonly Candidate[] candidates;
+    private readonly int[] starts = new int[129];
 
     public DateNameTable(DateName[] names)
     {
         all = names.Select(n => new CaseInsensitiveName(n.Text, n.Value)).ToArray();
+        var list = new List<Candidate>();
         for (var b = 0; b < 128; b++)
-            byFirstByte[b] = all.Where(n => CanStartWith(n, new Rune(b))).ToArray();
+        {
+            starts[b] = list.Count;
+            list.AddRange(all.Where(n => CanStartWith(n, new Rune(b))).Select(n => new Candidate(n)));
+        }
+
+        starts[128] = list.Count;
+        candidates = list.ToArray();
     }
 
     /// <summary>Reads the first name that matches at the start of <paramref name="text"/>; returns its length in bytes, or -1.</summary>
@@ -27,15 +38,47 @@ internal sealed class DateNameTable
     public int Read(ReadOnlySpan<byte> text, out int value)
     {
         value = 0;
-        if (text.IsEmpty) return -1;
-        foreach (var name in text[0] < 0x80 ? byFirstByte[text[0]] : all)
+        if (text.Length < sizeof(ulong) || text[0] >= 0x80) return ReadAny(text, out value);
+        // What CaseInsensitiveName.MatchAt does for a packed name and eight bytes of text, with the text read once and
+        // the names side by side.
+        var word = BinaryPrimitives.ReadUInt64LittleEndian(text);
+        var end = starts[text[0] + 1];
+        for (var i = starts[text[0]]; i < end; i++)
         {
-            var length = name.MatchAt(text);
-            if (length < 0) continue;
-            value = name.Value;
-            return length;
+            ref readonly var candidate = ref candidates[i];
+            var bytes = word & candidate.Mask;
+            if (candidate.Mask == 0 || (bytes & 0x8080_8080_8080_8080) != 0)
+            {
+                if (candidate.Name.MatchAt(text) is var length and >= 0) return Found(candidate.Value, length, out value);
+            }
+            else if ((bytes | candidate.Fold) == candidate.Lower)
+            {
+                return Found(candidate.Value, candidate.Length, out value);
+            }
         }
 
+        return -1;
+    }
+
+    private static int Found(int nameValue, int length, out int value)
+    {
+        value = nameValue;
+        return length;
+    }
+
+    private int ReadAny(ReadOnlySpan<byte> text, out int value)
+    {
+        value = 0;
+        if (text.IsEmpty) return -1;
+        if (text[0] < 0x80)
+        {
+            foreach (ref readonly var candidate in candidates.AsSpan(starts[text[0]]..starts[text[0] + 1]))
+                if (candidate.Name.MatchAt(text) is var length and >= 0) return Found(candidate.Value, length, out value);
+            return -1;
+        }
+
+        foreach (var name in all)
+            if (name.MatchAt(text) is var length and >= 0) return Found(name.Value, length, out value);
         return -1;
     }
 
@@ -43,4 +86,12 @@ internal sealed class DateNameTable
     private static bool CanStartWith(CaseInsensitiveName name, Rune first) =>
         first == name.Lower[0] || first == name.Upper[0]
         || Rune.ToLowerInvariant(first) == name.Lower[0] || Rune.ToUpperInvariant(first) == name.Upper[0];
+
+    /// <summary>A name with its packed form beside it, so a compare reads no other object.</summary>
+    private readonly struct Candidate(CaseInsensitiveName name)
+    {
+        public readonly ulong Lower = name.Packed.Lower, Fold = name.Packed.Fold, Mask = name.Packed.Mask;
+        public readonly int Length = name.Packed.Length, Value = name.Value;
+        public readonly CaseInsensitiveName Name = name;
+    }
 }
