@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using GrokFlow.Engine.Output;
 using GrokFlow.Engine.Pipelines;
@@ -82,6 +83,7 @@ internal static class SyslogAttributes
     }
 
     /// <summary>The header field at <paramref name="range"/>, when present; false when it needs the writer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryString(ref JsonMemberRun run, JsonMemberName name, ReadOnlySpan<byte> line, Range range) =>
         !SyslogHeader.IsPresent(range) || run.TryString(name, line[range]);
 

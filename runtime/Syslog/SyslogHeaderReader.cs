@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+
 namespace GrokFlow.Runtime.Syslog;
 
 /// <summary>
@@ -61,17 +64,19 @@ internal static class SyslogHeaderReader
                 ? SyslogHeader.Empty(line.Length)
                 : SyslogHeader.Empty(line.Length) with { Format = SyslogFormat.Rfc3164, Priority = priority, Message = position..line.Length };
 
+        // The token after the timestamp is the hostname unless it looks like the tag (TAG: or TAG[PID]).
         Range hostname = default;
-        var afterTimestamp = position;
-        var first = NextToken(line, ref position);
-        if (!LooksLikeTag(line[first]))
-            hostname = first;
-        else
-            position = afterTimestamp;
+        var firstEnd = HostnameEnd(line, position);
+        if (firstEnd > position)
+        {
+            hostname = position..firstEnd;
+            position = firstEnd < line.Length ? firstEnd + 1 : firstEnd;
+        }
 
         var tagStart = position;
         var tagEnd = tagStart;
-        while (tagEnd < line.Length && tagEnd - tagStart < MaxTagLength && IsTagByte(line[tagEnd])) tagEnd++;
+        var tagLimit = Math.Min(line.Length, tagStart + MaxTagLength);
+        while (tagEnd < tagLimit && IsTagByte(line[tagEnd])) tagEnd++;
         Range appName = default, procId = default;
         var cursor = tagEnd;
         if (cursor < line.Length && line[cursor] == (byte)'[')
@@ -107,7 +112,7 @@ internal static class SyslogHeaderReader
             var token = NextToken(line, ref position);
             return token.End.Value - start >= 10 && line[start + 4] == (byte)'-' ? token : Reset(ref position, start);
         }
-        if (rest.Length < 15 || !IsMonth(rest[..3]) || rest[3] != (byte)' ') return default;
+        if (rest.Length < 15 || !IsMonthAndSpace(rest)) return default;
         var dayStart = rest[4] == (byte)' ' ? 5 : 4;
         var dayEnd = dayStart;
         while (dayEnd < rest.Length && dayEnd - dayStart < 2 && IsDigit(rest[dayEnd])) dayEnd++;
@@ -128,8 +133,17 @@ internal static class SyslogHeaderReader
         return default;
     }
 
-    private static bool LooksLikeTag(ReadOnlySpan<byte> token) =>
-        token.IsEmpty || token[^1] == (byte)':' || token.IndexOf((byte)'[') >= 0;
+    /// <summary>
+    /// The end of the space-delimited token at <paramref name="start"/> when it is a hostname, else
+    /// <paramref name="start"/>: a token that is empty, ends with <c>:</c> or holds a <c>[</c> is the tag.
+    /// </summary>
+    private static int HostnameEnd(ReadOnlySpan<byte> line, int start)
+    {
+        var stop = line[start..].IndexOfAny((byte)' ', (byte)'[');
+        if (stop >= 0 && line[start + stop] == (byte)'[') return start;
+        var end = stop < 0 ? line.Length : start + stop;
+        return end > start && line[end - 1] != (byte)':' ? end : start;
+    }
 
     private static void SkipStructuredData(ReadOnlySpan<byte> line, ref int position)
     {
@@ -165,11 +179,20 @@ internal static class SyslogHeaderReader
 
     private static Range Nil(ReadOnlySpan<byte> line, Range token) => line[token].SequenceEqual("-"u8) ? default : token;
 
-    private static bool IsMonth(ReadOnlySpan<byte> m) =>
-        m.SequenceEqual("Jan"u8) || m.SequenceEqual("Feb"u8) || m.SequenceEqual("Mar"u8) || m.SequenceEqual("Apr"u8)
-        || m.SequenceEqual("May"u8) || m.SequenceEqual("Jun"u8) || m.SequenceEqual("Jul"u8) || m.SequenceEqual("Aug"u8)
-        || m.SequenceEqual("Sep"u8) || m.SequenceEqual("Oct"u8) || m.SequenceEqual("Nov"u8) || m.SequenceEqual("Dec"u8);
+    /// <summary>A month's English abbreviation and a space, read as one little-endian word.</summary>
+    private static bool IsMonthAndSpace(ReadOnlySpan<byte> rest) =>
+        BinaryPrimitives.ReadUInt32LittleEndian(rest) is Jan or Feb or Mar or Apr or May or Jun or Jul or Aug or Sep or Oct or Nov or Dec;
 
-    private static bool IsTagByte(byte b) => b > (byte)' ' && b != (byte)'[' && b != (byte)':' && b < 0x7F;
+    private const uint Jan = 'J' | 'a' << 8 | 'n' << 16 | ' ' << 24, Feb = 'F' | 'e' << 8 | 'b' << 16 | ' ' << 24;
+    private const uint Mar = 'M' | 'a' << 8 | 'r' << 16 | ' ' << 24, Apr = 'A' | 'p' << 8 | 'r' << 16 | ' ' << 24;
+    private const uint May = 'M' | 'a' << 8 | 'y' << 16 | ' ' << 24, Jun = 'J' | 'u' << 8 | 'n' << 16 | ' ' << 24;
+    private const uint Jul = 'J' | 'u' << 8 | 'l' << 16 | ' ' << 24, Aug = 'A' | 'u' << 8 | 'g' << 16 | ' ' << 24;
+    private const uint Sep = 'S' | 'e' << 8 | 'p' << 16 | ' ' << 24, Oct = 'O' | 'c' << 8 | 't' << 16 | ' ' << 24;
+    private const uint Nov = 'N' | 'o' << 8 | 'v' << 16 | ' ' << 24, Dec = 'D' | 'e' << 8 | 'c' << 16 | ' ' << 24;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsTagByte(byte b) => (uint)(b - (byte)'!') <= '~' - '!' && b != (byte)'[' && b != (byte)':';
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace GrokFlow.Engine.Values;
@@ -110,8 +111,38 @@ public static class GrokNumbers
         return true;
     }
 
+    /// <summary>
+    /// What <see cref="TryFormatNumber"/> writes for the double <see cref="TryParseNumber"/> reads from a whole number's
+    /// text (<c>[+-]?[0-9]+</c>, at most 15 digits past its leading zeros), copied from the digits instead: <c>30</c>
+    /// gives <c>30.0</c>, <c>+007</c> <c>7.0</c>, <c>-0</c> <c>-0.0</c>. False, with nothing written, for any other
+    /// text or a short buffer: those take the parse-and-format way.
+    /// </summary>
+    public static bool TryCopyWholeNumber(ReadOnlySpan<byte> utf8, Span<byte> destination, out int length)
+    {
+        length = 0;
+        if (utf8.IsEmpty) return false;
+        var negative = utf8[0] == '-';
+        var digits = utf8[0] is (byte)'+' or (byte)'-' ? utf8[1..] : utf8;
+        if (digits.IsEmpty || digits.IndexOfAnyExceptInRange((byte)'0', (byte)'9') >= 0) return false;
+        var significant = digits.IndexOfAnyExcept((byte)'0');
+        // All zeros: one zero, with its sign (the double is -0.0).
+        digits = significant < 0 ? digits[^1..] : digits[significant..];
+        if (digits.Length > 15) return false;
+        var sign = negative ? 1 : 0;
+        if (sign + digits.Length + 2 > destination.Length) return false;
+        if (negative) destination[0] = (byte)'-';
+        digits.CopyTo(destination[sign..]);
+        destination[sign + digits.Length] = (byte)'.';
+        destination[sign + digits.Length + 1] = (byte)'0';
+        length = sign + digits.Length + 2;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSmallWhole(double value) =>
-        Math.Abs(value) < SmallWholeLimit && value == Math.Floor(value) && !(value == 0 && double.IsNegative(value));
+        Math.Abs(value) < SmallWholeLimit && value == (long)value && BitConverter.DoubleToInt64Bits(value) != NegativeZeroBits;
+
+    private const long NegativeZeroBits = long.MinValue;
 
     /// <summary>Below this, a whole double prints without an exponent and every integer is exact.</summary>
     private const double SmallWholeLimit = 1e15;
@@ -131,13 +162,14 @@ public static class GrokNumbers
     private static bool TryParseSmallWhole(ReadOnlySpan<byte> utf8, out double value)
     {
         value = 0;
-        var negative = utf8.Length > 0 && utf8[0] == '-';
-        var position = utf8.Length > 0 && utf8[0] is (byte)'+' or (byte)'-' ? 1 : 0;
-        if (utf8.Length - position is 0 or > 15) return false;
+        if (utf8.IsEmpty) return false;
+        var negative = utf8[0] == '-';
+        var digits = utf8[0] is (byte)'+' or (byte)'-' ? utf8[1..] : utf8;
+        if ((uint)(digits.Length - 1) >= 15) return false;
         long magnitude = 0;
-        for (; position < utf8.Length; position++)
+        foreach (var b in digits)
         {
-            var digit = (uint)(utf8[position] - '0');
+            var digit = (uint)(b - '0');
             if (digit > 9) return false;
             magnitude = (magnitude * 10) + digit;
         }

@@ -159,6 +159,109 @@ public sealed class GrokNumbersTests
         }
     }
 
+    [Fact]
+    public void WholeNumbersOfEveryLengthPrintAsTheGeneralFormatterDoes()
+    {
+        // Oracle: the round-trip "R" text with ".0" added to a mantissa without a point (as the general path does).
+        var values = new List<double> { 0, 1, -1, 9, 10, 99, 100, 999_999_999_999_999, -999_999_999_999_999, 1e15, -1e15, 1e15 + 2 };
+        for (var power = 1L; power <= 1_000_000_000_000_000; power *= 10) values.AddRange([power - 1, power, power + 1, -power, -(power - 1)]);
+        var random = new Random(20261207);
+        for (var i = 0; i < 50_000; i++)
+        {
+            var digits = random.Next(1, 17);
+            values.Add(Math.Round(random.NextDouble() * Math.Pow(10, digits)) * (random.Next(2) == 0 ? -1 : 1));
+        }
+
+        foreach (var value in values) Assert.Equal(GeneralText(value), Format(value));
+    }
+
+    [Fact]
+    public void NumbersReadAsTheBclParsesTheTextTheMatchersAccept()
+    {
+        // Oracle: the numberStr / numberExtStr shapes as regexes, and double.Parse for the value.
+        var numberText = new Regex(@"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$");
+        var numberExtText = new Regex(@"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$");
+        var random = new Random(20261208);
+        for (var i = 0; i < 50_000; i++)
+        {
+            var text = RandomNumberText(random);
+            var bytes = Encoding.ASCII.GetBytes(text);
+            var parses = double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var expected)
+                && double.IsFinite(expected);
+
+            Assert.Equal(numberText.IsMatch(text) && parses, GrokNumbers.TryParseNumber(bytes, out var number));
+            if (numberText.IsMatch(text) && parses) Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(number));
+            Assert.Equal(numberExtText.IsMatch(text) && parses, GrokNumbers.TryParseNumberExt(bytes, out var numberExt));
+            if (numberExtText.IsMatch(text) && parses) Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(numberExt));
+            if (numberExtText.IsMatch(text) && parses) Assert.Equal(GeneralText(expected), Format(numberExt));
+        }
+    }
+
+    [Fact]
+    public void WholeNumberTextIsCopiedAsItsParsedDoubleIsPrinted()
+    {
+        // Oracle: TryParseNumber then TryFormatNumber (the general parse-and-format way), on whole and other texts.
+        var random = new Random(20261209);
+        var wholeShape = new Regex("^[+-]?0*([1-9][0-9]{0,14})?$");
+        Span<byte> copied = stackalloc byte[40];
+        for (var i = 0; i < 50_000; i++)
+        {
+            var text = i % 2 == 0 ? RandomNumberText(random) : RandomWholeText(random);
+            var bytes = Encoding.ASCII.GetBytes(text);
+            var copies = GrokNumbers.TryCopyWholeNumber(bytes, copied, out var length);
+
+            Assert.Equal(wholeShape.IsMatch(text) && text.TrimStart('+', '-').Length > 0, copies);
+            if (!copies) continue;
+            Assert.True(GrokNumbers.TryParseNumber(bytes, out var value));
+            Assert.Equal(Format(value), Encoding.ASCII.GetString(copied[..length]));
+        }
+        Assert.False(GrokNumbers.TryCopyWholeNumber("-123456"u8, stackalloc byte[8], out var shortLength));
+        Assert.Equal(0, shortLength);
+    }
+
+    private static string RandomWholeText(Random random) =>
+        random.Next(4) switch { 0 => "-", 1 => "+", _ => "" } + new string('0', random.Next(3) == 0 ? random.Next(1, 6) : 0)
+        + RandomDigits(random, random.Next(0, 18));
+
+    private static string RandomNumberText(Random random)
+    {
+        var text = new StringBuilder();
+        text.Append(random.Next(4) switch { 0 => "-", 1 => "+", _ => "" });
+        text.Append('0', random.Next(4) == 0 ? random.Next(1, 4) : 0);
+        text.Append(RandomDigits(random, random.Next(0, 22)));
+        if (random.Next(3) == 0) text.Append('.').Append(RandomDigits(random, random.Next(0, 20)));
+        if (random.Next(4) == 0) text.Append(random.Next(2) == 0 ? 'e' : 'E').Append(random.Next(3) switch { 0 => "-", 1 => "+", _ => "" }).Append(RandomDigits(random, random.Next(0, 4)));
+        if (random.Next(40) == 0) text.Insert(random.Next(text.Length + 1), " x.-"[random.Next(4)]);
+        return text.ToString();
+    }
+
+    private static string RandomDigits(Random random, int count) =>
+        string.Concat(Enumerable.Range(0, count).Select(_ => (char)('0' + random.Next(10))));
+
+    private static string GeneralText(double value)
+    {
+        var general = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        var mantissa = general.Split('E')[0];
+        return mantissa.Contains('.') ? general : mantissa + ".0" + general[mantissa.Length..];
+    }
+
+    private static string Format(double value)
+    {
+        Span<byte> text = stackalloc byte[40];
+        Assert.True(GrokNumbers.TryFormatNumber(value, text, out var length));
+        return Encoding.ASCII.GetString(text[..length]);
+    }
+
+    [Fact]
+    public void WholeNumbersDoNotWritePastAShortBuffer()
+    {
+        Span<byte> text = stackalloc byte[8];
+        Assert.False(GrokNumbers.TryFormatNumber(-123456.0, text[..8], out var length));
+        Assert.Equal(0, length);
+        Assert.True(GrokNumbers.TryFormatNumber(-12345.0, text[..8], out length));
+        Assert.Equal("-12345.0", Encoding.ASCII.GetString(text[..length]));
+    }
+
     [Theory]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
