@@ -52,6 +52,8 @@ public sealed class EventLineWriter : IEventBuffer, IDisposable
 
     public Utf8JsonWriter Writer { get; }
 
+    IBufferWriter<byte> IEventBuffer.Output => _lines;
+
     /// <summary>Writes <paramref name="line"/> (valid UTF-8) as one event parsed by <paramref name="pipeline"/>, then a newline.</summary>
     public GrokResult Write(ReadOnlySpan<byte> line, IGrokPipeline pipeline, ParseContext context)
     {

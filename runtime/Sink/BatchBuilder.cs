@@ -55,6 +55,8 @@ internal sealed class BatchBuilder : IBufferWriter<byte>, IEventBuffer, IDisposa
         }
     }
 
+    public IBufferWriter<byte> Output => this;
+
     public int MaxEventBytes => _maxEventBytes;
 
     /// <summary>Batches handed to the queue so far: the queue's room only shrinks when this moves.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace GrokFlow.Runtime.Sink;
@@ -7,6 +8,9 @@ internal interface IEventBuffer
 {
     /// <summary>The writer for the event between <see cref="BeginEvent"/> and <see cref="EndEvent"/>.</summary>
     Utf8JsonWriter Writer { get; }
+
+    /// <summary>The buffer <see cref="Writer"/> writes into, for an event written straight into it (see <c>EventWriter.BeginMembers</c>).</summary>
+    IBufferWriter<byte> Output { get; }
 
     void BeginEvent();
 

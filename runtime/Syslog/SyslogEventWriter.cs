@@ -101,10 +101,11 @@ internal sealed class SyslogEventWriter
             return;
         }
         var w = buffer.Writer;
-        var members = EventWriter.BeginMembers(w, fields, _context);
+        // The rules' flat attributes join the event's run, and the event is written straight into the buffer.
+        var holdRun = applyPipelines && _rulesContinueRun;
+        var members = EventWriter.BeginMembers(w, holdRun ? buffer.Output : null, fields, _context);
         if (header.Format != SyslogFormat.None) SyslogAttributes.Write(w, ref members, line, header, _context);
-        // The rules' flat attributes join the event's run, and the event reaches the writer as one raw value.
-        if (applyPipelines && _rulesContinueRun) members.Hold();
+        if (holdRun) members.Hold();
         else members.Flush();
         if (applyPipelines) ApplyGrokPipelines(w, fields.Message);
         if (EventWriter.TryEnd(w, _context)) return;

@@ -48,10 +48,19 @@ public static class EventWriter
     /// <paramref name="writer"/>, or holds it (<see cref="JsonMemberRun.Hold"/>) for the rules' flat attributes to
     /// continue and <see cref="TryEnd"/> to close.
     /// </summary>
-    public static JsonMemberRun BeginMembers(Utf8JsonWriter writer, scoped in EventFields fields, ParseContext context)
+    public static JsonMemberRun BeginMembers(Utf8JsonWriter writer, scoped in EventFields fields, ParseContext context) =>
+        BeginMembers(writer, null, fields, context);
+
+    /// <summary>
+    /// <see cref="BeginMembers(Utf8JsonWriter, in EventFields, ParseContext)"/> for a <paramref name="writer"/> that has
+    /// written nothing since its reset and writes into <paramref name="output"/>: until something needs the writer, the
+    /// event is written straight into <paramref name="output"/>, and <see cref="TryEnd"/> only commits it there (the
+    /// writer never sees it).
+    /// </summary>
+    public static JsonMemberRun BeginMembers(Utf8JsonWriter writer, IBufferWriter<byte>? output, scoped in EventFields fields, ParseContext context)
     {
         context.Output.BeginEvent(fields.AttributesRoot);
-        var members = JsonMemberRun.OpenObject(writer, context);
+        var members = JsonMemberRun.OpenObject(writer, output, context);
         members.String(MessageMember, fields.Message);
         if (!fields.Source.IsEmpty) members.String(SourceMember, fields.Source);
         if (!fields.Service.IsEmpty) members.String(ServiceMember, fields.Service);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -21,6 +22,12 @@ namespace GrokFlow.Engine.Output;
 /// attributes reach the writer as one raw value. A run made while one is held continues it; whatever writes on the
 /// writer otherwise hands the held run over first (<see cref="FlushHeld"/>).
 /// </para>
+/// <para>
+/// Given the buffer the writer writes into, and a writer that has written nothing yet, such an event run lives in that
+/// buffer instead (<see cref="OutputWorkspace.TryEnterDestination"/>): <see cref="CloseObject"/> only commits its bytes,
+/// which are written once and never pass through the writer. A hand-over, or a run outgrowing its room, first moves the
+/// bytes to the workspace, and the run goes on as above.
+/// </para>
 /// </summary>
 public ref struct JsonMemberRun
 {
@@ -35,6 +42,10 @@ public ref struct JsonMemberRun
     private bool _objectInRun;
     private int _firstValueAt;
     private readonly bool _resumed;
+    private bool _inDestination;
+
+    /// <summary>Room asked of the destination for an event (most events are far smaller; a bigger one moves out).</summary>
+    private const int EventRoomHint = 4096;
 
     /// <summary>A run on <paramref name="writer"/> whose pending bytes live in <paramref name="context"/>.</summary>
     public JsonMemberRun(Utf8JsonWriter writer, Pipelines.ParseContext context) : this(writer, context.Output) { }
@@ -49,6 +60,7 @@ public ref struct JsonMemberRun
         if (!workspace.TryTakeHeldRun(out var heldWriter, out var held)) return;
         if (ReferenceEquals(heldWriter, writer))
         {
+            TakeHeldRoom();
             Restore(held);
             _resumed = true;
             return;
@@ -62,7 +74,16 @@ public ref struct JsonMemberRun
         _workspace = workspace;
         _direct = !JsonStrings.CanQuote(writer);
         _buffer = workspace.MemberRoom(0, 0);
+        TakeHeldRoom();
         Restore(held);
+    }
+
+    /// <summary>A held run lives in the destination while the workspace says so (only the event's run ever does).</summary>
+    private void TakeHeldRoom()
+    {
+        if (!_workspace.InDestination) return;
+        _buffer = _workspace.DestinationRoom;
+        _inDestination = true;
     }
 
     /// <summary>
@@ -70,7 +91,13 @@ public ref struct JsonMemberRun
     /// object only when the run is handed over (<see cref="Flush"/> writes the <c>{</c> through the writer first) or
     /// closed (<see cref="CloseObject"/>: the whole object as one raw value).
     /// </summary>
-    public static JsonMemberRun OpenObject(Utf8JsonWriter writer, Pipelines.ParseContext context)
+    public static JsonMemberRun OpenObject(Utf8JsonWriter writer, Pipelines.ParseContext context) => OpenObject(writer, null, context);
+
+    /// <summary>
+    /// <see cref="OpenObject(Utf8JsonWriter, Pipelines.ParseContext)"/>, the run living in <paramref name="destination"/>,
+    /// the buffer <paramref name="writer"/> writes into, when the writer has written nothing yet (see the class remarks).
+    /// </summary>
+    public static JsonMemberRun OpenObject(Utf8JsonWriter writer, IBufferWriter<byte>? destination, Pipelines.ParseContext context)
     {
         FlushHeld(context.Output);
         var run = new JsonMemberRun(writer, context.Output);
@@ -78,6 +105,12 @@ public ref struct JsonMemberRun
         {
             writer.WriteStartObject();
             return run;
+        }
+        if (destination is not null && writer.BytesPending == 0 && writer.BytesCommitted == 0 && writer.CurrentDepth == 0
+            && context.Output.TryEnterDestination(destination, EventRoomHint, out var room))
+        {
+            run._buffer = room;
+            run._inDestination = true;
         }
         run._buffer[0] = (byte)'{';
         run._length = 1;
@@ -101,7 +134,8 @@ public ref struct JsonMemberRun
             return;
         }
         run.EndObject();
-        writer.WriteRawValue(run._buffer[..run._length], skipInputValidation: true);
+        if (run._inDestination) run._workspace.CommitDestination(run._length);
+        else writer.WriteRawValue(run._buffer[..run._length], skipInputValidation: true);
     }
 
     /// <summary>
@@ -156,8 +190,30 @@ public ref struct JsonMemberRun
             return;
         }
         Reserve(name, 20);
+        if ((ulong)value < 100)
+        {
+            // Severity, facility and the like: one or two digits, without the general formatter.
+            if (value >= 10) _buffer[_length++] = (byte)('0' + value / 10);
+            _buffer[_length++] = (byte)('0' + value % 10);
+            return;
+        }
         value.TryFormat(_buffer[_length..], out var written, default, CultureInfo.InvariantCulture);
         _length += written;
+    }
+
+    /// <summary>
+    /// A <c>number</c> whose text is a whole number, written from its digits as <see cref="Double"/> would write the
+    /// parsed value (see <see cref="GrokNumbers.TryCopyWholeNumber"/>); false, with nothing written, for any other text.
+    /// </summary>
+    public bool TryWholeNumber(JsonMemberName name, ReadOnlySpan<byte> text)
+    {
+        if (_direct) return false;
+        EnsureRoom(name, text.Length + 2);
+        var nameLength = WriteName(name);
+        if (!GrokNumbers.TryCopyWholeNumber(text, _buffer[(_length + nameLength)..], out var written)) return false;
+        TakeName(name, nameLength);
+        _length += written;
+        return true;
     }
 
     /// <summary>A finite double as <see cref="GrokNumbers.WriteNumber"/> writes it.</summary>
@@ -209,7 +265,7 @@ public ref struct JsonMemberRun
     /// <summary>Closes the object <see cref="TryStartObject"/> opened (<c>{}</c> when nothing was written in it).</summary>
     public void EndObject()
     {
-        if (_length == _buffer.Length) _buffer = _workspace.MemberRoom(_length, _length + 1);
+        if (_length == _buffer.Length) Grow(_length + 1);
         _buffer[_length++] = (byte)'}';
         _opened = false;
     }
@@ -227,6 +283,8 @@ public ref struct JsonMemberRun
     /// <summary>Hands the pending members to the writer (first the <c>{</c> of an object the run opened).</summary>
     public void Flush()
     {
+        // The writer writes into the destination: the run's bytes must be out of its way first.
+        if (_inDestination) MoveToMemberBuffer();
         if (!_pending) return;
         if (_objectInRun)
         {
@@ -262,7 +320,23 @@ public ref struct JsonMemberRun
     {
         // Room for a name copied as two whole vectors (see JsonMemberName.PaddedRoom), whatever its length.
         var needed = _length + Math.Max(name.SeparatedLength, JsonMemberName.PaddedRoom) + valueRoom;
-        if (needed > _buffer.Length) _buffer = _workspace.MemberRoom(_length, needed);
+        if (needed > _buffer.Length) Grow(needed);
+    }
+
+    private void Grow(int size)
+    {
+        if (_inDestination) MoveToMemberBuffer();
+        _buffer = _workspace.MemberRoom(_length, size);
+    }
+
+    /// <summary>Moves a run out of the destination into the workspace's member buffer, for good.</summary>
+    private void MoveToMemberBuffer()
+    {
+        var members = _workspace.MemberRoom(0, _length);
+        _buffer[.._length].CopyTo(members);
+        _buffer = members;
+        _inDestination = false;
+        _workspace.LeaveDestination();
     }
 
     /// <summary>

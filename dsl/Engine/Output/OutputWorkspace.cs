@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using GrokFlow.Engine.Values.Structured;
 
 namespace GrokFlow.Engine.Output;
@@ -95,8 +97,55 @@ internal sealed class OutputWorkspace
         return writer is not null;
     }
 
-    /// <summary>Forgets a held run whose event is taken back.</summary>
-    public void DropHeldRun() => _heldWriter = null;
+    /// <summary>Forgets a held run whose event is taken back (its bytes in the destination were never committed).</summary>
+    public void DropHeldRun()
+    {
+        _heldWriter = null;
+        LeaveDestination();
+    }
+
+    // ---- an event run written straight into the writer's buffer (see JsonMemberRun.OpenObject) --------------------
+
+    private IBufferWriter<byte>? _destination;
+    private ArraySegment<byte> _destinationRoom;
+
+    /// <summary>Whether the event's run lives in the buffer its writer writes into rather than in the member buffer.</summary>
+    public bool InDestination => _destination is not null;
+
+    /// <summary>The room the event's run lives in while <see cref="InDestination"/>: taken once, so its bytes stay put.</summary>
+    public Span<byte> DestinationRoom => _destinationRoom.AsSpan();
+
+    /// <summary>
+    /// Takes room in <paramref name="destination"/> for the event's run; its bytes count once committed. False when the
+    /// destination's memory is not an array's (the run stays in the member buffer).
+    /// </summary>
+    public bool TryEnterDestination(IBufferWriter<byte> destination, int sizeHint, out Span<byte> room)
+    {
+        // An array segment, not the Memory: each run of the event takes the room again, and Memory.Span costs more.
+        if (!MemoryMarshal.TryGetArray<byte>(destination.GetMemory(sizeHint), out var segment))
+        {
+            room = default;
+            return false;
+        }
+        _destinationRoom = segment;
+        _destination = destination;
+        room = segment.AsSpan();
+        return true;
+    }
+
+    /// <summary>Keeps the run's <paramref name="length"/> bytes in the destination: the event is written.</summary>
+    public void CommitDestination(int length)
+    {
+        _destination!.Advance(length);
+        LeaveDestination();
+    }
+
+    /// <summary>The run no longer lives in the destination (it moved to the member buffer, or its event is taken back).</summary>
+    public void LeaveDestination()
+    {
+        _destination = null;
+        _destinationRoom = default;
+    }
 
     // ---- where the attributes go -----------------------------------------------------------------------------------
 

@@ -114,6 +114,7 @@ public static class OutputWriter
                 if (!members.TryString(member.Member, text)) members.String(member.Member, ValidText(text, context.Output));
                 return true;
             case ConversionKind.Number:
+                if (members.TryWholeNumber(member.Member, text)) return true;
                 if (!GrokNumbers.TryParseNumber(text, out var number)) return false;
                 members.Double(member.Member, number);
                 return true;

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace GrokFlow.Engine.Values;
@@ -26,6 +28,17 @@ internal sealed class CaseInsensitiveName
         {
             _asciiLower = Lower.Select(r => (byte)r.Value).ToArray();
             _asciiFold = Lower.Zip(Upper).Select(p => p.First != p.Second ? (byte)0x20 : (byte)0).ToArray();
+            if (_asciiLower.Length <= sizeof(ulong))
+            {
+                for (var i = _asciiLower.Length - 1; i >= 0; i--)
+                {
+                    _packedLower = (_packedLower << 8) | _asciiLower[i];
+                    _packedFold = (_packedFold << 8) | _asciiFold[i];
+                    _packedMask = (_packedMask << 8) | 0xFF;
+                }
+
+                _packedLength = _asciiLower.Length;
+            }
         }
     }
 
@@ -33,6 +46,14 @@ internal sealed class CaseInsensitiveName
     // letter may come in either case (OR-ing it in folds 'A' to 'a' and leaves 'a'; no other byte folds to a letter).
     private readonly byte[]? _asciiLower;
     private readonly byte[]? _asciiFold;
+
+    // The same for a name of at most eight bytes, packed little-endian into one word (mask 0: longer, or not ASCII),
+    // so that a text of eight bytes or more is compared with one load.
+    private readonly ulong _packedLower, _packedFold, _packedMask;
+    private readonly int _packedLength;
+
+    /// <summary>The name packed for <see cref="MatchAt"/>'s one-word compare: lower-case bytes, fold bits, mask (0: not packed), length.</summary>
+    public (ulong Lower, ulong Fold, ulong Mask, int Length) Packed => (_packedLower, _packedFold, _packedMask, _packedLength);
 
     public string Text { get; }
 
@@ -43,7 +64,16 @@ internal sealed class CaseInsensitiveName
     public Rune[] Upper { get; }
 
     /// <summary>Bytes of <paramref name="utf8"/> this name covers at its start, or -1 when it does not match there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int MatchAt(ReadOnlySpan<byte> utf8)
+    {
+        if (_packedMask == 0 || utf8.Length < sizeof(ulong)) return MatchAtByBytes(utf8);
+        var word = BinaryPrimitives.ReadUInt64LittleEndian(utf8) & _packedMask;
+        if ((word & 0x8080_8080_8080_8080) != 0) return Utf8Text.MatchIgnoreCase(utf8, Lower, Upper);
+        return (word | _packedFold) == _packedLower ? _packedLength : -1;
+    }
+
+    private int MatchAtByBytes(ReadOnlySpan<byte> utf8)
     {
         if (_asciiLower is not { } lower) return Utf8Text.MatchIgnoreCase(utf8, Lower, Upper);
         // A rune outside ASCII can still fold to an ASCII letter (the Kelvin sign to 'k'): such text takes the general

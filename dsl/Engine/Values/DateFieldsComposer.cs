@@ -21,32 +21,42 @@ namespace GrokFlow.Engine.Values;
 internal static class DateFieldsComposer
 {
     // The small field tests below are inlined: each value asks several of them, and calls cost more than the tests.
-    /// <param name="nearestYearMemo">The caller's memory of the last <see cref="NearestYear(DateTime, int, int)"/> answer (0 at first).</param>
+    /// <param name="nearestDayMemo">The caller's memory of the last <see cref="NearestDay"/> answer (0 at first).</param>
     public static bool TryCompose(
-        ref ParsedDateFields f, bool hasDateFields, DateZone formatZone, TimeProvider clock, ref long nearestYearMemo, out long epochMilliseconds)
+        ref ParsedDateFields f, bool hasDateFields, DateZone formatZone, TimeProvider clock, ref long nearestDayMemo, out long epochMilliseconds)
     {
         epochMilliseconds = 0;
         if (!hasDateFields || !NamesACalendarDay(ref f)) return TryComposeNearestDay(ref f, formatZone, clock, out epochMilliseconds);
+        // A value with its year does not depend on the clock.
+        if (HasYear(ref f)) return TryCompose(ref f, formatZone, 0, out epochMilliseconds);
         var today = Today(clock.GetUtcNow().UtcTicks, formatZone);
         if (!TakesItsYearFromTheClock(ref f)) return TryCompose(ref f, formatZone, today.Year, out epochMilliseconds);
-        return NearestYear(today, f.Month, f.Day, ref nearestYearMemo) is { } year && TryCompose(ref f, formatZone, year, out epochMilliseconds);
+        // A month and day in the year nearest the clock; before Christ (a G field) is outside any such year.
+        return f.Era != 0 && NearestDay(today, f.Month, f.Day, ref nearestDayMemo) is var day and >= 0
+               && TryComposeTime(ref f, formatZone, day * TimeSpan.TicksPerDay, out epochMilliseconds);
     }
 
     /// <summary>
-    /// <see cref="NearestYear(DateTime, int, int)"/>, remembering its last answer: the lines of a log mostly share
-    /// their day. Question and answer are packed in one long, read and written whole, so threads sharing the memo see
-    /// either one answer whole or another.
+    /// The day (counted from 1 January of year 1) of <paramref name="month"/>/<paramref name="day"/> in the
+    /// <see cref="NearestYear(DateTime, int, int)"/>, or -1 when there is none; remembering its last answer: the lines
+    /// of a log mostly share their day. Question and answer are packed in one long, read and written whole, so threads
+    /// sharing the memo see either one answer whole or another.
     /// </summary>
-    private static int? NearestYear(DateTime today, int month, int day, ref long memo)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long NearestDay(DateTime today, int month, int day, ref long memo)
     {
-        if (month is < 1 or > 12 || day is < 1 or > 31) return NearestYear(today, month, day);
-        // Day number (below 2^22), month and day: 31 bits, above the 14 bits of the year (0: none).
+        if (month is < 1 or > 12 || day is < 1 or > 31) return -1;
+        // Day number of today (below 2^22), month and day: 31 bits, above the 22 bits of the answer's day number + 1 (0: none).
         var question = ((today.Ticks / TimeSpan.TicksPerDay) << 9) | ((long)month << 5) | (uint)day;
         var seen = Volatile.Read(ref memo);
-        if (seen != 0 && seen >> 14 == question) return (int)(seen & 0x3FFF) is var known and > 0 ? known : null;
-        var year = NearestYear(today, month, day);
-        Volatile.Write(ref memo, (question << 14) | (long)(year ?? 0));
-        return year;
+        return seen != 0 && seen >> 22 == question ? (seen & 0x3F_FFFF) - 1 : NearestDayAnew(today, month, day, question, ref memo);
+    }
+
+    private static long NearestDayAnew(DateTime today, int month, int day, long question, ref long memo)
+    {
+        var answer = NearestYear(today, month, day) is { } year ? new DateTime(year, month, day).Ticks / TimeSpan.TicksPerDay : -1;
+        Volatile.Write(ref memo, (question << 22) | (answer + 1));
+        return answer;
     }
 
     /// <summary>
@@ -194,9 +204,11 @@ internal static class DateFieldsComposer
     }
 
     /// <summary>The current day on the clock (midnight) in the format's zone, from one reading of it (UTC ticks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static DateTime Today(long now, DateZone formatZone)
     {
-        return new DateTime(now + formatZone.OffsetTicksAtUtc(now), DateTimeKind.Unspecified).Date;
+        var local = new DateTime(now + formatZone.OffsetTicksAtUtc(now), DateTimeKind.Unspecified).Ticks;
+        return new DateTime(local - (local % TimeSpan.TicksPerDay));
     }
 
     /// <summary>

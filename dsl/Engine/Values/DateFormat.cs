@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.CompilerServices;
 using GrokFlow.Language.Dates;
 
 namespace GrokFlow.Engine.Values;
@@ -12,32 +12,18 @@ namespace GrokFlow.Engine.Values;
 public sealed class DateFormat
 {
     private readonly DatePattern pattern;
-    private readonly DateToken[] tokens;
-    private readonly CaseInsensitiveName?[] literals;
-    /// <summary>For each token that is one ASCII byte other than a letter (a space, a colon): that byte, which a case fold cannot reach; else -1.</summary>
-    private readonly int[] literalBytes;
-    /// <summary>For each token that is a plain numeric field of exactly two digits (<c>dd</c>, <c>HH</c>, <c>mm</c>): its kind, read inline; else null.</summary>
-    private readonly DateFieldKind?[] twoDigitFields;
-    private readonly NameTable months, days, halfDays, eras;
+    private readonly DateStep[] steps;
     private readonly DateZone zone;
     private readonly bool hasDateFields;
-    private readonly bool[] followedByOffset;
     private readonly ZoneNameResolver zoneNames = new();
-    private long nearestYearMemo;
+    private long nearestDayMemo;
 
     private DateFormat(DatePattern pattern)
     {
         this.pattern = pattern;
-        tokens = pattern.Tokens;
-        literals = tokens.Select(t => t.Kind == DateFieldKind.Literal ? new CaseInsensitiveName(t.Literal, 0) : null).ToArray();
-        literalBytes = tokens.Select(t => t.Kind == DateFieldKind.Literal && t.Literal.Length == 1 && char.IsAscii(t.Literal[0])
-            && !char.IsAsciiLetter(t.Literal[0]) ? t.Literal[0] : -1).ToArray();
-        twoDigitFields = tokens.Select(t => t is { MinDigits: 2, MaxDigits: 2 } && IsPlainNumber(t.Kind) ? t.Kind : (DateFieldKind?)null).ToArray();
-        (months, days, halfDays, eras) = (Matchable(pattern.Names.Months), Matchable(pattern.Names.Days),
-            Matchable(pattern.Names.HalfDays), Matchable(pattern.Names.Eras));
+        steps = DateStep.Compile(pattern);
         zone = pattern.TimeZone is null ? DateZone.Utc : DateZone.Parse(pattern.TimeZone, out _)!;
-        hasDateFields = tokens.Any(t => IsDateField(t.Kind));
-        followedByOffset = tokens.Select((_, i) => DateRegexBuilder.IsFollowedByOffset(tokens, i)).ToArray();
+        hasDateFields = pattern.Tokens.Any(t => IsDateField(t.Kind));
     }
 
     /// <summary>The Joda-Time pattern this format was compiled from.</summary>
@@ -66,111 +52,92 @@ public sealed class DateFormat
     public bool TryParse(ReadOnlySpan<byte> utf8, TimeProvider clock, out long epochMilliseconds)
     {
         epochMilliseconds = 0;
-        var fields = ParsedDateFields.Empty;
+        var fields = new ParsedDateFields();
         var position = 0;
-        for (var index = 0; index < tokens.Length; index++)
+        foreach (ref readonly var step in steps.AsSpan())
         {
-            if (literalBytes[index] is var literal and >= 0)
+            switch (step.Kind)
             {
-                if ((uint)position >= (uint)utf8.Length || utf8[position] != literal) return false;
-                position++;
-                continue;
+                case DateStepKind.Byte:
+                    if ((uint)position >= (uint)utf8.Length || utf8[position] != step.Byte) return false;
+                    position++;
+                    break;
+                case DateStepKind.TwoDigits:
+                    if ((uint)position + 1 >= (uint)utf8.Length) return false;
+                    uint tens = (uint)(utf8[position] - '0'), units = (uint)(utf8[position + 1] - '0');
+                    if ((tens > 9) | (units > 9)) return false;
+                    fields[step.Slot] = (int)((tens * 10) + units);
+                    position += 2;
+                    break;
+                case DateStepKind.Digits:
+                    if (!TryReadFixedDigits(utf8, position, step.MinDigits, out fields[step.Slot])) return false;
+                    position += step.MinDigits;
+                    break;
+                case DateStepKind.Name:
+                    var nameLength = step.Names!.Read(utf8[position..], out fields[step.Slot]);
+                    if (nameLength < 0) return false;
+                    position += nameLength;
+                    break;
+                default:
+                    var length = ReadStep(in step, utf8[position..], ref fields);
+                    if (length < 0) return false;
+                    position += length;
+                    break;
             }
-            if (twoDigitFields[index] is { } field)
-            {
-                if ((uint)position + 1 >= (uint)utf8.Length || !Utf8Text.IsDigit(utf8[position]) || !Utf8Text.IsDigit(utf8[position + 1])) return false;
-                fields.Set(field, ((utf8[position] - '0') * 10) + (utf8[position + 1] - '0'));
-                position += 2;
-                continue;
-            }
-            var length = ReadToken(index, followedByOffset[index], utf8[position..], ref fields);
-            if (length < 0) return false;
-            position += length;
+
+            if (step.Then < 0) continue;
+            if ((uint)position >= (uint)utf8.Length || utf8[position] != step.Then) return false;
+            position++;
         }
 
         return position == utf8.Length
-               && DateFieldsComposer.TryCompose(ref fields, hasDateFields, zone, clock, ref nearestYearMemo, out epochMilliseconds);
+               && DateFieldsComposer.TryCompose(ref fields, hasDateFields, zone, clock, ref nearestDayMemo, out epochMilliseconds);
     }
 
     public override string ToString() => Pattern;
 
-    /// <summary>Reads one token at the start of <paramref name="text"/>; returns the bytes used, or -1.</summary>
-    private int ReadToken(int index, bool beforeOffset, ReadOnlySpan<byte> text, ref ParsedDateFields fields)
+    /// <summary>Exactly <paramref name="count"/> digits at <paramref name="position"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryReadFixedDigits(ReadOnlySpan<byte> utf8, int position, int count, out int value)
     {
-        ref readonly var token = ref tokens[index];
-        switch (token.Kind)
+        value = 0;
+        if ((uint)(position + count) > (uint)utf8.Length) return false;
+        foreach (var b in utf8.Slice(position, count))
         {
-            case DateFieldKind.Literal:
-                return literals[index]!.MatchAt(text);
-            case DateFieldKind.MonthText:
-                return ReadName(months, token.Kind, text, ref fields);
-            case DateFieldKind.DayOfWeekText:
-                return ReadName(days, token.Kind, text, ref fields);
-            case DateFieldKind.HalfDay:
-                return ReadName(halfDays, token.Kind, text, ref fields);
-            case DateFieldKind.Era:
-                return ReadName(eras, token.Kind, text, ref fields);
-            case DateFieldKind.ZoneOffset:
-                return ZoneText.ReadOffset(text, out fields.OffsetSeconds);
-            case DateFieldKind.ZoneName:
-                var nameLength = ZoneText.ScanName(text, allowOffset: !beforeOffset);
+            if (!Utf8Text.IsDigit(b)) return false;
+            value = (value * 10) + (b - '0');
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads one of the less common steps at the start of <paramref name="text"/>; returns the bytes used, or -1.</summary>
+    private int ReadStep(in DateStep step, ReadOnlySpan<byte> text, ref ParsedDateFields fields)
+    {
+        switch (step.Kind)
+        {
+            case DateStepKind.Literal:
+                return step.Literal!.MatchAt(text);
+            case DateStepKind.Offset:
+                return ZoneText.ReadOffset(text, out fields[DateSlot.OffsetSeconds]);
+            case DateStepKind.ZoneName:
+                var nameLength = ZoneText.ScanName(text, allowOffset: !step.BeforeOffset);
                 if (nameLength <= 0 || !zoneNames.TryResolve(text[..nameLength], out var valueZone)) return -1;
                 fields.Zone = valueZone;
                 return nameLength;
-            case DateFieldKind.Fraction:
-                if (!Utf8Text.TryReadDigits(text, token.MinDigits, token.MaxDigits, out _, out var digits)) return -1;
-                fields.Millisecond = Milliseconds(text[..digits]);
+            case DateStepKind.Fraction:
+                if (!Utf8Text.TryReadDigits(text, step.MinDigits, step.MaxDigits, out _, out var digits)) return -1;
+                fields[DateSlot.Millisecond] = Milliseconds(text[..digits]);
                 return digits;
-            default:
-                if (!Utf8Text.TryReadDigits(text, token.MinDigits, token.MaxDigits, out var value, out var count)) return -1;
-                var kind = token.Kind;
-                if (count == 4 && kind == DateFieldKind.TwoDigitYear) kind = DateFieldKind.Year;
-                else if (count == 4 && kind == DateFieldKind.TwoDigitWeekYear) kind = DateFieldKind.WeekYear;
-                else if (count == 3 && kind is DateFieldKind.TwoDigitYear or DateFieldKind.TwoDigitWeekYear) return -1;
-                fields.Set(kind, value);
+            case DateStepKind.TwoDigitYear:
+                if (!Utf8Text.TryReadDigits(text, step.MinDigits, step.MaxDigits, out var year, out var yearDigits) || yearDigits == 3) return -1;
+                fields[yearDigits == 4 ? step.FullYearSlot : step.Slot] = year;
+                return yearDigits;
+            default: // VariableDigits
+                if (!Utf8Text.TryReadDigits(text, step.MinDigits, step.MaxDigits, out var value, out var count)) return -1;
+                fields[step.Slot] = value;
                 return count;
         }
-    }
-
-    private static NameTable Matchable(DateName[] names) => new(names.Select(n => new CaseInsensitiveName(n.Text, n.Value)).ToArray());
-
-    private static int ReadName(NameTable table, DateFieldKind kind, ReadOnlySpan<byte> text, ref ParsedDateFields fields)
-    {
-        foreach (var name in table.Candidates(text))
-        {
-            var length = name.MatchAt(text);
-            if (length < 0) continue;
-            fields.Set(kind, name.Value);
-            return length;
-        }
-
-        return -1;
-    }
-
-    /// <summary>
-    /// Names in reading order (longest first), and for each ASCII byte the names that can start with it (either case of
-    /// their first character): a month is found among the two or three names of its letter, not all twenty-three.
-    /// Text starting outside ASCII tries every name (a character such as the Kelvin sign folds to an ASCII letter).
-    /// </summary>
-    private sealed class NameTable
-    {
-        private readonly CaseInsensitiveName[] all;
-        private readonly CaseInsensitiveName[][] byFirstByte = new CaseInsensitiveName[128][];
-
-        public NameTable(CaseInsensitiveName[] names)
-        {
-            all = names;
-            for (var b = 0; b < 128; b++)
-                byFirstByte[b] = names.Where(n => CanStartWith(n, new Rune(b))).ToArray();
-        }
-
-        /// <summary>The test <see cref="Utf8Text.MatchIgnoreCase"/> puts to the first character.</summary>
-        private static bool CanStartWith(CaseInsensitiveName name, Rune first) =>
-            first == name.Lower[0] || first == name.Upper[0]
-            || Rune.ToLowerInvariant(first) == name.Lower[0] || Rune.ToUpperInvariant(first) == name.Upper[0];
-
-        public CaseInsensitiveName[] Candidates(ReadOnlySpan<byte> text) =>
-            text.IsEmpty ? [] : text[0] < 0x80 ? byFirstByte[text[0]] : all;
     }
 
     /// <summary>A fraction of a second truncated to milliseconds: ".5" is 500, ".123456789" is 123.</summary>
@@ -180,12 +147,6 @@ public sealed class DateFormat
         for (var i = 0; i < 3; i++) ms = (ms * 10) + (i < digits.Length ? digits[i] - '0' : 0);
         return ms;
     }
-
-    /// <summary>A numeric field <see cref="ReadToken"/> reads as its digits alone (not a fraction, nor a year whose digit count changes its kind).</summary>
-    private static bool IsPlainNumber(DateFieldKind kind) => kind is DateFieldKind.CenturyOfEra or DateFieldKind.Year
-        or DateFieldKind.WeekYear or DateFieldKind.WeekOfWeekYear or DateFieldKind.DayOfWeekNumber or DateFieldKind.DayOfYear
-        or DateFieldKind.MonthNumber or DateFieldKind.DayOfMonth or DateFieldKind.HourOfDay or DateFieldKind.ClockHourOfDay
-        or DateFieldKind.HourOfHalfDay or DateFieldKind.ClockHourOfHalfDay or DateFieldKind.Minute or DateFieldKind.Second;
 
     private static bool IsDateField(DateFieldKind kind) => kind is DateFieldKind.CenturyOfEra or DateFieldKind.Year
         or DateFieldKind.TwoDigitYear or DateFieldKind.WeekYear or DateFieldKind.TwoDigitWeekYear

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GrokFlow.Language.Dates;
 
 namespace GrokFlow.Engine.Values;
@@ -45,32 +46,32 @@ internal sealed class DateZone
     /// clocks go back takes the earlier instant (the summer offset), and a time skipped when they go forward is moved
     /// forward by the gap (the offset before the change applies).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryLocalToUtc(long localTicks, out long utcTicks)
     {
-        if (zone is null)
-        {
-            utcTicks = localTicks - fixedOffsetTicks;
-        }
-        else
-        {
-            var before = OffsetTicksAtUtc(localTicks - TimeSpan.TicksPerDay);
-            var after = OffsetTicksAtUtc(localTicks + TimeSpan.TicksPerDay);
-            if (before == after)
-            {
-                // No change of offset within a day either side (the usual case): no gap or overlap to resolve.
-                utcTicks = localTicks - before;
-                return utcTicks is >= 0 and <= MaxTicks;
-            }
+        if (zone is not null) return TryZoneLocalToUtc(localTicks, out utcTicks);
+        utcTicks = localTicks - fixedOffsetTicks;
+        return utcTicks is >= 0 and <= MaxTicks;
+    }
 
-            var beforeValid = OffsetTicksAtUtc(localTicks - before) == before;
-            var afterValid = OffsetTicksAtUtc(localTicks - after) == after;
-            long offset;
-            if (beforeValid && afterValid) offset = Math.Max(before, after);
-            else if (afterValid) offset = after;
-            else offset = before;
-            utcTicks = localTicks - offset;
+    private bool TryZoneLocalToUtc(long localTicks, out long utcTicks)
+    {
+        var before = OffsetTicksAtUtc(localTicks - TimeSpan.TicksPerDay);
+        var after = OffsetTicksAtUtc(localTicks + TimeSpan.TicksPerDay);
+        if (before == after)
+        {
+            // No change of offset within a day either side (the usual case): no gap or overlap to resolve.
+            utcTicks = localTicks - before;
+            return utcTicks is >= 0 and <= MaxTicks;
         }
 
+        var beforeValid = OffsetTicksAtUtc(localTicks - before) == before;
+        var afterValid = OffsetTicksAtUtc(localTicks - after) == after;
+        long offset;
+        if (beforeValid && afterValid) offset = Math.Max(before, after);
+        else if (afterValid) offset = after;
+        else offset = before;
+        utcTicks = localTicks - offset;
         return utcTicks is >= 0 and <= MaxTicks;
     }
 

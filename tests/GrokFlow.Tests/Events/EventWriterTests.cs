@@ -127,6 +127,24 @@ public sealed class EventWriterTests
         Assert.Equal(straight + "\n" + straight, WriteTwice(pipeline, line));
     }
 
+    [Theory]
+    [InlineData(6000, 1)]      // the message alone outgrows the event's room in the buffer: it moves out at once
+    [InlineData(2500, 2500)]   // the rules' attributes do, once the held run is resumed
+    public void An_event_larger_than_its_room_in_the_buffer_has_the_bytes_written_through_the_document(int messageLength, int textLength)
+    {
+        // Written straight, the event lives in the output buffer's room (4 KiB asked) until it outgrows it, then in the
+        // workspace, and reaches the writer as one raw value.
+        var line = "<14>Oct 30 20:24:25 nas01 app[1]: " + new string('m', messageLength - textLength) + " " + new string('t', textLength);
+        var rule = "pipeline p {\n  grok message {\n    match {\n      r %{data:head} %{notSpace:text}\n    }\n  }\n";
+        var pipeline = RulesInterpreter.Load(rule + "}").Pipelines.Single();
+        var straight = Write(pipeline, line);
+        var throughDocument = Write(RulesInterpreter.Load(rule + "  attribute-remapper {\n    sources absent\n    target elsewhere\n  }\n}").Pipelines.Single(), line);
+        Assert.True(straight.Length > 4096);
+        Assert.Equal(new string('t', textLength), JsonDocument.Parse(straight).RootElement.GetProperty("text").GetString());
+        Assert.Equal(throughDocument, straight);
+        Assert.Equal(straight + "\n" + straight, WriteTwice(pipeline, line));
+    }
+
     private static string WriteTwice(IGrokPipeline pipeline, string line)
     {
         var output = new ArrayBufferWriter<byte>();
