@@ -279,6 +279,10 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
     private static string AsciiMember(SetFields set, string value) => set.Set.Ranges is [var range]
         ? $"((uint)({value} - {ByteLiteral((byte)range.First)}) <= {range.Last - range.First})" : $"{set.Members}.Contains({value})";
 
+    /// <summary>The end of the run at <c>pos</c> without a search (<c>.</c> with newlines) or by an inline-first helper, else null.</summary>
+    private static string? RunEndCall(SetFields set) => set.Set.Equals(CharSet.Any) ? "s.Input.Length" : set.Set.Equals(CharSet.Space)
+        ? "Utf8Match.SpaceRunEnd(s.Input, pos)" : set.Set.Equals(CharSet.Word) ? "Utf8Match.WordRunEnd(s.Input, pos)" : null;
+
     /// <summary>The index in <paramref name="span"/> of the first character outside the set, or -1 (byte-exact shapes only).</summary>
     private static string FirstOutside(SetFields set, string span) => set.Shape == SetShape.AsciiOnly
         ? $"{span}.IndexOfAnyExcept({set.Members})"
@@ -348,8 +352,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         if (repeat.Max == RepeatNode.Unbounded && repeat.Min <= 1 && set.Shape != SetShape.Mixed)
         {
             _w.Open($"// {text}: what follows cannot start inside the run, so the whole run is taken");
-            if (set.Set.Equals(CharSet.Any)) _w.Line("int runEnd = s.Input.Length;");
-            else if (set.Set.Equals(CharSet.Space)) _w.Line("int runEnd = Utf8Match.SpaceRunEnd(s.Input, pos);");
+            if (RunEndCall(set) is { } runEnd) _w.Line($"int runEnd = {runEnd};");
             else _w.Line($"int runLength = {FirstOutside(set, "s.Input.Slice(pos)")};").Line("int runEnd = runLength < 0 ? s.Input.Length : pos + runLength;");
             if (repeat.Min == 1) _w.Line("if (runEnd == pos) return false;");
             _w.Line("pos = runEnd;");
@@ -401,8 +404,8 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
                 _w.Line("int end = pos;");
                 if (repeat.Min == 1) _w.Line($"if (end >= s.Input.Length || {WidthAt(set, "end")} == 0) return false;").Line($"end += {WidthAt(set, "end")};");
                 _w.Open("while (true)");
-                var needle = Encoding.UTF8.GetByteCount(literal) == 1 ? ByteLiteral(Encoding.UTF8.GetBytes(literal)[0]) : CSharpLiterals.Utf8(literal);
-                _w.Line($"int found = s.Input.Slice(end).IndexOf({needle});");
+                var search = Encoding.UTF8.GetByteCount(literal) == 1 ? $"Utf8Match.IndexOfNear(s.Input.Slice(end), {ByteLiteral(Encoding.UTF8.GetBytes(literal)[0])})" : $"s.Input.Slice(end).IndexOf({CSharpLiterals.Utf8(literal)})";
+                _w.Line($"int found = {search};");
                 _w.Line("if (found < 0) return false;");
                 if (!isAny) _w.Line($"if (found > 0 && {FirstOutside(set, "s.Input.Slice(end, found)")} >= 0) return false;");
                 _w.Line("end += found;");
@@ -433,7 +436,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         string floor;
         if (byteExact)
         {
-            if (isAny) _w.Line("int end = s.Input.Length;");
+            if (RunEndCall(set) is { } runEnd) _w.Line($"int end = {runEnd};");
             else _w.Line($"int run = {FirstOutside(set, "s.Input.Slice(pos)")};").Line("int end = run < 0 ? s.Input.Length : pos + run;");
             if (repeat.Min == 1) _w.Line("if (end == pos) return false;");
             floor = repeat.Min == 0 ? "pos" : set.Shape == SetShape.AsciiOnly ? "pos + 1" : "pos + Utf8Match.SequenceLength(s.Input[pos])";

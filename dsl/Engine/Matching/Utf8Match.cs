@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace GrokFlow.Engine.Matching;
 
@@ -63,16 +66,68 @@ public static class Utf8Match
 
     /// <summary>
     /// The end of the run of <c>\s</c> (ASCII white space, as Datadog defines it) at <paramref name="pos"/>. Runs between
-    /// tokens are mostly one space: the first bytes are tested one by one, a longer run goes on vectorised.
+    /// tokens are mostly one space: that case is decided inline, others go on in <see cref="LongerSpaceRunEnd"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int SpaceRunEnd(ReadOnlySpan<byte> input, int pos)
+    {
+        if ((uint)(pos + 1) < (uint)input.Length && input[pos] == ' ' && !IsSpaceByte(input[pos + 1])) return pos + 1;
+        return LongerSpaceRunEnd(input, pos);
+    }
+
+    private static int LongerSpaceRunEnd(ReadOnlySpan<byte> input, int pos)
     {
         var limit = Math.Min(input.Length, pos + 4);
         for (; pos < limit; pos++)
-            if (input[pos] != ' ' && (uint)(input[pos] - '\t') > '\r' - '\t') return pos;
+            if (!IsSpaceByte(input[pos])) return pos;
         if (pos >= input.Length) return pos;
         var run = input[pos..].IndexOfAnyExcept(s_space);
         return run < 0 ? input.Length : pos + run;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsSpaceByte(byte b) => b == ' ' || (uint)(b - '\t') <= '\r' - '\t';
+
+    private static readonly SearchValues<byte> s_word = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"u8);
+
+    /// <summary>The end of the run of ASCII <c>\w</c> at <paramref name="pos"/>.</summary>
+    /// <remarks>
+    /// Words are short (user names, protocols, program names): sixteen bytes are classified at once inline, without the
+    /// call and set-up of a vectorised BCL search; a run that fills them (or a line's last bytes) goes on with that search.
+    /// </remarks>
+    public static int WordRunEnd(ReadOnlySpan<byte> input, int pos)
+    {
+        if ((uint)pos < (uint)input.Length && input.Length - pos >= Vector128<byte>.Count)
+        {
+            var bytes = Vector128.Create(input.Slice(pos, Vector128<byte>.Count));
+            var words = Vector128.LessThanOrEqual(bytes - Vector128.Create((byte)'0'), Vector128.Create((byte)9))
+                | Vector128.LessThanOrEqual((bytes | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a'), Vector128.Create((byte)('z' - 'a')))
+                | Vector128.Equals(bytes, Vector128.Create((byte)'_'));
+            var others = ~words.ExtractMostSignificantBits() & 0xFFFF;
+            if (others != 0) return pos + BitOperations.TrailingZeroCount(others);
+        }
+        if ((uint)pos >= (uint)input.Length) return pos;
+        var run = input[pos..].IndexOfAnyExcept(s_word);
+        return run < 0 ? input.Length : pos + run;
+    }
+
+    /// <summary>The index of the first <paramref name="b"/> in <paramref name="rest"/>, or -1.</summary>
+    /// <remarks>
+    /// Lazy <c>.*?</c> jumps to the next separator, mostly a few bytes on: the first eight bytes are tested in one 64-bit
+    /// word inline (the lowest flag of the zero-byte test is exact); farther occurrences go to the vectorised search.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int IndexOfNear(ReadOnlySpan<byte> rest, byte b)
+    {
+        if (rest.Length >= sizeof(ulong))
+        {
+            var word = BinaryPrimitives.ReadUInt64LittleEndian(rest) ^ (0x0101010101010101UL * b);
+            var zeros = (word - 0x0101010101010101UL) & ~word & 0x8080808080808080UL;
+            if (zeros != 0) return BitOperations.TrailingZeroCount(zeros) >> 3;
+            var found = rest[sizeof(ulong)..].IndexOf(b);
+            return found < 0 ? -1 : found + sizeof(ulong);
+        }
+        return rest.IndexOf(b);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
