@@ -25,7 +25,6 @@ internal sealed class SyslogEventWriter
     private readonly SearchQuery[] _filters;
     private readonly IDocumentQuery[] _documentFilters;
     private readonly bool _anyProcessing;
-    private readonly bool _rulesContinueRun;
     private readonly ParseContext _context;
     private readonly bool[] _fastMatched, _applies;
 
@@ -37,7 +36,6 @@ internal sealed class SyslogEventWriter
         _filters = routes.Select(r => r.Filter).ToArray();
         _documentFilters = routes.Select(r => DocumentQueries.Compile(r.Pipeline.Filter)).ToArray();
         _anyProcessing = _pipelines.Any(p => p.HasProcessors);
-        _rulesContinueRun = _pipelines.All(p => p.WritesThroughOutputWriter);
         _context = context;
         Parsed = new long[_pipelines.Length];
         Unmatched = new long[_pipelines.Length];
@@ -102,7 +100,7 @@ internal sealed class SyslogEventWriter
         }
         var w = buffer.Writer;
         // The rules' flat attributes join the event's run, and the event is written straight into the buffer.
-        var holdRun = applyPipelines && _rulesContinueRun;
+        var holdRun = applyPipelines && AppliedRulesContinueRun();
         var members = EventWriter.BeginMembers(w, holdRun ? buffer.Output : null, fields, _context);
         if (header.Format != SyslogFormat.None) SyslogAttributes.Write(w, ref members, line, header, _context);
         if (holdRun) members.Hold();
@@ -120,6 +118,20 @@ internal sealed class SyslogEventWriter
     private void MatchFilters(scoped in EventFacts facts)
     {
         for (var i = 0; i < _pipelines.Length; i++) _applies[i] = _filters[i].Matches(facts.ToSearchEvent());
+    }
+
+    /// <summary>
+    /// Whether every pipeline that applies to the event writes through the output writer, so that the event's run can
+    /// be held for their attributes. Only those that apply count: a host with a processing pipeline for other events
+    /// (nginx beside qnap) still writes each qnap event straight.
+    /// </summary>
+    private bool AppliedRulesContinueRun()
+    {
+        for (var i = 0; i < _pipelines.Length; i++)
+        {
+            if (_applies[i] && !_pipelines[i].WritesThroughOutputWriter) return false;
+        }
+        return true;
     }
 
     private bool AnyProcessingApplies()
