@@ -67,10 +67,26 @@ internal sealed class CaseInsensitiveName
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int MatchAt(ReadOnlySpan<byte> utf8)
     {
-        if (_packedMask == 0 || utf8.Length < sizeof(ulong)) return MatchAtByBytes(utf8);
-        var word = BinaryPrimitives.ReadUInt64LittleEndian(utf8) & _packedMask;
-        if ((word & 0x8080_8080_8080_8080) != 0) return Utf8Text.MatchIgnoreCase(utf8, Lower, Upper);
-        return (word | _packedFold) == _packedLower ? _packedLength : -1;
+        if (utf8.Length < sizeof(ulong)) return MatchAtByBytes(utf8);
+        return ComparePacked(BinaryPrimitives.ReadUInt64LittleEndian(utf8), _packedLower, _packedFold, _packedMask) switch
+        {
+            1 => _packedLength,
+            0 => -1,
+            _ => MatchAtByBytes(utf8),
+        };
+    }
+
+    /// <summary>
+    /// The one-word compare of a packed name (see <see cref="Packed"/>) with the first eight bytes of a text, read as a
+    /// little-endian word: 1 when the name matches, 0 when it does not, -1 when only the byte-by-byte way can tell (the
+    /// name is not packed, or the text leaves ASCII within the name's length).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ComparePacked(ulong text, ulong lower, ulong fold, ulong mask)
+    {
+        var bytes = text & mask;
+        if (mask == 0 || (bytes & 0x8080_8080_8080_8080) != 0) return -1;
+        return (bytes | fold) == lower ? 1 : 0;
     }
 
     private int MatchAtByBytes(ReadOnlySpan<byte> utf8)

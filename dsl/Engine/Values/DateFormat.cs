@@ -70,7 +70,7 @@ public sealed class DateFormat
                     position += 2;
                     break;
                 case DateStepKind.Digits:
-                    if (!TryReadFixedDigits(utf8, position, step.MinDigits, out fields[step.Slot])) return false;
+                    if (!Utf8Text.TryReadDigits(utf8[position..], step.MinDigits, step.MinDigits, out fields[step.Slot], out _)) return false;
                     position += step.MinDigits;
                     break;
                 case DateStepKind.Name:
@@ -95,21 +95,6 @@ public sealed class DateFormat
     }
 
     public override string ToString() => Pattern;
-
-    /// <summary>Exactly <paramref name="count"/> digits at <paramref name="position"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryReadFixedDigits(ReadOnlySpan<byte> utf8, int position, int count, out int value)
-    {
-        value = 0;
-        if ((uint)(position + count) > (uint)utf8.Length) return false;
-        foreach (var b in utf8.Slice(position, count))
-        {
-            if (!Utf8Text.IsDigit(b)) return false;
-            value = (value * 10) + (b - '0');
-        }
-
-        return true;
-    }
 
     /// <summary>Reads one of the less common steps at the start of <paramref name="text"/>; returns the bytes used, or -1.</summary>
     private int ReadStep(in DateStep step, ReadOnlySpan<byte> text, ref ParsedDateFields fields)

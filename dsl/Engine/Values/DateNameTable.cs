@@ -39,22 +39,15 @@ internal sealed class DateNameTable
     {
         value = 0;
         if (text.Length < sizeof(ulong) || text[0] >= 0x80) return ReadAny(text, out value);
-        // What CaseInsensitiveName.MatchAt does for a packed name and eight bytes of text, with the text read once and
-        // the names side by side.
+        // CaseInsensitiveName.MatchAt's compare, with the text read once and the names side by side.
         var word = BinaryPrimitives.ReadUInt64LittleEndian(text);
         var end = starts[text[0] + 1];
         for (var i = starts[text[0]]; i < end; i++)
         {
             ref readonly var candidate = ref candidates[i];
-            var bytes = word & candidate.Mask;
-            if (candidate.Mask == 0 || (bytes & 0x8080_8080_8080_8080) != 0)
-            {
-                if (candidate.Name.MatchAt(text) is var length and >= 0) return Found(candidate.Value, length, out value);
-            }
-            else if ((bytes | candidate.Fold) == candidate.Lower)
-            {
-                return Found(candidate.Value, candidate.Length, out value);
-            }
+            var compared = CaseInsensitiveName.ComparePacked(word, candidate.Lower, candidate.Fold, candidate.Mask);
+            if (compared > 0) return Found(candidate.Value, candidate.Length, out value);
+            if (compared < 0 && candidate.Name.MatchAt(text) is var length and >= 0) return Found(candidate.Value, length, out value);
         }
 
         return -1;

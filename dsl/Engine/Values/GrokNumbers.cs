@@ -120,9 +120,7 @@ public static class GrokNumbers
     public static bool TryCopyWholeNumber(ReadOnlySpan<byte> utf8, Span<byte> destination, out int length)
     {
         length = 0;
-        if (utf8.IsEmpty) return false;
-        var negative = utf8[0] == '-';
-        var digits = utf8[0] is (byte)'+' or (byte)'-' ? utf8[1..] : utf8;
+        var digits = Unsigned(utf8, out var negative);
         if (digits.IsEmpty || digits.IndexOfAnyExceptInRange((byte)'0', (byte)'9') >= 0) return false;
         var significant = digits.IndexOfAnyExcept((byte)'0');
         // All zeros: one zero, with its sign (the double is -0.0).
@@ -162,9 +160,7 @@ public static class GrokNumbers
     private static bool TryParseSmallWhole(ReadOnlySpan<byte> utf8, out double value)
     {
         value = 0;
-        if (utf8.IsEmpty) return false;
-        var negative = utf8[0] == '-';
-        var digits = utf8[0] is (byte)'+' or (byte)'-' ? utf8[1..] : utf8;
+        var digits = Unsigned(utf8, out var negative);
         if ((uint)(digits.Length - 1) >= 15) return false;
         long magnitude = 0;
         foreach (var b in digits)
@@ -176,6 +172,13 @@ public static class GrokNumbers
         if (negative && magnitude == 0) return false;
         value = negative ? -magnitude : magnitude;
         return true;
+    }
+
+    /// <summary>The text after its sign, if it has one (<c>+</c> or <c>-</c>).</summary>
+    private static ReadOnlySpan<byte> Unsigned(ReadOnlySpan<byte> utf8, out bool negative)
+    {
+        negative = !utf8.IsEmpty && utf8[0] == '-';
+        return !utf8.IsEmpty && utf8[0] is (byte)'+' or (byte)'-' ? utf8[1..] : utf8;
     }
 
     /// <summary>Checks <c>[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?</c> (fraction and exponent per flags).</summary>
