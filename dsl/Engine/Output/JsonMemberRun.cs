@@ -65,8 +65,13 @@ public ref struct JsonMemberRun
             _resumed = true;
             return;
         }
-        new JsonMemberRun(heldWriter, workspace, held).Flush();
+        FlushRun(heldWriter, workspace, held);
     }
+
+    /// <summary>Hands a held run to its own writer; apart, so that the usual caller's frame holds no second run.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void FlushRun(Utf8JsonWriter writer, OutputWorkspace workspace, in JsonRunState held) =>
+        new JsonMemberRun(writer, workspace, held).Flush();
 
     private JsonMemberRun(Utf8JsonWriter writer, OutputWorkspace workspace, in JsonRunState held)
     {
@@ -157,7 +162,7 @@ public ref struct JsonMemberRun
 
     internal static void FlushHeld(OutputWorkspace workspace)
     {
-        if (workspace.TryTakeHeldRun(out var writer, out var held)) new JsonMemberRun(writer, workspace, held).Flush();
+        if (workspace.TryTakeHeldRun(out var writer, out var held)) FlushRun(writer, workspace, held);
     }
 
     /// <summary>A string member, as <c>WriteString(name, utf8)</c> writes it (which throws on invalid UTF-8).</summary>
