@@ -10,7 +10,7 @@ using GrokFlow.Language.Model;
 namespace GrokFlow.Tests.Processing;
 
 /// <summary>
-/// <see cref="ValueTree.TryMergeMembersInto"/> against its oracle, the JSON round trip it replaces: the tree written
+/// <see cref="ValueTree.MergeMembersInto"/> against its oracle, the JSON round trip it replaces: the tree written
 /// by <see cref="ValueTree.WriteMembers"/> and merged with <see cref="EventDocument.MergeObject"/>, into a document
 /// that already holds members the tree's members merge into or replace.
 /// </summary>
@@ -23,6 +23,8 @@ public sealed class TreeIntoDocumentTests
         { "json", """{"a":{"y":2,"z":[1,{"b":null},[],{}]},"s":{"t":"u"},"arr":"v","n":null,"e":{},"f":1.50,"g":-0,"h":1e3,"i":"caf\u00e9 \"q\" \\ \u0001"}""" },
         { "json", """{"a":1,"a":{"x":2},"deep":{"d":{"d":{"d":{"d":[[[[{"k":"v"}]]]]}}}},"t":true,"u":false,"emptyarr":[],"nulls":[null,null]}""" },
         { "json", """{"keep":{"nested":"replaces a number"},"s":["x",1,true]}""" },
+        { "json", string.Concat(Enumerable.Repeat("{\"a\":", 62)) + "[1,{\"b\":2}]" + new string('}', 62) },
+        { "json", string.Concat(Enumerable.Repeat("{\"a\":", 64)) + "1" + new string('}', 64) },
         { "keyvalue", "a=1 b=two a=3 s=new c.d=4 c.e=x empty= q=\"quoted value\"" },
         { "querystring", "?a=1&a=2&b=&c=%C3%A9&d=%zz&s=x&s.t=y" },
         { "url", "https://user:pw@h.example.org:8443/p/a%20th;x?q=1&q=2&r=%41#frag" },
@@ -48,6 +50,21 @@ public sealed class TreeIntoDocumentTests
         Assert.Equal(ThroughJson("keyvalue", input), Straight("keyvalue", input));
     }
 
+    [Theory]
+    [InlineData(63, true)]
+    [InlineData(64, true)]
+    [InlineData(65, false)]
+    public void A_tree_deeper_than_64_levels_is_left_to_JSON(int levels, bool straight)
+    {
+        var tree = new ValueTree();
+        var root = tree.NewObject();
+        var obj = root;
+        var member = tree.Member(obj, "a"u8);
+        for (var level = 2; level <= levels; level++) member = tree.Member(tree.ChildrenOf(member), "a"u8);
+        tree.AddValue(member, tree.NewScalar(OutputValue.FromInteger(1)));
+        Assert.Equal(straight, tree.CanMergeStraight(root));
+    }
+
     private static FilterModel Filter(string name) => name switch
     {
         "json" => new JsonFilter(),
@@ -59,7 +76,10 @@ public sealed class TreeIntoDocumentTests
     };
 
     private static string Straight(string filter, byte[] input) => Run(filter, input, (tree, parsed, document, target, workspace) =>
-        Assert.True(tree.TryMergeMembersInto(parsed, document, target, input, workspace)));
+    {
+        Assert.True(tree.CanMergeStraight(parsed));
+        tree.MergeMembersInto(parsed, document, target, input, workspace);
+    });
 
     private static string ThroughJson(string filter, byte[] input) => Run(filter, input, (tree, parsed, document, target, workspace) =>
     {

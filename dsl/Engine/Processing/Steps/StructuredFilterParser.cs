@@ -40,9 +40,11 @@ internal sealed class StructuredFilterParser
         if (parsed < 0 || tree.Kind(parsed) != TreeNodeKind.Object) return;
         var target = document.GetOrCreate(_target);
         document.SetObject(target);
-        if (tree.TryMergeMembersInto(parsed, document, target, input, workspace)) return;
-        // Deeper than the straight copy goes: through JSON, as the writer and reader limit depth.
-        document.SetObject(target);
+        if (tree.CanMergeStraight(parsed))
+        {
+            tree.MergeMembersInto(parsed, document, target, input, workspace);
+            return;
+        }
         var writer = context.Processing.StartGrokOutput();
         writer.WriteStartObject();
         tree.WriteMembers(parsed, new TreeWriteContext(writer, input, workspace));
