@@ -65,8 +65,13 @@ public ref struct JsonMemberRun
             _resumed = true;
             return;
         }
-        new JsonMemberRun(heldWriter, workspace, held).Flush();
+        FlushRun(heldWriter, workspace, held);
     }
+
+    /// <summary>Hands a held run to its own writer; apart, so that the usual caller's frame holds no second run.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void FlushRun(Utf8JsonWriter writer, OutputWorkspace workspace, in JsonRunState held) =>
+        new JsonMemberRun(writer, workspace, held).Flush();
 
     private JsonMemberRun(Utf8JsonWriter writer, OutputWorkspace workspace, in JsonRunState held)
     {
@@ -157,7 +162,7 @@ public ref struct JsonMemberRun
 
     internal static void FlushHeld(OutputWorkspace workspace)
     {
-        if (workspace.TryTakeHeldRun(out var writer, out var held)) new JsonMemberRun(writer, workspace, held).Flush();
+        if (workspace.TryTakeHeldRun(out var writer, out var held)) FlushRun(writer, workspace, held);
     }
 
     /// <summary>A string member, as <c>WriteString(name, utf8)</c> writes it (which throws on invalid UTF-8).</summary>
@@ -170,6 +175,20 @@ public ref struct JsonMemberRun
 
     /// <summary>A string member; false, with nothing written, when the text needs the writer (invalid UTF-8, an escaped character outside ASCII).</summary>
     public bool TryString(JsonMemberName name, ReadOnlySpan<byte> utf8)
+    {
+        // The usual value, 1 to 15 bytes that need no escape (a user, an address, a port), after a short name.
+        if ((uint)(utf8.Length - 1) < JsonStrings.ShortLongest
+            && TryWriteLaterName(name, JsonStrings.ShortLongest + 2, out var nameLength)
+            && JsonStrings.TryQuoteShort(utf8, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length + nameLength)))
+        {
+            _length += nameLength + utf8.Length + 2;
+            return true;
+        }
+        return TryStringAnyWay(name, utf8);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryStringAnyWay(JsonMemberName name, ReadOnlySpan<byte> utf8)
     {
         if (_direct) return false;
         // The name's bytes go in first (past the run's end, so a failure leaves the run as it was), then the value;
@@ -184,12 +203,13 @@ public ref struct JsonMemberRun
 
     public void Integer(JsonMemberName name, long value)
     {
-        if (_direct)
+        if (TryWriteLaterName(name, 20, out var nameLength)) _length += nameLength;
+        else if (_direct)
         {
             _writer.WriteNumber(name.Name, value);
             return;
         }
-        Reserve(name, 20);
+        else Reserve(name, 20);
         if ((ulong)value < 100)
         {
             // Severity, facility and the like: one or two digits, without the general formatter.
@@ -207,6 +227,12 @@ public ref struct JsonMemberRun
     /// </summary>
     public bool TryWholeNumber(JsonMemberName name, ReadOnlySpan<byte> text)
     {
+        if (TryWriteLaterName(name, text.Length + 2, out var laterNameLength))
+        {
+            if (!GrokNumbers.TryCopyWholeNumber(text, _buffer[(_length + laterNameLength)..], out var copied)) return false;
+            _length += laterNameLength + copied;
+            return true;
+        }
         if (_direct) return false;
         EnsureRoom(name, text.Length + 2);
         var nameLength = WriteName(name);
@@ -306,6 +332,31 @@ public ref struct JsonMemberRun
         _length = 0;
     }
 
+    /// <summary>
+    /// The usual member's name, quickly: for a later member (not the first of the run or of an object) whose name fits
+    /// the padded copy, when the run has room for it and <paramref name="valueRoom"/> bytes of value, writes
+    /// <c>,"name":</c> at the run's end without taking it; the caller writes the value after it and takes both.
+    /// False, with nothing written, otherwise: the caller goes the general way.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly bool TryWriteLaterName(JsonMemberName name, int valueRoom, out int nameLength)
+    {
+        nameLength = name.SeparatedLength;
+        if (!(_pending & !_opened & !_direct) || nameLength > JsonMemberName.PaddedRoom
+            || _length + JsonMemberName.PaddedRoom + valueRoom > _buffer.Length) return false;
+        CopyPadded(name, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length));
+        return true;
+    }
+
+    /// <summary>Copies a short name's <c>,"name":</c> as two whole vectors (see <see cref="JsonMemberName.PaddedRoom"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyPadded(JsonMemberName name, ref byte target)
+    {
+        ref var padded = ref MemoryMarshal.GetArrayDataReference(name.SeparatedPadded);
+        Vector128.LoadUnsafe(ref padded).StoreUnsafe(ref target);
+        Vector128.LoadUnsafe(ref padded, 16).StoreUnsafe(ref target, 16);
+    }
+
     /// <summary>Room for the member's name and <paramref name="valueRoom"/> bytes of value; writes the name unless it is the first.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Reserve(JsonMemberName name, int valueRoom)
@@ -354,17 +405,8 @@ public ref struct JsonMemberRun
             name.Separated[1..].CopyTo(_buffer[_length..]);
             return separatedLength - 1;
         }
-        if (separatedLength <= JsonMemberName.PaddedRoom)
-        {
-            ref var padded = ref MemoryMarshal.GetArrayDataReference(name.SeparatedPadded);
-            ref var target = ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length);
-            Vector128.LoadUnsafe(ref padded).StoreUnsafe(ref target);
-            Vector128.LoadUnsafe(ref padded, 16).StoreUnsafe(ref target, 16);
-        }
-        else
-        {
-            name.Separated.CopyTo(_buffer[_length..]);
-        }
+        if (separatedLength <= JsonMemberName.PaddedRoom) CopyPadded(name, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length));
+        else name.Separated.CopyTo(_buffer[_length..]);
         return separatedLength;
     }
 

@@ -182,9 +182,12 @@ internal sealed class OutputWorkspace
     }
 
     /// <summary>Notes a top-level attribute a rule writes.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void NoteRoot(ReadOnlySpan<byte> name, bool reserved)
     {
-        if (reserved || (_attributesRootLength > 0 && name.SequenceEqual(_attributesRoot.AsSpan(0, _attributesRootLength)))) RootCollision = true;
+        // Most names differ in length from the source's object: decided without the compare.
+        if (reserved || (name.Length == _attributesRootLength && name.Length > 0 && name.SequenceEqual(_attributesRoot.AsSpan(0, _attributesRootLength))))
+            RootCollision = true;
     }
 
     public void NoteWrite() => RootWrites++;

@@ -91,7 +91,13 @@ public static class OutputWriter
             var start = slots[2 * member.Slot];
             var end = slots[2 * member.Slot + 1];
             if (start < 0 || end <= start) continue;
-            if (!TryWriteFlatMember(ref members, member, input, start, end, context)) continue;
+            // Text without a filter, the usual member, is written here; the others are converted first.
+            if (member.Conversion == ConversionKind.Text && !member.Filtered)
+            {
+                var text = input[start..end];
+                if (!members.TryString(member.Member, text)) members.String(member.Member, ValidText(text, workspace));
+            }
+            else if (!TryWriteFlatMember(ref members, member, input, start, end, context)) continue;
             workspace.NoteRoot(member.Utf8Name, member.IsReservedAtRoot);
             wrote = true;
         }

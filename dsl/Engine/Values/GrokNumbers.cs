@@ -121,18 +121,27 @@ public static class GrokNumbers
     {
         length = 0;
         var digits = Unsigned(utf8, out var negative);
-        if (digits.IsEmpty || digits.IndexOfAnyExceptInRange((byte)'0', (byte)'9') >= 0) return false;
-        var significant = digits.IndexOfAnyExcept((byte)'0');
+        if (digits.IsEmpty) return false;
+        // One pass over the few digits of the usual number (a port, a pid, a count): the vectorised searches cost more
+        // in set-up than such a text takes byte by byte.
+        var significant = -1;
+        for (var i = 0; i < digits.Length; i++)
+        {
+            var digit = (uint)(digits[i] - '0');
+            if (digit > 9) return false;
+            if (digit != 0 && significant < 0) significant = i;
+        }
         // All zeros: one zero, with its sign (the double is -0.0).
         digits = significant < 0 ? digits[^1..] : digits[significant..];
         if (digits.Length > 15) return false;
         var sign = negative ? 1 : 0;
-        if (sign + digits.Length + 2 > destination.Length) return false;
+        var end = sign + digits.Length;
+        if (end + 2 > destination.Length) return false;
         if (negative) destination[0] = (byte)'-';
-        digits.CopyTo(destination[sign..]);
-        destination[sign + digits.Length] = (byte)'.';
-        destination[sign + digits.Length + 1] = (byte)'0';
-        length = sign + digits.Length + 2;
+        for (var i = 0; i < digits.Length; i++) destination[sign + i] = digits[i];
+        destination[end] = (byte)'.';
+        destination[end + 1] = (byte)'0';
+        length = end + 2;
         return true;
     }
 
