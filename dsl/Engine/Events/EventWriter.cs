@@ -177,7 +177,8 @@ public static class EventWriter
     {
         if (official is { } value)
         {
-            writer.WriteString(name, document.Stored(value));
+            writer.WritePropertyName(name);
+            Output.JsonStrings.WriteValue(writer, document.Stored(value));
             return;
         }
         var member = document.Find(EventDocument.Root, name);

@@ -66,6 +66,12 @@ internal static class StructuredOutputWriter
             wrote = true;
         }
         if (wrote) workspace.NoteWrite();
+        if (workspace.Document is { } document && tree.CanMergeStraight(root))
+        {
+            // A grok step of a pipeline with processors: into its event document, without a JSON round trip.
+            tree.MergeMembersInto(root, document, workspace.DocumentObject, input, workspace);
+            return;
+        }
         tree.WriteMembers(root, new TreeWriteContext(writer, input, workspace));
     }
 }

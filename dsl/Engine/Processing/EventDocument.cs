@@ -96,7 +96,8 @@ public sealed class EventDocument
         if (_nodes[obj].Kind != EventValueKind.Object) return None;
         for (var child = _nodes[obj].FirstChild; child != None; child = _nodes[child].Next)
         {
-            if (KeyOf(child).SequenceEqual(key)) return child;
+            ref readonly var node = ref _nodes[child];
+            if (node.KeyLength == key.Length && _text.AsSpan(node.KeyStart, node.KeyLength).SequenceEqual(key)) return child;
         }
         return None;
     }

@@ -63,5 +63,7 @@ internal sealed class FreeTextQuery : SearchQuery
         return false;
     }
 
+    private protected override ReservedFieldSet CollectReservedFields() => ReservedFieldSet.Message;
+
     public override string ToString() => $"\"{_pattern.Text}\"";
 }

@@ -4,5 +4,6 @@ namespace GrokFlow.Engine.Search;
 internal sealed class ReservedFieldQuery(SearchReservedField field, SearchValueTest test) : SearchQuery
 {
     public override bool Matches(scoped in SearchEvent e) => test.MatchesText(e.Reserved(field));
+    private protected override ReservedFieldSet CollectReservedFields() => ReservedFieldSets.Of(field);
     public override string ToString() => $"{field.ToString().ToLowerInvariant()}:{test}";
 }

@@ -19,14 +19,20 @@ public readonly ref struct SearchEvent(
     public ReadOnlySpan<byte> Message { get; } = message;
     public ISearchEventFields Fields { get; } = fields ?? NoSearchEventFields.Instance;
 
-    /// <summary>The view of an event that exposes everything through <see cref="ISearchableEvent"/>.</summary>
-    public static SearchEvent From(ISearchableEvent e) => new(
-        e.Reserved(SearchReservedField.Service),
-        e.Reserved(SearchReservedField.Source),
-        e.Reserved(SearchReservedField.Host),
-        e.Reserved(SearchReservedField.Status),
-        e.Reserved(SearchReservedField.Message),
+    /// <summary>
+    /// The view of an event that exposes everything through <see cref="ISearchableEvent"/>. Only the reserved fields in
+    /// <paramref name="fields"/> are read (the others are empty): looking one up in an event document costs a search.
+    /// </summary>
+    public static SearchEvent From(ISearchableEvent e, ReservedFieldSet fields = ReservedFieldSet.All) => new(
+        Read(e, fields, SearchReservedField.Service),
+        Read(e, fields, SearchReservedField.Source),
+        Read(e, fields, SearchReservedField.Host),
+        Read(e, fields, SearchReservedField.Status),
+        Read(e, fields, SearchReservedField.Message),
         e);
+
+    private static ReadOnlySpan<byte> Read(ISearchableEvent e, ReservedFieldSet fields, SearchReservedField field) =>
+        fields.Contains(field) ? e.Reserved(field) : [];
 
     public ReadOnlySpan<byte> Reserved(SearchReservedField field) => field switch
     {

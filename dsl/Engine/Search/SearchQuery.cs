@@ -13,7 +13,16 @@ public abstract class SearchQuery
 
     public abstract bool Matches(scoped in SearchEvent e);
 
-    public bool Matches(ISearchableEvent e) => Matches(SearchEvent.From(e));
+    public bool Matches(ISearchableEvent e) => Matches(SearchEvent.From(e, ReservedFieldsRead));
+
+    // -1 until known; an int, so that threads sharing the query read it whole.
+    private int _reservedFieldsRead = -1;
+
+    /// <summary>The reserved fields the query reads: only those are asked of an <see cref="ISearchableEvent"/>.</summary>
+    public ReservedFieldSet ReservedFieldsRead =>
+        (ReservedFieldSet)(_reservedFieldsRead >= 0 ? _reservedFieldsRead : _reservedFieldsRead = (int)CollectReservedFields());
+
+    private protected virtual ReservedFieldSet CollectReservedFields() => ReservedFieldSet.None;
 
     private sealed class MatchAllQuery : SearchQuery
     {

@@ -11,8 +11,11 @@ public sealed class DatadogOptions
     public string? Url { get; set; }
     /// <summary>gzip level, 1 (fastest) to 9 (smallest).</summary>
     public int CompressionLevel { get; set; } = 1;
-    /// <summary>Batches being sent at once.</summary>
-    public int MaxInFlight { get; set; } = 4;
+    /// <summary>
+    /// Batches being sent at once. A round trip to Datadog takes tens of milliseconds: 16 batches of 1,000 events every
+    /// 50 ms is 320k events/s.
+    /// </summary>
+    public int MaxInFlight { get; set; } = 16;
     /// <summary>Time one HTTP attempt may take before it is abandoned and retried.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>First retry delay; doubles per failure (with jitter) up to <see cref="RetryMaxDelay"/>.</summary>

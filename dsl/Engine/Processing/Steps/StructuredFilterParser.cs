@@ -38,12 +38,17 @@ internal sealed class StructuredFilterParser
         tree.Clear();
         var parsed = StructuredConverter.Apply(_filter, new FilterText(input, inWorkspace: false, 0), tree, workspace);
         if (parsed < 0 || tree.Kind(parsed) != TreeNodeKind.Object) return;
+        var target = document.GetOrCreate(_target);
+        document.SetObject(target);
+        if (tree.CanMergeStraight(parsed))
+        {
+            tree.MergeMembersInto(parsed, document, target, input, workspace);
+            return;
+        }
         var writer = context.Processing.StartGrokOutput();
         writer.WriteStartObject();
         tree.WriteMembers(parsed, new TreeWriteContext(writer, input, workspace));
         writer.WriteEndObject();
-        var target = document.GetOrCreate(_target);
-        document.SetObject(target);
         try
         {
             document.MergeObject(context.Processing.GrokOutput, target);

@@ -11,7 +11,7 @@ internal enum TreeNodeKind : byte { Scalar, Null, Object, Array }
 /// array) and an optional child object for deeper paths, as the static path tree of scalar captures does. Scalars
 /// are <see cref="OutputValue"/>s (slices of the line or of the workspace text). Keys are copied into the tree.
 /// </summary>
-internal sealed class ValueTree
+internal sealed partial class ValueTree
 {
     private struct TreeNode
     {
