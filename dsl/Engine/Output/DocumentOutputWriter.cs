@@ -43,7 +43,8 @@ internal static class DocumentOutputWriter
         }
     }
 
-    private static void SetValue(EventDocument document, int node, in OutputValue value, ReadOnlySpan<byte> input, OutputWorkspace workspace)
+    /// <summary>A scalar value into a document node: the one writer of grok values into documents.</summary>
+    internal static void SetValue(EventDocument document, int node, in OutputValue value, ReadOnlySpan<byte> input, OutputWorkspace workspace)
     {
         switch (value.Kind)
         {

@@ -107,7 +107,7 @@ internal sealed partial class ValueTree
         switch (_nodes[node].Kind)
         {
             case TreeNodeKind.Scalar:
-                SetScalar(_nodes[node].Value, document, target, input, workspace);
+                DocumentOutputWriter.SetValue(document, target, _nodes[node].Value, input, workspace);
                 break;
             case TreeNodeKind.Null:
                 document.SetNull(target);
@@ -120,28 +120,6 @@ internal sealed partial class ValueTree
                 // Arrays keep their elements as they are (nulls, empty objects), as WriteMembers writes them.
                 document.SetArray(target);
                 for (var i = _nodes[node].First; i >= 0; i = _items[i].Next) SetNode(_items[i].Node, document, document.AddElement(target), input, workspace);
-                break;
-        }
-    }
-
-    private static void SetScalar(in OutputValue value, EventDocument document, int target, ReadOnlySpan<byte> input, OutputWorkspace workspace)
-    {
-        switch (value.Kind)
-        {
-            case OutputValueKind.InputText:
-                document.SetString(target, OutputWriter.ValidText(input.Slice(value.Start, value.Length), workspace));
-                break;
-            case OutputValueKind.WorkspaceText:
-                document.SetString(target, OutputWriter.ValidText(workspace.Text(value.Start, value.Length), workspace));
-                break;
-            case OutputValueKind.Integer:
-                document.SetInteger(target, value.Integer);
-                break;
-            case OutputValueKind.Double:
-                document.SetDouble(target, value.Double);
-                break;
-            default:
-                document.SetBool(target, value.Boolean);
                 break;
         }
     }
