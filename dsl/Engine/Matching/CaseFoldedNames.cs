@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Text;
+using GrokFlow.Engine.Values;
 
 namespace GrokFlow.Engine.Matching;
 
@@ -17,13 +19,10 @@ public sealed unsafe class CaseFoldedNames
     private readonly byte[][] _names;
 
     /// <summary>
-    /// Each name of up to eight letters as one little-endian word (zeros past its end), and the mask of its bytes: with
-    /// eight bytes of input at hand, a name is compared in one step (letters only: OR-ing 0x20 folds exactly their case).
-    /// Longer names have mask 0 and are compared byte by byte.
+    /// Each name packed as <see cref="CaseInsensitiveName"/> packs it (up to eight letters in one word), for its
+    /// one-word compare when eight bytes of input are at hand.
     /// </summary>
-    private readonly ulong[] _words;
-
-    private readonly ulong[] _masks;
+    private readonly (ulong Lower, ulong Fold, ulong Mask, int Length)[] _packed;
 
     /// <summary>For each first letter ('a' to 'z'), the indices in <see cref="_names"/> of the names starting with it, in branch order.</summary>
     private readonly int[][] _byFirstLetter = new int[Letters][];
@@ -44,17 +43,7 @@ public sealed unsafe class CaseFoldedNames
             names = names[(bar + 1)..];
         }
         _names = [.. list];
-        _words = new ulong[_names.Length];
-        _masks = new ulong[_names.Length];
-        Span<byte> word = stackalloc byte[sizeof(ulong)];
-        for (var i = 0; i < _names.Length; i++)
-        {
-            if (_names[i].Length > sizeof(ulong)) continue;
-            word.Clear();
-            _names[i].CopyTo(word);
-            _words[i] = BinaryPrimitives.ReadUInt64LittleEndian(word);
-            _masks[i] = ulong.MaxValue >> (8 * (sizeof(ulong) - _names[i].Length));
-        }
+        _packed = [.. _names.Select(n => new CaseInsensitiveName(Encoding.ASCII.GetString(n), 0).Packed)];
         for (var letter = 0; letter < Letters; letter++)
             _byFirstLetter[letter] = [.. Enumerable.Range(0, _names.Length).Where(i => _names[i][0] == 'a' + letter)];
     }
@@ -85,18 +74,15 @@ public sealed unsafe class CaseFoldedNames
         var letter = (uint)((input[pos] | 0x20) - 'a');
         if (letter >= Letters) return 0;
         var candidates = _byFirstLetter[letter];
-        var folded = input.Length - pos >= sizeof(ulong)
-            ? BinaryPrimitives.ReadUInt64LittleEndian(input[pos..]) | 0x2020202020202020UL
-            : 0;
+        var word = input.Length - pos >= sizeof(ulong) ? BinaryPrimitives.ReadUInt64LittleEndian(input[pos..]) : 0;
         while (cursor < candidates.Length)
         {
             var index = candidates[cursor++];
-            var mask = _masks[index];
-            if (folded != 0 && mask != 0)
-            {
-                if ((folded & mask) == _words[index]) return _names[index].Length;
-            }
-            else if (Utf8Match.StartsWithIgnoreCase(input, pos, _names[index])) return _names[index].Length;
+            var (lower, fold, mask, _) = _packed[index];
+            // Fewer than eight bytes of input, a name longer than eight letters, or text outside ASCII within the name:
+            // the byte-by-byte way decides (a regex's [Kk] is ASCII only, so no other character may fold).
+            var compared = word == 0 ? -1 : CaseInsensitiveName.ComparePacked(word, lower, fold, mask);
+            if (compared == 1 || (compared < 0 && Utf8Match.StartsWithIgnoreCase(input, pos, _names[index]))) return _names[index].Length;
         }
         return 0;
     }
