@@ -78,7 +78,7 @@ internal static class ParseCommand
         }
         // The intake's shape: the events the host would ship for these lines with this context.
         var parser = new ChunkedParser(pipeline, workers: Environment.ProcessorCount, eventContext: eventContext);
-        var summary = parser.RunAsync(input, output).GetAwaiter().GetResult();
+        var summary = parser.Run(input, output);
         Console.Error.WriteLine(summary.Describe(pipeline.Id, clock.Elapsed));
         return 0;
     }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.ExceptionServices;
 using System.Text.Unicode;
 using GrokFlow.Engine.Output;
 using GrokFlow.Engine.Pipelines;
@@ -16,11 +17,11 @@ public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunk
     /// <summary>Chunks read but not yet written, per worker: room for a worker to run one chunk ahead of a slower one.</summary>
     private const int ChunksInFlightPerWorker = 2;
 
-    public Task<ParseSummary> RunAsync(Stream input, Stream output, CancellationToken cancellation = default)
+    /// <summary>Parses every line of <paramref name="input"/> into <paramref name="output"/>; returns when all is written.</summary>
+    public ParseSummary Run(Stream input, Stream output, CancellationToken cancellation = default)
     {
-        var reader = new ChunkReader(input, chunkSize);
-        var ordered = new OrderedChunkOutput(output, Math.Max(workers, 1) * ChunksInFlightPerWorker);
         var summaries = new ParseSummary[Math.Max(workers, 1)];
+        var ordered = new OrderedChunkOutput(new ChunkReader(input, chunkSize), output, summaries.Length * ChunksInFlightPerWorker);
         var failures = new List<Exception>();
         var threads = new List<Thread>();
         for (var w = 0; w < summaries.Length; w++)
@@ -30,7 +31,7 @@ public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunk
             {
                 try
                 {
-                    worker.Run(reader, ordered, cancellation);
+                    worker.Run(ordered, cancellation);
                 }
                 catch (Exception e)
                 {
@@ -48,12 +49,13 @@ public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunk
             }
         }
         foreach (var thread in threads) thread.Join();
-        if (failures.Count > 0) return Task.FromException<ParseSummary>(failures.Count == 1 ? failures[0] : new AggregateException(failures));
-        if (cancellation.IsCancellationRequested) return Task.FromCanceled<ParseSummary>(cancellation);
+        if (failures.Count == 1) ExceptionDispatchInfo.Throw(failures[0]);
+        if (failures.Count > 1) throw new AggregateException(failures);
+        cancellation.ThrowIfCancellationRequested();
         output.Flush();
         var summary = new ParseSummary();
         foreach (var part in summaries) summary.Add(part);
-        return Task.FromResult(summary);
+        return summary;
     }
 
     /// <summary>One thread's state, reused for every chunk it parses.</summary>
@@ -62,9 +64,9 @@ public sealed class ChunkedParser(IGrokPipeline pipeline, int workers, int chunk
         private readonly ParseContext _context = new();
         private readonly Utf8Repair _repair = new();
 
-        public void Run(ChunkReader reader, OrderedChunkOutput ordered, CancellationToken cancellation)
+        public void Run(OrderedChunkOutput ordered, CancellationToken cancellation)
         {
-            while (!cancellation.IsCancellationRequested && ordered.TryTakeTurnToRead(reader, out var chunk, out var events))
+            while (!cancellation.IsCancellationRequested && ordered.TryTakeTurnToRead(out var chunk, out var events))
             {
                 Parse(chunk, events);
                 ordered.Complete(chunk.Sequence, events);

@@ -6,7 +6,7 @@ namespace GrokFlow.Runtime.Parsing;
 /// soon as every chunk before it has been, by whichever worker completes the run, so the output keeps input order.
 /// Event buffers are reused.
 /// </summary>
-public sealed class OrderedChunkOutput(Stream output, int inFlight)
+public sealed class OrderedChunkOutput(ChunkReader reader, Stream output, int inFlight)
 {
     private readonly object _readTurn = new();
     private readonly object _gate = new();
@@ -20,7 +20,7 @@ public sealed class OrderedChunkOutput(Stream output, int inFlight)
     /// Waits for room, then reads the next chunk and gives it an event buffer; false at the end of the input or after
     /// <see cref="Abort"/>.
     /// </summary>
-    public bool TryTakeTurnToRead(ChunkReader reader, out LineChunk chunk, out EventLineBuffer events)
+    public bool TryTakeTurnToRead(out LineChunk chunk, out EventLineBuffer events)
     {
         chunk = default;
         events = null!;

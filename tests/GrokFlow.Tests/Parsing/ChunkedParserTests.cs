@@ -22,7 +22,7 @@ public sealed class ChunkedParserTests
     private static (byte[] Output, ParseSummary Summary) Chunked(byte[] input, int chunkSize, int workers = 4)
     {
         using var output = new MemoryStream();
-        var summary = new ChunkedParser(Qnap, workers, chunkSize).RunAsync(new MemoryStream(input), output).GetAwaiter().GetResult();
+        var summary = new ChunkedParser(Qnap, workers, chunkSize).Run(new MemoryStream(input), output);
         return (output.ToArray(), summary);
     }
 
