@@ -39,46 +39,10 @@ internal static class ContinuationFacts
         return next;
     }
 
-    /// <summary>What any match of <paramref name="continuation"/> must start with: a literal, the end of the line, or unknown.</summary>
-    public static (bool AtEnd, string? Literal) Following(Continuation continuation)
-    {
-        while (true)
-        {
-            switch (continuation)
-            {
-                case AcceptContinuation:
-                    return (true, null);
-                case CaptureEndContinuation end:
-                    continuation = end.Next;
-                    continue;
-                case NodeContinuation step:
-                    switch (NodeWalk.Inner(step.Node))
-                    {
-                        case TextNode { IgnoreCase: false } text:
-                            return (false, text.Text);
-                        case SequenceNode sequence:
-                            continuation = Chain(sequence.Parts, step.Next);
-                            continue;
-                        case EmptyNode or AnchorNode or LookaroundNode:
-                            // Zero-width: they only restrict the position, so what follows them comes first.
-                            continuation = step.Next;
-                            continue;
-                    }
-                    return (false, null);
-                default:
-                    return (false, null);
-            }
-        }
-    }
-
     /// <summary>
-    /// True when giving characters back could never help: what follows must start with a character outside the set
-    /// (a literal, or a capture or built-in none of whose first bytes is in it), and every position inside the run is
-    /// followed by a member of the set.
+    /// True when giving characters back could never help: what follows can only start with a byte outside the set (or
+    /// at the end of the line), and every position inside the run is followed by a member of the set.
     /// </summary>
-    public static bool NeverGivesBack(CharSet set, Continuation next) => Following(next) is var (atEnd, literal)
-        && (atEnd || (literal is { Length: > 0 } ? !set.Contains(char.ConvertToUtf32(literal, 0)) : StartsOutside(set, next)));
-
-    private static bool StartsOutside(CharSet set, Continuation next) => next is NodeContinuation step && FirstBytes.Of(step.Node) is { } bytes
+    public static bool NeverGivesBack(CharSet set, Continuation next) => FirstBytes.Following(next) is var (bytes, _, _)
         && Enumerable.Range(0, 256).All(b => !bytes[b] || (b < 0x80 ? !set.Contains(b) : set.IsAsciiOnly));
 }

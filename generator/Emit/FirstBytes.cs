@@ -15,6 +15,29 @@ internal static class FirstBytes
         return Collect(node, bytes) ? null : bytes.Count(b => b) == 256 ? null : bytes;
     }
 
+    /// <summary>
+    /// What any match of <paramref name="next"/> can start with: its first bytes, whether it can match at the end of the
+    /// line, and the literal it must start with (when one comes before anything that consumes); null when unknown.
+    /// </summary>
+    public static (bool[] Bytes, bool AtEnd, string? Literal)? Following(Continuation next)
+    {
+        for (var bytes = new bool[256]; ; )
+        {
+            switch (next)
+            {
+                case AcceptContinuation: return (bytes, true, null);
+                case CaptureEndContinuation end: next = end.Next; break;
+                case NodeContinuation step when NodeWalk.Inner(step.Node) is SequenceNode sequence: next = ContinuationFacts.Chain(sequence.Parts, step.Next); break;
+                case NodeContinuation step when NodeWalk.Inner(step.Node) is TextNode { IgnoreCase: false, Text.Length: > 0 } text && !bytes.Contains(true):
+                    bytes[Encoding.UTF8.GetBytes(text.Text)[0]] = true;
+                    return (bytes, false, text.Text);
+                case NodeContinuation step when Collect(step.Node, bytes): next = step.Next; break;
+                case NodeContinuation: return (bytes, false, null);
+                default: return null;
+            }
+        }
+    }
+
     /// <summary>Adds the possible first bytes of <paramref name="node"/>; returns true when it can match empty.</summary>
     private static bool Collect(Node node, bool[] bytes)
     {
@@ -23,6 +46,7 @@ internal static class FirstBytes
             case TextNode text:
                 if (text.Text.Length == 0) return true;
                 bytes[Encoding.UTF8.GetBytes(text.Text)[0]] = true;
+                if (text.IgnoreCase && text.Text[0] < 0x80) bytes[char.ToUpperInvariant(text.Text[0])] = true;
                 return false;
             case SetNode set:
                 foreach (var c in set.Set.AsciiMembers()) bytes[c] = true;

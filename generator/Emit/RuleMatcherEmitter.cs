@@ -168,6 +168,9 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
             case RepeatNode repeat when AsSet(repeat.Body) is { } loopSet:
                 EmitSetLoop(repeat, _sets.Get(loopSet), next);
                 return null;
+            case RepeatNode { Min: 0, Max: 1, Mode: not RepeatMode.Possessive } optional:
+                EmitAlternation(new AlternationNode(new(optional.Mode == RepeatMode.Greedy ? [optional.Body, EmptyNode.Instance] : [EmptyNode.Instance, optional.Body])), next);
+                return null;
             case RepeatNode { Mode: RepeatMode.Possessive } possessive:
                 EmitAtomic(new AtomicNode(possessive with { Mode = RepeatMode.Greedy }), next);
                 return null;
@@ -236,7 +239,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         _w.Line(bytes.Length == 1 ? "pos++;" : $"pos += {bytes.Length};");
     }
 
-    private static string ByteLiteral(byte b) =>
+    internal static string ByteLiteral(byte b) =>
         b is >= 0x20 and < 0x7F && b != '\'' && b != '\\' ? $"(byte)'{(char)b}'" : $"(byte)0x{b:X2}";
 
     private void EmitOneChar(SetFields set)
@@ -271,7 +274,8 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
     private static string WidthAt(SetFields set, string at) => set.Shape switch
     {
         SetShape.AsciiOnly => $"({AsciiMember(set, $"s.Input[{at}]")} ? 1 : 0)",
-        SetShape.AllNonAscii => $"({set.Excluded}.Contains(s.Input[{at}]) ? 0 : Utf8Match.SequenceLength(s.Input[{at}]))",
+        SetShape.AllNonAscii => set.Set.Equals(CharSet.Any) ? $"Utf8Match.SequenceLength(s.Input[{at}])"
+            : $"({set.Excluded}.Contains(s.Input[{at}]) ? 0 : Utf8Match.SequenceLength(s.Input[{at}]))",
         _ => $"Utf8Match.MatchCodePoint(s.Input, {at}, {set.Members}, {set.Ranges})",
     };
 
@@ -383,7 +387,8 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
     {
         _w.Comment($"{NodePrinter.Print(repeat)} ({repeat.Mode.ToString().ToLowerInvariant()})");
         var nextCall = MethodFor(next);
-        var (atEnd, literal) = ContinuationFacts.Following(next);
+        var (starts, orEnd, literal) = FirstBytes.Following(next) ?? ([], false, null);
+        var atEnd = orEnd && !starts.Contains(true);
         var byteExact = repeat.Max == RepeatNode.Unbounded && repeat.Min <= 1 && set.Shape != SetShape.Mixed;
         var isAny = set.Set.Equals(CharSet.Any);
         var max = repeat.Max == RepeatNode.Unbounded ? "int.MaxValue" : repeat.Max.ToString();
@@ -398,19 +403,20 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
                 _w.Line($"return {nextCall}(ref s, s.Input.Length);");
                 return;
             }
-            if (byteExact && literal is not null)
+            if (byteExact && starts.Count(b => b) is > 0 and < 128)
             {
-                _w.Comment($"What follows starts with {CSharpLiterals.String(literal)}: jump from one occurrence to the next.");
+                _w.Comment(literal is null ? $"Jump to where what follows can start{(orEnd ? ", or to the end" : "")}." : $"What follows starts with {CSharpLiterals.String(literal)}: jump from one occurrence to the next.");
                 _w.Line("int end = pos;");
                 if (repeat.Min == 1) _w.Line($"if (end >= s.Input.Length || {WidthAt(set, "end")} == 0) return false;").Line($"end += {WidthAt(set, "end")};");
                 _w.Open("while (true)");
-                var search = Encoding.UTF8.GetByteCount(literal) == 1 ? $"Utf8Match.IndexOfNear(s.Input.Slice(end), {ByteLiteral(Encoding.UTF8.GetBytes(literal)[0])})" : $"s.Input.Slice(end).IndexOf({CSharpLiterals.Utf8(literal)})";
+                var search = literal is not null && Encoding.UTF8.GetByteCount(literal) > 1 ? $"s.Input.Slice(end).IndexOf({CSharpLiterals.Utf8(literal)})" : starts.Count(b => b) == 1
+                    ? $"Utf8Match.IndexOfNear(s.Input.Slice(end), {ByteLiteral((byte)Array.IndexOf(starts, true))})" : $"s.Input.Slice(end).IndexOfAny({_sets.ByteValues(starts)})";
                 _w.Line($"int found = {search};");
-                _w.Line("if (found < 0) return false;");
+                _w.Line(orEnd ? "if (found < 0) found = s.Input.Length - end;" : "if (found < 0) return false;");
                 if (!isAny) _w.Line($"if (found > 0 && {FirstOutside(set, "s.Input.Slice(end, found)")} >= 0) return false;");
                 _w.Line("end += found;");
                 _w.Line($"if ({nextCall}(ref s, end)) return true;");
-                _w.Line("if (s.OutOfBudget) return false;");
+                _w.Line(orEnd ? "if (s.OutOfBudget || end == s.Input.Length) return false;" : "if (s.OutOfBudget) return false;");
                 _w.Line($"int width = {WidthAt(set, "end")};");
                 _w.Line("if (width == 0) return false;");
                 _w.Line("end += width;");
@@ -567,7 +573,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         _w.Comment($"{NodePrinter.Print(alternation)}: each branch in turn");
         for (var i = 0; i < alternation.Branches.Length; i++)
         {
-            var branch = Call(new NodeContinuation(alternation.Branches[i], next));
+            var branch = Call(alternation.Branches[i] is EmptyNode ? next : new NodeContinuation(alternation.Branches[i], next));
             var startBytes = FirstBytes.Of(alternation.Branches[i]);
             var guard = startBytes is null ? "" : $"pos < s.Input.Length && {_sets.ByteTest(startBytes, "s.Input[pos]")} && ";
             if (i == alternation.Branches.Length - 1) _w.Line($"return {guard}{branch};");

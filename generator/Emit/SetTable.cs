@@ -28,8 +28,12 @@ internal sealed class SetTable
     {
         var members = Enumerable.Range(0, 256).Where(b => bytes[b]).ToList();
         if (members is [>= 'A' and <= 'Z' and var upper, var lower] && lower == (upper | 0x20)) return $"({value} | 0x20) == (byte)'{(char)lower}'";
-        return $"{Field("SearchValues<byte>", $"SearchValues.Create({Bytes(members)})", "s_startBytes")}.Contains({value})";
+        if (members is [var only]) return $"{value} == {RuleMatcherEmitter.ByteLiteral((byte)only)}";
+        return $"{ByteValues(bytes)}.Contains({value})";
     }
+
+    /// <summary>A SearchValues field of the given bytes.</summary>
+    public string ByteValues(bool[] bytes) => Field("SearchValues<byte>", $"SearchValues.Create({Bytes([.. Enumerable.Range(0, 256).Where(b => bytes[b])])})", "s_startBytes");
 
     /// <summary>A static field of the given type and value, written once however often it is asked for.</summary>
     public string Field(string type, string value, string prefix)
