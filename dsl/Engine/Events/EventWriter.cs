@@ -159,17 +159,48 @@ public static class EventWriter
         WriteTags(document, writer, context);
         WriteField(document, writer, ReservedFields.Hostname, null);
         WriteField(document, writer, ReservedFields.Status, official.Status);
-        for (var member = document.FirstChild(EventDocument.Root); member != EventDocument.None; member = document.NextSibling(member))
+        if (!TryWriteAttributesRaw(document, writer))
         {
-            var key = document.KeyOf(member);
-            if (ReservedFields.IsLeading(key)) continue;
-            if (official.Date is not null && key.SequenceEqual(ReservedFields.Timestamp)) continue;
-            if (official.TraceId is not null && key.SequenceEqual(ReservedFields.TraceId)) continue;
-            writer.WritePropertyName(key);
-            document.WriteValue(writer, member);
+            for (var member = document.FirstChild(EventDocument.Root); member != EventDocument.None; member = document.NextSibling(member))
+            {
+                if (!IsAttribute(document, member)) continue;
+                writer.WritePropertyName(document.KeyOf(member));
+                document.WriteValue(writer, member);
+            }
         }
         if (official.Date is { } date) writer.WriteNumber(ReservedFields.Timestamp, date);
         if (official.TraceId is { } traceId) writer.WriteString(ReservedFields.TraceId, document.Stored(traceId));
+    }
+
+    /// <summary>Whether a top-level member is written among the attributes (not a reserved field written before, nor one written after).</summary>
+    private static bool IsAttribute(EventDocument document, int member)
+    {
+        var key = document.KeyOf(member);
+        return !ReservedFields.IsLeading(key)
+            && !(document.Official.Date is not null && key.SequenceEqual(ReservedFields.Timestamp))
+            && !(document.Official.TraceId is not null && key.SequenceEqual(ReservedFields.TraceId));
+    }
+
+    /// <summary>
+    /// The attributes as the first one's name and one raw value holding its value and every later <c>,"name":value</c>
+    /// (see <see cref="EventDocument"/>'s JSON text); false, with nothing written, when some text needs the writer.
+    /// </summary>
+    private static bool TryWriteAttributesRaw(EventDocument document, Utf8JsonWriter writer)
+    {
+        if (!Output.JsonStrings.CanQuote(writer)) return false;
+        var first = EventDocument.None;
+        var length = 0;
+        for (var member = document.FirstChild(EventDocument.Root); member != EventDocument.None; member = document.NextSibling(member))
+        {
+            if (!IsAttribute(document, member)) continue;
+            var appended = first == EventDocument.None ? document.TryAppendJson(member, ref length) : document.TryAppendMember(member, ref length);
+            if (!appended) return false;
+            if (first == EventDocument.None) first = member;
+        }
+        if (first == EventDocument.None) return true;
+        writer.WritePropertyName(document.KeyOf(first));
+        writer.WriteRawValue(document.Json(length), skipInputValidation: true);
+        return true;
     }
 
     /// <summary>A reserved field: its official value when set, else the attribute of that name (the first one), if any.</summary>

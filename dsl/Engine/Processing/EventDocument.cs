@@ -11,7 +11,7 @@ namespace GrokFlow.Engine.Processing;
 /// <see cref="Reset"/>. Besides the attributes, the event has tags and the official values set by the reserved-attribute
 /// remappers (<see cref="Official"/>). Not thread-safe: one per worker.
 /// </summary>
-public sealed class EventDocument
+public sealed partial class EventDocument
 {
     public const int Root = 0;
     public const int None = -1;
@@ -410,6 +410,8 @@ public sealed class EventDocument
     {
         switch (_nodes[node].Kind)
         {
+            case EventValueKind.Object or EventValueKind.Array when TryWriteRaw(writer, node):
+                break;
             case EventValueKind.Object:
                 writer.WriteStartObject();
                 WriteMembers(writer, node);
