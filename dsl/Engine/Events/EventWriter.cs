@@ -153,12 +153,24 @@ public static class EventWriter
     public static void WriteMembers(EventDocument document, Utf8JsonWriter writer, ParseContext context, bool withMessage)
     {
         var official = document.Official;
-        if (withMessage) WriteField(document, writer, ReservedFields.Message, official.Message);
-        WriteField(document, writer, ReservedFields.Source, null);
-        WriteField(document, writer, ReservedFields.Service, official.Service);
+        // The first attribute of each leading name, found in one pass over the event instead of a search per name.
+        int message = EventDocument.None, source = EventDocument.None, service = EventDocument.None, hostname = EventDocument.None, status = EventDocument.None;
+        for (var member = document.FirstChild(EventDocument.Root); member != EventDocument.None; member = document.NextSibling(member))
+        {
+            var key = document.KeyOf(member);
+            if (!ReservedFields.IsLeading(key)) continue;
+            if (key.SequenceEqual(ReservedFields.Message)) KeepFirst(ref message, member);
+            else if (key.SequenceEqual(ReservedFields.Source)) KeepFirst(ref source, member);
+            else if (key.SequenceEqual(ReservedFields.Service)) KeepFirst(ref service, member);
+            else if (key.SequenceEqual(ReservedFields.Hostname)) KeepFirst(ref hostname, member);
+            else if (key.SequenceEqual(ReservedFields.Status)) KeepFirst(ref status, member);
+        }
+        if (withMessage) WriteField(document, writer, ReservedFields.EncodedMessage, official.Message, message);
+        WriteField(document, writer, ReservedFields.EncodedSource, null, source);
+        WriteField(document, writer, ReservedFields.EncodedService, official.Service, service);
         WriteTags(document, writer, context);
-        WriteField(document, writer, ReservedFields.Hostname, null);
-        WriteField(document, writer, ReservedFields.Status, official.Status);
+        WriteField(document, writer, ReservedFields.EncodedHostname, null, hostname);
+        WriteField(document, writer, ReservedFields.EncodedStatus, official.Status, status);
         if (!TryWriteAttributesRaw(document, writer))
         {
             for (var member = document.FirstChild(EventDocument.Root); member != EventDocument.None; member = document.NextSibling(member))
@@ -170,6 +182,11 @@ public static class EventWriter
         }
         if (official.Date is { } date) writer.WriteNumber(ReservedFields.Timestamp, date);
         if (official.TraceId is { } traceId) writer.WriteString(ReservedFields.TraceId, document.Stored(traceId));
+    }
+
+    private static void KeepFirst(ref int first, int member)
+    {
+        if (first == EventDocument.None) first = member;
     }
 
     /// <summary>Whether a top-level member is written among the attributes (not a reserved field written before, nor one written after).</summary>
@@ -204,7 +221,7 @@ public static class EventWriter
     }
 
     /// <summary>A reserved field: its official value when set, else the attribute of that name (the first one), if any.</summary>
-    private static void WriteField(EventDocument document, Utf8JsonWriter writer, ReadOnlySpan<byte> name, (int Start, int Length)? official)
+    private static void WriteField(EventDocument document, Utf8JsonWriter writer, JsonEncodedText name, (int Start, int Length)? official, int member)
     {
         if (official is { } value)
         {
@@ -212,7 +229,6 @@ public static class EventWriter
             Output.JsonStrings.WriteValue(writer, document.Stored(value));
             return;
         }
-        var member = document.Find(EventDocument.Root, name);
         if (member == EventDocument.None) return;
         writer.WritePropertyName(name);
         document.WriteValue(writer, member);
