@@ -22,6 +22,7 @@ internal sealed class HostMetrics : IDisposable
     {
         _meter = meterFactory.Create(MeterName);
         _meter.CreateObservableCounter("grokflow.datagrams", () => Datagrams, "{datagram}", "UDP datagrams received");
+        _meter.CreateObservableCounter("grokflow.receive.calls", () => ReceiveCalls, "{call}", "Receive system calls that returned datagrams (datagrams / calls: the batch a wake-up takes)");
         _meter.CreateObservableCounter("grokflow.events", () => Events, "{event}", "Events (log lines, flows) made from datagrams");
         _meter.CreateObservableCounter("grokflow.pipeline.parsed", () => PipelineMeasurements(p => p.Parsed), "{event}", "Events a pipeline parsed");
         _meter.CreateObservableCounter("grokflow.pipeline.unmatched", () => PipelineMeasurements(p => p.Unmatched), "{event}", "Events a pipeline applied to but could not parse");
@@ -40,6 +41,7 @@ internal sealed class HostMetrics : IDisposable
 
     public long Datagrams => Volatile.Read(ref _datagrams) + SumReceivers(static r => r.Datagrams);
     public long Events => Volatile.Read(ref _events) + SumReceivers(static r => r.Events);
+    public long ReceiveCalls => SumReceivers(static r => r.Calls);
 
     /// <summary>Counters owned by one receive worker (one writer, no shared cache line per datagram); summed on read.</summary>
     public ReceiveCounters CreateReceiveCounters()
@@ -117,12 +119,18 @@ internal sealed class HostMetrics : IDisposable
 /// <summary>Datagrams and events of one receive worker: written by its thread only, read by anyone.</summary>
 internal sealed class ReceiveCounters
 {
-    private long _datagrams, _events;
+    private long _datagrams, _events, _calls;
 
     public long Datagrams => Volatile.Read(ref _datagrams);
     public long Events => Volatile.Read(ref _events);
+    public long Calls => Volatile.Read(ref _calls);
 
-    public void AddDatagrams(long datagrams) => Volatile.Write(ref _datagrams, _datagrams + datagrams);
+    /// <summary>The datagrams one receive call returned.</summary>
+    public void AddDatagrams(long datagrams)
+    {
+        Volatile.Write(ref _calls, _calls + 1);
+        Volatile.Write(ref _datagrams, _datagrams + datagrams);
+    }
 
     public void AddEvents(long events) => Volatile.Write(ref _events, _events + events);
 }

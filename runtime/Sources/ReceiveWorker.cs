@@ -25,10 +25,11 @@ internal sealed class ReceiveWorker : IDisposable
     private readonly ILogger _logger;
     private readonly Thread _thread;
     private readonly DatagramReceiver _receiver;
+    private readonly TimeSpan _coalesce;
     private volatile bool _stopping;
 
     public ReceiveWorker(Socket socket, string threadName, string sourceName, SenderNetworks networks, IDatagramHandler handler, BatchBuilder builder,
-        HostMetrics metrics, TimeProvider clock, ILogger logger)
+        HostMetrics metrics, TimeProvider clock, ILogger logger, TimeSpan coalesce)
     {
         _socket = socket;
         _sourceName = sourceName;
@@ -40,6 +41,7 @@ internal sealed class ReceiveWorker : IDisposable
         _clock = clock;
         _logger = logger;
         _receiver = new DatagramReceiver(socket);
+        _coalesce = coalesce;
         _thread = new Thread(Run) { IsBackground = true, Name = $"grokflow {threadName}" };
     }
 
@@ -88,6 +90,8 @@ internal sealed class ReceiveWorker : IDisposable
                 }
             }
             _counters.AddEvents(events);
+            // Unbatched receives take one datagram a call: pausing after each would cap the rate.
+            if (count < DatagramReceiver.Capacity && _receiver.Batched) ReceiveCoalescing.Pause(_coalesce);
         }
     }
 

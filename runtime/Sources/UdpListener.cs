@@ -34,7 +34,8 @@ internal sealed class UdpListener : IDisposable
             {
                 var builder = builders.Create();
                 var socket = _sockets[reusePort ? i : 0];
-                _workers.Add(new ReceiveWorker(socket, $"{options.DisplayName}#{i}", options.DisplayName, networks, createHandler(builder), builder, metrics, clock, logger));
+                _workers.Add(new ReceiveWorker(socket, $"{options.DisplayName}#{i}", options.DisplayName, networks, createHandler(builder), builder, metrics, clock, logger,
+                    CoalescingPause(socket, options)));
             }
         }
         catch
@@ -114,6 +115,12 @@ internal sealed class UdpListener : IDisposable
             logger.LogWarning("Source {Name}: the kernel gave a {Actual}-byte receive buffer instead of {Asked}; raise net.core.rmem_max to absorb bursts",
                 options.DisplayName, socket.ReceiveBufferSize, bytes);
     }
+
+    /// <summary>Sockets with less receive buffer than this do not pause (<see cref="ReceiveCoalescing"/>): it could overflow meanwhile.</summary>
+    internal const int MinCoalescingBuffer = 1024 * 1024;
+
+    private static TimeSpan CoalescingPause(Socket socket, SourceOptions options) =>
+        socket.ReceiveBufferSize >= MinCoalescingBuffer ? TimeSpan.FromMicroseconds(options.ReceiveCoalesceMicroseconds) : TimeSpan.Zero;
 
     public void Start()
     {

@@ -55,8 +55,8 @@ public ref struct JsonMemberRun
         _writer = writer;
         _workspace = workspace;
         // A writer that escapes otherwise than the tables say gets every member through its own calls.
-        _direct = !JsonStrings.CanQuote(writer);
-        _buffer = workspace.MemberRoom(0, 0);
+        _direct = !workspace.CanQuote(writer);
+        _buffer = workspace.Members;
         if (!workspace.TryTakeHeldRun(out var heldWriter, out var held)) return;
         if (ReferenceEquals(heldWriter, writer))
         {
@@ -77,8 +77,8 @@ public ref struct JsonMemberRun
     {
         _writer = writer;
         _workspace = workspace;
-        _direct = !JsonStrings.CanQuote(writer);
-        _buffer = workspace.MemberRoom(0, 0);
+        _direct = !workspace.CanQuote(writer);
+        _buffer = workspace.Members;
         TakeHeldRoom();
         Restore(held);
     }

@@ -62,6 +62,26 @@ internal sealed class OutputWorkspace
 
     private byte[] _members = new byte[4096];
 
+    /// <summary>The buffer of a <see cref="JsonMemberRun"/> as it is now.</summary>
+    public Span<byte> Members => _members;
+
+    private System.Text.Json.Utf8JsonWriter? _lastWriter;
+    private bool _lastWriterQuotes;
+
+    /// <summary>
+    /// <see cref="JsonStrings.CanQuote"/> of <paramref name="writer"/>, remembered for the last writer asked: a writer's
+    /// options never change, and each line asks for the same writer several times.
+    /// </summary>
+    public bool CanQuote(System.Text.Json.Utf8JsonWriter writer)
+    {
+        if (!ReferenceEquals(writer, _lastWriter))
+        {
+            _lastWriterQuotes = JsonStrings.CanQuote(writer);
+            _lastWriter = writer;
+        }
+        return _lastWriterQuotes;
+    }
+
     /// <summary>
     /// The buffer of a <see cref="JsonMemberRun"/>, at least <paramref name="size"/> bytes, its first
     /// <paramref name="used"/> bytes kept.

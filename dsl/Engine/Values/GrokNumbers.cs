@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace GrokFlow.Engine.Values;
@@ -114,34 +115,33 @@ public static class GrokNumbers
     /// <summary>
     /// What <see cref="TryFormatNumber"/> writes for the double <see cref="TryParseNumber"/> reads from a whole number's
     /// text (<c>[+-]?[0-9]+</c>, at most 15 digits past its leading zeros), copied from the digits instead: <c>30</c>
-    /// gives <c>30.0</c>, <c>+007</c> <c>7.0</c>, <c>-0</c> <c>-0.0</c>. False, with nothing written, for any other
-    /// text or a short buffer: those take the parse-and-format way.
+    /// gives <c>30.0</c>, <c>+007</c> <c>7.0</c>, <c>-0</c> <c>-0.0</c>. False, with the destination's bytes spoiled,
+    /// for any other text or a short buffer: those take the parse-and-format way.
     /// </summary>
     public static bool TryCopyWholeNumber(ReadOnlySpan<byte> utf8, Span<byte> destination, out int length)
     {
         length = 0;
         var digits = Unsigned(utf8, out var negative);
         if (digits.IsEmpty) return false;
-        // One pass over the few digits of the usual number (a port, a pid, a count): the vectorised searches cost more
-        // in set-up than such a text takes byte by byte.
-        var significant = -1;
-        for (var i = 0; i < digits.Length; i++)
-        {
-            var digit = (uint)(digits[i] - '0');
-            if (digit > 9) return false;
-            if (digit != 0 && significant < 0) significant = i;
-        }
-        // All zeros: one zero, with its sign (the double is -0.0).
-        digits = significant < 0 ? digits[^1..] : digits[significant..];
-        if (digits.Length > 15) return false;
+        // One pass over the few digits of the usual number (a port, a pid, a count), checked as they are copied: the
+        // vectorised searches cost more in set-up than such a text takes byte by byte.
+        ref var source = ref MemoryMarshal.GetReference(digits);
+        var first = 0;
+        while (first < digits.Length - 1 && Unsafe.Add(ref source, first) == (byte)'0') first++;
+        var count = digits.Length - first;   // all zeros: one zero, with its sign (the double is -0.0)
         var sign = negative ? 1 : 0;
-        var end = sign + digits.Length;
-        if (end + 2 > destination.Length) return false;
-        if (negative) destination[0] = (byte)'-';
-        for (var i = 0; i < digits.Length; i++) destination[sign + i] = digits[i];
-        destination[end] = (byte)'.';
-        destination[end + 1] = (byte)'0';
-        length = end + 2;
+        if (count > 15 || sign + count + 2 > destination.Length) return false;
+        ref var target = ref MemoryMarshal.GetReference(destination);
+        target = (byte)'-';   // the first digit goes over it when there is no sign
+        for (var i = 0; i < count; i++)
+        {
+            var digit = Unsafe.Add(ref source, first + i);
+            if ((uint)(digit - '0') > 9) return false;
+            Unsafe.Add(ref target, sign + i) = digit;
+        }
+        Unsafe.Add(ref target, sign + count) = (byte)'.';
+        Unsafe.Add(ref target, sign + count + 1) = (byte)'0';
+        length = sign + count + 2;
         return true;
     }
 
@@ -184,6 +184,7 @@ public static class GrokNumbers
     }
 
     /// <summary>The text after its sign, if it has one (<c>+</c> or <c>-</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<byte> Unsigned(ReadOnlySpan<byte> utf8, out bool negative)
     {
         negative = !utf8.IsEmpty && utf8[0] == '-';

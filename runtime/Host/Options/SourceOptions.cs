@@ -25,6 +25,11 @@ public sealed class SourceOptions
     public List<int> NetFlowVersions { get; set; } = [];
     /// <summary>Kernel receive buffer (SO_RCVBUF) asked for; absorbs bursts while a worker is busy.</summary>
     public int ReceiveBufferBytes { get; set; } = 16 * 1024 * 1024;
+    /// <summary>
+    /// Pause (µs) after a receive call that emptied the socket, so that the next call takes a full batch (UDP on Linux);
+    /// 0 wakes for every datagram. Off when the kernel gives less than 1 MiB of receive buffer, which could overflow meanwhile.
+    /// </summary>
+    public int ReceiveCoalesceMicroseconds { get; set; } = 500;
     /// <summary>Transport: <c>udp</c> (the default), <c>tcp</c> or <c>tls</c> (syslog only; RFC 6587 framing, RFC 5425 for TLS).</summary>
     public SourceProtocol Protocol { get; set; } = SourceProtocol.Udp;
     /// <summary>Limits of a TCP or TLS source (configuration <c>Sources:N:Tcp</c>).</summary>

@@ -31,6 +31,8 @@ internal sealed class SourcesOptionsValidator : IValidateOptions<SourcesOptions>
             if (s.Type == SourceType.NetFlow && s.ReceiveMode == GrokFlow.Runtime.Sources.ReceiveMode.SharedSocket && s.WorkerCount > 1)
                 errors.Add($"{at}:ReceiveMode: SharedSocket would spread one exporter's templates and data over several workers; NetFlow sources use ReusePort (or Workers: 1).");
             if (s.ReceiveBufferBytes < 65536) errors.Add($"{at}:ReceiveBufferBytes: {s.ReceiveBufferBytes} is below one datagram (65536).");
+            if (s.ReceiveCoalesceMicroseconds is < 0 or > 100_000)
+                errors.Add($"{at}:ReceiveCoalesceMicroseconds: {s.ReceiveCoalesceMicroseconds} is outside 0-100000.");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -20,6 +20,7 @@ public sealed class HostConfigurationTests
                 ["Sources:0:Type"] = "Syslog",
                 ["Sources:0:Port"] = "70000",
                 ["Sources:0:AllowedNetworks:0"] = "10.0.0.0/99",
+                ["Sources:0:ReceiveCoalesceMicroseconds"] = "-1",
                 ["Logging:LogLevel:Default"] = "None",
             },
         }).Build();
@@ -27,6 +28,7 @@ public sealed class HostConfigurationTests
         var all = string.Join("\n", error.Failures);
         Assert.Contains("Sources:0:Port: 70000", all);
         Assert.Contains("Sources:0:AllowedNetworks: '10.0.0.0/99'", all);
+        Assert.Contains("Sources:0:ReceiveCoalesceMicroseconds: -1", all);
     }
 
     [Fact]

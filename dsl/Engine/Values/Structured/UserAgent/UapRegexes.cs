@@ -33,7 +33,7 @@ internal sealed record UapParser(Regex Regex, IReadOnlyDictionary<string, string
 /// </summary>
 internal sealed class UapRegexes
 {
-    private static readonly Lazy<UapRegexes> Shared = new(Load);
+    private static readonly Lazy<UapRegexes> Shared = new(() => Load(MatchTimeout));
 
     /// <summary>Generous: a timeout only guards against a user agent that makes a regex backtrack without end.</summary>
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
@@ -44,16 +44,19 @@ internal sealed class UapRegexes
     public required UapSection Systems { get; init; }
     public required UapSection Devices { get; init; }
 
-    private static UapRegexes Load()
+    /// <summary>The embedded database, its regexes with <paramref name="matchTimeout"/> (tests compare without one).</summary>
+    internal static UapRegexes Load(TimeSpan matchTimeout)
     {
         using var stream = typeof(UapRegexes).Assembly.GetManifestResourceStream("GrokFlow.UserAgent.regexes.yaml")
             ?? throw new InvalidOperationException("the embedded ua-parser database (regexes.yaml) is missing");
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader.ReadToEnd());
+        return Parse(reader.ReadToEnd(), matchTimeout);
     }
 
     /// <summary>Reads the database text.</summary>
-    public static UapRegexes Parse(string yaml)
+    public static UapRegexes Parse(string yaml) => Parse(yaml, MatchTimeout);
+
+    private static UapRegexes Parse(string yaml, TimeSpan matchTimeout)
     {
         var sections = new Dictionary<string, List<Dictionary<string, string>>>();
         List<Dictionary<string, string>>? section = null;
@@ -82,13 +85,13 @@ internal sealed class UapRegexes
         }
         return new UapRegexes
         {
-            UserAgents = Parsers(sections, "user_agent_parsers"),
-            Systems = Parsers(sections, "os_parsers"),
-            Devices = Parsers(sections, "device_parsers"),
+            UserAgents = Parsers(sections, "user_agent_parsers", matchTimeout),
+            Systems = Parsers(sections, "os_parsers", matchTimeout),
+            Devices = Parsers(sections, "device_parsers", matchTimeout),
         };
     }
 
-    private static UapSection Parsers(Dictionary<string, List<Dictionary<string, string>>> sections, string name)
+    private static UapSection Parsers(Dictionary<string, List<Dictionary<string, string>>> sections, string name, TimeSpan matchTimeout)
     {
         var parsers = new List<UapParser>();
         if (!sections.TryGetValue(name, out var entries)) return new UapSection(parsers);
@@ -100,7 +103,7 @@ internal sealed class UapRegexes
             Regex regex;
             try
             {
-                regex = new Regex(pattern, options, MatchTimeout);
+                regex = new Regex(pattern, options, matchTimeout);
             }
             catch (ArgumentException)
             {
