@@ -35,6 +35,9 @@ public sealed partial class EventDocument
     private int _textLength;
     private (int Start, int Length)[] _tags = new (int, int)[16];
 
+    /// <summary>Whether some member's name holds a dot: only then can a dotted path name a member by more than one segment.</summary>
+    private bool _dottedNames;
+
     public EventDocument() => Reset();
 
     private DocumentSearchView? _searchView;
@@ -53,6 +56,7 @@ public sealed partial class EventDocument
     {
         _nodeCount = 1;
         _textLength = 0;
+        _dottedNames = false;
         TagCount = 0;
         _nodes[Root] = new DocumentNode { Kind = EventValueKind.Object, Parent = None, FirstChild = None, LastChild = None, Next = None };
         Official.Reset();
@@ -110,7 +114,9 @@ public sealed partial class EventDocument
 
     private int Find(int obj, AttributePath path, int firstSegment)
     {
-        for (var last = firstSegment; last < path.SegmentCount; last++)
+        // Longer names than one segment hold dots: none can match while no member's name holds one.
+        var longest = _dottedNames ? path.SegmentCount - 1 : firstSegment;
+        for (var last = firstSegment; last <= longest; last++)
         {
             var child = Find(obj, path.Segments(firstSegment, last));
             if (child == None) continue;
@@ -151,17 +157,22 @@ public sealed partial class EventDocument
     /// </summary>
     public int GetOrCreate(AttributePath path, int from = Root)
     {
-        var found = Find(path, from);
-        if (found != None) return found;
+        // The nested members first: when they are all there, they are what Find gives.
         var obj = from;
-        for (var i = 0; i < path.SegmentCount; i++)
+        var i = 0;
+        for (; i < path.SegmentCount; i++)
         {
-            var segment = path.Segment(i);
-            var child = Find(obj, segment);
-            if (child == None) child = AddMember(obj, segment);
+            var child = Find(obj, path.Segment(i));
+            if (child == None) break;
             if (i == path.SegmentCount - 1) return child;
-            if (_nodes[child].Kind != EventValueKind.Object) MakeEmpty(child, EventValueKind.Object);
             obj = child;
+        }
+        // Else a member whose name holds dots may stand for some of the segments; if not, create from where the walk stopped.
+        if (_dottedNames && Find(path, from) is var found && found != None) return found;
+        for (; i < path.SegmentCount; i++)
+        {
+            if (i > 0 && _nodes[obj].Kind != EventValueKind.Object) MakeEmpty(obj, EventValueKind.Object);
+            obj = AddMember(obj, path.Segment(i));
         }
         return obj;
     }
@@ -170,6 +181,7 @@ public sealed partial class EventDocument
     public int AddMember(int obj, ReadOnlySpan<byte> key)
     {
         var node = NewNode(obj, EventValueKind.Null);
+        _dottedNames |= key.Contains((byte)'.');
         var keyStart = AppendText(key);
         _nodes[node].KeyStart = keyStart;
         _nodes[node].KeyLength = key.Length;
