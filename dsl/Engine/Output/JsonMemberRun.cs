@@ -173,7 +173,7 @@ public ref struct JsonMemberRun
         _writer.WriteString(name.Name, utf8);
     }
 
-    /// <summary>A string member; false, with nothing written, when the text needs the writer (invalid UTF-8, an escaped character outside ASCII).</summary>
+    /// <summary>A string member; false, with nothing written, when the text needs the writer (invalid UTF-8).</summary>
     public bool TryString(JsonMemberName name, ReadOnlySpan<byte> utf8)
     {
         // The usual value, 1 to 15 bytes that need no escape (a user, an address, a port), after a short name.

@@ -82,8 +82,7 @@ public static class JsonStrings
 
     /// <summary>
     /// <c>"</c>, the text with the encoder's escapes, <c>"</c> into <paramref name="destination"/> (at least
-    /// <see cref="QuotedRoom"/> bytes). False when a character outside ASCII is escaped by the encoder or the text is
-    /// not valid UTF-8. One pass: each block of 16 bytes is stored as it is while it is checked, and the output goes on
+    /// <see cref="QuotedRoom"/> bytes). False when the text is not valid UTF-8. One pass: each block of 16 bytes is stored as it is while it is checked, and the output goes on
     /// from the first byte that needs attention; shorter texts and tails are checked as one
     /// vector of overlapping words and copied a word at a time.
     /// </summary>
@@ -160,10 +159,10 @@ public static class JsonStrings
                 var clean = BitOperations.TrailingZeroCount(mask);
                 i += clean;
                 at += clean;
-                var produced = Attention(ref source, length, i, ref target, at);
-                if (produced < 0) return Fail(out written);
-                i += Unsafe.Add(ref source, i) < 0x80 ? 1 : produced;
-                at += produced;
+                var done = Attention(ref source, length, i, ref target, at);
+                if (done < 0) return Fail(out written);
+                i += Read(done);
+                at += Written(done);
             }
             // Fewer than 16 bytes left of a longer text: checked as the text's last 16 bytes (which overlap bytes
             // already done), copied as words.
@@ -191,10 +190,10 @@ public static class JsonStrings
             }
             else
             {
-                var produced = Attention(ref source, length, i, ref target, at);
-                if (produced < 0) return Fail(out written);
-                i += b < 0x80 ? 1 : produced;
-                at += produced;
+                var done = Attention(ref source, length, i, ref target, at);
+                if (done < 0) return Fail(out written);
+                i += Read(done);
+                at += Written(done);
             }
         }
         Unsafe.Add(ref target, at++) = (byte)'"';
@@ -264,32 +263,59 @@ public static class JsonStrings
     }
 
     /// <summary>
-    /// Writes the byte at <paramref name="i"/>, which needs attention, at <paramref name="at"/>: an ASCII byte's escape
-    /// (the text moves on by one byte), or the characters outside ASCII that start there as they are when the encoder
-    /// keeps them all (the text moves on by as many bytes as are written). Returns the bytes written; -1 when the encoder escapes the character or the
+    /// Writes the byte at <paramref name="i"/>, which needs attention, at <paramref name="at"/>: an ASCII byte's escape,
+    /// the characters outside ASCII that start there as they are while the encoder keeps them, or (when the first of
+    /// them is one the encoder escapes: beyond the Basic Multilingual Plane, or not allowed) that character as the
+    /// encoder escapes it. Returns the bytes read and written (<see cref="Read"/>, <see cref="Written"/>); -1 when the
     /// UTF-8 there is invalid. Positions go in and out by value, so that the caller's stay in registers.
     /// </summary>
-    private static int Attention(ref byte source, int length, int i, ref byte target, int at)
+    private static long Attention(ref byte source, int length, int i, ref byte target, int at)
     {
         var b = Unsafe.Add(ref source, i);
         if (b < 0x80)
         {
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at), Escapes.AsciiWord[b]);   // up to 8 bytes: within the slack
-            return Escapes.AsciiLength[b];
+            return Done(1, Escapes.AsciiLength[b]);
         }
         // Two- and three-byte sequences (the Basic Multilingual Plane), as many as follow one another (a word in
-        // Cyrillic or Japanese); a four-byte one is always escaped, so fails.
+        // Cyrillic or Japanese).
         var produced = 0;
         do
         {
             var sequence = Utf8Bmp(ref source, length, i + produced, out var character);
-            if (sequence < 0 || !Escapes.IsAllowed(character)) return -1;
+            if (sequence < 0 || !Escapes.IsAllowed(character))
+                return produced > 0 ? Done(produced, produced) : EscapeOne(ref source, length, i, ref target, at);
             for (var k = 0; k < sequence; k++) Unsafe.Add(ref target, at + produced + k) = Unsafe.Add(ref source, i + produced + k);
             produced += sequence;
         }
         while (i + produced < length && Unsafe.Add(ref source, i + produced) >= 0x80);
-        return produced;
+        return Done(produced, produced);
     }
+
+    /// <summary>
+    /// The character outside ASCII at <paramref name="i"/>, escaped by the encoder itself (a four-byte one becomes its
+    /// surrogate pair, <c>\uD83D\uDE00</c>): what the writer does with it. -1 when the UTF-8 there is invalid.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static long EscapeOne(ref byte source, int length, int i, ref byte target, int at)
+    {
+        // The encoder would write invalid UTF-8 as an escaped U+FFFD, where the writer refuses it: checked first.
+        var character = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref source, i), length - i);
+        if (Rune.DecodeFromUtf8(character, out _, out var sequence) != OperationStatus.Done) return -1;
+        // The room has the worst case (six bytes out per byte in) and a vector of slack: an escaped character's 12 fit.
+        var status = JavaScriptEncoder.UnsafeRelaxedJsonEscaping.EncodeUtf8(character[..sequence],
+            MemoryMarshal.CreateSpan(ref Unsafe.Add(ref target, at), 2 * Escapes.MaxGrowth), out var read, out var written);
+        return status == OperationStatus.Done && read == sequence ? Done(read, written) : -1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long Done(int read, int written) => ((long)read << 32) | (uint)written;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Read(long done) => (int)(done >> 32);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Written(long done) => (int)done;
 
     /// <summary>The length (2 or 3) of the valid UTF-8 sequence of a character above ASCII in the Basic Multilingual Plane at <paramref name="i"/>; else -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
