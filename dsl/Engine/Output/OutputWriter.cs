@@ -106,9 +106,9 @@ public static class OutputWriter
     }
 
     /// <summary>
-    /// Converts and writes one member of a flat plan; false when it has no value. The usual unfiltered conversions go
-    /// straight from the text to the run, without an <see cref="OutputValue"/> between them; the rest go through
-    /// <see cref="ValueConverter"/>.
+    /// Converts and writes one member of a flat plan other than unfiltered text (<see cref="WriteFlat"/> writes that
+    /// itself); false when it has no value. Unfiltered numbers, integers and dates go straight from the text to the
+    /// run, without an <see cref="OutputValue"/> between them; the rest go through <see cref="ValueConverter"/>.
     /// </summary>
     private static bool TryWriteFlatMember(ref JsonMemberRun members, in FlatMember member, ReadOnlySpan<byte> input, int start, int end, ParseContext context)
     {
@@ -116,9 +116,6 @@ public static class OutputWriter
         var text = input[start..end];
         switch (member.Conversion)
         {
-            case ConversionKind.Text:
-                if (!members.TryString(member.Member, text)) members.String(member.Member, ValidText(text, context.Output));
-                return true;
             case ConversionKind.Number:
                 if (members.TryWholeNumber(member.Member, text)) return true;
                 if (!GrokNumbers.TryParseNumber(text, out var number)) return false;
