@@ -130,8 +130,9 @@ public static class Utf8Match
         return rest.IndexOf(b);
     }
 
+    /// <summary>An ASCII <c>\w</c> byte, as Datadog defines <c>word</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsWordByte(byte b) => (uint)(b - '0') <= 9 || (uint)((b | 0x20) - 'a') <= 'z' - 'a' || b == '_';
+    public static bool IsWordByte(byte b) => (uint)(b - '0') <= 9 || (uint)((b | 0x20) - 'a') <= 'z' - 'a' || b == '_';
 
     /// <summary><c>\b</c> with ASCII word characters, as Datadog defines <c>word</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -23,25 +23,42 @@ public sealed class BuiltInMatcherTests
         "1.2.3.4", "10.0.0.255", "fe80::1", "::ffff:1.2.3.4", "1:2:3:4:5:6:7:8", new string('a', 63), new string('b', 64),
     ];
 
+    /// <summary>
+    /// Octets around 255 and past three digits, hex runs around four, labels around the sixteen bytes classified at once,
+    /// and the separators between them: where the scanners' one-pass readers must stop.
+    /// </summary>
+    private static readonly string[] RunPieces =
+    [
+        "0", "00", "000", "0255", "255", "256", "249", "250", "299", "300", "1000", "1.", ".1", "10.16.15.24", "192.168.2.209",
+        "::1", "::ffff:", "abcd:", "abcde:", "fffff", "1:", ":", ".", ",", " ", "-", "_", "%", "é", "NAS01", "nas.home.lan",
+        new string('h', 15), new string('h', 16), new string('h', 17),
+    ];
+
     /// <summary>One to eight pieces, joined: texts where the matchers' edge cases meet.</summary>
-    private static string RandomText(Random random)
+    private static string RandomText(Random random, string[] pieces)
     {
         var sb = new StringBuilder();
-        for (int i = 0, n = random.Next(1, 9); i < n; i++) sb.Append(Pieces[random.Next(Pieces.Length)]);
+        for (int i = 0, n = random.Next(1, 9); i < n; i++) sb.Append(pieces[random.Next(pieces.Length)]);
         return sb.ToString();
     }
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void Lists_the_ends_the_regex_reaches_in_the_same_order(string name)
+    public void Lists_the_ends_the_regex_reaches_in_the_same_order(string name) => AssertSameEnds(name, Pieces, 20261206, 800);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Lists_the_ends_the_regex_reaches_around_octets_groups_and_labels(string name) => AssertSameEnds(name, RunPieces, 20261208, 400);
+
+    private static void AssertSameEnds(string name, string[] pieces, int seed, int lines)
     {
         var (ends, prefix) = Scanner(name);
         var pattern = Pattern(name);
-        var random = new Random(20261206);
+        var random = new Random(seed);
         var checkedStarts = 0;
-        for (var line = 0; line < 800; line++)
+        for (var line = 0; line < lines; line++)
         {
-            var text = RandomText(random);
+            var text = RandomText(random, pieces);
             var bytes = Encoding.UTF8.GetBytes(text);
             for (var start = 0; start < text.Length; start++)
             {
@@ -57,7 +74,36 @@ public sealed class BuiltInMatcherTests
                 checkedStarts++;
             }
         }
-        Assert.True(checkedStarts > 5_000);
+        Assert.True(checkedStarts > lines * 6);
+    }
+
+    /// <summary>Addresses and near misses, each followed by fewer and by more than the sixteen bytes classified at once.</summary>
+    [Theory]
+    [InlineData("ipv4")]
+    [InlineData("ipv6")]
+    [InlineData("ip")]
+    [InlineData("ipOrHost")]
+    public void Lists_the_ends_the_regex_reaches_before_short_and_long_rests(string name)
+    {
+        string[] heads =
+        [
+            "10.16.15.24", "192.168.2.209", "255.255.255.255", "256.1.1.1", "1.2.3.256", "1.2.3.4.5", "01.002.0.099", "1.2.3",
+            "1..2.3", "1.2.3.4444", "1234.1.1.1", "0.0.0.0", "249.250.199.200", "::1", "fe80::1", "abcd:ef01::", "12345::1",
+            "::ffff:192.168.2.138", "2001:db8:85a3:8a2e:370:7334:1:2", "NAS01", "nas.home.lan",
+        ];
+        string[] rests = ["", ",", "5", ".", ":", "%eth0", ", Computer name: x", "5, Computer name: x", ".7, Computer name: x"];
+        var (ends, first) = Scanner(name);
+        var pattern = Pattern(name);
+        foreach (var head in heads)
+        foreach (var rest in rests)
+        {
+            var text = head + rest;
+            var bytes = Encoding.UTF8.GetBytes(text);
+            var expected = InterpreterRegexEnds.Ends(pattern, text, 0).ToArray();
+            Assert.True(expected.SequenceEqual(ends(bytes, 0)), $"{name} on \"{text}\": expected [{string.Join(", ", expected)}], got [{string.Join(", ", ends(bytes, 0))}]");
+            var budget = 1_000_000;
+            Assert.Equal(expected.Length > 0 ? expected[0] : -1, first(bytes, 0, ref budget));
+        }
     }
 
     [Theory]
@@ -71,7 +117,7 @@ public sealed class BuiltInMatcherTests
         var random = new Random(20261207);
         for (var line = 0; line < 400; line++)
         {
-            var bytes = Encoding.UTF8.GetBytes(RandomText(random));
+            var bytes = Encoding.UTF8.GetBytes(RandomText(random, line % 2 == 0 ? Pieces : RunPieces));
             for (var pos = 0; pos <= bytes.Length; pos++)
             for (var budget = 0; budget <= 6; budget++)
             {

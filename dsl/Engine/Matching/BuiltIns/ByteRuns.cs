@@ -2,51 +2,69 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace GrokFlow.Engine.Matching.BuiltIns;
 
 /// <summary>Runs of ASCII classes, the building blocks of the built-in scanners.</summary>
+/// <remarks>
+/// The runs the built-ins read are short (octets, ports, h16 groups, host labels): they are classified inline, eight or
+/// sixteen bytes at once or byte by byte, without the call and set-up of a vectorised BCL search; only a run that fills
+/// the inline width (or a line's last bytes) goes on with that search.
+/// </remarks>
 internal static class ByteRuns
 {
     private static readonly SearchValues<byte> s_digits = SearchValues.Create("0123456789"u8);
-    private static readonly SearchValues<byte> s_hex = SearchValues.Create("0123456789ABCDEFabcdef"u8);
     private static readonly SearchValues<byte> s_labelBytes = SearchValues.Create("-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"u8);
 
     /// <summary>Length of the run of <c>[0-9]</c> at <paramref name="pos"/>.</summary>
-    /// <remarks>
-    /// Most runs are short (octets, ports, ids): eight bytes are tested at once in a 64-bit word, without a branch per
-    /// byte; a run that fills the word (or a line's last bytes) goes on with the vectorised search.
-    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Digits(ReadOnlySpan<byte> input, int pos)
     {
         if ((uint)pos < (uint)input.Length && input.Length - pos >= sizeof(ulong))
         {
             // XOR turns '0'..'9' into 0..9; adding 0x76 to the low seven bits sets the top bit of every byte above 9.
-            var offset = BinaryPrimitives.ReadUInt64LittleEndian(input[pos..]) ^ 0x3030303030303030UL;
+            var offset = LittleEndianWord(input, pos) ^ 0x3030303030303030UL;
             var nonDigits = (((offset & 0x7F7F7F7F7F7F7F7FUL) + 0x7676767676767676UL) | offset) & 0x8080808080808080UL;
             if (nonDigits != 0) return BitOperations.TrailingZeroCount(nonDigits) >> 3;
         }
         return Run(input, pos, s_digits);
     }
 
-    /// <summary>Length of the run of <c>[0-9A-Fa-f]</c> at <paramref name="pos"/>.</summary>
-    public static int Hex(ReadOnlySpan<byte> input, int pos) => Run(input, pos, s_hex);
-
-    /// <summary>True when <paramref name="b"/> occurs in the <paramref name="window"/> (at most 8) bytes from <paramref name="pos"/>.</summary>
-    public static bool Within(ReadOnlySpan<byte> input, int pos, byte b, int window)
+    /// <summary>Length of the run of <c>[0-9A-Fa-f]</c> at <paramref name="pos"/>, counted up to five.</summary>
+    /// <remarks>An h16 group has at most four hex digits: a fifth only tells that the run is longer.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ShortHex(ReadOnlySpan<byte> input, int pos)
     {
-        if ((uint)pos >= (uint)input.Length) return false;
-        if (input.Length - pos < sizeof(ulong)) return input.Slice(pos, Math.Min(window, input.Length - pos)).IndexOf(b) >= 0;
-        // A zero byte of the word XOR b is an occurrence; the lowest flag of the classic zero-byte test is always exact.
-        var word = BinaryPrimitives.ReadUInt64LittleEndian(input[pos..]) ^ (0x0101010101010101UL * b);
-        var zeros = (word - 0x0101010101010101UL) & ~word & 0x8080808080808080UL;
-        return zeros != 0 && BitOperations.TrailingZeroCount(zeros) >> 3 < window;
+        var end = pos;
+        while ((uint)end < (uint)input.Length && end - pos < 5 && IsHex(input[end])) end++;
+        return end - pos;
     }
 
     /// <summary>Length of the run of host-label bytes <c>[0-9A-Za-z_-]</c> at <paramref name="pos"/>.</summary>
-    public static int Label(ReadOnlySpan<byte> input, int pos) => Run(input, pos, s_labelBytes);
+    public static int Label(ReadOnlySpan<byte> input, int pos)
+    {
+        if ((uint)pos < (uint)input.Length && input.Length - pos >= Vector128<byte>.Count)
+        {
+            var bytes = Vector128.Create(input.Slice(pos, Vector128<byte>.Count));
+            var labelBytes = Vector128.LessThanOrEqual(bytes - Vector128.Create((byte)'0'), Vector128.Create((byte)9))
+                | Vector128.LessThanOrEqual((bytes | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a'), Vector128.Create((byte)('z' - 'a')))
+                | Vector128.Equals(bytes, Vector128.Create((byte)'_'))
+                | Vector128.Equals(bytes, Vector128.Create((byte)'-'));
+            var others = ~labelBytes.ExtractMostSignificantBits() & 0xFFFF;
+            if (others != 0) return BitOperations.TrailingZeroCount(others);
+        }
+        return Run(input, pos, s_labelBytes);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong LittleEndianWord(ReadOnlySpan<byte> input, int pos)
+    {
+        var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), pos));
+        return BitConverter.IsLittleEndian ? word : BinaryPrimitives.ReverseEndianness(word);
+    }
+
     private static int Run(ReadOnlySpan<byte> input, int pos, SearchValues<byte> set)
     {
         if ((uint)pos >= (uint)input.Length) return 0;
@@ -56,6 +74,9 @@ internal static class ByteRuns
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsHex(byte b) => (uint)(b - '0') <= 9 || (uint)((b | 0x20) - 'a') <= 'f' - 'a';
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsAlphanumeric(byte b) => (uint)(b - '0') <= 9 || (uint)((b | 0x20) - 'a') <= 'z' - 'a';

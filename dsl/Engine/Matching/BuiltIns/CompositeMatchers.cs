@@ -1,11 +1,14 @@
 namespace GrokFlow.Engine.Matching.BuiltIns;
 
 /// <summary><c>%{ip}</c>: <c>(?:%{ipv6}|%{ipv4})</c>.</summary>
-public sealed class IpMatcher : ISubMatcher, IEndScanner
+public readonly struct IpMatcher : ISubMatcher, IEndScanner
 {
     /// <summary>The first end of the first alternative that has one, as <see cref="Scan"/> finds it.</summary>
     public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget)
     {
+        // Both addresses start with a hex digit or ':'; other text (a host name) fails each after its first step.
+        if ((uint)pos < (uint)input.Length && !ByteRuns.IsHex(input[pos]) && input[pos] != ':')
+            return --budget < 0 || --budget < 0 ? -2 : -1;
         var end = Ipv6Matcher.FirstEnd(input, pos, ref budget);
         return end != -1 ? end : Ipv4Matcher.FirstEnd(input, pos, ref budget);
     }
@@ -16,7 +19,7 @@ public sealed class IpMatcher : ISubMatcher, IEndScanner
 }
 
 /// <summary><c>%{ipOrHost}</c>: <c>(?:%{ip}|%{host})</c>.</summary>
-public sealed class IpOrHostMatcher : ISubMatcher, IEndScanner
+public readonly struct IpOrHostMatcher : ISubMatcher, IEndScanner
 {
     /// <summary>The first end of the first alternative that has one, as <see cref="Scan"/> finds it.</summary>
     public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget)

@@ -6,6 +6,11 @@ namespace GrokFlow.Engine.Matching.BuiltIns;
 /// A hand-written built-in matcher: lists the positions its pattern can end at from a start, each once, in the order a
 /// backtracking regex would first reach them, by calling <see cref="MatchState.RecordEnd"/>.
 /// </summary>
+/// <remarks>
+/// The matchers are empty structs, not classes: generic code over a struct (<see cref="EndScan"/>,
+/// <c>SubMatcherEnds.TryEach</c>) is compiled for each matcher and calls its methods directly, where code shared by
+/// all classes looks them up at run time and cannot inline them.
+/// </remarks>
 public interface IEndScanner
 {
     /// <summary>Records the ends from <paramref name="pos"/>; true once the caller must stop (first end found, budget or room gone).</summary>
@@ -20,7 +25,11 @@ public static class EndScan
     public static int First<TScanner>(ReadOnlySpan<byte> input, int pos, ref int budget) where TScanner : IEndScanner
     {
         Span<int> end = stackalloc int[1];
-        var s = new MatchState(input, default, default, budget) { Ends = end, FirstEndOnly = true };
+        // Fields set one by one: an object initializer builds the state in a temporary and copies it (a bulk copy with
+        // write barriers, about as costly as a short scan).
+        scoped var s = new MatchState(input, default, default, budget);
+        s.Ends = end;
+        s.FirstEndOnly = true;
         TScanner.Scan(ref s, pos);
         budget = s.Budget;
         return s.OutOfBudget ? -2 : s.EndCount > 0 ? end[0] : -1;

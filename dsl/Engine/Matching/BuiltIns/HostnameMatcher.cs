@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GrokFlow.Engine.Matching.BuiltIns;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace GrokFlow.Engine.Matching.BuiltIns;
 /// label before, and so on back to the first label. A label shorter than its run is followed by a label byte, so only
 /// the full (at most 63-byte) label can go on to a dot.
 /// </summary>
-public sealed class HostnameMatcher : ISubMatcher, IEndScanner
+public readonly struct HostnameMatcher : ISubMatcher, IEndScanner
 {
     private const int MaxLabel = 63;
 
@@ -15,7 +17,7 @@ public sealed class HostnameMatcher : ISubMatcher, IEndScanner
     public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget)
     {
         if (--budget < 0) return -2;
-        if ((uint)pos >= (uint)input.Length || !ByteRuns.IsAlphanumeric(input[pos]) || !Utf8Match.IsWordBoundary(input, pos)) return -1;
+        if (!CanStart(input, pos)) return -1;
         var end = LabelEnd(input, pos);
         while (ByteRuns.At(input, end, (byte)'.') && end + 1 < input.Length && ByteRuns.IsAlphanumeric(input[end + 1]))
         {
@@ -31,8 +33,7 @@ public sealed class HostnameMatcher : ISubMatcher, IEndScanner
     {
         if (!s.Step()) return true;
         var input = s.Input;
-        if ((uint)pos >= (uint)input.Length || !ByteRuns.IsAlphanumeric(input[pos]) || !Utf8Match.IsWordBoundary(input, pos))
-            return false;
+        if (!CanStart(input, pos)) return false;
         // Walk to the last label of the chain; labels are then listed from the last back to the first.
         var start = pos;
         var end = LabelEnd(input, start);
@@ -54,7 +55,13 @@ public sealed class HostnameMatcher : ISubMatcher, IEndScanner
         }
     }
 
+    /// <summary><c>\b[0-9A-Za-z]</c>: after an alphanumeric byte, <c>\b</c> only asks that no word byte come before it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool CanStart(ReadOnlySpan<byte> input, int pos) =>
+        (uint)pos < (uint)input.Length && ByteRuns.IsAlphanumeric(input[pos]) && (pos == 0 || !Utf8Match.IsWordByte(input[pos - 1]));
+
     /// <summary>The end of the label at <paramref name="start"/>: its run of label bytes, at most 63.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int LabelEnd(ReadOnlySpan<byte> input, int start) => start + Math.Min(ByteRuns.Label(input, start), MaxLabel);
 
     /// <summary>The start of the label that ends at <paramref name="end"/> (a dot), not before <paramref name="first"/>.</summary>

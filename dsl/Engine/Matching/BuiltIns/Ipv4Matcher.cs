@@ -1,10 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace GrokFlow.Engine.Matching.BuiltIns;
 
 /// <summary>
 /// <c>%{ipv4}</c>: <c>(?&lt;![0-9])O.O.O.O(?![0-9])</c> with <c>O = 25[0-5]|2[0-4][0-9]|[0-1]?[0-9]{1,2}</c>. Each octet
 /// is followed by a dot or by a non-digit, so it takes its whole digit run: there is at most one end.
 /// </summary>
-public sealed class Ipv4Matcher : ISubMatcher, IEndScanner
+public readonly struct Ipv4Matcher : ISubMatcher, IEndScanner
 {
     /// <summary>The one end, found directly: one step, as <see cref="Scan"/> takes.</summary>
     public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget) => --budget < 0 ? -2 : End(input, pos);
@@ -22,22 +24,28 @@ public sealed class Ipv4Matcher : ISubMatcher, IEndScanner
     private static int End(ReadOnlySpan<byte> input, int pos)
     {
         if (pos > 0 && ByteRuns.IsDigit(input[pos - 1])) return -1;
-        for (var octet = 0; ; octet++)
+        var end = OctetEnd(input, pos);
+        for (var octet = 1; octet < 4; octet++)
         {
-            var digits = ByteRuns.Digits(input, pos);
-            if (!IsOctet(input.Slice(pos, digits))) return -1;
-            pos += digits;
-            if (octet == 3) return pos;
-            if (!ByteRuns.At(input, pos, (byte)'.')) return -1;
-            pos++;
+            if (end < 0 || !ByteRuns.At(input, end, (byte)'.')) return -1;
+            end = OctetEnd(input, end + 1);
         }
+        return end;
     }
 
-    /// <summary>One, two, or three digits starting 0, 1, 2[0-4] or 25[0-5].</summary>
-    private static bool IsOctet(ReadOnlySpan<byte> d) => d.Length switch
+    /// <summary>
+    /// The end of the octet at <paramref name="pos"/>, its whole digit run, each digit read once; -1 unless the run
+    /// spells an octet: one to three digits, and three exactly when their value is at most 255 (<c>[0-1][0-9][0-9]</c>,
+    /// <c>2[0-4][0-9]</c>, <c>25[0-5]</c>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int OctetEnd(ReadOnlySpan<byte> input, int pos)
     {
-        1 or 2 => true,
-        3 => d[0] <= '1' || (d[0] == '2' && (d[1] < '5' || (d[1] == '5' && d[2] <= '5'))),
-        _ => false,
-    };
+        if ((uint)pos >= (uint)input.Length || !ByteRuns.IsDigit(input[pos])) return -1;
+        if ((uint)(pos + 1) >= (uint)input.Length || !ByteRuns.IsDigit(input[pos + 1])) return pos + 1;
+        if ((uint)(pos + 2) >= (uint)input.Length || !ByteRuns.IsDigit(input[pos + 2])) return pos + 2;
+        if ((uint)(pos + 3) < (uint)input.Length && ByteRuns.IsDigit(input[pos + 3])) return -1;
+        var value = (input[pos] - '0') * 100 + (input[pos + 1] - '0') * 10 + (input[pos + 2] - '0');
+        return value <= 255 ? pos + 3 : -1;
+    }
 }

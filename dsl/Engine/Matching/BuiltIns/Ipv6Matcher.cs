@@ -10,20 +10,23 @@ namespace GrokFlow.Engine.Matching.BuiltIns;
 /// inside a branch each alternative in turn, repeated groups deepest first, each h16 longest first; after each address
 /// end come its zone ends (longest first).
 /// </summary>
-public sealed class Ipv6Matcher : ISubMatcher, IEndScanner
+public readonly struct Ipv6Matcher : ISubMatcher, IEndScanner
 {
     /// <summary>
     /// As <see cref="EndScan.First{TScanner}"/> finds it; text that starts neither with <c>:</c> nor with one to four
-    /// hex digits and <c>:</c> (an IPv4 address, a host name) has no end, known after the scan's first step. Such text
-    /// mostly lacks a <c>:</c> in its first five bytes, which one word-wide test tells.
+    /// hex digits and <c>:</c> (an IPv4 address, a host name) has no end, known after the scan's first step.
     /// </summary>
     public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget)
     {
-        if (!ByteRuns.Within(input, pos, (byte)':', 5)) return --budget < 0 ? -2 : -1;
-        var hex = ByteRuns.Hex(input, pos);
-        if ((hex is >= 1 and <= 4 && ByteRuns.At(input, pos + hex, (byte)':')) || ByteRuns.At(input, pos, (byte)':'))
-            return EndScan.First<Ipv6Matcher>(input, pos, ref budget);
+        if (CanStart(input, pos)) return EndScan.First<Ipv6Matcher>(input, pos, ref budget);
         return --budget < 0 ? -2 : -1;
+    }
+
+    /// <summary>True when the text at <paramref name="pos"/> starts with <c>:</c> or with one to four hex digits and <c>:</c>.</summary>
+    private static bool CanStart(ReadOnlySpan<byte> input, int pos)
+    {
+        var hex = ByteRuns.ShortHex(input, pos);
+        return hex <= 4 && ByteRuns.At(input, pos + hex, (byte)':');
     }
 
     public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget) => EndScan.All<Ipv6Matcher>(input, pos, ends, ref budget);
@@ -39,7 +42,7 @@ public sealed class Ipv6Matcher : ISubMatcher, IEndScanner
         while (groups < 7)
         {
             var at = after[groups];
-            var hex = ByteRuns.Hex(input, at);
+            var hex = ByteRuns.ShortHex(input, at);
             if (hex is < 1 or > 4 || !ByteRuns.At(input, at + hex, (byte)':')) break;
             after[++groups] = at + hex + 1;
         }
@@ -61,7 +64,7 @@ public sealed class Ipv6Matcher : ISubMatcher, IEndScanner
     /// <summary><c>(?:h16|:)</c>.</summary>
     private static bool Branch7(ref MatchState s, int t)
     {
-        var hex = Math.Min(ByteRuns.Hex(s.Input, t), 4);
+        var hex = Math.Min(ByteRuns.ShortHex(s.Input, t), 4);
         for (var e = t + hex; e > t; e--)
             if (Address(ref s, e)) return true;
         return ByteRuns.At(s.Input, t, (byte)':') && Address(ref s, t + 1);
@@ -71,7 +74,7 @@ public sealed class Ipv6Matcher : ISubMatcher, IEndScanner
     private static bool Branch6(ref MatchState s, int t)
     {
         if (!ByteRuns.At(s.Input, t, (byte)':')) return V4(ref s, t);
-        var hex = Math.Min(ByteRuns.Hex(s.Input, t + 1), 4);
+        var hex = Math.Min(ByteRuns.ShortHex(s.Input, t + 1), 4);
         for (var e = t + 1 + hex; e > t + 1; e--)
             if (Address(ref s, e)) return true;
         return V4(ref s, t) || Address(ref s, t + 1);
@@ -92,7 +95,7 @@ public sealed class Ipv6Matcher : ISubMatcher, IEndScanner
         if (!s.Step()) return true;
         var input = s.Input;
         if (!ByteRuns.At(input, t, (byte)':')) return false;
-        var run = ByteRuns.Hex(input, t + 1);
+        var run = ByteRuns.ShortHex(input, t + 1);
         for (var length = Math.Min(run, 4); length >= 1; length--)
         {
             var e = t + 1 + length;
@@ -116,7 +119,7 @@ public sealed class Ipv6Matcher : ISubMatcher, IEndScanner
         {
             var at = chain[count];
             if (!ByteRuns.At(input, at, (byte)':')) break;
-            var run = ByteRuns.Hex(input, at + 1);
+            var run = ByteRuns.ShortHex(input, at + 1);
             if (run is < 1 or > 4) break;
             chain[++count] = at + 1 + run;
         }

@@ -1,10 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace GrokFlow.Engine.Matching.BuiltIns;
 
 /// <summary>
 /// <c>%{numberStr}</c> and <c>%{number}</c>: <c>[+-]?(?&gt;[0-9]+(?:\.(?:[0-9]*)?)?|\.[0-9]+)</c>. The body is atomic
 /// and a sign cannot start it, so there is at most one end.
 /// </summary>
-public sealed class NumberStrMatcher : ISubMatcher, IEndScanner
+public readonly struct NumberStrMatcher : ISubMatcher, IEndScanner
 {
     /// <summary>The one end, found directly: one step, as <see cref="Scan"/> takes.</summary>
     public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget) => --budget < 0 ? -2 : End(input, pos);
@@ -19,7 +21,20 @@ public sealed class NumberStrMatcher : ISubMatcher, IEndScanner
     }
 
     /// <summary>Where the (atomic) number at <paramref name="pos"/> ends, or -1.</summary>
+    /// <remarks>
+    /// Most numbers are short unsigned integers (priorities, process ids, ports): one to seven digits followed by
+    /// neither a digit nor a dot are read byte by byte here, without a call, so this path needs no saved registers.
+    /// </remarks>
     internal static int End(ReadOnlySpan<byte> input, int pos)
+    {
+        var end = pos;
+        while ((uint)end < (uint)input.Length && ByteRuns.IsDigit(input[end]) && end - pos < 7) end++;
+        if (end > pos && (uint)end < (uint)input.Length && !ByteRuns.IsDigit(input[end]) && input[end] != '.') return end;
+        return GeneralEnd(input, pos);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int GeneralEnd(ReadOnlySpan<byte> input, int pos)
     {
         if ((uint)pos < (uint)input.Length && input[pos] is (byte)'+' or (byte)'-') pos++;
         var digits = ByteRuns.Digits(input, pos);
@@ -38,7 +53,7 @@ public sealed class NumberStrMatcher : ISubMatcher, IEndScanner
 /// <c>%{numberExtStr}</c> and <c>%{numberExt}</c>: the atomic number, then <c>(?:[eE][+-]?[0-9]+)?</c>, whose digits
 /// give back one at a time (longest first) before the exponent is dropped.
 /// </summary>
-public sealed class NumberExtStrMatcher : ISubMatcher, IEndScanner
+public readonly struct NumberExtStrMatcher : ISubMatcher, IEndScanner
 {
     public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget) => EndScan.First<NumberExtStrMatcher>(input, pos, ref budget);
 
