@@ -128,6 +128,45 @@ public sealed class BuiltInMatcherTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void The_ends_take_the_steps_the_backtracking_scan_takes(string name)
+    {
+        // Ends written directly (host names) against the generic scan (EndScan.All over the matcher's Scan): the same
+        // ends, overflow or failure, and the same budget left, down to a budget that runs out at each step.
+        var (direct, generic) = EndsPair(name);
+        var random = new Random(20261209);
+        for (var line = 0; line < 400; line++)
+        {
+            var bytes = Encoding.UTF8.GetBytes(RandomText(random, line % 2 == 0 ? Pieces : RunPieces));
+            var room = line % 3 == 0 ? 3 : MatchState.SmallEndsCapacity;
+            for (var pos = 0; pos <= bytes.Length; pos++)
+            for (var budget = 0; budget <= 6; budget++)
+            {
+                int directBudget = budget, scannedBudget = budget;
+                var (directEnds, scannedEnds) = (new int[room], new int[room]);
+                var expected = generic(bytes, pos, scannedEnds, ref scannedBudget);
+                Assert.Equal(expected, direct(bytes, pos, directEnds, ref directBudget));
+                Assert.Equal(scannedBudget, directBudget);
+                if (expected > 0) Assert.Equal(scannedEnds[..expected], directEnds[..expected]);
+            }
+        }
+    }
+
+    private delegate int EndsOf(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget);
+
+    private static (EndsOf Direct, EndsOf Generic) EndsPair(string name) => name switch
+    {
+        "numberStr" or "number" => (NumberStrMatcher.Ends, EndScan.All<NumberStrMatcher>),
+        "numberExtStr" or "numberExt" => (NumberExtStrMatcher.Ends, EndScan.All<NumberExtStrMatcher>),
+        "ipv4" => (Ipv4Matcher.Ends, EndScan.All<Ipv4Matcher>),
+        "ipv6" => (Ipv6Matcher.Ends, EndScan.All<Ipv6Matcher>),
+        "ip" => (IpMatcher.Ends, EndScan.All<IpMatcher>),
+        "hostname" or "host" => (HostnameMatcher.Ends, EndScan.All<HostnameMatcher>),
+        "ipOrHost" => (IpOrHostMatcher.Ends, EndScan.All<IpOrHostMatcher>),
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
     private static FirstEndOf Generic(string name) => name switch
     {
         "numberStr" or "number" => EndScan.First<NumberStrMatcher>,

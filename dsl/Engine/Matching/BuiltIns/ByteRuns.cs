@@ -58,6 +58,14 @@ internal static class ByteRuns
         return Run(input, pos, s_labelBytes);
     }
 
+    /// <summary>The four bytes at <paramref name="pos"/> (the caller checked they exist), the first lowest.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint LittleEndianWord32(ReadOnlySpan<byte> input, int pos)
+    {
+        var word = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), pos));
+        return BitConverter.IsLittleEndian ? word : BinaryPrimitives.ReverseEndianness(word);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong LittleEndianWord(ReadOnlySpan<byte> input, int pos)
     {

@@ -27,7 +27,40 @@ public readonly struct HostnameMatcher : ISubMatcher, IEndScanner
         return ByteRuns.At(input, end, (byte)'.') ? end + 1 : end;
     }
 
-    public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget) => EndScan.All<HostnameMatcher>(input, pos, ends, ref budget);
+    /// <summary>
+    /// The ends <see cref="Scan"/> records, with its steps, written directly: they are distinct by construction (each
+    /// label's ends lie before the next label's start), so they need not be searched for duplicates one by one.
+    /// </summary>
+    public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget)
+    {
+        if (--budget < 0) return -1;
+        if (!CanStart(input, pos)) return 0;
+        var start = pos;
+        var end = LabelEnd(input, start);
+        while (ByteRuns.At(input, end, (byte)'.') && end + 1 < input.Length && ByteRuns.IsAlphanumeric(input[end + 1]))
+        {
+            if (--budget < 0) return -1;
+            start = end + 1;
+            end = LabelEnd(input, start);
+        }
+        var count = 0;
+        while (true)
+        {
+            if (ByteRuns.At(input, end, (byte)'.') && !TryAdd(ends, ref count, end + 1)) return MatchState.EndsOverflow;
+            for (var e = end; e > start; e--)
+                if (!TryAdd(ends, ref count, e)) return MatchState.EndsOverflow;
+            if (start == pos) return count;
+            end = start - 1;
+            start = LabelStart(input, pos, end);
+        }
+    }
+
+    private static bool TryAdd(Span<int> ends, ref int count, int end)
+    {
+        if (count == ends.Length) return false;
+        ends[count++] = end;
+        return true;
+    }
 
     public static bool Scan(ref MatchState s, int pos)
     {

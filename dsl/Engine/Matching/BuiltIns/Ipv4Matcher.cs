@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace GrokFlow.Engine.Matching.BuiltIns;
@@ -21,7 +23,7 @@ public readonly struct Ipv4Matcher : ISubMatcher, IEndScanner
     }
 
     /// <summary>Where the address at <paramref name="pos"/> ends, or -1.</summary>
-    private static int End(ReadOnlySpan<byte> input, int pos)
+    internal static int End(ReadOnlySpan<byte> input, int pos)
     {
         if (pos > 0 && ByteRuns.IsDigit(input[pos - 1])) return -1;
         var end = OctetEnd(input, pos);
@@ -34,17 +36,26 @@ public readonly struct Ipv4Matcher : ISubMatcher, IEndScanner
     }
 
     /// <summary>
-    /// The end of the octet at <paramref name="pos"/>, its whole digit run, each digit read once; -1 unless the run
-    /// spells an octet: one to three digits, and three exactly when their value is at most 255 (<c>[0-1][0-9][0-9]</c>,
-    /// <c>2[0-4][0-9]</c>, <c>25[0-5]</c>).
+    /// The end of the octet at <paramref name="pos"/>, its whole digit run; -1 unless the run spells an octet: one to
+    /// three digits, and three exactly when they are at most 255 (<c>[0-1][0-9][0-9]</c>, <c>2[0-4][0-9]</c>,
+    /// <c>25[0-5]</c>). With four bytes to read, they are tested at once in one 32-bit word (as
+    /// <see cref="ByteRuns.Digits"/> does eight), and three digits compare as their big-endian bytes do.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int OctetEnd(ReadOnlySpan<byte> input, int pos)
     {
+        if ((uint)pos < (uint)input.Length && input.Length - pos >= sizeof(uint))
+        {
+            var word = ByteRuns.LittleEndianWord32(input, pos);
+            var offset = word ^ 0x30303030u;
+            var nonDigits = (((offset & 0x7F7F7F7Fu) + 0x76767676u) | offset) & 0x80808080u;
+            var length = BitOperations.TrailingZeroCount(nonDigits) >> 3;
+            if (length is 0 or 4 || (length == 3 && BinaryPrimitives.ReverseEndianness(word) >> 8 > 0x323535)) return -1;
+            return pos + length;
+        }
         if ((uint)pos >= (uint)input.Length || !ByteRuns.IsDigit(input[pos])) return -1;
         if ((uint)(pos + 1) >= (uint)input.Length || !ByteRuns.IsDigit(input[pos + 1])) return pos + 1;
         if ((uint)(pos + 2) >= (uint)input.Length || !ByteRuns.IsDigit(input[pos + 2])) return pos + 2;
-        if ((uint)(pos + 3) < (uint)input.Length && ByteRuns.IsDigit(input[pos + 3])) return -1;
         var value = (input[pos] - '0') * 100 + (input[pos + 1] - '0') * 10 + (input[pos + 2] - '0');
         return value <= 255 ? pos + 3 : -1;
     }

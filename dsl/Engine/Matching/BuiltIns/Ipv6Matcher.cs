@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace GrokFlow.Engine.Matching.BuiltIns;
@@ -10,6 +11,7 @@ namespace GrokFlow.Engine.Matching.BuiltIns;
 /// inside a branch each alternative in turn, repeated groups deepest first, each h16 longest first; after each address
 /// end come its zone ends (longest first).
 /// </summary>
+[SkipLocalsInit]
 public readonly struct Ipv6Matcher : ISubMatcher, IEndScanner
 {
     /// <summary>
@@ -23,7 +25,7 @@ public readonly struct Ipv6Matcher : ISubMatcher, IEndScanner
     }
 
     /// <summary>True when the text at <paramref name="pos"/> starts with <c>:</c> or with one to four hex digits and <c>:</c>.</summary>
-    private static bool CanStart(ReadOnlySpan<byte> input, int pos)
+    internal static bool CanStart(ReadOnlySpan<byte> input, int pos)
     {
         var hex = ByteRuns.ShortHex(input, pos);
         return hex <= 4 && ByteRuns.At(input, pos + hex, (byte)':');

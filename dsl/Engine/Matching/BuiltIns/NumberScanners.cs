@@ -22,14 +22,14 @@ public readonly struct NumberStrMatcher : ISubMatcher, IEndScanner
 
     /// <summary>Where the (atomic) number at <paramref name="pos"/> ends, or -1.</summary>
     /// <remarks>
-    /// Most numbers are short unsigned integers (priorities, process ids, ports): one to seven digits followed by
-    /// neither a digit nor a dot are read byte by byte here, without a call, so this path needs no saved registers.
+    /// Most numbers are short unsigned integers (priorities, process ids, ports): digits followed by a byte other than a
+    /// dot are read byte by byte here, without a call, so this path needs no saved registers.
     /// </remarks>
     internal static int End(ReadOnlySpan<byte> input, int pos)
     {
         var end = pos;
-        while ((uint)end < (uint)input.Length && ByteRuns.IsDigit(input[end]) && end - pos < 7) end++;
-        if (end > pos && (uint)end < (uint)input.Length && !ByteRuns.IsDigit(input[end]) && input[end] != '.') return end;
+        while ((uint)end < (uint)input.Length && ByteRuns.IsDigit(input[end])) end++;
+        if (end > pos && (uint)end < (uint)input.Length && input[end] != '.') return end;
         return GeneralEnd(input, pos);
     }
 
