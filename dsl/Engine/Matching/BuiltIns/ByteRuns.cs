@@ -43,6 +43,7 @@ internal static class ByteRuns
     }
 
     /// <summary>Length of the run of host-label bytes <c>[0-9A-Za-z_-]</c> at <paramref name="pos"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Label(ReadOnlySpan<byte> input, int pos)
     {
         if ((uint)pos < (uint)input.Length && input.Length - pos >= Vector128<byte>.Count)

@@ -26,23 +26,24 @@ public readonly struct Ipv4Matcher : ISubMatcher, IEndScanner
     internal static int End(ReadOnlySpan<byte> input, int pos)
     {
         if (pos > 0 && ByteRuns.IsDigit(input[pos - 1])) return -1;
-        var end = OctetEnd(input, pos);
-        for (var octet = 1; octet < 4; octet++)
+        for (var octet = 0; octet < 3; octet++)
         {
-            if (end < 0 || !ByteRuns.At(input, end, (byte)'.')) return -1;
-            end = OctetEnd(input, end + 1);
+            pos = OctetEnd(input, pos, (byte)'.');
+            if (pos < 0) return -1;
+            pos++;
         }
-        return end;
+        return OctetEnd(input, pos, 0);
     }
 
     /// <summary>
-    /// The end of the octet at <paramref name="pos"/>, its whole digit run; -1 unless the run spells an octet: one to
-    /// three digits, and three exactly when they are at most 255 (<c>[0-1][0-9][0-9]</c>, <c>2[0-4][0-9]</c>,
-    /// <c>25[0-5]</c>). With four bytes to read, they are tested at once in one 32-bit word (as
-    /// <see cref="ByteRuns.Digits"/> does eight), and three digits compare as their big-endian bytes do.
+    /// The end of the octet at <paramref name="pos"/>, its whole digit run, followed by <paramref name="dot"/> (0: by
+    /// any byte); else -1. An octet is one to three digits, and three exactly when they are at most 255
+    /// (<c>[0-1][0-9][0-9]</c>, <c>2[0-4][0-9]</c>, <c>25[0-5]</c>). With four bytes to read, they are tested at once in
+    /// one 32-bit word (as <see cref="ByteRuns.Digits"/> does eight), three digits compare as their big-endian bytes
+    /// do, and the byte after the run is taken from the same word.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int OctetEnd(ReadOnlySpan<byte> input, int pos)
+    private static int OctetEnd(ReadOnlySpan<byte> input, int pos, byte dot)
     {
         if ((uint)pos < (uint)input.Length && input.Length - pos >= sizeof(uint))
         {
@@ -51,12 +52,12 @@ public readonly struct Ipv4Matcher : ISubMatcher, IEndScanner
             var nonDigits = (((offset & 0x7F7F7F7Fu) + 0x76767676u) | offset) & 0x80808080u;
             var length = BitOperations.TrailingZeroCount(nonDigits) >> 3;
             if (length is 0 or 4 || (length == 3 && BinaryPrimitives.ReverseEndianness(word) >> 8 > 0x323535)) return -1;
+            if (dot != 0 && (byte)(word >> (length * 8)) != dot) return -1;
             return pos + length;
         }
-        if ((uint)pos >= (uint)input.Length || !ByteRuns.IsDigit(input[pos])) return -1;
-        if ((uint)(pos + 1) >= (uint)input.Length || !ByteRuns.IsDigit(input[pos + 1])) return pos + 1;
-        if ((uint)(pos + 2) >= (uint)input.Length || !ByteRuns.IsDigit(input[pos + 2])) return pos + 2;
-        var value = (input[pos] - '0') * 100 + (input[pos + 1] - '0') * 10 + (input[pos + 2] - '0');
-        return value <= 255 ? pos + 3 : -1;
+        var end = pos;
+        while ((uint)end < (uint)input.Length && ByteRuns.IsDigit(input[end])) end++;
+        if (end == pos || (end - pos == 3 && (input[pos] - '0') * 100 + (input[pos + 1] - '0') * 10 + (input[pos + 2] - '0') > 255)) return -1;
+        return dot == 0 || ByteRuns.At(input, end, dot) ? end : -1;
     }
 }

@@ -25,6 +25,7 @@ public readonly struct Ipv6Matcher : ISubMatcher, IEndScanner
     }
 
     /// <summary>True when the text at <paramref name="pos"/> starts with <c>:</c> or with one to four hex digits and <c>:</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool CanStart(ReadOnlySpan<byte> input, int pos)
     {
         var hex = ByteRuns.ShortHex(input, pos);

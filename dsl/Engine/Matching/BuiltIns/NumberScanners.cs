@@ -25,6 +25,7 @@ public readonly struct NumberStrMatcher : ISubMatcher, IEndScanner
     /// Most numbers are short unsigned integers (priorities, process ids, ports): digits followed by a byte other than a
     /// dot are read byte by byte here, without a call, so this path needs no saved registers.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int End(ReadOnlySpan<byte> input, int pos)
     {
         var end = pos;
