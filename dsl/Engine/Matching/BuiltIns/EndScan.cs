@@ -45,6 +45,19 @@ public static class EndScan
         return s.EndsResult;
     }
 
+    /// <summary>
+    /// <see cref="All{TScanner}"/> of a scanner with at most one end, <paramref name="end"/> (-1: none), found directly
+    /// in the one step its scan takes.
+    /// </summary>
+    public static int One(int end, Span<int> ends, ref int budget)
+    {
+        if (--budget < 0) return -1;
+        if (end < 0) return 0;
+        if (ends.IsEmpty) return MatchState.EndsOverflow;
+        ends[0] = end;
+        return 1;
+    }
+
     /// <summary>Records one end; true when the scan must stop.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Record(ref MatchState s, int end) => s.RecordEnd(end) || s.OutOfBudget;

@@ -11,7 +11,7 @@ public readonly struct NumberStrMatcher : ISubMatcher, IEndScanner
     /// <summary>The one end, found directly: one step, as <see cref="Scan"/> takes.</summary>
     public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget) => --budget < 0 ? -2 : End(input, pos);
 
-    public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget) => EndScan.All<NumberStrMatcher>(input, pos, ends, ref budget);
+    public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget) => EndScan.One(End(input, pos), ends, ref budget);
 
     public static bool Scan(ref MatchState s, int pos)
     {
