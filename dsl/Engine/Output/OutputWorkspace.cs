@@ -198,6 +198,7 @@ internal sealed class OutputWorkspace
         {
             attributesRoot.CopyTo(_attributesRoot);
             _attributesRootLength = attributesRoot.Length;
+            Array.Clear(_checkedPlans);
         }
     }
 
@@ -205,9 +206,39 @@ internal sealed class OutputWorkspace
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void NoteRoot(ReadOnlySpan<byte> name, bool reserved)
     {
+        if (Collides(name, reserved)) RootCollision = true;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool Collides(ReadOnlySpan<byte> name, bool reserved) =>
         // Most names differ in length from the source's object: decided without the compare.
-        if (reserved || (name.Length == _attributesRootLength && name.Length > 0 && name.SequenceEqual(_attributesRoot.AsSpan(0, _attributesRootLength))))
-            RootCollision = true;
+        reserved || (name.Length == _attributesRootLength && name.Length > 0 && name.SequenceEqual(_attributesRoot.AsSpan(0, _attributesRootLength)));
+
+    /// <summary>The flat plans whose members were checked against the current source object, by their workspace slot.</summary>
+    private readonly OutputPlan?[] _checkedPlans = new OutputPlan?[CheckedPlanSlots];
+    private readonly bool[] _checkedPlansMayCollide = new bool[CheckedPlanSlots];
+    private const int CheckedPlanSlots = 8;
+
+    /// <summary>
+    /// Whether some member of the flat <paramref name="plan"/> would be a collision for <see cref="NoteRoot"/> with the
+    /// events' current source object: when none would, the plan's members need no noting. Decided once per plan and
+    /// source object name, not per member and line (a pipeline's few rules each keep their answer).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool FlatMembersMayCollide(OutputPlan plan)
+    {
+        var slot = plan.WorkspaceSlot & (CheckedPlanSlots - 1);
+        return ReferenceEquals(_checkedPlans[slot], plan) ? _checkedPlansMayCollide[slot] : CheckFlatMembers(plan, slot);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private bool CheckFlatMembers(OutputPlan plan, int slot)
+    {
+        var mayCollide = false;
+        foreach (ref readonly var member in plan.FlatMembers.AsSpan()) mayCollide |= Collides(member.Utf8Name, member.IsReservedAtRoot);
+        _checkedPlans[slot] = plan;
+        _checkedPlansMayCollide[slot] = mayCollide;
+        return mayCollide;
     }
 
     public void NoteWrite() => RootWrites++;

@@ -85,6 +85,7 @@ public static class OutputWriter
     {
         var workspace = context.Output;
         var members = new JsonMemberRun(writer, workspace);
+        var noteRoots = workspace.FlatMembersMayCollide(plan);
         var wrote = false;
         foreach (ref readonly var member in plan.FlatMembers.AsSpan())
         {
@@ -92,13 +93,13 @@ public static class OutputWriter
             var end = slots[2 * member.Slot + 1];
             if (start < 0 || end <= start) continue;
             // Text without a filter, the usual member, is written here; the others are converted first.
-            if (member.Conversion == ConversionKind.Text && !member.Filtered)
+            if (member.PlainText)
             {
                 var text = input[start..end];
                 if (!members.TryString(member.Member, text)) members.String(member.Member, ValidText(text, workspace));
             }
             else if (!TryWriteFlatMember(ref members, member, input, start, end, context)) continue;
-            workspace.NoteRoot(member.Utf8Name, member.IsReservedAtRoot);
+            if (noteRoots) workspace.NoteRoot(member.Utf8Name, member.IsReservedAtRoot);
             wrote = true;
         }
         members.Release();
