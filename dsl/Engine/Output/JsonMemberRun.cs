@@ -84,6 +84,7 @@ public ref struct JsonMemberRun
     }
 
     /// <summary>A held run lives in the destination while the workspace says so (only the event's run ever does).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void TakeHeldRoom()
     {
         if (!_workspace.InDestination) return;

@@ -153,20 +153,6 @@ public static class JsonStrings
         {
             while (i <= length - Vector128<byte>.Count)
             {
-                // Two blocks at a time while both are clean (most text): one test and one step for 32 bytes.
-                if (i <= length - 2 * Vector128<byte>.Count)
-                {
-                    var first = Vector128.LoadUnsafe(ref source, (nuint)i);
-                    var second = Vector128.LoadUnsafe(ref source, (nuint)(i + Vector128<byte>.Count));
-                    first.StoreUnsafe(ref target, (nuint)at);
-                    second.StoreUnsafe(ref target, (nuint)(at + Vector128<byte>.Count));
-                    if ((AttentionVector(first) | AttentionVector(second)) == Vector128<byte>.Zero)
-                    {
-                        i += 2 * Vector128<byte>.Count;
-                        at += 2 * Vector128<byte>.Count;
-                        continue;
-                    }
-                }
                 var block = Vector128.LoadUnsafe(ref source, (nuint)i);
                 block.StoreUnsafe(ref target, (nuint)at);   // the room has a vector of slack past the worst case
                 var mask = AttentionMask(block);
@@ -305,7 +291,11 @@ public static class JsonStrings
             var sequence = Utf8Bmp(ref source, length, i + produced, out var character);
             if (sequence < 0 || !Escapes.IsAllowed(character))
                 return produced > 0 ? Done(produced, produced) : EscapeOne(ref source, length, i, ref target, at);
-            for (var k = 0; k < sequence; k++) Unsafe.Add(ref target, at + produced + k) = Unsafe.Add(ref source, i + produced + k);
+            // Two or three bytes, copied as two overlapping pairs.
+            ref var from = ref Unsafe.Add(ref source, i + produced);
+            ref var to = ref Unsafe.Add(ref target, at + produced);
+            Unsafe.WriteUnaligned(ref to, Unsafe.ReadUnaligned<ushort>(ref from));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, sequence - 2), Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref from, sequence - 2)));
             produced += sequence;
         }
         while (i + produced < length && Unsafe.Add(ref source, i + produced) >= 0x80);

@@ -23,11 +23,7 @@ public sealed class OutputPlan
                  && Enumerable.Range(0, nodes.Length).All(i => roots[i] == i && nodes[i].Children.Length == 0
                                                               && nodes[i].Leaves is [var leaf] && leaf == i);
         FlatMembers = IsFlat ? [.. captures.Select((capture, i) => new FlatMember(capture, nodes[i]))] : [];
-        WorkspaceSlot = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
     }
-
-    /// <summary>Where a workspace keeps what it found out about this plan (see <see cref="OutputWorkspace.FlatMembersMayCollide"/>): spread by identity.</summary>
-    internal int WorkspaceSlot { get; }
 
     /// <summary>
     /// Whether every capture has its own top-level name (no dotted paths, no shared names): capture <c>i</c> is node

@@ -199,6 +199,7 @@ internal sealed class OutputWorkspace
             attributesRoot.CopyTo(_attributesRoot);
             _attributesRootLength = attributesRoot.Length;
             Array.Clear(_checkedPlans);
+            _nextCheckedPlan = 0;
         }
     }
 
@@ -214,28 +215,35 @@ internal sealed class OutputWorkspace
         // Most names differ in length from the source's object: decided without the compare.
         reserved || (name.Length == _attributesRootLength && name.Length > 0 && name.SequenceEqual(_attributesRoot.AsSpan(0, _attributesRootLength)));
 
-    /// <summary>The flat plans whose members were checked against the current source object, by their workspace slot.</summary>
-    private readonly OutputPlan?[] _checkedPlans = new OutputPlan?[CheckedPlanSlots];
-    private readonly bool[] _checkedPlansMayCollide = new bool[CheckedPlanSlots];
-    private const int CheckedPlanSlots = 8;
+    /// <summary>The flat plans whose members were checked against the current source object (a pipeline has a few rules).</summary>
+    private readonly OutputPlan?[] _checkedPlans = new OutputPlan?[CheckedPlanRoom];
+    private readonly bool[] _checkedPlansMayCollide = new bool[CheckedPlanRoom];
+    private const int CheckedPlanRoom = 8;
+    private int _nextCheckedPlan;
 
     /// <summary>
     /// Whether some member of the flat <paramref name="plan"/> would be a collision for <see cref="NoteRoot"/> with the
     /// events' current source object: when none would, the plan's members need no noting. Decided once per plan and
-    /// source object name, not per member and line (a pipeline's few rules each keep their answer).
+    /// source object name, not per member and line.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool FlatMembersMayCollide(OutputPlan plan)
     {
-        var slot = plan.WorkspaceSlot & (CheckedPlanSlots - 1);
-        return ReferenceEquals(_checkedPlans[slot], plan) ? _checkedPlansMayCollide[slot] : CheckFlatMembers(plan, slot);
+        var plans = _checkedPlans;
+        for (var i = 0; i < plans.Length; i++)
+        {
+            if (ReferenceEquals(plans[i], plan)) return _checkedPlansMayCollide[i];
+        }
+        return CheckFlatMembers(plan);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private bool CheckFlatMembers(OutputPlan plan, int slot)
+    private bool CheckFlatMembers(OutputPlan plan)
     {
         var mayCollide = false;
         foreach (ref readonly var member in plan.FlatMembers.AsSpan()) mayCollide |= Collides(member.Utf8Name, member.IsReservedAtRoot);
+        // More rules than room: the oldest answer makes way.
+        var slot = _nextCheckedPlan;
+        _nextCheckedPlan = (slot + 1) % CheckedPlanRoom;
         _checkedPlans[slot] = plan;
         _checkedPlansMayCollide[slot] = mayCollide;
         return mayCollide;
