@@ -221,9 +221,17 @@ public ref struct JsonMemberRun
         else Reserve(name, 20);
         if ((ulong)value < 100)
         {
-            // Severity, facility and the like: one or two digits, without the general formatter.
-            if (value >= 10) _buffer[_length++] = (byte)('0' + value / 10);
-            _buffer[_length++] = (byte)('0' + value % 10);
+            // Severity, facility and the like: one or two digits, without the general formatter, in the room above.
+            ref var at = ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length);
+            if (value < 10)
+            {
+                at = (byte)('0' + value);
+                _length++;
+                return;
+            }
+            at = (byte)('0' + value / 10);
+            Unsafe.Add(ref at, 1) = (byte)('0' + value % 10);
+            _length += 2;
             return;
         }
         value.TryFormat(_buffer[_length..], out var written, default, CultureInfo.InvariantCulture);
