@@ -191,12 +191,19 @@ public ref struct JsonMemberRun
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool TryStringAnyWay(JsonMemberName name, ReadOnlySpan<byte> utf8)
     {
-        // A longer value after a short name (a message, a path): the name as TryString copies it, then the scan.
-        if (TryWriteLaterName(name, JsonStrings.QuotedRoom(utf8.Length), out var laterNameLength))
+        // A longer value after a short name (a message, a path), later or first in an object the run opened: the name
+        // copied padded, then the scan.
+        var separatedLength = name.SeparatedLength;
+        if (_next != JsonRunNext.First && separatedLength <= JsonMemberName.PaddedRoom
+            && _length + JsonMemberName.PaddedRoom + JsonStrings.QuotedRoom(utf8.Length) <= _buffer.Length)
         {
-            if (!JsonStrings.TryQuoteInRoom(utf8, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length + laterNameLength), out var quoted))
+            var skip = _next == JsonRunNext.FirstInObject ? 1 : 0;
+            var shortNameLength = separatedLength - skip;
+            CopyPadded(name, skip, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length));
+            if (!JsonStrings.TryQuoteInRoom(utf8, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length + shortNameLength), out var quoted))
                 return false;
-            _length += laterNameLength + quoted;
+            TakeName(name, shortNameLength);
+            _length += quoted;
             return true;
         }
         if (_direct) return false;
