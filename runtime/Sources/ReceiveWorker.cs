@@ -88,6 +88,7 @@ internal sealed class ReceiveWorker : IDisposable
                     }
                     events += HandleSafely(_receiver.Datagram(i), sender, receivedAt);
                 }
+                _handler.PublishCounts();
             }
             _counters.AddEvents(events);
             // Unbatched receives take one datagram a call: pausing after each would cap the rate.

@@ -41,7 +41,6 @@ internal sealed class SyslogDatagramHandler : IDatagramHandler
             events++;
         }
         if (events == 0) _metrics.Drop(DropReason.Malformed);
-        FlushCounters();
         return events;
     }
 
@@ -58,7 +57,7 @@ internal sealed class SyslogDatagramHandler : IDatagramHandler
         _metrics.Drop(DropReason.Oversize);
     }
 
-    private void FlushCounters()
+    public void PublishCounts()
     {
         var parsed = _events.Parsed;
         var unmatched = _events.Unmatched;
