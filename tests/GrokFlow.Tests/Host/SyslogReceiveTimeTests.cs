@@ -17,17 +17,12 @@ namespace GrokFlow.Tests.Host;
 /// </summary>
 public sealed class SyslogReceiveTimeTests
 {
-    private sealed class Collected : IBatchTarget
-    {
-        public List<EventBatch> Batches { get; } = [];
-        public void Accept(EventBatch batch) => Batches.Add(batch);
-    }
 
     [Fact]
     public void AYearlessDateTakesTheYearNearestItsReceiveTime()
     {
         using var bed = new SpoolTestBed("receive-time");
-        var target = new Collected();
+        var target = new CollectedBatches();
         using var builder = new BatchBuilder(new BatchingOptions(), target);
         var route = new PipelineRoute(BuiltInPipelines.All.Single(p => p.Id == "qnap"), SearchQueryParser.Parse("service:qnap-nas"));
         using var handler = new SyslogDatagramHandler(builder, new SourceFields(new SourceOptions { Service = "qnap-nas" }), [route], bed.Metrics);
