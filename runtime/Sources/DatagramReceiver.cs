@@ -17,11 +17,17 @@ internal sealed unsafe class DatagramReceiver : IDisposable
     /// <summary>Datagrams per system call: enough to amortise the call, small enough that a batch is a few hundred µs of work.</summary>
     public const int Capacity = 32;
     private const int MaxDatagram = 65535;
+    /// <summary>
+    /// Distance between two datagram slots: a 64 KiB stride would put every slot's first bytes in the same cache sets,
+    /// so a batch of small datagrams would evict itself while the kernel copies it in and the handler reads it; one
+    /// cache line more per slot spreads them over different sets.
+    /// </summary>
+    private const int SlotStride = 65536 + 64;
     private const int AddressBytes = 128;   // sizeof(struct sockaddr_storage)
     private static readonly TimeSpan WakeInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly Socket _socket;
-    private readonly byte[] _data;      // Capacity slots of MaxDatagram bytes, pinned
+    private readonly byte[] _data;      // Capacity slots of MaxDatagram bytes, SlotStride apart, pinned
     private readonly byte[] _names;     // Capacity sockaddr_storage slots, pinned
     private readonly int[] _lengths = new int[Capacity];
     private readonly int[] _nameLengths = new int[Capacity];
@@ -34,7 +40,7 @@ internal sealed unsafe class DatagramReceiver : IDisposable
     {
         _socket = socket;
         _address = new SocketAddress(socket.AddressFamily);
-        _data = GC.AllocateUninitializedArray<byte>(_batched ? Capacity * MaxDatagram : MaxDatagram, pinned: true);
+        _data = GC.AllocateUninitializedArray<byte>(_batched ? Capacity * SlotStride : MaxDatagram, pinned: true);
         _names = GC.AllocateUninitializedArray<byte>(Capacity * AddressBytes, pinned: true);
         _iov = (IoVec*)NativeMemory.AllocZeroed((nuint)(Capacity * sizeof(IoVec)));
         _messages = (MMsgHdr*)NativeMemory.AllocZeroed((nuint)(Capacity * sizeof(MMsgHdr)));
@@ -43,7 +49,7 @@ internal sealed unsafe class DatagramReceiver : IDisposable
         var names = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_names));
         for (var i = 0; i < Capacity; i++)
         {
-            _iov[i] = new IoVec { Base = (nint)(data + (long)i * MaxDatagram), Length = MaxDatagram };
+            _iov[i] = new IoVec { Base = (nint)(data + (long)i * SlotStride), Length = MaxDatagram };
             _messages[i].Header = new MsgHdr { Name = (nint)(names + i * AddressBytes), Iov = (nint)(_iov + i), IovLength = 1 };
         }
         // A blocked call wakes this often, so that a stopping worker sees it even if closing the socket did not wake it.
@@ -68,7 +74,7 @@ internal sealed unsafe class DatagramReceiver : IDisposable
     public int Receive() => _batched ? ReceiveBatch() : ReceiveOne();
 
     public ReadOnlySpan<byte> Datagram(int index) =>
-        _data.AsSpan(_batched ? index * MaxDatagram : 0, _lengths[index]);
+        _data.AsSpan(_batched ? index * SlotStride : 0, _lengths[index]);
 
     /// <summary>The sender's address (a native sockaddr, as <see cref="SocketAddress.Buffer"/> holds it).</summary>
     public ReadOnlySpan<byte> SenderAddress(int index) => _names.AsSpan(index * AddressBytes, _nameLengths[index]);

@@ -26,10 +26,11 @@ internal sealed class ReceiveWorker : IDisposable
     private readonly Thread _thread;
     private readonly DatagramReceiver _receiver;
     private readonly TimeSpan _coalesce;
+    private readonly ReceivePriority _priority;
     private volatile bool _stopping;
 
     public ReceiveWorker(Socket socket, string threadName, string sourceName, SenderNetworks networks, IDatagramHandler handler, BatchBuilder builder,
-        HostMetrics metrics, TimeProvider clock, ILogger logger, TimeSpan coalesce)
+        HostMetrics metrics, TimeProvider clock, ILogger logger, TimeSpan coalesce, ReceivePriority priority)
     {
         _socket = socket;
         _sourceName = sourceName;
@@ -42,6 +43,7 @@ internal sealed class ReceiveWorker : IDisposable
         _logger = logger;
         _receiver = new DatagramReceiver(socket);
         _coalesce = coalesce;
+        _priority = priority;
         _thread = new Thread(Run) { IsBackground = true, Name = $"grokflow {threadName}" };
     }
 
@@ -62,6 +64,7 @@ internal sealed class ReceiveWorker : IDisposable
 
     private void Run()
     {
+        _priority.ApplyToCurrentThread();
         var senders = new SenderCache((IPEndPoint)_socket.LocalEndPoint!, _networks);
         while (!_stopping)
         {
@@ -88,6 +91,7 @@ internal sealed class ReceiveWorker : IDisposable
                     }
                     events += HandleSafely(_receiver.Datagram(i), sender, receivedAt);
                 }
+                _handler.PublishCounts();
             }
             _counters.AddEvents(events);
             // Unbatched receives take one datagram a call: pausing after each would cap the rate.

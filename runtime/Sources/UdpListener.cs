@@ -30,12 +30,13 @@ internal sealed class UdpListener : IDisposable
             LocalEndPoint = (IPEndPoint)first.LocalEndPoint!;
             for (var i = 1; i < (reusePort ? count : 1); i++) Open(address, LocalEndPoint.Port, reusePort, options, logger);
             foreach (var socket in _sockets) kernelDrops.Add(socket);
+            var priority = new ReceivePriority(options.ReceiveThreadNice, options.DisplayName, logger);
             for (var i = 0; i < count; i++)
             {
                 var builder = builders.Create();
                 var socket = _sockets[reusePort ? i : 0];
                 _workers.Add(new ReceiveWorker(socket, $"{options.DisplayName}#{i}", options.DisplayName, networks, createHandler(builder), builder, metrics, clock, logger,
-                    CoalescingPause(socket, options)));
+                    CoalescingPause(socket, options), priority));
             }
         }
         catch

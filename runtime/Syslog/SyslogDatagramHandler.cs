@@ -19,17 +19,19 @@ internal sealed class SyslogDatagramHandler : IDatagramHandler
     private readonly PipelineCounters[] _counters;
     private readonly HostMetrics _metrics;
     private readonly Utf8Repair _repair = new();
+    private readonly ReceiveTimeClock _clock = new();
 
-    public SyslogDatagramHandler(BatchBuilder builder, SourceFields fields, IReadOnlyList<PipelineRoute> routes, HostMetrics metrics, TimeProvider clock)
+    public SyslogDatagramHandler(BatchBuilder builder, SourceFields fields, IReadOnlyList<PipelineRoute> routes, HostMetrics metrics)
     {
         _builder = builder;
         _metrics = metrics;
         _counters = routes.Select(r => metrics.Pipeline(r.Pipeline.Id)).ToArray();
-        _events = new SyslogEventWriter(fields, routes, new ParseContext(clock));
+        _events = new SyslogEventWriter(fields, routes, new ParseContext(_clock));
     }
 
     public int Handle(ReadOnlySpan<byte> datagram, SenderInfo sender, DateTimeOffset receivedAt)
     {
+        _clock.ReceivedAt = receivedAt;
         var events = 0;
         foreach (var rawLine in new DatagramLines(datagram))
         {
@@ -39,7 +41,6 @@ internal sealed class SyslogDatagramHandler : IDatagramHandler
             events++;
         }
         if (events == 0) _metrics.Drop(DropReason.Malformed);
-        FlushCounters();
         return events;
     }
 
@@ -56,7 +57,7 @@ internal sealed class SyslogDatagramHandler : IDatagramHandler
         _metrics.Drop(DropReason.Oversize);
     }
 
-    private void FlushCounters()
+    public void PublishCounts()
     {
         var parsed = _events.Parsed;
         var unmatched = _events.Unmatched;

@@ -7,10 +7,10 @@ using GrokFlow.Runtime.Sources;
 namespace GrokFlow.Runtime.Syslog;
 
 /// <summary>Makes syslog handlers, with the pipelines routed by their filters.</summary>
-internal sealed class SyslogHandlerFactory(PipelineRoutes routes, HostMetrics metrics, TimeProvider clock) : IDatagramHandlerFactory
+internal sealed class SyslogHandlerFactory(PipelineRoutes routes, HostMetrics metrics) : IDatagramHandlerFactory
 {
     public SourceType Type => SourceType.Syslog;
 
     public IDatagramHandler Create(SourceOptions source, BatchBuilder builder) =>
-        new SyslogDatagramHandler(builder, new SourceFields(source), routes.All, metrics, clock);
+        new SyslogDatagramHandler(builder, new SourceFields(source), routes.All, metrics);
 }

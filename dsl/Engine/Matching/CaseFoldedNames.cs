@@ -1,31 +1,32 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
-using System.Text;
-using GrokFlow.Engine.Values;
 
 namespace GrokFlow.Engine.Matching;
 
 /// <summary>
 /// A choice between names of ASCII letters matched either case, as a date pattern's month, day, half-day and era
 /// names expand (<c>(?:[Ss][Ee][Pp][Tt][Ee][Mm][Bb][Ee][Rr]|...|[Ss][Ee][Pp])</c>). The names that start with the
-/// input's letter are tried in the order written, which is the order backtracking tries the branches; the others are
-/// never looked at (a branch starting with another letter cannot match).
+/// input's two letters are tried in the order written, which is the order backtracking tries the branches; the others
+/// are never looked at (a branch starting with other letters cannot match): a month is one of two or three names.
 /// </summary>
 public sealed unsafe class CaseFoldedNames
 {
     private const int Letters = 26;
 
-    /// <summary>The names in branch order, lower case.</summary>
-    private readonly byte[][] _names;
+    // OR-ing 0x20 into a byte gives a lower-case letter only when the byte is that letter in either case ('A'/'a'
+    // both give 'a'; no other byte, ASCII or not, gives a letter), which is all a regex's [Aa] accepts.
+    private const ulong FoldAll = 0x2020_2020_2020_2020;
+
+    /// <summary>Second bytes told apart: a letter, or anything else (which only a one-letter name can be followed by).</summary>
+    private const int Seconds = Letters + 1;
 
     /// <summary>
-    /// Each name packed as <see cref="CaseInsensitiveName"/> packs it (up to eight letters in one word), for its
-    /// one-word compare when eight bytes of input are at hand.
+    /// The names that can start with each pair of first letter and second byte (<see cref="Bucket"/>), in branch order,
+    /// one bucket after another: bucket b's from <c>_starts[b]</c> to <c>_starts[b + 1]</c>.
     /// </summary>
-    private readonly (ulong Lower, ulong Fold, ulong Mask, int Length)[] _packed;
+    private readonly Name[] _names;
 
-    /// <summary>For each first letter ('a' to 'z'), the indices in <see cref="_names"/> of the names starting with it, in branch order.</summary>
-    private readonly int[][] _byFirstLetter = new int[Letters][];
+    private readonly int[] _starts = new int[(Letters * Seconds) + 1];
 
     /// <param name="names">The names in branch order, separated by '|': ASCII letters only.</param>
     public CaseFoldedNames(ReadOnlySpan<byte> names)
@@ -42,10 +43,17 @@ public sealed unsafe class CaseFoldedNames
             if (bar < 0) break;
             names = names[(bar + 1)..];
         }
-        _names = [.. list];
-        _packed = [.. _names.Select(n => new CaseInsensitiveName(Encoding.ASCII.GetString(n), 0).Packed)];
-        for (var letter = 0; letter < Letters; letter++)
-            _byFirstLetter[letter] = [.. Enumerable.Range(0, _names.Length).Where(i => _names[i][0] == 'a' + letter)];
+        // Each name in its bucket (a one-letter name in every bucket of its letter); a stable sort keeps branch order.
+        var placed = list.SelectMany((name, branch) => (name.Length == 1
+                ? Enumerable.Range((name[0] - 'a') * Seconds, Seconds)
+                : [Bucket(name[0], name[1])]).Select(bucket => (Bucket: bucket, Branch: branch)))
+            .OrderBy(p => p.Bucket).ToList();
+        for (int bucket = 0, k = 0; bucket < _starts.Length; bucket++)
+        {
+            while (k < placed.Count && placed[k].Bucket < bucket) k++;
+            _starts[bucket] = k;
+        }
+        _names = [.. placed.Select(p => new Name(list[p.Branch]))];
     }
 
     /// <summary>
@@ -54,9 +62,10 @@ public sealed unsafe class CaseFoldedNames
     /// </summary>
     public bool TryEach(ref MatchState s, int pos, delegate*<ref MatchState, int, bool> next)
     {
-        for (int cursor = 0, length; (length = NextMatch(s.Input, pos, ref cursor)) > 0;)
+        var names = Candidates(s.Input, pos, out var word);
+        for (var i = 0; (i = NextMatching(names, i, word, s.Input, pos)) < names.Length; i++)
         {
-            if (next(ref s, pos + length)) return true;
+            if (next(ref s, pos + names[i].Length)) return true;
             if (s.OutOfBudget) return false;
         }
         return false;
@@ -67,23 +76,73 @@ public sealed unsafe class CaseFoldedNames
     /// at <paramref name="pos"/> starts with, ignoring ASCII case; 0 when none is left. The cursor moves past it, so
     /// calling again lists the other names that match, in order.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int NextMatch(ReadOnlySpan<byte> input, int pos, ref int cursor)
     {
-        if ((uint)pos >= (uint)input.Length) return 0;
-        var letter = (uint)((input[pos] | 0x20) - 'a');
-        if (letter >= Letters) return 0;
-        var candidates = _byFirstLetter[letter];
-        var word = input.Length - pos >= sizeof(ulong) ? BinaryPrimitives.ReadUInt64LittleEndian(input[pos..]) : 0;
-        while (cursor < candidates.Length)
+        var names = Candidates(input, pos, out var word);
+        if (cursor >= names.Length) return 0;
+        var found = NextMatching(names, cursor, word, input, pos);
+        cursor = found + 1;
+        return found < names.Length ? names[found].Length : 0;
+    }
+
+    /// <summary>The index of the first of <paramref name="names"/> from <paramref name="from"/> on that the input starts with, or their count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NextMatching(ReadOnlySpan<Name> names, int from, ulong foldedWord, ReadOnlySpan<byte> input, int pos)
+    {
+        for (; from < names.Length; from++)
         {
-            var index = candidates[cursor++];
-            var (lower, fold, mask, _) = _packed[index];
-            // Fewer than eight bytes of input, a name longer than eight letters, or text outside ASCII within the name:
-            // the byte-by-byte way decides (a regex's [Kk] is ASCII only, so no other character may fold).
-            var compared = word == 0 ? -1 : CaseInsensitiveName.ComparePacked(word, lower, fold, mask);
-            if (compared == 1 || (compared < 0 && Utf8Match.StartsWithIgnoreCase(input, pos, _names[index]))) return _names[index].Length;
+            ref readonly var name = ref names[from];
+            if ((foldedWord & name.Mask) == name.Lower && (name.Rest is null || Utf8Match.StartsWithIgnoreCase(input, pos + sizeof(ulong), name.Rest)))
+                break;
         }
-        return 0;
+        return from;
+    }
+
+    /// <summary>The names that may start at <paramref name="pos"/> (those of its first two bytes), and the text's first word folded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ReadOnlySpan<Name> Candidates(ReadOnlySpan<byte> input, int pos, out ulong foldedWord)
+    {
+        foldedWord = 0;
+        if ((uint)pos >= (uint)input.Length) return default;
+        foldedWord = FirstWord(input[pos..]) | FoldAll;
+        var bucket = Bucket((byte)foldedWord, (byte)(foldedWord >> 8));
+        return bucket < 0 ? default : _names.AsSpan(_starts[bucket].._starts[bucket + 1]);
+    }
+
+    /// <summary>The bucket of a name's (or a text's) first byte and second byte, both folded; -1 when the first is not a letter.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Bucket(int first, int second)
+    {
+        var (letter, next) = ((uint)(first - 'a'), (uint)(second - 'a'));
+        return letter >= Letters ? -1 : ((int)letter * Seconds) + (int)Math.Min(next, Letters);
+    }
+
+    /// <summary>The first eight bytes of <paramref name="text"/> as a little-endian word, zeros past its end (a zero never folds to a letter).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong FirstWord(ReadOnlySpan<byte> text)
+    {
+        if (text.Length >= sizeof(ulong)) return BinaryPrimitives.ReadUInt64LittleEndian(text);
+        ulong word = 0;
+        for (var i = text.Length - 1; i >= 0; i--) word = (word << 8) | text[i];
+        return word;
+    }
+
+    /// <summary>A name's first eight letters packed little-endian with a mask over them, and the letters after those.</summary>
+    private readonly struct Name
+    {
+        public Name(byte[] lower)
+        {
+            Length = lower.Length;
+            for (var i = Math.Min(lower.Length, sizeof(ulong)) - 1; i >= 0; i--)
+            {
+                Lower = (Lower << 8) | lower[i];
+                Mask = (Mask << 8) | 0xFF;
+            }
+            Rest = lower.Length > sizeof(ulong) ? lower[sizeof(ulong)..] : null;
+        }
+
+        public readonly ulong Lower, Mask;
+        public readonly byte[]? Rest;
+        public readonly int Length;
     }
 }

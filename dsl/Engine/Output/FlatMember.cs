@@ -13,6 +13,9 @@ internal readonly struct FlatMember(CapturePlan capture, OutputNode node)
     /// <summary>Whether a filter follows the conversion: then the value goes through <see cref="ValueConverter"/>.</summary>
     public readonly bool Filtered = capture.Filter.Kind != FilterKind.None;
 
+    /// <summary>Text without a filter, the usual member: written as it is, without conversion.</summary>
+    public readonly bool PlainText = capture.Conversion == ConversionKind.Text && capture.Filter.Kind == FilterKind.None;
+
     public readonly bool IsReservedAtRoot = node.IsReservedAtRoot;
 
     public readonly JsonMemberName Member = node.Member;

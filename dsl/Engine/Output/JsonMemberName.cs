@@ -10,7 +10,7 @@ public sealed class JsonMemberName
         Name = name;
         var encoded = name.EncodedUtf8Bytes;
         SeparatedLength = encoded.Length + 4;
-        SeparatedPadded = new byte[Math.Max(PaddedRoom, SeparatedLength)];
+        SeparatedPadded = new byte[Math.Max(PaddedRoom + 1, SeparatedLength)];
         SeparatedPadded[0] = (byte)',';
         SeparatedPadded[1] = (byte)'"';
         encoded.CopyTo(SeparatedPadded.AsSpan(2));
@@ -21,7 +21,10 @@ public sealed class JsonMemberName
     /// <summary>Names up to this long (most) are copied as two 16-byte vectors from <see cref="SeparatedPadded"/>.</summary>
     internal const int PaddedRoom = 32;
 
-    /// <summary><see cref="Separated"/> followed by zeros up to <see cref="PaddedRoom"/> bytes.</summary>
+    /// <summary>
+    /// <see cref="Separated"/> followed by zeros up to <see cref="PaddedRoom"/> + 1 bytes: a short name is copied as two
+    /// vectors from its start (<c>,"name":</c>) or from its second byte (<c>"name":</c>, first in an object).
+    /// </summary>
     internal byte[] SeparatedPadded { get; }
 
     internal int SeparatedLength { get; }

@@ -37,8 +37,8 @@ public ref struct JsonMemberRun
     private JsonMemberName? _firstName;
     private Span<byte> _buffer;
     private int _length;
-    private bool _pending;
-    private bool _opened;
+    // A run that writes through the writer (_direct) stays at First: nothing is ever pending in it.
+    private JsonRunNext _next;
     private bool _objectInRun;
     private int _firstValueAt;
     private readonly bool _resumed;
@@ -84,6 +84,7 @@ public ref struct JsonMemberRun
     }
 
     /// <summary>A held run lives in the destination while the workspace says so (only the event's run ever does).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void TakeHeldRoom()
     {
         if (!_workspace.InDestination) return;
@@ -119,8 +120,7 @@ public ref struct JsonMemberRun
         }
         run._buffer[0] = (byte)'{';
         run._length = 1;
-        run._pending = true;
-        run._opened = true;
+        run._next = JsonRunNext.FirstInObject;
         run._objectInRun = true;
         return run;
     }
@@ -174,6 +174,7 @@ public ref struct JsonMemberRun
     }
 
     /// <summary>A string member; false, with nothing written, when the text needs the writer (invalid UTF-8).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryString(JsonMemberName name, ReadOnlySpan<byte> utf8)
     {
         // The usual value, 1 to 15 bytes that need no escape (a user, an address, a port), after a short name.
@@ -190,6 +191,21 @@ public ref struct JsonMemberRun
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool TryStringAnyWay(JsonMemberName name, ReadOnlySpan<byte> utf8)
     {
+        // A longer value after a short name (a message, a path), later or first in an object the run opened: the name
+        // copied padded, then the scan.
+        var separatedLength = name.SeparatedLength;
+        if (_next != JsonRunNext.First && separatedLength <= JsonMemberName.PaddedRoom
+            && _length + JsonMemberName.PaddedRoom + JsonStrings.QuotedRoom(utf8.Length) <= _buffer.Length)
+        {
+            var skip = _next == JsonRunNext.FirstInObject ? 1 : 0;
+            var shortNameLength = separatedLength - skip;
+            CopyPadded(name, skip, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length));
+            if (!JsonStrings.TryQuoteInRoom(utf8, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length + shortNameLength), out var quoted))
+                return false;
+            TakeName(name, shortNameLength);
+            _length += quoted;
+            return true;
+        }
         if (_direct) return false;
         // The name's bytes go in first (past the run's end, so a failure leaves the run as it was), then the value;
         // the run takes both only when the value could be written.
@@ -212,9 +228,17 @@ public ref struct JsonMemberRun
         else Reserve(name, 20);
         if ((ulong)value < 100)
         {
-            // Severity, facility and the like: one or two digits, without the general formatter.
-            if (value >= 10) _buffer[_length++] = (byte)('0' + value / 10);
-            _buffer[_length++] = (byte)('0' + value % 10);
+            // Severity, facility and the like: one or two digits, without the general formatter, in the room above.
+            ref var at = ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length);
+            if (value < 10)
+            {
+                at = (byte)('0' + value);
+                _length++;
+                return;
+            }
+            at = (byte)('0' + value / 10);
+            Unsafe.Add(ref at, 1) = (byte)('0' + value % 10);
+            _length += 2;
             return;
         }
         value.TryFormat(_buffer[_length..], out var written, default, CultureInfo.InvariantCulture);
@@ -284,7 +308,7 @@ public ref struct JsonMemberRun
         if (_direct) return false;
         Reserve(name, 1);
         _buffer[_length++] = (byte)'{';
-        _opened = true;
+        _next = JsonRunNext.FirstInObject;
         return true;
     }
 
@@ -293,25 +317,25 @@ public ref struct JsonMemberRun
     {
         if (_length == _buffer.Length) Grow(_length + 1);
         _buffer[_length++] = (byte)'}';
-        _opened = false;
+        _next = JsonRunNext.Later;
     }
 
     /// <summary>Where the run stands, to go back to with <see cref="Restore"/> (nothing flushed since).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly JsonRunState Mark() => new(_length, _pending, _firstName, _firstValueAt, _opened, _objectInRun);
+    public readonly JsonRunState Mark() => new(_length, _next, _firstName, _firstValueAt, _objectInRun);
 
     /// <summary>Drops what was added to the run since <paramref name="mark"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Restore(in JsonRunState mark) =>
-        (_length, _pending, _firstName, _firstValueAt, _opened, _objectInRun) =
-        (mark.Length, mark.Pending, mark.FirstName, mark.FirstValueAt, mark.Opened, mark.ObjectInRun);
+        (_length, _next, _firstName, _firstValueAt, _objectInRun) =
+        (mark.Length, mark.Next, mark.FirstName, mark.FirstValueAt, mark.ObjectInRun);
 
     /// <summary>Hands the pending members to the writer (first the <c>{</c> of an object the run opened).</summary>
     public void Flush()
     {
         // The writer writes into the destination: the run's bytes must be out of its way first.
         if (_inDestination) MoveToMemberBuffer();
-        if (!_pending) return;
+        if (_next == JsonRunNext.First) return;
         if (_objectInRun)
         {
             _writer.WriteStartObject();
@@ -321,14 +345,13 @@ public ref struct JsonMemberRun
                 _writer.WriteRawValue(_buffer[_firstValueAt.._length], skipInputValidation: true);
             }
             _objectInRun = false;
-            _opened = false;
         }
         else
         {
             _writer.WritePropertyName(_firstName!.Name);
             _writer.WriteRawValue(_buffer[.._length], skipInputValidation: true);
         }
-        _pending = false;
+        _next = JsonRunNext.First;
         _length = 0;
     }
 
@@ -342,17 +365,20 @@ public ref struct JsonMemberRun
     private readonly bool TryWriteLaterName(JsonMemberName name, int valueRoom, out int nameLength)
     {
         nameLength = name.SeparatedLength;
-        if (!(_pending & !_opened & !_direct) || nameLength > JsonMemberName.PaddedRoom
+        if (_next != JsonRunNext.Later || nameLength > JsonMemberName.PaddedRoom
             || _length + JsonMemberName.PaddedRoom + valueRoom > _buffer.Length) return false;
-        CopyPadded(name, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length));
+        CopyPadded(name, 0, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length));
         return true;
     }
 
-    /// <summary>Copies a short name's <c>,"name":</c> as two whole vectors (see <see cref="JsonMemberName.PaddedRoom"/>).</summary>
+    /// <summary>
+    /// Copies a short name's <c>,"name":</c> (or, <paramref name="skip"/> 1, its <c>"name":</c>) as two whole vectors
+    /// (see <see cref="JsonMemberName.PaddedRoom"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CopyPadded(JsonMemberName name, ref byte target)
+    private static void CopyPadded(JsonMemberName name, int skip, ref byte target)
     {
-        ref var padded = ref MemoryMarshal.GetArrayDataReference(name.SeparatedPadded);
+        ref var padded = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(name.SeparatedPadded), skip);
         Vector128.LoadUnsafe(ref padded).StoreUnsafe(ref target);
         Vector128.LoadUnsafe(ref padded, 16).StoreUnsafe(ref target, 16);
     }
@@ -398,32 +424,29 @@ public ref struct JsonMemberRun
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly int WriteName(JsonMemberName name)
     {
-        if (!_pending) return 0;
+        if (_next == JsonRunNext.First) return 0;
         var separatedLength = name.SeparatedLength;
-        if (_opened)
-        {
-            name.Separated[1..].CopyTo(_buffer[_length..]);
-            return separatedLength - 1;
-        }
-        if (separatedLength <= JsonMemberName.PaddedRoom) CopyPadded(name, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length));
-        else name.Separated.CopyTo(_buffer[_length..]);
-        return separatedLength;
+        var skip = _next == JsonRunNext.FirstInObject ? 1 : 0;
+        // EnsureRoom left room for the padded copy.
+        if (separatedLength <= JsonMemberName.PaddedRoom) CopyPadded(name, skip, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length));
+        else name.Separated[skip..].CopyTo(_buffer[_length..]);
+        return separatedLength - skip;
     }
 
     /// <summary>Takes the name <see cref="WriteName"/> wrote (<paramref name="nameLength"/> bytes) into the run.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void TakeName(JsonMemberName name, int nameLength)
     {
-        if (!_pending)
+        if (_next == JsonRunNext.First)
         {
             _firstName = name;
-            _pending = true;
+            _next = JsonRunNext.Later;
             return;
         }
         _length += nameLength;
-        if (!_opened) return;
+        if (_next == JsonRunNext.Later) return;
         // The first member of an object the run opened: no comma.
-        _opened = false;
+        _next = JsonRunNext.Later;
         if (_firstName is null)
         {
             // The event's object itself: its first member's name is in the run, not the writer's to write.

@@ -90,14 +90,21 @@ public static class JsonStrings
     internal static bool TryQuote(ReadOnlySpan<byte> text, Span<byte> destination, out int written)
     {
         if (destination.Length < QuotedRoom(text.Length)) ThrowTooLittleRoom();
+        return TryQuoteInRoom(text, ref MemoryMarshal.GetReference(destination), out written);
+    }
+
+    /// <summary><see cref="TryQuote"/> at <paramref name="destination"/>, whose <see cref="QuotedRoom"/> the caller made sure of.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryQuoteInRoom(ReadOnlySpan<byte> text, ref byte destination, out int written)
+    {
         // The usual value, 1 to 15 bytes that need no escape (a name, a number, an address): done here, in the caller,
         // without the call and set-up of the general scan.
-        if ((uint)(text.Length - 1) < ShortLongest && TryQuoteShort(text, ref MemoryMarshal.GetReference(destination)))
+        if ((uint)(text.Length - 1) < ShortLongest && TryQuoteShort(text, ref destination))
         {
             written = text.Length + 2;
             return true;
         }
-        return TryQuoteScanning(text, destination, out written);
+        return TryQuoteScanning(text, ref destination, out written);
     }
 
     /// <summary>The longest text <see cref="TryQuoteShort"/> takes.</summary>
@@ -135,10 +142,9 @@ public static class JsonStrings
     private static void ThrowTooLittleRoom() => throw new ArgumentException("Too little room for the quoted text.", "destination");
 
     /// <summary><see cref="TryQuote"/> for any text, in room already checked.</summary>
-    private static bool TryQuoteScanning(ReadOnlySpan<byte> text, Span<byte> destination, out int written)
+    private static bool TryQuoteScanning(ReadOnlySpan<byte> text, ref byte target, out int written)
     {
         ref var source = ref MemoryMarshal.GetReference(text);
-        ref var target = ref MemoryMarshal.GetReference(destination);
         var length = text.Length;
         target = (byte)'"';
         var at = 1;
@@ -285,7 +291,11 @@ public static class JsonStrings
             var sequence = Utf8Bmp(ref source, length, i + produced, out var character);
             if (sequence < 0 || !Escapes.IsAllowed(character))
                 return produced > 0 ? Done(produced, produced) : EscapeOne(ref source, length, i, ref target, at);
-            for (var k = 0; k < sequence; k++) Unsafe.Add(ref target, at + produced + k) = Unsafe.Add(ref source, i + produced + k);
+            // Two or three bytes, copied as two overlapping pairs.
+            ref var from = ref Unsafe.Add(ref source, i + produced);
+            ref var to = ref Unsafe.Add(ref target, at + produced);
+            Unsafe.WriteUnaligned(ref to, Unsafe.ReadUnaligned<ushort>(ref from));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, sequence - 2), Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref from, sequence - 2)));
             produced += sequence;
         }
         while (i + produced < length && Unsafe.Add(ref source, i + produced) >= 0x80);
@@ -398,14 +408,15 @@ public static class JsonStrings
     private static bool NeedsAttention(byte b) => b < 0x20 || b > 0x7E || b == (byte)'"' || b == (byte)'\\';
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint AttentionMask(Vector128<byte> v)
-    {
+    private static uint AttentionMask(Vector128<byte> v) => AttentionVector(v).ExtractMostSignificantBits();
+
+    /// <summary>All ones in the lanes of bytes that need attention (see <see cref="NeedsAttention"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> AttentionVector(Vector128<byte> v) =>
         // Read as signed bytes, everything at or above 0x80 is negative: one compare finds those and the controls
         // (SSE2 has no unsigned byte compare; two unsigned ones cost a bias and a compare each).
-        var attention = Vector128.LessThan(v.AsSByte(), Vector128.Create((sbyte)0x20)).AsByte()
-                        | Vector128.Equals(v, Vector128.Create((byte)0x7F))
-                        | Vector128.Equals(v, Vector128.Create((byte)'"'))
-                        | Vector128.Equals(v, Vector128.Create((byte)'\\'));
-        return attention.ExtractMostSignificantBits();
-    }
+        Vector128.LessThan(v.AsSByte(), Vector128.Create((sbyte)0x20)).AsByte()
+        | Vector128.Equals(v, Vector128.Create((byte)0x7F))
+        | Vector128.Equals(v, Vector128.Create((byte)'"'))
+        | Vector128.Equals(v, Vector128.Create((byte)'\\'));
 }

@@ -14,6 +14,8 @@ public sealed class OutputPlan
 {
     private OutputPlan(ImmutableArray<CapturePlan> captures, int captureCount, ImmutableArray<OutputNode> nodes, ImmutableArray<int> roots)
     {
+        // The flat writer reads each capture's slots unchecked, within 2 * CaptureCount.
+        if (captures.Any(c => c.Slot < 0 || c.Slot >= captureCount)) throw new ArgumentException("A capture's slot is outside the plan's.", nameof(captures));
         Captures = captures;
         CaptureCount = captureCount;
         Nodes = nodes;

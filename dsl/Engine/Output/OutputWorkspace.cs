@@ -198,6 +198,8 @@ internal sealed class OutputWorkspace
         {
             attributesRoot.CopyTo(_attributesRoot);
             _attributesRootLength = attributesRoot.Length;
+            Array.Clear(_checkedPlans);
+            _nextCheckedPlan = 0;
         }
     }
 
@@ -205,9 +207,46 @@ internal sealed class OutputWorkspace
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void NoteRoot(ReadOnlySpan<byte> name, bool reserved)
     {
+        if (Collides(name, reserved)) RootCollision = true;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool Collides(ReadOnlySpan<byte> name, bool reserved) =>
         // Most names differ in length from the source's object: decided without the compare.
-        if (reserved || (name.Length == _attributesRootLength && name.Length > 0 && name.SequenceEqual(_attributesRoot.AsSpan(0, _attributesRootLength))))
-            RootCollision = true;
+        reserved || (name.Length == _attributesRootLength && name.Length > 0 && name.SequenceEqual(_attributesRoot.AsSpan(0, _attributesRootLength)));
+
+    /// <summary>The flat plans whose members were checked against the current source object (a pipeline has a few rules).</summary>
+    private readonly OutputPlan?[] _checkedPlans = new OutputPlan?[CheckedPlanRoom];
+    private readonly bool[] _checkedPlansMayCollide = new bool[CheckedPlanRoom];
+    private const int CheckedPlanRoom = 8;
+    private int _nextCheckedPlan;
+
+    /// <summary>
+    /// Whether some member of the flat <paramref name="plan"/> would be a collision for <see cref="NoteRoot"/> with the
+    /// events' current source object: when none would, the plan's members need no noting. Decided once per plan and
+    /// source object name, not per member and line.
+    /// </summary>
+    public bool FlatMembersMayCollide(OutputPlan plan)
+    {
+        var plans = _checkedPlans;
+        for (var i = 0; i < plans.Length; i++)
+        {
+            if (ReferenceEquals(plans[i], plan)) return _checkedPlansMayCollide[i];
+        }
+        return CheckFlatMembers(plan);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private bool CheckFlatMembers(OutputPlan plan)
+    {
+        var mayCollide = false;
+        foreach (ref readonly var member in plan.FlatMembers.AsSpan()) mayCollide |= Collides(member.Utf8Name, member.IsReservedAtRoot);
+        // More rules than room: the oldest answer makes way.
+        var slot = _nextCheckedPlan;
+        _nextCheckedPlan = (slot + 1) % CheckedPlanRoom;
+        _checkedPlans[slot] = plan;
+        _checkedPlansMayCollide[slot] = mayCollide;
+        return mayCollide;
     }
 
     public void NoteWrite() => RootWrites++;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Unicode;
 using GrokFlow.Engine.Pipelines;
@@ -85,20 +87,25 @@ public static class OutputWriter
     {
         var workspace = context.Output;
         var members = new JsonMemberRun(writer, workspace);
+        var noteRoots = workspace.FlatMembersMayCollide(plan);
+        // Every member's slots are within the plan's, checked once here rather than twice per member.
+        if (slots.Length < 2 * plan.CaptureCount) throw new ArgumentException("Fewer slots than the plan's captures.", nameof(slots));
+        ref var slot = ref MemoryMarshal.GetReference(slots);
         var wrote = false;
         foreach (ref readonly var member in plan.FlatMembers.AsSpan())
         {
-            var start = slots[2 * member.Slot];
-            var end = slots[2 * member.Slot + 1];
+            var start = Unsafe.Add(ref slot, 2 * member.Slot);
+            var end = Unsafe.Add(ref slot, 2 * member.Slot + 1);
             if (start < 0 || end <= start) continue;
             // Text without a filter, the usual member, is written here; the others are converted first.
-            if (member.Conversion == ConversionKind.Text && !member.Filtered)
+            if (member.PlainText)
             {
-                var text = input[start..end];
+                if ((uint)end > (uint)input.Length) throw new ArgumentOutOfRangeException(nameof(slots));
+                var text = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), start), end - start);
                 if (!members.TryString(member.Member, text)) members.String(member.Member, ValidText(text, workspace));
             }
             else if (!TryWriteFlatMember(ref members, member, input, start, end, context)) continue;
-            workspace.NoteRoot(member.Utf8Name, member.IsReservedAtRoot);
+            if (noteRoots) workspace.NoteRoot(member.Utf8Name, member.IsReservedAtRoot);
             wrote = true;
         }
         members.Release();

@@ -30,6 +30,12 @@ public sealed class SourceOptions
     /// 0 wakes for every datagram. Off when the kernel gives less than 1 MiB of receive buffer, which could overflow meanwhile.
     /// </summary>
     public int ReceiveCoalesceMicroseconds { get; set; } = 500;
+    /// <summary>
+    /// Nice value (-20 to 19) of the receive threads (UDP on Linux), above the rest of the host by default: short of
+    /// CPU, a late receive thread loses datagrams in the kernel while later stages queue. 0 leaves them as started.
+    /// A value below the process's needs CAP_SYS_NICE or a LimitNICE; without it they keep the process's priority.
+    /// </summary>
+    public int ReceiveThreadNice { get; set; } = -5;
     /// <summary>Transport: <c>udp</c> (the default), <c>tcp</c> or <c>tls</c> (syslog only; RFC 6587 framing, RFC 5425 for TLS).</summary>
     public SourceProtocol Protocol { get; set; } = SourceProtocol.Udp;
     /// <summary>Limits of a TCP or TLS source (configuration <c>Sources:N:Tcp</c>).</summary>

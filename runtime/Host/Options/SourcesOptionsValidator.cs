@@ -33,6 +33,8 @@ internal sealed class SourcesOptionsValidator : IValidateOptions<SourcesOptions>
             if (s.ReceiveBufferBytes < 65536) errors.Add($"{at}:ReceiveBufferBytes: {s.ReceiveBufferBytes} is below one datagram (65536).");
             if (s.ReceiveCoalesceMicroseconds is < 0 or > 100_000)
                 errors.Add($"{at}:ReceiveCoalesceMicroseconds: {s.ReceiveCoalesceMicroseconds} is outside 0-100000.");
+            if (s.ReceiveThreadNice is < -20 or > 19)
+                errors.Add($"{at}:ReceiveThreadNice: {s.ReceiveThreadNice} is outside -20 to 19.");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -113,6 +113,7 @@ internal sealed class TcpSyslogConnection(
                 if (lastCut) truncated++;
                 events += worker.Handle(last, sender, receivedAt, counters.Name);
             }
+            worker.PublishCounts();
         }
         counters.Read(0, frames, truncated);
         metrics.Received(0, events);

@@ -45,5 +45,8 @@ internal sealed class TcpWorker(BatchBuilder builder, IDatagramHandler handler, 
         }
     }
 
+    /// <summary>See <see cref="IDatagramHandler.PublishCounts"/>; call with <see cref="Gate"/> held, once per read.</summary>
+    public void PublishCounts() => handler.PublishCounts();
+
     public void Dispose() => handler.Dispose();
 }

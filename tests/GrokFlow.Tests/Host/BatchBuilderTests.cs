@@ -7,11 +7,6 @@ namespace GrokFlow.Tests.Host;
 
 public sealed class BatchBuilderTests
 {
-    private sealed class Collected : IBatchTarget
-    {
-        public List<EventBatch> Batches { get; } = [];
-        public void Accept(EventBatch batch) => Batches.Add(batch);
-    }
 
     private static void Write(BatchBuilder builder, string message)
     {
@@ -28,7 +23,7 @@ public sealed class BatchBuilderTests
     [Fact]
     public void BatchesCloseAtTheEventLimit()
     {
-        var target = new Collected();
+        var target = new CollectedBatches();
         using var builder = new BatchBuilder(new BatchingOptions { MaxEvents = 3 }, target);
         for (var i = 0; i < 7; i++) Write(builder, $"m{i}");
         builder.Seal();
@@ -39,7 +34,7 @@ public sealed class BatchBuilderTests
     [Fact]
     public void BatchesNeverExceedTheByteLimitBracketsAndCommasIncluded()
     {
-        var target = new Collected();
+        var target = new CollectedBatches();
         var options = new BatchingOptions { MaxBytes = 1024, MaxEventBytes = 512 };
         using var builder = new BatchBuilder(options, target);
         var messages = Enumerable.Range(0, 40).Select(i => new string('x', 50 + i * 7)).ToList();
@@ -54,7 +49,7 @@ public sealed class BatchBuilderTests
     [Fact]
     public void GrowingTheBufferNeverLosesRoomForTheSeparatorsOrTheClosingBracket()
     {
-        var target = new Collected();
+        var target = new CollectedBatches();
         using var builder = new BatchBuilder(new BatchingOptions(), target);
         var random = new Random(3);
         var messages = Enumerable.Range(0, 30_000).Select(i => new string((char)('a' + i % 26), random.Next(1, 600))).ToList();
@@ -76,7 +71,7 @@ public sealed class BatchBuilderTests
     [Fact]
     public void AWriterThatUsesAllTheMemoryItIsGivenStillLeavesRoomForTheNextEventAndTheBracket()
     {
-        var target = new Collected();
+        var target = new CollectedBatches();
         using var builder = new BatchBuilder(new BatchingOptions(), target);
         builder.BeginEvent();
         var span = builder.GetSpan(10);
@@ -94,7 +89,7 @@ public sealed class BatchBuilderTests
     [Fact]
     public void AnEventOverTheLimitIsTakenBackWhole()
     {
-        var target = new Collected();
+        var target = new CollectedBatches();
         using var builder = new BatchBuilder(new BatchingOptions { MaxBytes = 4096, MaxEventBytes = 300 }, target);
         Write(builder, "before");
         builder.BeginEvent();
@@ -111,7 +106,7 @@ public sealed class BatchBuilderTests
     [Fact]
     public void SplittingKeepsEveryEventOnceAndValidJson()
     {
-        var target = new Collected();
+        var target = new CollectedBatches();
         using var builder = new BatchBuilder(new BatchingOptions(), target);
         for (var i = 0; i < 5; i++) Write(builder, $"e{i} \"quoted\"");
         builder.Seal();

@@ -15,15 +15,9 @@ public sealed class DiskSpoolTests : IDisposable
 
     private DiskSpool OpenSpool() => _bed.OpenSpool();
 
-    private sealed class Captured : IBatchTarget
-    {
-        public List<EventBatch> Batches { get; } = [];
-        public void Accept(EventBatch batch) => Batches.Add(batch);
-    }
-
     private static EventBatch BatchOf(params string[] messages)
     {
-        var target = new Captured();
+        var target = new CollectedBatches();
         SpoolTestBed.Seal(target, messages);
         return Assert.Single(target.Batches);
     }

@@ -21,6 +21,7 @@ public sealed class HostConfigurationTests
                 ["Sources:0:Port"] = "70000",
                 ["Sources:0:AllowedNetworks:0"] = "10.0.0.0/99",
                 ["Sources:0:ReceiveCoalesceMicroseconds"] = "-1",
+                ["Sources:0:ReceiveThreadNice"] = "-21",
                 ["Logging:LogLevel:Default"] = "None",
             },
         }).Build();
@@ -29,6 +30,7 @@ public sealed class HostConfigurationTests
         Assert.Contains("Sources:0:Port: 70000", all);
         Assert.Contains("Sources:0:AllowedNetworks: '10.0.0.0/99'", all);
         Assert.Contains("Sources:0:ReceiveCoalesceMicroseconds: -1", all);
+        Assert.Contains("Sources:0:ReceiveThreadNice: -21", all);
     }
 
     [Fact]

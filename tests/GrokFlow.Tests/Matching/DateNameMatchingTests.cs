@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using System.Text.RegularExpressions;
 using GrokFlow.Engine.Matching;
 using GrokFlow.Language.Compilation;
 using GrokFlow.Language.Model;
@@ -90,6 +91,37 @@ public sealed class DateNameMatchingTests
         Assert.Equal(0, Next("@ep", ref cursor));
         Assert.Throws<ArgumentException>(() => new CaseFoldedNames("may|"u8));
         Assert.Throws<ArgumentException>(() => new CaseFoldedNames("mär"u8));
+    }
+
+    [Fact]
+    public void Any_names_list_the_ends_a_regex_of_their_case_pairs_reaches_in_order()
+    {
+        // Names of one to twelve letters sharing their first letters (one-letter names sit in every bucket of their
+        // letter, names past eight letters compare their rest byte by byte), on texts of those names cut, run on,
+        // followed by other bytes, in any case.
+        var random = new Random(20261207);
+        var stems = new[] { "s", "se", "sep", "september", "septembers", "sa", "sat", "saturday", "m", "ma", "may", "mar", "march", "a", "am", "abcdefghijkl" };
+        var tails = new[] { "", " ", "x", "1", "@", "[", "\u00e9", "\u212a", "ab" };
+        for (var round = 0; round < 300; round++)
+        {
+            var chosen = stems.OrderBy(_ => random.Next()).Take(random.Next(1, 8)).ToArray();
+            var names = new CaseFoldedNames(Encoding.ASCII.GetBytes(string.Join("|", chosen)));
+            // The alternation's branches each match one way, so backtracking reaches them in branch order.
+            var branches = chosen.Select(n => new Regex(@"\G(?:" + string.Concat(n.Select(c => $"[{char.ToUpperInvariant(c)}{c}]")) + ")")).ToArray();
+            for (var t = 0; t < 20; t++)
+            {
+                var stem = stems[random.Next(stems.Length)];
+                var text = stem[..random.Next(stem.Length + 1)] + tails[random.Next(tails.Length)];
+                text = new string(text.Select(c => random.Next(2) == 0 ? char.ToUpperInvariant(c) : c).ToArray());
+                // Latin-1 keeps one character per byte, so the regex's positions are the matcher's.
+                var bytes = Encoding.UTF8.GetBytes(text);
+                var latin1 = Encoding.Latin1.GetString(bytes);
+                var expected = chosen.Where((_, i) => branches[i].IsMatch(latin1)).Select(n => n.Length).ToList();
+                var found = new List<int>();
+                for (int cursor = 0, length; (length = names.NextMatch(bytes, 0, ref cursor)) > 0;) found.Add(length);
+                Assert.True(expected.SequenceEqual(found), $"[{string.Join("|", chosen)}] on \"{text}\": expected [{string.Join(", ", expected)}], got [{string.Join(", ", found)}]");
+            }
+        }
     }
 
     private delegate int FirstEndOf(ReadOnlySpan<byte> input, int pos, ref int budget);

@@ -34,6 +34,9 @@ public sealed class MetricsEndpointTests : IDisposable
         Assert.Equal(30, Value(after, "grokflow_datagrams_total"));
         Assert.Equal(50, Value(after, "grokflow_events_total"));
         Assert.Equal(50, Value(after, "grokflow_events_sent_total"));
+        // Published once per receive call or TCP read: every line is counted once the host has delivered it.
+        Assert.Equal(50, Value(after, "grokflow_pipeline_parsed_total", "pipeline=\"qnap\""));
+        Assert.Equal(0, Value(after, "grokflow_pipeline_unmatched_total", "pipeline=\"qnap\""));
         Assert.Equal(20, Value(after, "grokflow_tcp_frames_total", "source=\"tcp\""));
         Assert.Equal(1, Value(after, "grokflow_tcp_connections_accepted_total", "source=\"tcp\""));
         Assert.Equal(0, Value(after, "grokflow_tcp_connections_active", "source=\"tcp\""));
