@@ -19,19 +19,21 @@ internal sealed class SyslogDatagramHandler : IDatagramHandler
     private readonly PipelineCounters[] _counters;
     private readonly HostMetrics _metrics;
     private readonly Utf8Repair _repair = new();
-    private readonly ReceiveTimeClock _clock = new();
+    private readonly ParseContext _context = new();
 
     public SyslogDatagramHandler(BatchBuilder builder, SourceFields fields, IReadOnlyList<PipelineRoute> routes, HostMetrics metrics)
     {
         _builder = builder;
         _metrics = metrics;
         _counters = routes.Select(r => metrics.Pipeline(r.Pipeline.Id)).ToArray();
-        _events = new SyslogEventWriter(fields, routes, new ParseContext(_clock));
+        _events = new SyslogEventWriter(fields, routes, _context);
     }
 
     public int Handle(ReadOnlySpan<byte> datagram, SenderInfo sender, DateTimeOffset receivedAt)
     {
-        _clock.ReceivedAt = receivedAt;
+        // A date without a year (or a day) is placed near the time its line was received: the worker's one clock
+        // reading per receive call, not a reading per date.
+        using var receiveTime = _context.HoldClock(receivedAt);
         var events = 0;
         foreach (var rawLine in new DatagramLines(datagram))
         {

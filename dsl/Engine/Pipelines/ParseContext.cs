@@ -32,9 +32,15 @@ public sealed class ParseContext
     /// few milliseconds), instead of once per date value: "now", which only places a date without year or day, is
     /// then as old as the chunk.
     /// </summary>
-    public ClockHold HoldClock()
+    public ClockHold HoldClock() => HoldClock(_clock.GetUtcNow());
+
+    /// <summary>
+    /// <see cref="HoldClock()"/> with a reading the caller already took (the host's, once per receive call: the time
+    /// the lines were received).
+    /// </summary>
+    public ClockHold HoldClock(DateTimeOffset now)
     {
-        _heldClock.Now = _clock.GetUtcNow();
+        _heldClock.Now = now;
         _holding = true;
         return new ClockHold(this);
     }
