@@ -18,12 +18,7 @@ public readonly struct HostnameMatcher : ISubMatcher, IEndScanner
     {
         if (--budget < 0) return -2;
         if (!CanStart(input, pos)) return -1;
-        var end = LabelEnd(input, pos);
-        while (ByteRuns.At(input, end, (byte)'.') && end + 1 < input.Length && ByteRuns.IsAlphanumeric(input[end + 1]))
-        {
-            if (--budget < 0) return -2;
-            end = LabelEnd(input, end + 1);
-        }
+        if (!TryWalkToLastLabel(input, pos, ref budget, out _, out var end)) return -2;
         return ByteRuns.At(input, end, (byte)'.') ? end + 1 : end;
     }
 
@@ -35,14 +30,7 @@ public readonly struct HostnameMatcher : ISubMatcher, IEndScanner
     {
         if (--budget < 0) return -1;
         if (!CanStart(input, pos)) return 0;
-        var start = pos;
-        var end = LabelEnd(input, start);
-        while (ByteRuns.At(input, end, (byte)'.') && end + 1 < input.Length && ByteRuns.IsAlphanumeric(input[end + 1]))
-        {
-            if (--budget < 0) return -1;
-            start = end + 1;
-            end = LabelEnd(input, start);
-        }
+        if (!TryWalkToLastLabel(input, pos, ref budget, out var start, out var end)) return -1;
         var count = 0;
         while (true)
         {
@@ -67,14 +55,11 @@ public readonly struct HostnameMatcher : ISubMatcher, IEndScanner
         if (!s.Step()) return true;
         var input = s.Input;
         if (!CanStart(input, pos)) return false;
-        // Walk to the last label of the chain; labels are then listed from the last back to the first.
-        var start = pos;
-        var end = LabelEnd(input, start);
-        while (ByteRuns.At(input, end, (byte)'.') && end + 1 < input.Length && ByteRuns.IsAlphanumeric(input[end + 1]))
+        // Labels are listed from the last back to the first.
+        if (!TryWalkToLastLabel(input, pos, ref s.Budget, out var start, out var end))
         {
-            if (!s.Step()) return true;
-            start = end + 1;
-            end = LabelEnd(input, start);
+            s.OutOfBudget = true;
+            return true;
         }
         while (true)
         {
@@ -86,6 +71,23 @@ public readonly struct HostnameMatcher : ISubMatcher, IEndScanner
             end = start - 1;
             start = LabelStart(input, pos, end);
         }
+    }
+
+    /// <summary>
+    /// Walks the chain of labels at <paramref name="pos"/> to its last label (one step for each label after the first),
+    /// giving that label's start and end; false when the budget ran out on the way.
+    /// </summary>
+    private static bool TryWalkToLastLabel(ReadOnlySpan<byte> input, int pos, ref int budget, out int start, out int end)
+    {
+        start = pos;
+        end = LabelEnd(input, start);
+        while (ByteRuns.At(input, end, (byte)'.') && end + 1 < input.Length && ByteRuns.IsAlphanumeric(input[end + 1]))
+        {
+            if (--budget < 0) return false;
+            start = end + 1;
+            end = LabelEnd(input, start);
+        }
+        return true;
     }
 
     /// <summary><c>\b[0-9A-Za-z]</c>: after an alphanumeric byte, <c>\b</c> only asks that no word byte come before it.</summary>
