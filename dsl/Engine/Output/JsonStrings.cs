@@ -407,16 +407,13 @@ public static class JsonStrings
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool NeedsAttention(byte b) => b < 0x20 || b > 0x7E || b == (byte)'"' || b == (byte)'\\';
 
+    /// <summary>A bit for each byte of <paramref name="v"/> that needs attention (see <see cref="NeedsAttention"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint AttentionMask(Vector128<byte> v) => AttentionVector(v).ExtractMostSignificantBits();
-
-    /// <summary>All ones in the lanes of bytes that need attention (see <see cref="NeedsAttention"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<byte> AttentionVector(Vector128<byte> v) =>
+    private static uint AttentionMask(Vector128<byte> v) =>
         // Read as signed bytes, everything at or above 0x80 is negative: one compare finds those and the controls
         // (SSE2 has no unsigned byte compare; two unsigned ones cost a bias and a compare each).
-        Vector128.LessThan(v.AsSByte(), Vector128.Create((sbyte)0x20)).AsByte()
-        | Vector128.Equals(v, Vector128.Create((byte)0x7F))
-        | Vector128.Equals(v, Vector128.Create((byte)'"'))
-        | Vector128.Equals(v, Vector128.Create((byte)'\\'));
+        (Vector128.LessThan(v.AsSByte(), Vector128.Create((sbyte)0x20)).AsByte()
+         | Vector128.Equals(v, Vector128.Create((byte)0x7F))
+         | Vector128.Equals(v, Vector128.Create((byte)'"'))
+         | Vector128.Equals(v, Vector128.Create((byte)'\\'))).ExtractMostSignificantBits();
 }
