@@ -43,6 +43,8 @@ public sealed class HostConfigurationTests
         Assert.Equal([5, 9, 10], netflow.NetFlowVersions);
         var syslog = sources.Single(s => s.Type == SourceType.Syslog);
         Assert.Equal((15141, "qnap-nas", "qnap"), (syslog.Port, syslog.Service, syslog.Source));
+        // docs/host.md's defaults for the receive threads.
+        Assert.All(sources, s => Assert.Equal((500, -5), (s.ReceiveCoalesceMicroseconds, s.ReceiveThreadNice)));
         var datadog = host.Services.GetRequiredService<IOptions<DatadogOptions>>().Value;
         Assert.False(datadog.HasApiKey);
         Assert.StartsWith("grokflow: no DD_API_KEY", GrokFlowHostFactory.DescribeOutput(host.Services));

@@ -13,9 +13,6 @@ namespace GrokFlow.Tests.Values;
 /// </summary>
 public sealed class DateFixedWidthFieldsTests
 {
-    private static readonly Gen<DateTime> Dates =
-        Gen.DateTime[new DateTime(1990, 1, 1), new DateTime(2060, 12, 31)].Select(d => new DateTime(d.Ticks - (d.Ticks % TimeSpan.TicksPerSecond)));
-
     // Fields only, up to nineteen bytes of them, digits next to digits, names and a quoted letter between them.
     private static readonly (string Joda, string Net)[] Formats =
     [
@@ -32,7 +29,7 @@ public sealed class DateFixedWidthFieldsTests
     [Fact]
     public void FixedWidthFieldsReadAsDotNetReadsThem()
     {
-        Gen.Select(Dates, Gen.Int[0, Formats.Length - 1]).Sample((date, f) =>
+        Gen.Select(WholeSecondDates, Gen.Int[0, Formats.Length - 1]).Sample((date, f) =>
         {
             var (joda, net) = Formats[f];
             var text = net.Contains("DDD") ? date.ToString("yyyy.", CultureInfo.InvariantCulture) + date.DayOfYear.ToString("000") : date.ToString(net, CultureInfo.InvariantCulture);
@@ -48,7 +45,7 @@ public sealed class DateFixedWidthFieldsTests
     public void AnyByteSpoiledParsesOnlyWhenTheRegexStillMatches()
     {
         var spoilers = new[] { "x", "0", "9", "/", ":", " ", "-", "\u00e9", "\u0660", "\0", "\u007f" };
-        Gen.Select(Dates, Gen.Int[0, Formats.Length - 2], Gen.Int[0, 40], Gen.Int[0, spoilers.Length - 1]).Sample((date, f, place, s) =>
+        Gen.Select(WholeSecondDates, Gen.Int[0, Formats.Length - 2], Gen.Int[0, 40], Gen.Int[0, spoilers.Length - 1]).Sample((date, f, place, s) =>
         {
             var (joda, net) = Formats[f];
             var text = date.ToString(net, CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using System.Text;
+using CsCheck;
 using GrokFlow.Engine.Values;
 
 namespace GrokFlow.Tests.Values;
@@ -10,6 +11,10 @@ internal static class DateTestFormats
 
     /// <summary>Noon: a time of day read on it is on its own day, whatever the time (a 12-hour tie goes to the past).</summary>
     public static readonly FixedClock Noon2031 = new(new DateTimeOffset(2031, 6, 15, 12, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Random dates from 1990 to 2060, to the second (the finest field the fixed-width and name formats write).</summary>
+    public static readonly Gen<DateTime> WholeSecondDates =
+        Gen.DateTime[new DateTime(1990, 1, 1), new DateTime(2060, 12, 31)].Select(d => new DateTime(d.Ticks - (d.Ticks % TimeSpan.TicksPerSecond)));
 
     public static DateFormat Compile(string pattern, string? timeZone = null, string? locale = null)
     {

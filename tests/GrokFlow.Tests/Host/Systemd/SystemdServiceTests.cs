@@ -23,6 +23,8 @@ public sealed class SystemdServiceTests : IDisposable
         var unit = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "runtime", "deploy", "grokflow.service"), TestContext.Current.CancellationToken);
         Assert.Contains("Type=notify", unit);
         Assert.Contains("DynamicUser=yes", unit);
+        // The receive threads' default priority is allowed without a capability.
+        Assert.Contains($"LimitNICE={new GrokFlow.Runtime.Host.Options.SourceOptions().ReceiveThreadNice}\n", unit);
         var path = Path.Combine(_folder, "grokflow.service");
         await File.WriteAllTextAsync(path, unit.Replace("/opt/grokflow/grokflow", GrokflowAppHost), TestContext.Current.CancellationToken);
         var (exit, output) = await RunAsync("systemd-analyze", "verify", path);
