@@ -133,7 +133,7 @@ public static class OutputWriter
                 members.Integer(member.Member, integer);
                 return true;
             case ConversionKind.Date:
-                if (!member.Capture.Date!.TryParse(text, context.Clock, out var epochMilliseconds)) return false;
+                if (!member.Capture.Date!.TryParse(text, context.Clock, ref context.Output.DateMemo, out var epochMilliseconds)) return false;
                 members.Integer(member.Member, epochMilliseconds);
                 return true;
             default:

@@ -63,6 +63,10 @@ internal sealed class CaseInsensitiveName
 
     public Rune[] Upper { get; }
 
+    /// <summary>Whether either case of the name holds a digit (of any script).</summary>
+    public static bool HoldsADigit(CaseInsensitiveName name) =>
+        name.Lower.Concat(name.Upper).Any(r => Rune.IsDigit(r) || Rune.IsNumber(r));
+
     /// <summary>Bytes of <paramref name="utf8"/> this name covers at its start, or -1 when it does not match there.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int MatchAt(ReadOnlySpan<byte> utf8)

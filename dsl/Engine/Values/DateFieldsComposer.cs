@@ -23,13 +23,13 @@ internal static class DateFieldsComposer
     // The small field tests below are inlined: each value asks several of them, and calls cost more than the tests.
     /// <param name="nearestDayMemo">The caller's memory of the last <see cref="NearestDay"/> answer (0 at first).</param>
     public static bool TryCompose(
-        ref ParsedDateFields f, bool hasDateFields, DateZone formatZone, TimeProvider clock, ref long nearestDayMemo, out long epochMilliseconds)
+        ref ParsedDateFields f, bool hasDateFields, DateZone formatZone, ref ClockReading clock, ref long nearestDayMemo, out long epochMilliseconds)
     {
         epochMilliseconds = 0;
-        if (!hasDateFields || !NamesACalendarDay(ref f)) return TryComposeNearestDay(ref f, formatZone, clock, out epochMilliseconds);
+        if (!hasDateFields || !NamesACalendarDay(ref f)) return TryComposeNearestDay(ref f, formatZone, clock.UtcTicks, out epochMilliseconds);
         // A value with its year does not depend on the clock.
         if (HasYear(ref f)) return TryCompose(ref f, formatZone, 0, out epochMilliseconds);
-        var today = Today(clock.GetUtcNow().UtcTicks, formatZone);
+        var today = Today(clock.UtcTicks, formatZone);
         if (!TakesItsYearFromTheClock(ref f)) return TryCompose(ref f, formatZone, today.Year, out epochMilliseconds);
         // A month and day in the year nearest the clock; before Christ (a G field) is outside any such year.
         return f.Era != 0 && NearestDay(today, f.Month, f.Day, ref nearestDayMemo) is var day and >= 0
@@ -81,10 +81,9 @@ internal static class DateFieldsComposer
     }
 
     /// <summary>A time of day (no calendar day named): on the clock's day, the day before or the day after, whichever is nearest the clock.</summary>
-    private static bool TryComposeNearestDay(ref ParsedDateFields f, DateZone formatZone, TimeProvider clock, out long epochMilliseconds)
+    private static bool TryComposeNearestDay(ref ParsedDateFields f, DateZone formatZone, long nowTicks, out long epochMilliseconds)
     {
         epochMilliseconds = 0;
-        var nowTicks = clock.GetUtcNow().UtcTicks;
         var now = new DateTimeOffset(nowTicks, TimeSpan.Zero).ToUnixTimeMilliseconds();
         var today = Today(nowTicks, formatZone).Ticks;
         var bestDistance = long.MaxValue;

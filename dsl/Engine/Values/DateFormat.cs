@@ -16,14 +16,17 @@ public sealed class DateFormat
     private readonly DateZone zone;
     private readonly bool hasDateFields;
     private readonly ZoneNameResolver zoneNames = new();
+    private readonly DateTimeSuffix? timeSuffix;
     private long nearestDayMemo;
 
-    private DateFormat(DatePattern pattern)
+    private DateFormat(DatePattern pattern, string readingKey)
     {
         this.pattern = pattern;
+        ReadingKey = readingKey;
         steps = DateStep.Compile(pattern);
         zone = pattern.TimeZone is null ? DateZone.Utc : DateZone.Parse(pattern.TimeZone, out _)!;
         hasDateFields = pattern.Tokens.Any(t => IsDateField(t.Kind));
+        timeSuffix = DateTimeSuffix.For(steps, zone);
     }
 
     /// <summary>The Joda-Time pattern this format was compiled from.</summary>
@@ -42,7 +45,8 @@ public sealed class DateFormat
     public static DateFormat? Compile(string pattern, string? timeZone, string? locale, out string? error)
     {
         var checkedPattern = DatePattern.Compile(pattern, timeZone, locale, out error);
-        return checkedPattern is null ? null : new DateFormat(checkedPattern);
+        // Interned, so that formats compiled apart from the same arguments (each rule compiles its own) share it by reference.
+        return checkedPattern is null ? null : new DateFormat(checkedPattern, string.Intern($"{pattern}\0{timeZone}\0{locale}"));
     }
 
     /// <summary>
@@ -50,6 +54,37 @@ public sealed class DateFormat
     /// the year when the pattern has none. Returns false when a field is out of range (31 June) or a zone is unknown.
     /// </summary>
     public bool TryParse(ReadOnlySpan<byte> utf8, TimeProvider clock, out long epochMilliseconds)
+    {
+        var reading = new ClockReading(clock);
+        return TryParseFields(utf8, ref reading, out epochMilliseconds);
+    }
+
+    /// <summary>
+    /// <see cref="TryParse(ReadOnlySpan{byte}, TimeProvider, out long)"/> for one thread, which keeps
+    /// <paramref name="memo"/>: a value that shares the last one's text up to its time fields is the last one moved by
+    /// the difference of the times (see <see cref="DateTimeSuffix"/>), without reading its fields again.
+    /// </summary>
+    internal bool TryParse(ReadOnlySpan<byte> utf8, TimeProvider clock, ref DateMemo memo, out long epochMilliseconds)
+    {
+        // The clock is read once at most, as without the memo.
+        var reading = new ClockReading(clock);
+        if (timeSuffix is null) return TryParseFields(utf8, ref reading, out epochMilliseconds);
+        if (timeSuffix.TryRecall(this, utf8, ref reading, ref memo, out epochMilliseconds)) return true;
+        if (!TryParseFields(utf8, ref reading, out epochMilliseconds)) return false;
+        timeSuffix.Remember(this, utf8, ref reading, epochMilliseconds, ref memo);
+        return true;
+    }
+
+    /// <summary>
+    /// The same reference for every format compiled from the same pattern, timezone and locale: they read every value
+    /// alike, so one's <see cref="DateMemo"/> serves the others.
+    /// </summary>
+    internal string ReadingKey { get; }
+
+    /// <summary>Whether values of this format can be remembered (see <see cref="DateTimeSuffix"/>).</summary>
+    internal bool HasTimeSuffix => timeSuffix is not null;
+
+    private bool TryParseFields(ReadOnlySpan<byte> utf8, ref ClockReading clock, out long epochMilliseconds)
     {
         epochMilliseconds = 0;
         var fields = new ParsedDateFields();
@@ -91,7 +126,7 @@ public sealed class DateFormat
         }
 
         return position == utf8.Length
-               && DateFieldsComposer.TryCompose(ref fields, hasDateFields, zone, clock, ref nearestDayMemo, out epochMilliseconds);
+               && DateFieldsComposer.TryCompose(ref fields, hasDateFields, zone, ref clock, ref nearestDayMemo, out epochMilliseconds);
     }
 
     public override string ToString() => Pattern;

@@ -33,6 +33,9 @@ internal sealed class DateNameTable
         candidates = list.ToArray();
     }
 
+    /// <summary>The names, in reading order.</summary>
+    public IReadOnlyList<CaseInsensitiveName> Names => all;
+
     /// <summary>Reads the first name that matches at the start of <paramref name="text"/>; returns its length in bytes, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Read(ReadOnlySpan<byte> text, out int value)

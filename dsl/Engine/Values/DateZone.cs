@@ -24,6 +24,9 @@ internal sealed class DateZone
 
     public string Name { get; }
 
+    /// <summary>The offset, when it is the same at every instant (no tz database zone); null otherwise.</summary>
+    public long? FixedOffsetTicks => zone is null ? fixedOffsetTicks : null;
+
     public static DateZone FixedOffset(int offsetSeconds, string name) =>
         new(null, offsetSeconds * TimeSpan.TicksPerSecond, name);
 
