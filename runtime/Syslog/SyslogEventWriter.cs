@@ -25,6 +25,8 @@ internal sealed class SyslogEventWriter
     private readonly SearchQuery[] _filters;
     private readonly IDocumentQuery[] _documentFilters;
     private readonly bool _anyProcessing;
+    /// <summary>Whether every filter matches every event (<c>grokflow parse --pipeline</c>): no event need be judged.</summary>
+    private readonly bool _filtersMatchAll;
     private readonly ParseContext _context;
     private readonly bool[] _fastMatched, _applies;
 
@@ -36,6 +38,7 @@ internal sealed class SyslogEventWriter
         _filters = routes.Select(r => r.Filter).ToArray();
         _documentFilters = routes.Select(r => DocumentQueries.Compile(r.Pipeline.Filter)).ToArray();
         _anyProcessing = _pipelines.Any(p => p.HasProcessors);
+        _filtersMatchAll = _filters.All(f => ReferenceEquals(f, SearchQuery.All));
         _context = context;
         Parsed = new long[_pipelines.Length];
         Unmatched = new long[_pipelines.Length];
@@ -72,12 +75,11 @@ internal sealed class SyslogEventWriter
         var status = header.HasPriority ? SyslogSeverity.StatusOf(header.Severity) : SyslogSeverity.DefaultStatus;
         var tags = messageLength < line.Length ? _fields.TruncatedTagsUtf8 : _fields.TagsUtf8;
         var fields = new EventFields(line[..messageLength], _fields.Source, service, tags, host, status, SyslogRoot);
-        var facts = new EventFacts(service, _fields.Source, host, status, line[..messageLength], _fields.Tags);
         LastResult = GrokResult.NoMatch;
         buffer.BeginEvent();
         try
         {
-            WriteEvent(buffer, line, header, fields, facts, applyPipelines: true);
+            WriteEvent(buffer, line, header, fields, applyPipelines: true);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or JsonException)
         {
@@ -85,14 +87,14 @@ internal sealed class SyslogEventWriter
             buffer.CancelEvent();
             buffer.BeginEvent();
             LastResult = GrokResult.NoMatch;
-            WriteEvent(buffer, line, header, fields, facts, applyPipelines: false);
+            WriteEvent(buffer, line, header, fields, applyPipelines: false);
         }
         return buffer.EndEvent(out size);
     }
 
-    private void WriteEvent(IEventBuffer buffer, ReadOnlySpan<byte> line, in SyslogHeader header, scoped in EventFields fields, scoped in EventFacts facts, bool applyPipelines)
+    private void WriteEvent(IEventBuffer buffer, ReadOnlySpan<byte> line, in SyslogHeader header, scoped in EventFields fields, bool applyPipelines)
     {
-        if (applyPipelines) MatchFilters(facts);
+        if (applyPipelines) MatchFilters(fields);
         if (applyPipelines && AnyProcessingApplies())
         {
             WriteThroughDocument(buffer.Writer, line, header, fields);
@@ -115,8 +117,22 @@ internal sealed class SyslogEventWriter
     }
 
     /// <summary>Which pipelines' filters match the event as its source gave it: decided once per event.</summary>
-    private void MatchFilters(scoped in EventFacts facts)
+    private void MatchFilters(scoped in EventFields fields)
     {
+        if (_filtersMatchAll)
+        {
+            // Set once: nothing else writes them.
+            if (_pipelines.Length > 0 && !_applies[0]) _applies.AsSpan().Fill(true);
+            return;
+        }
+        MatchFiltersOnFacts(fields);
+    }
+
+    /// <summary>Apart, so that the usual caller's frame holds (and clears) no facts.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void MatchFiltersOnFacts(scoped in EventFields fields)
+    {
+        var facts = new EventFacts(fields.Service, fields.Source, fields.Hostname, fields.Status, fields.Message, _fields.Tags);
         for (var i = 0; i < _pipelines.Length; i++) _applies[i] = _filters[i].Matches(facts.ToSearchEvent());
     }
 
