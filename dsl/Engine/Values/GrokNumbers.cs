@@ -121,26 +121,37 @@ public static class GrokNumbers
     public static bool TryCopyWholeNumber(ReadOnlySpan<byte> utf8, Span<byte> destination, out int length)
     {
         length = 0;
-        var digits = Unsigned(utf8, out var negative);
-        if (digits.IsEmpty) return false;
-        // One pass over the few digits of the usual number (a port, a pid, a count), checked as they are copied: the
-        // vectorised searches cost more in set-up than such a text takes byte by byte.
-        ref var source = ref MemoryMarshal.GetReference(digits);
+        ref var source = ref MemoryMarshal.GetReference(utf8);
+        var end = utf8.Length;
+        if (end == 0) return false;
+        // The usual number (a port, a pid, a count) starts with a digit other than zero: no sign, no zeros to skip.
         var first = 0;
-        while (first < digits.Length - 1 && Unsafe.Add(ref source, first) == (byte)'0') first++;
-        var count = digits.Length - first;   // all zeros: one zero, with its sign (the double is -0.0)
-        var sign = negative ? 1 : 0;
+        var sign = 0;
+        if ((uint)(source - '1') > 8)
+        {
+            if (source is (byte)'+' or (byte)'-')
+            {
+                sign = source == '-' ? 1 : 0;
+                first = 1;
+                if (end == 1) return false;
+            }
+            // All zeros: one zero, with its sign (the double is -0.0).
+            while (first < end - 1 && Unsafe.Add(ref source, first) == (byte)'0') first++;
+        }
+        var count = end - first;
         if (count > 15 || sign + count + 2 > destination.Length) return false;
+        // One pass over the few digits, checked as they are copied: the vectorised searches cost more in set-up than
+        // such a text takes byte by byte.
         ref var target = ref MemoryMarshal.GetReference(destination);
         target = (byte)'-';   // the first digit goes over it when there is no sign
-        for (var i = 0; i < count; i++)
+        var shift = sign - first;   // from a digit's place in the text to its place in the destination
+        for (var i = first; i < end; i++)
         {
-            var digit = Unsafe.Add(ref source, first + i);
+            var digit = Unsafe.Add(ref source, i);
             if ((uint)(digit - '0') > 9) return false;
-            Unsafe.Add(ref target, sign + i) = digit;
+            Unsafe.Add(ref target, i + shift) = digit;
         }
-        Unsafe.Add(ref target, sign + count) = (byte)'.';
-        Unsafe.Add(ref target, sign + count + 1) = (byte)'0';
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, end + shift), (ushort)('.' | ('0' << 8)));
         length = sign + count + 2;
         return true;
     }
