@@ -13,10 +13,7 @@ internal readonly record struct UrlParts((int Start, int Length) Hash, (int Star
     public static bool TryRead(ReadOnlySpan<byte> s, out UrlParts parts)
     {
         parts = default;
-        foreach (var b in s)
-        {
-            if (b <= ' ' || b == 0x7f) return false;
-        }
+        if (s.IndexOfAnyInRange((byte)0, (byte)' ') >= 0 || s.Contains((byte)0x7f)) return false;
         var end = s.Length;
         (int, int) hashPart = Absent, queryPart = Absent, schemePart = Absent, hostPart = Absent, pathPart = Absent;
         var port = -1;
