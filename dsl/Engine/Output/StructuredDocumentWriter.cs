@@ -26,10 +26,12 @@ internal static class StructuredDocumentWriter
         var capturePaths = paths.CapturePaths;
         var counts = tree.PathCounts(nodes.Length);
         counts.Clear();
+        var rootMerge = paths.RootMerge >= 0 ? values[paths.RootMerge] : -1;
+        if (rootMerge >= 0 && !tree.CanMergeStraight(rootMerge)) return false;
         for (var i = 0; i < values.Length; i++)
         {
             var value = values[i];
-            if (value < 0 || !tree.IsPresent(value)) continue;
+            if (value < 0 || i == paths.RootMerge || !tree.IsPresent(value)) continue;
             var path = capturePaths[i];
             if (!tree.CanSet(value, path.Length + 1)) return false;
             counts[path[^1]]++;
@@ -42,6 +44,7 @@ internal static class StructuredDocumentWriter
             foreach (var child in nodes[n].Children) any |= written[child];
             written[n] = any;
         }
+        if (rootMerge >= 0 && RootMergeMeetsPaths(plan, paths, written, tree, rootMerge)) return false;
         var members = tree.PathMembers(nodes.Length);
         members.Fill(Unresolved);
         for (var i = 0; i < values.Length; i++)
@@ -68,7 +71,25 @@ internal static class StructuredDocumentWriter
                 else tree.SetNodeInto(value, document, document.AddElement(member), input, workspace);
             }
         }
+        if (rootMerge >= 0) tree.MergeMembersInto(rootMerge, document, into, input, workspace);
         return true;
+    }
+
+    /// <summary>
+    /// Whether the root merge names a top-level member the rule's paths write: in the tree, the merge changes that
+    /// member before anything is written (a value it replaces never reaches the document), so the tree decides.
+    /// </summary>
+    private static bool RootMergeMeetsPaths(OutputPlan plan, StructuredDocumentPlan paths, ReadOnlySpan<bool> written, ValueTree tree, int merged)
+    {
+        for (var m = tree.FirstMember(merged); m >= 0; m = tree.NextMember(m))
+        {
+            var key = tree.MemberKey(m);
+            foreach (var root in plan.Roots)
+            {
+                if (written[root] && key.SequenceEqual(paths.Segments[root])) return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The member of a written path: found or added; an object for a path written through its children, an array for two values or more.</summary>

@@ -33,10 +33,19 @@ public sealed class StructuredRuleIntoDocumentTests
         (new ArrayFilter("[", "]", ",", null), ["[1,2,3]", "[a]", "nope"]),
     ];
 
+    /// <summary>Key-value texts for a root merge after plain captures, naming the same paths as they do and others.</summary>
+    private static readonly string[] RootMergeTexts =
+        ["a=1 b.c=2", "a.x=5 c=3", "a.x.z=1 a.w=2", "k.q=9 message=hi", "n.m=1 n=2", "y=1 y.z=2", "c.d.e=1", "d.e.f.g=2 d.g=3", "nothing", "z=1 z=2 q=3"];
+
     [Fact]
-    public void Random_rules_give_the_document_the_JSON_round_trip_gives()
+    public void Random_rules_give_the_document_the_JSON_round_trip_gives() => RandomRules(new Random(20261207), rootMergeLast: false);
+
+    [Fact]
+    public void Random_rules_with_a_key_value_root_merge_last_give_the_document_the_JSON_round_trip_gives() =>
+        RandomRules(new Random(7), rootMergeLast: true);
+
+    private static void RandomRules(Random random, bool rootMergeLast)
     {
-        var random = new Random(20261207);
         for (var round = 0; round < 4000; round++)
         {
             var count = random.Next(1, 8);
@@ -53,7 +62,20 @@ public sealed class StructuredRuleIntoDocumentTests
                 captures.Add(new CaptureModel(i, path.Length == 0 ? [] : [.. path.Split('.')], ValueConversion.Text, filter, "%{...}"));
                 texts.Add(random.Next(5) == 0 ? null : choices[random.Next(choices.Length)]);
             }
-            if (!anyStructured) continue;
+            if (rootMergeLast)
+            {
+                // Plain captures only, then the root merge.
+                for (var i = 0; i < captures.Count; i++)
+                {
+                    var path = captures[i].Path.Length == 0 ? ["b"] : captures[i].Path;
+                    var plain = random.Next(2) == 0;
+                    captures[i] = captures[i] with { Path = path, Filter = plain ? null : new NumericFilter(NumericKind.Integer) };
+                    if (texts[i] is not null) texts[i] = plain ? "text" : random.Next(3).ToString();
+                }
+                captures.Add(new CaptureModel(count, [], ValueConversion.Text, new KeyValueFilter("=", "", "", ""), "%{...}"));
+                texts.Add(random.Next(8) == 0 ? null : RootMergeTexts[random.Next(RootMergeTexts.Length)]);
+            }
+            else if (!anyStructured) continue;
             var (input, slots) = Line(texts);
             var plan = OutputPlan.Create([.. captures.ToImmutable()]);
             var expected = ThroughJson(plan, input, slots);
