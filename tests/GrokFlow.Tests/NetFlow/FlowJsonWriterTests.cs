@@ -83,7 +83,9 @@ public sealed class FlowJsonWriterTests
         for (var digits = 1; digits <= 20; digits++, power = digits <= 20 ? power * 10 : power)
             foreach (var value in new[] { power - 1, power, power + 1 })
                 Check(value.ToString(CultureInfo.InvariantCulture), w => w.UInt64(value));
-        Check(ulong.MaxValue.ToString(CultureInfo.InvariantCulture), w => w.UInt64(ulong.MaxValue));
+        // Values up to uint.MaxValue take the 32-bit digit loop, larger ones the 64-bit one.
+        foreach (var value in new ulong[] { uint.MaxValue - 1, uint.MaxValue, (ulong)uint.MaxValue + 1, ulong.MaxValue })
+            Check(value.ToString(CultureInfo.InvariantCulture), w => w.UInt64(value));
         Check(long.MinValue.ToString(CultureInfo.InvariantCulture), w => w.Int64(long.MinValue));
         Gen.ULong.Sample(value => Check(value.ToString(CultureInfo.InvariantCulture), w => w.UInt64(value)), iter: 20_000, threads: 1);
         Gen.ULong[0, 100_000_000].Sample(value => Check(value.ToString(CultureInfo.InvariantCulture), w => w.UInt64(value)), iter: 20_000, threads: 1);
