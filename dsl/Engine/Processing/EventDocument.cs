@@ -38,12 +38,6 @@ public sealed partial class EventDocument
     /// <summary>Whether some member's name holds a dot: only then can a dotted path name a member by more than one segment.</summary>
     private bool _dottedNames;
 
-    /// <summary>
-    /// One bit (<see cref="RootKeyBit"/>) for each name the root object has held since <see cref="Reset"/>: most names
-    /// looked up at the top are new ones (the rules' attributes), told absent without a scan of the event's members.
-    /// </summary>
-    private ulong _rootKeys;
-
     public EventDocument() => Reset();
 
     private DocumentSearchView? _searchView;
@@ -63,7 +57,6 @@ public sealed partial class EventDocument
         _nodeCount = 1;
         _textLength = 0;
         _dottedNames = false;
-        _rootKeys = 0;
         TagCount = 0;
         _nodes[Root] = new DocumentNode { Kind = EventValueKind.Object, Parent = None, FirstChild = None, LastChild = None, Next = None };
         Official.Reset();
@@ -104,7 +97,7 @@ public sealed partial class EventDocument
     /// <summary>The member of object <paramref name="obj"/> named <paramref name="key"/>, or <see cref="None"/>.</summary>
     public int Find(int obj, ReadOnlySpan<byte> key)
     {
-        if (_nodes[obj].Kind != EventValueKind.Object || (obj == Root && (_rootKeys & RootKeyBit(key)) == 0)) return None;
+        if (_nodes[obj].Kind != EventValueKind.Object) return None;
         for (var child = _nodes[obj].FirstChild; child != None; child = _nodes[child].Next)
         {
             ref readonly var node = ref _nodes[child];
@@ -112,8 +105,6 @@ public sealed partial class EventDocument
         }
         return None;
     }
-
-    private static ulong RootKeyBit(ReadOnlySpan<byte> key) => key.IsEmpty ? 1UL : 1UL << ((key[0] * 7 + key[^1] * 3 + key.Length) & 63);
 
     /// <summary>
     /// The node at a dotted path: nested objects first (<c>a.b</c> is <c>{"a":{"b":...}}</c>); where a segment is not
@@ -194,7 +185,6 @@ public sealed partial class EventDocument
     {
         var node = NewNode(obj, EventValueKind.Null);
         _dottedNames |= dotted;
-        if (obj == Root) _rootKeys |= RootKeyBit(key);
         var keyStart = AppendText(key);
         _nodes[node].KeyStart = keyStart;
         _nodes[node].KeyLength = key.Length;
@@ -270,7 +260,6 @@ public sealed partial class EventDocument
             var copy = NewNode(target, EventValueKind.Null);
             _nodes[copy].KeyStart = _nodes[child].KeyStart;
             _nodes[copy].KeyLength = _nodes[child].KeyLength;
-            if (target == Root) _rootKeys |= RootKeyBit(KeyOf(copy));
             CopyValue(child, copy);
             if (child == last) break;
         }
