@@ -4,15 +4,15 @@ using GrokFlow.Language.Model;
 namespace GrokFlow.Generator.Emit;
 
 /// <summary>
-/// The bytes a match of a node can start with, so an alternation skips branches that cannot start at the current byte.
-/// Null when the node can match the empty string (then what follows decides) or the set is not worth testing.
+/// The bytes a match of a node can start (or end) with: alternations skip branches that cannot start at the current byte,
+/// a rule is not tried on a line ending in another byte. Null when it can match empty or the set is not worth testing.
 /// </summary>
 internal static class FirstBytes
 {
-    public static bool[]? Of(Node node)
+    public static bool[]? Of(Node node, bool last = false)
     {
         var bytes = new bool[256];
-        return Collect(node, bytes) ? null : bytes.Count(b => b) == 256 ? null : bytes;
+        return Collect(node, bytes, last) ? null : bytes.Count(b => b) == 256 ? null : bytes;
     }
 
     /// <summary>
@@ -38,31 +38,32 @@ internal static class FirstBytes
         }
     }
 
-    /// <summary>Adds the possible first bytes of <paramref name="node"/>; returns true when it can match empty.</summary>
-    private static bool Collect(Node node, bool[] bytes)
+    /// <summary>Adds the possible first (or <paramref name="last"/>) bytes of <paramref name="node"/>; returns true when it can match empty.</summary>
+    private static bool Collect(Node node, bool[] bytes, bool last = false)
     {
         switch (NodeWalk.Inner(node))
         {
             case TextNode text:
                 if (text.Text.Length == 0) return true;
-                bytes[Encoding.UTF8.GetBytes(text.Text)[0]] = true;
-                if (text.IgnoreCase && text.Text[0] < 0x80) bytes[char.ToUpperInvariant(text.Text[0])] = true;
+                bytes[last ? Encoding.UTF8.GetBytes(text.Text)[^1] : Encoding.UTF8.GetBytes(text.Text)[0]] = true;
+                if (text.IgnoreCase && (last ? text.Text[^1] : text.Text[0]) is var edge && edge < 0x80) bytes[char.ToUpperInvariant(edge)] = bytes[char.ToLowerInvariant(edge)] = true;
+                else if (text.IgnoreCase && last) Array.Fill(bytes, true);   // the other case of a last letter outside ASCII may end in another byte
                 return false;
             case SetNode set:
                 foreach (var c in set.Set.AsciiMembers()) bytes[c] = true;
                 if (!set.Set.IsAsciiOnly)
-                    for (var b = 0xC0; b < 0x100; b++) bytes[b] = true;
+                    for (var b = last ? 0x80 : 0xC0; b < (last ? 0xC0 : 0x100); b++) bytes[b] = true;
                 return false;
             case SequenceNode sequence:
-                foreach (var part in sequence.Parts)
-                    if (!Collect(part, bytes)) return false;
+                foreach (var part in last ? sequence.Parts.Reverse() : sequence.Parts)
+                    if (!Collect(part, bytes, last)) return false;
                 return true;
             case AlternationNode alternation:
                 var nullable = false;
-                foreach (var branch in alternation.Branches) nullable |= Collect(branch, bytes);
+                foreach (var branch in alternation.Branches) nullable |= Collect(branch, bytes, last);
                 return nullable;
             case RepeatNode repeat:
-                return Collect(repeat.Body, bytes) || repeat.Min == 0;
+                return Collect(repeat.Body, bytes, last) || repeat.Min == 0;
             default:
                 // Anchors, lookarounds and empty nodes consume nothing.
                 return true;

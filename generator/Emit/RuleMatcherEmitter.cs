@@ -472,10 +472,10 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
             _w.Open("while (true)");
             _w.Line($"if ({nextCall}(ref s, end)) return true;");
             _w.Line("if (end <= floor || s.OutOfBudget) return false;");
-            if (literal is not null)
+            if (starts.Count(b => b) is var count and > 0 and < 128)
             {
-                var firstByte = ByteLiteral(Encoding.UTF8.GetBytes(literal)[0]);
-                _w.Line($"int previous = s.Input.Slice(floor, end - floor).LastIndexOf({firstByte}); // what follows starts with {CSharpLiterals.CommentText(CSharpLiterals.String(literal))}");
+                var search = count == 1 ? $"LastIndexOf({ByteLiteral((byte)Array.IndexOf(starts, true))})" : $"LastIndexOfAny({_sets.ByteValues(starts)})";
+                _w.Line($"int previous = s.Input.Slice(floor, end - floor).{search}; // {(literal is null ? "where what follows can start" : $"what follows starts with {CSharpLiterals.CommentText(CSharpLiterals.String(literal))}")}");
                 _w.Line("if (previous < 0) return false;");
                 _w.Line("end = floor + previous;");
             }

@@ -86,21 +86,8 @@ internal sealed class DocumentSearchView : ISearchableEvent
         }
     }
 
-    private int FindJoined(int obj, SearchAttributePath path, int first, int last)
-    {
-        if (first == last) return _document.Find(obj, path.SegmentUtf8(first));
-        Span<byte> key = stackalloc byte[256];
-        var length = 0;
-        for (var i = first; i <= last; i++)
-        {
-            var segment = path.SegmentUtf8(i);
-            if (length + segment.Length + 1 > key.Length) return EventDocument.None;
-            if (i > first) key[length++] = (byte)'.';
-            segment.CopyTo(key.Slice(length));
-            length += segment.Length;
-        }
-        return _document.Find(obj, key.Slice(0, length));
-    }
+    private int FindJoined(int obj, SearchAttributePath path, int first, int last) =>
+        _document.Find(obj, first == last ? path.SegmentUtf8(first) : path.JoinedUtf8(first, last));
 
     private bool VisitValue(int node, ISearchValueMatcher matcher)
     {

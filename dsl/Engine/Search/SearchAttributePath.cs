@@ -8,6 +8,7 @@ public sealed class SearchAttributePath
     private readonly string[] _segments;
     private readonly byte[][] _segmentsUtf8;
     private readonly byte[] _utf8;
+    private readonly int[] _segmentStarts;
 
     public SearchAttributePath(string text)
     {
@@ -15,7 +16,12 @@ public sealed class SearchAttributePath
         _utf8 = Encoding.UTF8.GetBytes(text);
         _segments = text.Split('.');
         _segmentsUtf8 = new byte[_segments.Length][];
-        for (var i = 0; i < _segments.Length; i++) _segmentsUtf8[i] = Encoding.UTF8.GetBytes(_segments[i]);
+        _segmentStarts = new int[_segments.Length];
+        for (var i = 0; i < _segments.Length; i++)
+        {
+            _segmentsUtf8[i] = Encoding.UTF8.GetBytes(_segments[i]);
+            if (i > 0) _segmentStarts[i] = _segmentStarts[i - 1] + _segmentsUtf8[i - 1].Length + 1;
+        }
     }
 
     /// <summary>The dotted path without <c>@</c>.</summary>
@@ -28,6 +34,10 @@ public sealed class SearchAttributePath
     public string Segment(int index) => _segments[index];
 
     public ReadOnlySpan<byte> SegmentUtf8(int index) => _segmentsUtf8[index];
+
+    /// <summary>Segments <paramref name="first"/> to <paramref name="last"/> joined by their dots (a flat key such as <c>http.status_code</c>).</summary>
+    public ReadOnlySpan<byte> JoinedUtf8(int first, int last) =>
+        _utf8.AsSpan(_segmentStarts[first], _segmentStarts[last] + _segmentsUtf8[last].Length - _segmentStarts[first]);
 
     public override string ToString() => Text;
 }

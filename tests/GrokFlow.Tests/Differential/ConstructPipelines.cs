@@ -65,6 +65,31 @@ public static class ConstructPipelines
                 "dayMON12",
                 "amonbMon2",
             ]),
+        new("endings",
+            [
+                // Rules tried only on lines ending in a byte a match can end with; greedy runs giving back straight to
+                // where what follows can start.
+                ("common", @"%{notSpace:url}(?> %{regex(""\\d+""):v}|)"" %{integer:code}"),
+                ("combined", @"%{notSpace:url}(?> %{regex(""\\d+""):v}|)"" %{integer:code} ""%{data:ua}""(?i)( done)?"),
+                ("caseEnd", @"%{word:a} (?i)DONE"),
+                ("wideEnd", @"%{word:a} [\u00e9-\u00fc]+"),
+                ("optionalEnd", @"%{word:a}:( %{integer:n})?"),
+            ],
+            [],
+            [
+                "/a/b 12\" 200",
+                "/a\"b 1\" 2",
+                "/a\"b\" 2",
+                "/a/b\" 200 \"ua x\"",
+                "/a/b 1\" 200 \"ua\" DoNe",
+                "/a\"b\" 1 \"u\"a\" done",
+                "x done",
+                "x DonE",
+                "x \u00e9\u00fc",
+                "x \u00fc\u00e9",
+                "x:",
+                "x: 12",
+            ]),
         new("repeats",
             [
                 ("words", @"\s*%{word:w}\s+%{word:w}(\s+%{word:w})?\s*"),

@@ -14,14 +14,15 @@ public sealed class BudgetTests(GeneratedPipelinesFixture compiled)
     private static readonly string RulesText = new RulesFileBuilder()
         .Pipeline("nested", [("nested", @"(%{regex(""a+"")})+b")])
         .Pipeline("nestedcapture", [("nestedcapture", @"%{regex(""(\\w+\\s?)+""):words}!")])
-        .Pipeline("manydata", [("manydata", "%{data:a},%{data:b},%{data:c},%{data:d},%{data:e},%{data:f}!")])
+        .Pipeline("manydata", [("manydata", "%{data:a},%{data:b},%{data:c},%{data:d},%{data:e},%{data:f}!%{integer:g}")])
         .ToString();
 
+    // Each line ends with a byte a match can end with: a line ending in another is not tried at all.
     public static TheoryData<string, string> Pathological => new()
     {
-        { "nested", new string('a', 40) },
-        { "nestedcapture", string.Concat(Enumerable.Repeat("word ", 30)) + "?" },
-        { "manydata", string.Concat(Enumerable.Repeat("x,", 80)) },
+        { "nested", new string('a', 40) + "cb" },
+        { "nestedcapture", string.Concat(Enumerable.Repeat("word ", 30)) + "?!" },
+        { "manydata", string.Concat(Enumerable.Repeat("x,", 80)) + "1" },
     };
 
     [Theory(Timeout = 120_000)]

@@ -211,8 +211,8 @@ public sealed class BuiltInMatcherTests
     /// <summary>The generated file sizes docs/benchmarks.md states, line for line.</summary>
     [Theory]
     [InlineData("qnap", "qnap.QnapPipeline.g.cs", 783)]
-    [InlineData("nginx", "nginx.NginxPipeline.g.cs", 1492)]
-    [InlineData("postfix", "postfix.PostfixPipeline.g.cs", 1050)]
+    [InlineData("nginx", "nginx.NginxPipeline.g.cs", 1499)]
+    [InlineData("postfix", "postfix.PostfixPipeline.g.cs", 1051)]
     public void Generated_pipelines_have_the_documented_sizes(string rulesFile, string hintName, int documentedLines)
     {
         var rules = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "rules", rulesFile + ".rules"));

@@ -1,17 +1,56 @@
-using GrokFlow.Language.Model;
+using System.Buffers;
 using GrokFlow.Language.Model.Processors;
 using GrokFlow.Engine.Pipelines;
+using GrokFlow.Engine.Values.Structured;
 
 namespace GrokFlow.Engine.Processing.Steps;
 
 /// <summary>
 /// <c>user-agent-parser</c>: the first source the event has (a string; URL-decoded first with <c>is_encoded</c>) is
 /// read by the <c>useragent</c> filter's code, and the browser, OS and device it finds replace the target.
-/// <c>combine_version_details</c> is kept for export only.
+/// <c>combine_version_details</c> is kept for export only. The fields go straight into the document: the target is
+/// a new object, so its groups and keys are added without looking for ones already there (what merging the filter's
+/// tree into it gives).
 /// </summary>
 public sealed class UserAgentParserStep(UserAgentParserModel model) : IStepExecutor
 {
-    private readonly StructuredFilterParser _parser = new(new UserAgentFilter(model.IsEncoded), model.Sources, model.Target);
+    private readonly SourcePaths _sources = new(model.Sources);
+    private readonly AttributePath _target = new(model.Target);
+    private readonly bool _decode = model.IsEncoded;
 
-    public void Run(EventDocument document, ParseContext context, ref GrokResult outcome) => _parser.Run(document, context);
+    public void Run(EventDocument document, ParseContext context, ref GrokResult outcome)
+    {
+        var source = _sources.FindFirst(document);
+        if (source == EventDocument.None || document.KindOf(source) != EventValueKind.String) return;
+        var text = document.TextOf(source);
+        if (!_decode)
+        {
+            Write(document, text, context);
+            return;
+        }
+        var decoded = ArrayPool<byte>.Shared.Rent(text.Length);
+        // Decoded as a form value (Java's URLDecoder): '+' is a space (IIS writes user agents so).
+        Write(document, decoded.AsSpan(0, UriDecoding.Decode(text, decoded, plusIsSpace: true)), context);
+        ArrayPool<byte>.Shared.Return(decoded);
+    }
+
+    private void Write(EventDocument document, ReadOnlySpan<byte> userAgent, ParseContext context)
+    {
+        if (userAgent.Length == 0) return;
+        var fields = UserAgentParser.FieldsOf(userAgent, context.Output);
+        var target = document.GetOrCreate(_target);
+        document.SetObject(target);
+        var group = EventDocument.None;
+        byte[]? groupName = null;
+        foreach (var field in fields)
+        {
+            if (!ReferenceEquals(field.Group, groupName))
+            {
+                groupName = field.Group;
+                group = document.AddMember(target, groupName);
+                document.SetObject(group);
+            }
+            document.SetString(document.AddMember(group, field.Key), field.Value);
+        }
+    }
 }

@@ -23,30 +23,19 @@ internal static class QueryStringParser
     public static void AddPairs(FilterText text, ValueTree tree, OutputWorkspace workspace, int obj, bool decode = true)
     {
         var s = text.Span;
-        var position = s.Length > 0 && s[0] == '?' ? 1 : 0;
-        while (position <= s.Length)
+        var pairs = new QueryPairs(s);
+        while (pairs.Next(out var key, out var value))
         {
-            var ampersand = s[position..].IndexOf((byte)'&');
-            var end = ampersand < 0 ? s.Length : position + ampersand;
-            var pair = s[position..end];
-            var equals = pair.IndexOf((byte)'=');
-            if (equals > 0 && equals < pair.Length - 1)
+            int member;
+            if (decode)
             {
-                int member;
-                if (decode)
-                {
-                    var keyRoom = workspace.ReserveText(equals);
-                    var keyLength = UriDecoding.Decode(pair[..equals], keyRoom, plusIsSpace: true);
-                    member = tree.MemberAtDottedKey(obj, keyRoom[..keyLength]);
-                }
-                else member = tree.MemberAtDottedKey(obj, pair[..equals]);
-                var value = decode
-                    ? Decoded(text, position + equals + 1, end - position - equals - 1, workspace)
-                    : text.Slice(position + equals + 1, end - position - equals - 1);
-                if (member >= 0) tree.AddValue(member, tree.NewScalar(value));
+                var keyRoom = workspace.ReserveText(key.Length);
+                var keyLength = UriDecoding.Decode(s.Slice(key.Start, key.Length), keyRoom, plusIsSpace: true);
+                member = tree.MemberAtDottedKey(obj, keyRoom[..keyLength]);
             }
-            if (ampersand < 0) break;
-            position = end + 1;
+            else member = tree.MemberAtDottedKey(obj, s.Slice(key.Start, key.Length));
+            var added = decode ? Decoded(text, value.Start, value.Length, workspace) : text.Slice(value.Start, value.Length);
+            if (member >= 0) tree.AddValue(member, tree.NewScalar(added));
         }
     }
 
@@ -58,5 +47,34 @@ internal static class QueryStringParser
         var room = workspace.ReserveText(length);
         var written = UriDecoding.Decode(raw, room, plusIsSpace: true);
         return OutputValue.WorkspaceText(workspace.CommitText(written), written);
+    }
+}
+
+/// <summary>
+/// The pairs of a query string as <see cref="QueryStringParser"/> takes them: a leading <c>?</c> skipped, split on
+/// <c>&amp;</c> and the first <c>=</c>, pairs without <c>=</c> or with an empty key or value left out.
+/// </summary>
+internal ref struct QueryPairs(ReadOnlySpan<byte> query)
+{
+    private readonly ReadOnlySpan<byte> _s = query;
+    private int _position = query.Length > 0 && query[0] == '?' ? 1 : 0;
+
+    /// <summary>The next pair's key and value (start and length in the query), or false at the end.</summary>
+    public bool Next(out (int Start, int Length) key, out (int Start, int Length) value)
+    {
+        while (_position <= _s.Length)
+        {
+            var position = _position;
+            var ampersand = _s[position..].IndexOf((byte)'&');
+            var end = ampersand < 0 ? _s.Length : position + ampersand;
+            _position = ampersand < 0 ? _s.Length + 1 : end + 1;
+            var equals = _s[position..end].IndexOf((byte)'=');
+            if (equals <= 0 || equals >= end - position - 1) continue;
+            key = (position, equals);
+            value = (position + equals + 1, end - position - equals - 1);
+            return true;
+        }
+        key = value = default;
+        return false;
     }
 }

@@ -15,61 +15,19 @@ internal static class UrlParser
 {
     public static int Parse(FilterText text, ValueTree tree, OutputWorkspace workspace)
     {
-        var s = text.Span;
-        foreach (var b in s)
-        {
-            if (b <= ' ' || b == 0x7f) return -1;
-        }
+        if (!UrlParts.TryRead(text.Span, out var url)) return -1;
         var obj = tree.NewObject();
-        var end = s.Length;
-        var hash = s.IndexOf((byte)'#');
-        if (hash >= 0)
-        {
-            if (hash + 1 < s.Length) Add(tree, obj, "hash"u8, text.Slice(hash + 1, s.Length - hash - 1));
-            end = hash;
-        }
-        var question = s[..end].IndexOf((byte)'?');
-        if (question >= 0)
+        if (url.Hash.Length > 0) Add(tree, obj, "hash"u8, text.Slice(url.Hash.Start, url.Hash.Length));
+        if (url.Query.Start >= 0)
         {
             var query = tree.ChildrenOf(tree.Member(obj, "queryString"u8));
-            QueryStringParser.AddPairs(text.Sub(question + 1, end - question - 1), tree, workspace, query, decode: false);
-            end = question;
+            QueryStringParser.AddPairs(text.Sub(url.Query.Start, url.Query.Length), tree, workspace, query, decode: false);
         }
-        var position = 0;
-        var scheme = SchemeLength(s[..end]);
-        if (scheme > 0)
-        {
-            Add(tree, obj, "scheme"u8, text.Slice(0, scheme));
-            position = scheme + 3;
-            var authorityEnd = s[position..end].IndexOf((byte)'/');
-            authorityEnd = authorityEnd < 0 ? end : position + authorityEnd;
-            var at = s[position..authorityEnd].LastIndexOf((byte)'@');
-            var hostStart = at < 0 ? position : position + at + 1;
-            var hostEnd = authorityEnd;
-            var portColon = s[hostStart..authorityEnd].LastIndexOf((byte)':');
-            if (portColon >= 0 && s[hostStart..authorityEnd].LastIndexOf((byte)']') < portColon)
-            {
-                var portText = s[(hostStart + portColon + 1)..authorityEnd];
-                if (portText.Length > 0 && GrokNumbers.TryParseInteger(portText, out var port) && port is >= 0 and <= 65535 && portText[0] is >= (byte)'0' and <= (byte)'9')
-                    Add(tree, obj, "port"u8, OutputValue.FromInteger(port));
-                else if (portText.Length > 0) return -1;
-                hostEnd = hostStart + portColon;
-            }
-            if (hostEnd > hostStart) Add(tree, obj, "host"u8, LowerCase(text, hostStart, hostEnd - hostStart, workspace));
-            position = authorityEnd;
-        }
-        if (end > position) Add(tree, obj, "path"u8, text.Slice(position, end - position));
-        else if (scheme > 0) Add(tree, obj, "path"u8, text.Slice(position, 0));
+        if (url.Scheme.Length > 0) Add(tree, obj, "scheme"u8, text.Slice(url.Scheme.Start, url.Scheme.Length));
+        if (url.Port >= 0) Add(tree, obj, "port"u8, OutputValue.FromInteger(url.Port));
+        if (url.Host.Length > 0) Add(tree, obj, "host"u8, LowerCase(text, url.Host.Start, url.Host.Length, workspace));
+        if (url.Path.Start >= 0) Add(tree, obj, "path"u8, text.Slice(url.Path.Start, url.Path.Length));
         return obj;
-    }
-
-    /// <summary>The length of <c>scheme</c> when the text starts with <c>scheme://</c>, else 0.</summary>
-    private static int SchemeLength(ReadOnlySpan<byte> s)
-    {
-        if (s.Length == 0 || !char.IsAsciiLetter((char)s[0])) return 0;
-        var i = 1;
-        while (i < s.Length && (char.IsAsciiLetterOrDigit((char)s[i]) || s[i] is (byte)'+' or (byte)'-' or (byte)'.')) i++;
-        return s[i..].StartsWith("://"u8) ? i : 0;
     }
 
     /// <summary>Host names are case-insensitive: written in lower case (a slice when already so).</summary>

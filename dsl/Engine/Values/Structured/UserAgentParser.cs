@@ -27,12 +27,7 @@ internal static class UserAgentParser
     {
         var s = text.Span;
         if (s.Length == 0) return -1;
-        var cache = workspace.UserAgents;
-        if (!cache.TryGet(s, out var fields))
-        {
-            fields = Fields(Encoding.UTF8.GetString(s));
-            cache.Add(s, fields);
-        }
+        var fields = FieldsOf(s, workspace);
         var obj = tree.NewObject();
         var group = -1;
         byte[]? groupName = null;
@@ -48,6 +43,18 @@ internal static class UserAgentParser
             tree.AddValue(tree.Member(group, field.Key), tree.NewScalar(OutputValue.WorkspaceText(workspace.CommitText(field.Value.Length), field.Value.Length)));
         }
         return obj;
+    }
+
+    /// <summary>What ua-parser makes of a user agent (UTF-8, not empty): from the workspace's cache when read lately.</summary>
+    public static UserAgentField[] FieldsOf(ReadOnlySpan<byte> userAgent, OutputWorkspace workspace)
+    {
+        var cache = workspace.UserAgents;
+        if (!cache.TryGet(userAgent, out var fields))
+        {
+            fields = Fields(Encoding.UTF8.GetString(userAgent));
+            cache.Add(userAgent, fields);
+        }
+        return fields;
     }
 
     private static readonly byte[] Browser = "browser"u8.ToArray(), Os = "os"u8.ToArray(), Device = "device"u8.ToArray();

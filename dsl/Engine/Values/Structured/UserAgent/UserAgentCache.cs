@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace GrokFlow.Engine.Values.Structured.UserAgent;
 
 /// <summary>One field of a parsed user agent: its group (<c>browser</c>, <c>os</c>, <c>device</c>), key and value, in UTF-8.</summary>
@@ -33,10 +36,14 @@ internal sealed class UserAgentCache
         _values[slot] = fields;
     }
 
+    // Eight bytes a step: a user agent is a hundred bytes or more, and a byte at a time cost more than the lookup's compare.
     private static int Slot(ReadOnlySpan<byte> text)
     {
-        var hash = 2166136261u;
-        foreach (var b in text) hash = (hash ^ b) * 16777619u;
-        return (int)(hash % Size);
+        const ulong Multiplier = 0x9E3779B97F4A7C15;
+        var hash = (ulong)text.Length;
+        var words = MemoryMarshal.Cast<byte, ulong>(text);
+        foreach (var word in words) hash = (BitOperations.RotateLeft(hash, 23) ^ word) * Multiplier;
+        foreach (var b in text[(words.Length * sizeof(ulong))..]) hash = (BitOperations.RotateLeft(hash, 23) ^ b) * Multiplier;
+        return (int)((hash >> 32) % Size);
     }
 }
