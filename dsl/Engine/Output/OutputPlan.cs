@@ -25,7 +25,11 @@ public sealed class OutputPlan
                  && Enumerable.Range(0, nodes.Length).All(i => roots[i] == i && nodes[i].Children.Length == 0
                                                               && nodes[i].Leaves is [var leaf] && leaf == i);
         FlatMembers = IsFlat ? [.. captures.Select((capture, i) => new FlatMember(capture, nodes[i]))] : [];
+        DocumentPlan = IsStructured ? StructuredDocumentPlan.For(captures, nodes, roots) : null;
     }
+
+    /// <summary>For a structured plan whose captures can go straight into an event document, their paths; else null.</summary>
+    internal StructuredDocumentPlan? DocumentPlan { get; }
 
     /// <summary>
     /// Whether every capture has its own top-level name (no dotted paths, no shared names): capture <c>i</c> is node

@@ -22,25 +22,16 @@ internal static class StructuredOutputWriter
     public static void Write(OutputPlan plan, ReadOnlySpan<byte> input, ReadOnlySpan<int> slots, Utf8JsonWriter writer, ParseContext context)
     {
         var workspace = context.Output;
+        if (workspace.Document is { } document && plan.DocumentPlan is { } paths && TryWriteIntoDocument(plan, paths, input, slots, context, document)) return;
         workspace.Begin(plan);
         var tree = workspace.Tree;
         tree.Clear();
         var root = tree.NewObject();
-        foreach (var capture in plan.Captures)
+        var captures = plan.Captures;
+        for (var i = 0; i < captures.Length; i++)
         {
-            var start = slots[2 * capture.Slot];
-            var end = slots[2 * capture.Slot + 1];
-            if (start < 0 || end <= start) continue;
-            int node;
-            if (capture.Filter.IsStructured)
-            {
-                node = StructuredConverter.Apply(capture.Filter, new FilterText(input[start..end], inWorkspace: false, start), tree, workspace);
-            }
-            else
-            {
-                var value = ValueConverter.Convert(capture, input, start, end, context);
-                node = value.HasValue ? tree.NewScalar(value) : -1;
-            }
+            var capture = captures[i];
+            var node = Convert(capture, input, slots, tree, context);
             if (node < 0) continue;
             if (capture.Path.Length == 0)
             {
@@ -66,12 +57,43 @@ internal static class StructuredOutputWriter
             wrote = true;
         }
         if (wrote) workspace.NoteWrite();
-        if (workspace.Document is { } document && tree.CanMergeStraight(root))
+        if (workspace.Document is { } into && tree.CanMergeStraight(root))
         {
             // A grok step of a pipeline with processors: into its event document, without a JSON round trip.
-            tree.MergeMembersInto(root, document, workspace.DocumentObject, input, workspace);
+            tree.MergeMembersInto(root, into, workspace.DocumentObject, input, workspace);
             return;
         }
         tree.WriteMembers(root, new TreeWriteContext(writer, input, workspace));
+    }
+
+    /// <summary>
+    /// A grok step's rule into its event document with only the filters' objects in the tree (see
+    /// <see cref="StructuredDocumentWriter"/>); false, with nothing written, when a value needs the whole tree.
+    /// </summary>
+    private static bool TryWriteIntoDocument(OutputPlan plan, StructuredDocumentPlan paths, ReadOnlySpan<byte> input, ReadOnlySpan<int> slots,
+        ParseContext context, Processing.EventDocument document)
+    {
+        var workspace = context.Output;
+        workspace.Begin(plan);
+        var tree = workspace.Tree;
+        tree.Clear();
+        var captures = plan.Captures;
+        var values = tree.CaptureNodes(captures.Length);
+        for (var i = 0; i < captures.Length; i++) values[i] = Convert(captures[i], input, slots, tree, context);
+        // The filters' own objects: with no rule paths in the tree, these are all it holds.
+        tree.MergeObjectValuesWithChildren();
+        return StructuredDocumentWriter.TryWrite(plan, paths, values, tree, document, workspace.DocumentObject, input, workspace);
+    }
+
+    /// <summary>A capture's value as a tree node, or -1 when it has none (did not participate, empty, failed filter).</summary>
+    private static int Convert(CapturePlan capture, ReadOnlySpan<byte> input, ReadOnlySpan<int> slots, ValueTree tree, ParseContext context)
+    {
+        var start = slots[2 * capture.Slot];
+        var end = slots[2 * capture.Slot + 1];
+        if (start < 0 || end <= start) return -1;
+        if (capture.Filter.IsStructured)
+            return StructuredConverter.Apply(capture.Filter, new FilterText(input[start..end], inWorkspace: false, start), tree, context.Output);
+        var value = ValueConverter.Convert(capture, input, start, end, context);
+        return value.HasValue ? tree.NewScalar(value) : -1;
     }
 }

@@ -178,10 +178,13 @@ public sealed partial class EventDocument
     }
 
     /// <summary>Adds a member (null) to <paramref name="obj"/> without looking for an existing one.</summary>
-    public int AddMember(int obj, ReadOnlySpan<byte> key)
+    public int AddMember(int obj, ReadOnlySpan<byte> key) => AddMember(obj, key, key.Contains((byte)'.'));
+
+    /// <summary><see cref="AddMember(int, ReadOnlySpan{byte})"/> for a key whose dots the caller knows of.</summary>
+    internal int AddMember(int obj, ReadOnlySpan<byte> key, bool dotted)
     {
         var node = NewNode(obj, EventValueKind.Null);
-        _dottedNames |= key.Contains((byte)'.');
+        _dottedNames |= dotted;
         var keyStart = AppendText(key);
         _nodes[node].KeyStart = keyStart;
         _nodes[node].KeyLength = key.Length;

@@ -35,19 +35,22 @@ internal static class KeyValueParser
         return obj;
     }
 
-    private readonly record struct Pair(int KeyStart, int KeyEnd, int ValueStart, int ValueEnd, int End);
+    internal readonly record struct Pair(int KeyStart, int KeyEnd, int ValueStart, int ValueEnd, int End);
+
+    /// <summary>The pair that starts at <paramref name="start"/>, if any, for a <c>keyvalue</c> filter's plan (tests).</summary>
+    internal static bool TryMatch(FilterPlan filter, ReadOnlySpan<byte> s, int start, out Pair pair) => TryMatch(filter.KeyValue!, s, start, out pair);
 
     private static bool TryMatch(KeyValueSyntax syntax, ReadOnlySpan<byte> s, int start, out Pair pair)
     {
         var separator = syntax.Separator;
         int keyAlternative = 0, keyCursor = -2;
-        while (NextEnd(syntax, s, start, ref keyAlternative, ref keyCursor) is var keyEnd and >= 0)
+        while (NextEnd(syntax, s, start, ref keyAlternative, ref keyCursor, key: true) is var keyEnd and >= 0)
         {
             if (!s[keyEnd..].StartsWith(separator)) continue;
             var valueStart = keyEnd + separator.Length;
             if (valueStart >= s.Length) continue;
             int valueAlternative = 0, valueCursor = -2;
-            while (NextEnd(syntax, s, valueStart, ref valueAlternative, ref valueCursor) is var valueEnd and >= 0)
+            while (NextEnd(syntax, s, valueStart, ref valueAlternative, ref valueCursor, key: false) is var valueEnd and >= 0)
             {
                 if (valueEnd == s.Length || syntax.IsRightDelimiter(s[valueEnd]))
                 {
@@ -63,9 +66,10 @@ internal static class KeyValueParser
     /// <summary>
     /// The next possible end of a key or value starting at <paramref name="start"/>, in the order a backtracking regex
     /// tries them: each quote pair (<c>O[^O]+C</c>, longest first), then a run of allowed bytes, longest first. -1 when
-    /// there is none left.
+    /// there is none left. Of the runs, those <see cref="TryMatch"/> would pass over at once are skipped here: a key's
+    /// that the separator does not follow, a value's that neither ends the text nor a right delimiter follows.
     /// </summary>
-    private static int NextEnd(KeyValueSyntax syntax, ReadOnlySpan<byte> s, int start, ref int alternative, ref int cursor)
+    private static int NextEnd(KeyValueSyntax syntax, ReadOnlySpan<byte> s, int start, ref int alternative, ref int cursor, bool key)
     {
         var quotes = syntax.Quotes;
         while (alternative <= quotes.Length)
@@ -99,7 +103,13 @@ internal static class KeyValueParser
                 while (run < s.Length && syntax.IsAllowed(s[run])) run++;
                 cursor = run;
             }
-            if (cursor >= start + 1) return cursor--;
+            while (cursor >= start + 1)
+            {
+                var end = cursor--;
+                if (key ? end < s.Length && s[end] == syntax.Separator[0] && s[end..].StartsWith(syntax.Separator)
+                        : end == s.Length || syntax.IsRightDelimiter(s[end]))
+                    return end;
+            }
             alternative++;
         }
         return -1;

@@ -30,7 +30,8 @@ internal sealed partial class ValueTree
         return true;
     }
 
-    private bool CanSet(int node, int depth)
+    /// <summary>Whether <see cref="SetNodeInto"/> gives what the JSON round trip gives for a value at <paramref name="depth"/>.</summary>
+    public bool CanSet(int node, int depth)
     {
         switch (_nodes[node].Kind)
         {
@@ -87,6 +88,20 @@ internal sealed partial class ValueTree
             }
         }
     }
+
+    /// <summary>
+    /// A member's one present value into document node <paramref name="member"/>, as <see cref="MergeMembersInto"/>
+    /// sets it: an object merges into an object already there, anything else replaces the member's value.
+    /// </summary>
+    public void MergeValueInto(int value, EventDocument document, int member, ReadOnlySpan<byte> input, OutputWorkspace workspace)
+    {
+        if (_nodes[value].Kind == TreeNodeKind.Object) MergeObject(value, document, member, input, workspace);
+        else SetNode(value, document, member, input, workspace);
+    }
+
+    /// <summary>A value into document node <paramref name="target"/>, replacing what it held (an array's element).</summary>
+    public void SetNodeInto(int value, EventDocument document, int target, ReadOnlySpan<byte> input, OutputWorkspace workspace) =>
+        SetNode(value, document, target, input, workspace);
 
     private int FirstPresentValue(int member)
     {

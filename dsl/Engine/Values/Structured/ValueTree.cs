@@ -106,9 +106,10 @@ internal sealed partial class ValueTree
 
     private (int Start, int Length) StoreKey(ReadOnlySpan<byte> key)
     {
-        var room = Utf8.IsValid(key) ? key.Length : Utf8Repair.MaxByteCount(key.Length);
+        var valid = Utf8.IsValid(key);
+        var room = valid ? key.Length : Utf8Repair.MaxByteCount(key.Length);
         if (_keys.Length - _keyUsed < room) Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _keyUsed + room));
-        var length = Utf8.IsValid(key) ? Copy(key) : Utf8Repair.Repair(key, _keys.AsSpan(_keyUsed));
+        var length = valid ? Copy(key) : Utf8Repair.Repair(key, _keys.AsSpan(_keyUsed));
         var start = _keyUsed;
         _keyUsed += length;
         return (start, length);

@@ -1,0 +1,111 @@
+using GrokFlow.Engine.Processing;
+using GrokFlow.Engine.Values.Structured;
+
+namespace GrokFlow.Engine.Output;
+
+/// <summary>
+/// A structured rule's values (<see cref="StructuredOutputWriter"/>) merged into an event document without building
+/// the rule's own paths in the <see cref="ValueTree"/>: each capture's path is the plan's
+/// (<see cref="StructuredDocumentPlan"/>), and only the structured filters' objects are trees. The document gets what
+/// the tree would give it (<see cref="ValueTree.MergeMembersInto"/>): the same members, created in the same order (a
+/// path's member when the first capture with a value reaches it), the same values (a path with two present values an
+/// array, a leaf with a value winning over deeper paths, nothing for a path with nothing present).
+/// </summary>
+internal static class StructuredDocumentWriter
+{
+    private const int Unresolved = -2;
+
+    /// <summary>
+    /// Merges the values (<paramref name="values"/>: per capture its node, or -1) into object <paramref name="into"/>;
+    /// false, with the document untouched, when some value needs the tree's own checks (see <see cref="ValueTree.CanSet"/>).
+    /// </summary>
+    public static bool TryWrite(OutputPlan plan, StructuredDocumentPlan paths, ReadOnlySpan<int> values, ValueTree tree,
+        EventDocument document, int into, ReadOnlySpan<byte> input, OutputWorkspace workspace)
+    {
+        var nodes = plan.Nodes.AsSpan();
+        var capturePaths = paths.CapturePaths;
+        var counts = tree.PathCounts(nodes.Length);
+        counts.Clear();
+        var rootMerge = paths.RootMerge >= 0 ? values[paths.RootMerge] : -1;
+        if (rootMerge >= 0 && !tree.CanMergeStraight(rootMerge)) return false;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = values[i];
+            if (value < 0 || i == paths.RootMerge || !tree.IsPresent(value)) continue;
+            var path = capturePaths[i];
+            if (!tree.CanSet(value, path.Length + 1)) return false;
+            counts[path[^1]]++;
+        }
+        // A path is written when it has a present value, or a child that is written (children come after parents).
+        var written = tree.PathWritten(nodes.Length);
+        for (var n = nodes.Length - 1; n >= 0; n--)
+        {
+            var any = counts[n] > 0;
+            foreach (var child in nodes[n].Children) any |= written[child];
+            written[n] = any;
+        }
+        if (rootMerge >= 0 && RootMergeMeetsPaths(plan, paths, written, tree, rootMerge)) return false;
+        var members = tree.PathMembers(nodes.Length);
+        members.Fill(Unresolved);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = values[i];
+            if (value < 0) continue;
+            var path = capturePaths[i];
+            var obj = into;
+            for (var d = 0; d < path.Length; d++)
+            {
+                var n = path[d];
+                if (!written[n]) break;
+                var member = members[n];
+                if (member == Unresolved) members[n] = member = Resolve(document, obj, paths, n, counts[n]);
+                if (d < path.Length - 1)
+                {
+                    // A leaf with a value wins over deeper paths.
+                    if (counts[n] > 0) break;
+                    obj = member;
+                    continue;
+                }
+                if (!tree.IsPresent(value)) break;
+                if (counts[n] == 1) tree.MergeValueInto(value, document, member, input, workspace);
+                else tree.SetNodeInto(value, document, document.AddElement(member), input, workspace);
+            }
+        }
+        if (rootMerge >= 0) tree.MergeMembersInto(rootMerge, document, into, input, workspace);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the root merge names a top-level member the rule's paths write: in the tree, the merge changes that
+    /// member before anything is written (a value it replaces never reaches the document), so the tree decides.
+    /// </summary>
+    private static bool RootMergeMeetsPaths(OutputPlan plan, StructuredDocumentPlan paths, ReadOnlySpan<bool> written, ValueTree tree, int merged)
+    {
+        for (var m = tree.FirstMember(merged); m >= 0; m = tree.NextMember(m))
+        {
+            var key = tree.MemberKey(m);
+            foreach (var root in plan.Roots)
+            {
+                if (written[root] && key.SequenceEqual(paths.Segments[root])) return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The member of a written path: found or added; an object for a path written through its children, an array for two values or more.</summary>
+    private static int Resolve(EventDocument document, int obj, StructuredDocumentPlan paths, int node, int count)
+    {
+        var key = paths.Segments[node];
+        var member = document.Find(obj, key);
+        if (member == EventDocument.None) member = document.AddMember(obj, key, paths.Dotted[node]);
+        if (count == 0)
+        {
+            if (document.KindOf(member) != EventValueKind.Object) document.SetObject(member);
+        }
+        else if (count > 1)
+        {
+            document.SetArray(member);
+        }
+        return member;
+    }
+}
