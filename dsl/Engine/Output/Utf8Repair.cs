@@ -21,18 +21,32 @@ public sealed class Utf8Repair
     public static int Repair(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         var written = 0;
-        var position = 0;
-        while (position < source.Length)
+        while (true)
         {
-            var status = Rune.DecodeFromUtf8(source[position..], out _, out var consumed);
-            if (status == OperationStatus.Done)
-                source.Slice(position, consumed).CopyTo(destination[written..]);
-            else
-                Rune.ReplacementChar.EncodeToUtf8(destination[written..]);
-            written += status == OperationStatus.Done ? consumed : Rune.ReplacementChar.Utf8SequenceLength;
-            position += consumed;
+            var valid = ValidPrefixLength(source);
+            source[..valid].CopyTo(destination[written..]);
+            written += valid;
+            if (valid == source.Length) return written;
+            // The invalid sequence's maximal subpart (what the decoder consumed) becomes one U+FFFD.
+            Rune.DecodeFromUtf8(source[valid..], out _, out var consumed);
+            "\uFFFD"u8.CopyTo(destination[written..]);
+            written += 3;
+            source = source[(valid + consumed)..];
         }
-        return written;
+    }
+
+    /// <summary>The length of the valid UTF-8 that <paramref name="text"/> starts with: ASCII runs found vectorised, other characters decoded one by one.</summary>
+    private static int ValidPrefixLength(ReadOnlySpan<byte> text)
+    {
+        var at = 0;
+        while (true)
+        {
+            var nonAscii = text[at..].IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            if (nonAscii < 0) return text.Length;
+            at += nonAscii;
+            if (Rune.DecodeFromUtf8(text[at..], out _, out var consumed) != OperationStatus.Done) return at;
+            at += consumed;
+        }
     }
 
     /// <summary>The line itself when valid, else a repaired copy valid until the next call.</summary>
