@@ -57,8 +57,7 @@ internal static class StructuredConverter
     {
         if (!filter.DecodeUserAgent) return UserAgentParser.Parse(text, tree, workspace);
         var room = workspace.ReserveText(text.Length);
-        // Decoded as a form value (Java's URLDecoder): '+' is a space (IIS writes user agents so).
-        var length = UriDecoding.Decode(text.Span, room, plusIsSpace: true);
+        var length = UserAgentParser.DecodeEncoded(text.Span, room);
         var start = workspace.CommitText(length);
         return UserAgentParser.Parse(new FilterText(workspace.Text(start, length), inWorkspace: true, start), tree, workspace);
     }

@@ -29,8 +29,7 @@ public sealed class UserAgentParserStep(UserAgentParserModel model) : IStepExecu
             return;
         }
         var decoded = ArrayPool<byte>.Shared.Rent(text.Length);
-        // Decoded as a form value (Java's URLDecoder): '+' is a space (IIS writes user agents so).
-        Write(document, decoded.AsSpan(0, UriDecoding.Decode(text, decoded, plusIsSpace: true)), context);
+        Write(document, decoded.AsSpan(0, UserAgentParser.DecodeEncoded(text, decoded)), context);
         ArrayPool<byte>.Shared.Return(decoded);
     }
 

@@ -23,6 +23,13 @@ internal static class UserAgentParser
 
     private static readonly HashSet<string> MobileSystems = ["iOS", "Android", "Windows Phone", "BlackBerry OS", "Symbian OS", "Firefox OS", "KaiOS"];
 
+    /// <summary>
+    /// Decodes a user agent given encoded (the filter's <c>decodeuricomponent</c>, the step's <c>is_encoded</c>) into
+    /// <paramref name="room"/> (as long as the text); returns its length. Decoded as a form value (Java's URLDecoder):
+    /// '+' is a space (IIS writes user agents so).
+    /// </summary>
+    public static int DecodeEncoded(ReadOnlySpan<byte> encoded, Span<byte> room) => UriDecoding.Decode(encoded, room, plusIsSpace: true);
+
     public static int Parse(FilterText text, ValueTree tree, OutputWorkspace workspace)
     {
         var s = text.Span;
