@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using GrokFlow.Engine.Values;
 
 namespace GrokFlow.Runtime.Syslog;
 
@@ -183,11 +184,8 @@ internal static class SyslogHeaderReader
     private static bool IsClockTime(ulong word)
     {
         const ulong clock = 0x3030_3A30_303A_3030;   // "00:00:00": '0' where a digit goes, ':' where a colon does
-        const ulong digitBytes = 0xFFFF_00FF_FF00_FFFF, colonBytes = ~digitBytes;
-        var x = word ^ clock;
-        var digits = x & digitBytes;
-        // Each digit byte is now 0-9: its high nibble clear, and still clear with six added.
-        return ((x & colonBytes) | ((digits | (digits + (0x0606_0606_0606_0606 & digitBytes))) & 0xF0F0_F0F0_F0F0_F0F0)) == 0;
+        const ulong digitBytes = 0xFFFF_00FF_FF00_FFFF;
+        return DigitWord.TryRead(word, clock, digitBytes, ~digitBytes, out _);
     }
 
     /// <summary>

@@ -52,7 +52,7 @@ internal sealed class DateTimeSuffix
     // byte 2, mm in bytes 3-4, a separator in byte 5, ss in bytes 6-7 (a shorter suffix leaves the first bytes out).
     private const ulong HourBytes = 0x0000_0000_0000_FFFF, MinuteBytes = 0x0000_00FF_FF00_0000, SecondBytes = 0xFFFF_0000_0000_0000;
     private const ulong FirstSeparatorByte = 0x0000_0000_00FF_0000, SecondSeparatorByte = 0x0000_FF00_0000_0000;
-    private const ulong Zeros = 0x3030_3030_3030_3030, Sixes = 0x0606_0606_0606_0606, HighNibbles = 0xF0F0_F0F0_F0F0_F0F0;
+    private const ulong Zeros = 0x3030_3030_3030_3030;
 
     /// <summary>The suffix's digit bytes in the word, and the word's bytes XOR-ed with what they must be ('0' for a digit).</summary>
     private readonly ulong digitBytes, separatorBytes, expected;
@@ -169,14 +169,11 @@ internal sealed class DateTimeSuffix
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryReadSeconds(ulong word, out int seconds)
     {
-        var x = word ^ expected;
-        var digits = x & digitBytes;
-        // Each digit byte is now 0-9: its high nibble clear, and still clear with six added.
-        var wrong = (x & separatorBytes) | ((digits | (digits + (Sixes & digitBytes))) & HighNibbles);
+        var valid = DigitWord.TryRead(word, expected, digitBytes, separatorBytes, out var digits);
         var hours = (int)(((digits & 0xFF) * 10) + ((digits >> 8) & 0xFF));
         var minutes = (int)((((digits >> 24) & 0xFF) * 10) + ((digits >> 32) & 0xFF));
         var secondsField = (int)((((digits >> 48) & 0xFF) * 10) + (digits >> 56));
         seconds = (((hours * 60) + minutes) * 60) + secondsField;
-        return wrong == 0 && hours <= 23 && minutes <= 59 && secondsField <= 59;
+        return valid && hours <= 23 && minutes <= 59 && secondsField <= 59;
     }
 }
