@@ -157,13 +157,14 @@ public static class EventWriter
         int message = EventDocument.None, source = EventDocument.None, service = EventDocument.None, hostname = EventDocument.None, status = EventDocument.None;
         for (var member = document.FirstChild(EventDocument.Root); member != EventDocument.None; member = document.NextSibling(member))
         {
-            var key = document.KeyOf(member);
-            if (!ReservedFields.IsLeading(key)) continue;
-            if (key.SequenceEqual(ReservedFields.Message)) KeepFirst(ref message, member);
-            else if (key.SequenceEqual(ReservedFields.Source)) KeepFirst(ref source, member);
-            else if (key.SequenceEqual(ReservedFields.Service)) KeepFirst(ref service, member);
-            else if (key.SequenceEqual(ReservedFields.Hostname)) KeepFirst(ref hostname, member);
-            else if (key.SequenceEqual(ReservedFields.Status)) KeepFirst(ref status, member);
+            switch (ReservedFields.LeadingOf(document.KeyWord(member), document.KeyLength(member)))
+            {
+                case LeadingField.Message: KeepFirst(ref message, member); break;
+                case LeadingField.Source: KeepFirst(ref source, member); break;
+                case LeadingField.Service: KeepFirst(ref service, member); break;
+                case LeadingField.Hostname: KeepFirst(ref hostname, member); break;
+                case LeadingField.Status: KeepFirst(ref status, member); break;
+            }
         }
         if (withMessage) WriteField(document, writer, ReservedFields.EncodedMessage, official.Message, message);
         WriteField(document, writer, ReservedFields.EncodedSource, null, source);
@@ -192,10 +193,11 @@ public static class EventWriter
     /// <summary>Whether a top-level member is written among the attributes (not a reserved field written before, nor one written after).</summary>
     private static bool IsAttribute(EventDocument document, int member)
     {
-        var key = document.KeyOf(member);
-        return !ReservedFields.IsLeading(key)
-            && !(document.Official.Date is not null && key.SequenceEqual(ReservedFields.Timestamp))
-            && !(document.Official.TraceId is not null && key.SequenceEqual(ReservedFields.TraceId));
+        var length = document.KeyLength(member);
+        if (ReservedFields.LeadingOf(document.KeyWord(member), length) != LeadingField.None) return false;
+        // The trailing names are longer than a word: bytes are read only for names of their lengths.
+        return !(length == ReservedFields.Timestamp.Length && document.Official.Date is not null && document.KeyOf(member).SequenceEqual(ReservedFields.Timestamp))
+            && !(length == ReservedFields.TraceId.Length && document.Official.TraceId is not null && document.KeyOf(member).SequenceEqual(ReservedFields.TraceId));
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GrokFlow.Engine.Processing;
 
 namespace GrokFlow.Engine.Events;
 
@@ -26,6 +27,29 @@ public static class ReservedFields
     internal static readonly JsonEncodedText EncodedHostname = JsonEncodedText.Encode(Hostname);
     internal static readonly JsonEncodedText EncodedStatus = JsonEncodedText.Encode(Status);
 
+    /// <summary>
+    /// Which of the six fields written first a member name is, from its word and length (<see cref="EventDocument.KeyWord"/>):
+    /// the field's place in <see cref="LeadingField"/>, or -1. All six names fit in the word whole.
+    /// </summary>
+    internal static LeadingField LeadingOf(ulong word, int length) =>
+        length switch
+        {
+            6 when word == StatusWord => LeadingField.Status,
+            6 when word == TagsWord => LeadingField.Tags,
+            7 when word == MessageWord => LeadingField.Message,
+            7 when word == ServiceWord => LeadingField.Service,
+            8 when word == SourceWord => LeadingField.Source,
+            8 when word == HostnameWord => LeadingField.Hostname,
+            _ => LeadingField.None,
+        };
+
+    private static readonly ulong MessageWord = EventDocument.KeyWordOf(Message);
+    private static readonly ulong SourceWord = EventDocument.KeyWordOf(Source);
+    private static readonly ulong ServiceWord = EventDocument.KeyWordOf(Service);
+    private static readonly ulong TagsWord = EventDocument.KeyWordOf(Tags);
+    private static readonly ulong HostnameWord = EventDocument.KeyWordOf(Hostname);
+    private static readonly ulong StatusWord = EventDocument.KeyWordOf(Status);
+
     /// <summary>Whether <paramref name="key"/> is one of the six fields written first (message ... status).</summary>
     public static bool IsLeading(ReadOnlySpan<byte> key) =>
         key.Length switch
@@ -35,4 +59,16 @@ public static class ReservedFields
             8 => key.SequenceEqual(Source) || key.SequenceEqual(Hostname),
             _ => false,
         };
+}
+
+/// <summary>The six fields written first, in their order; <see cref="None"/> for any other name.</summary>
+internal enum LeadingField
+{
+    None = -1,
+    Message,
+    Source,
+    Service,
+    Tags,
+    Hostname,
+    Status,
 }

@@ -23,8 +23,7 @@ internal static class DocumentOutputWriter
         ReadOnlySpan<byte> input, OutputWorkspace workspace, EventDocument document, int obj)
     {
         var node = nodes[index];
-        var member = document.Find(obj, node.Utf8Name);
-        if (member == EventDocument.None) member = document.AddMember(obj, node.Utf8Name);
+        var member = document.FindOrAddMember(obj, node.Utf8Name);
         var count = OutputWriter.CountValues(node, values);
         if (count > 0)
         {

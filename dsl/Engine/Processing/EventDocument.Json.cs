@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using GrokFlow.Engine.Output;
 
@@ -36,63 +38,92 @@ public sealed partial class EventDocument
     internal bool TryAppendJson(int node, ref int length) => TryAppendValue(node, ref length, 0);
 
     /// <summary>Appends <c>,"key":value</c> for member <paramref name="member"/>; false as for <see cref="TryAppendJson"/>.</summary>
-    internal bool TryAppendMember(int member, ref int length) => Append(","u8, ref length) && TryAppendMember(member, ref length, 0);
-
-    private bool TryAppendMember(int member, ref int length, int depth)
+    internal bool TryAppendMember(int member, ref int length)
     {
-        var key = KeyOf(member);
-        Reserve(length, JsonStrings.QuotedRoom(key.Length) + 1);
-        if (!JsonStrings.TryQuote(key, _json.AsSpan(length), out var written)) return false;
-        length += written;
-        _json[length++] = (byte)':';
-        return TryAppendValue(member, ref length, depth);
+        ref readonly var node = ref _nodes[member];
+        Reserve(length, 1 + MemberRoom(node));
+        _json[length++] = (byte)',';
+        return TryAppendKey(node, ref length) && TryAppendValueInRoom(member, ref length, 0);
     }
 
     private bool TryAppendValue(int node, ref int length, int depth)
     {
-        switch (_nodes[node].Kind)
+        Reserve(length, ValueRoom(_nodes[node]));
+        return TryAppendValueInRoom(node, ref length, depth);
+    }
+
+    /// <summary>Room for a member's <c>"key":</c> and its value's text (a container's opening bracket).</summary>
+    private static int MemberRoom(in DocumentNode node) => JsonStrings.QuotedRoom(node.KeyLength) + 1 + ValueRoom(node);
+
+    /// <summary>Room for a scalar's text, or for a container's opening bracket.</summary>
+    private static int ValueRoom(in DocumentNode node) =>
+        node.Kind == EventValueKind.String ? JsonStrings.QuotedRoom(node.TextLength) : node.TextLength + "false".Length;
+
+    /// <summary><c>"key":</c> in room reserved.</summary>
+    private bool TryAppendKey(in DocumentNode node, ref int length)
+    {
+        var key = _text.AsSpan(node.KeyStart, node.KeyLength);
+        if (!JsonStrings.TryQuoteInRoom(key, ref JsonAt(length), out var written)) return false;
+        length += written;
+        _json[length++] = (byte)':';
+        return true;
+    }
+
+    /// <summary>A value whose <see cref="ValueRoom"/> is reserved.</summary>
+    private bool TryAppendValueInRoom(int index, ref int length, int depth)
+    {
+        ref readonly var node = ref _nodes[index];
+        switch (node.Kind)
         {
             case EventValueKind.Object or EventValueKind.Array when depth == DeepestRaw:
                 return false;
             case EventValueKind.Object:
-                return TryAppendChildren(node, ref length, depth + 1, members: true);
+                return TryAppendChildren(index, ref length, depth + 1, members: true);
             case EventValueKind.Array:
-                return TryAppendChildren(node, ref length, depth + 1, members: false);
+                return TryAppendChildren(index, ref length, depth + 1, members: false);
             case EventValueKind.String:
-                var text = TextOf(node);
-                Reserve(length, JsonStrings.QuotedRoom(text.Length));
-                if (!JsonStrings.TryQuote(text, _json.AsSpan(length), out var written)) return false;
+                var quoted = JsonStrings.TryQuoteInRoom(_text.AsSpan(node.TextStart, node.TextLength), ref JsonAt(length), out var written);
                 length += written;
-                return true;
+                return quoted;
             case EventValueKind.Number:
-                return Append(TextOf(node), ref length);
+                CopyText(_text.AsSpan(node.TextStart, node.TextLength), ref JsonAt(length));
+                length += node.TextLength;
+                return true;
             case EventValueKind.True:
-                return Append("true"u8, ref length);
+                return AppendInRoom("true"u8, ref length);
             case EventValueKind.False:
-                return Append("false"u8, ref length);
+                return AppendInRoom("false"u8, ref length);
             default:
-                return Append("null"u8, ref length);
+                return AppendInRoom("null"u8, ref length);
         }
     }
 
+    /// <summary>A container's children, its opening bracket's room reserved; each child's room is reserved with the comma before it.</summary>
     private bool TryAppendChildren(int node, ref int length, int depth, bool members)
     {
-        Append(members ? "{"u8 : "["u8, ref length);
-        for (var child = _nodes[node].FirstChild; child != None; child = _nodes[child].Next)
+        _json[length++] = members ? (byte)'{' : (byte)'[';
+        var first = _nodes[node].FirstChild;
+        for (var child = first; child != None; child = _nodes[child].Next)
         {
-            if (child != _nodes[node].FirstChild) Append(","u8, ref length);
-            if (!(members ? TryAppendMember(child, ref length, depth) : TryAppendValue(child, ref length, depth))) return false;
+            ref readonly var childNode = ref _nodes[child];
+            Reserve(length, 1 + (members ? MemberRoom(childNode) : ValueRoom(childNode)));
+            if (child != first) _json[length++] = (byte)',';
+            if (members && !TryAppendKey(childNode, ref length)) return false;
+            if (!TryAppendValueInRoom(child, ref length, depth)) return false;
         }
-        return Append(members ? "}"u8 : "]"u8, ref length);
+        Reserve(length, 1);
+        _json[length++] = members ? (byte)'}' : (byte)']';
+        return true;
     }
 
-    private bool Append(ReadOnlySpan<byte> bytes, ref int length)
+    private bool AppendInRoom(ReadOnlySpan<byte> bytes, ref int length)
     {
-        Reserve(length, bytes.Length);
-        bytes.CopyTo(_json.AsSpan(length));
+        CopyText(bytes, ref JsonAt(length));
         length += bytes.Length;
         return true;
     }
+
+    private ref byte JsonAt(int length) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_json), length);
 
     private void Reserve(int length, int more)
     {

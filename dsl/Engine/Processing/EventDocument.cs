@@ -25,6 +25,7 @@ public sealed partial class EventDocument
         public int Next;
         public int KeyStart;
         public int KeyLength;
+        public ulong KeyWord;
         public int TextStart;
         public int TextLength;
     }
@@ -95,16 +96,7 @@ public sealed partial class EventDocument
         _nodes[node].Kind == EventValueKind.Number && TextOf(node).IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0;
 
     /// <summary>The member of object <paramref name="obj"/> named <paramref name="key"/>, or <see cref="None"/>.</summary>
-    public int Find(int obj, ReadOnlySpan<byte> key)
-    {
-        if (_nodes[obj].Kind != EventValueKind.Object) return None;
-        for (var child = _nodes[obj].FirstChild; child != None; child = _nodes[child].Next)
-        {
-            ref readonly var node = ref _nodes[child];
-            if (node.KeyLength == key.Length && _text.AsSpan(node.KeyStart, node.KeyLength).SequenceEqual(key)) return child;
-        }
-        return None;
-    }
+    public int Find(int obj, ReadOnlySpan<byte> key) => Find(obj, key, KeyWordOf(key));
 
     /// <summary>
     /// The node at a dotted path: nested objects first (<c>a.b</c> is <c>{"a":{"b":...}}</c>); where a segment is not
@@ -172,24 +164,21 @@ public sealed partial class EventDocument
         for (; i < path.SegmentCount; i++)
         {
             if (i > 0 && _nodes[obj].Kind != EventValueKind.Object) MakeEmpty(obj, EventValueKind.Object);
-            obj = AddMember(obj, path.Segment(i));
+            var segment = path.Segment(i);
+            obj = AddMember(obj, segment, KeyWordOf(segment), dotted: false); // segments are split at the dots
         }
         return obj;
     }
 
     /// <summary>Adds a member (null) to <paramref name="obj"/> without looking for an existing one.</summary>
-    public int AddMember(int obj, ReadOnlySpan<byte> key) => AddMember(obj, key, key.Contains((byte)'.'));
+    public int AddMember(int obj, ReadOnlySpan<byte> key)
+    {
+        var word = KeyWordOf(key);
+        return AddMember(obj, key, word, HoldsDot(key, word));
+    }
 
     /// <summary><see cref="AddMember(int, ReadOnlySpan{byte})"/> for a key whose dots the caller knows of.</summary>
-    internal int AddMember(int obj, ReadOnlySpan<byte> key, bool dotted)
-    {
-        var node = NewNode(obj, EventValueKind.Null);
-        _dottedNames |= dotted;
-        var keyStart = AppendText(key);
-        _nodes[node].KeyStart = keyStart;
-        _nodes[node].KeyLength = key.Length;
-        return node;
-    }
+    internal int AddMember(int obj, ReadOnlySpan<byte> key, bool dotted) => AddMember(obj, key, KeyWordOf(key), dotted);
 
     /// <summary>Appends an element (null) to array <paramref name="array"/>.</summary>
     public int AddElement(int array) => NewNode(array, EventValueKind.Null);
@@ -260,6 +249,7 @@ public sealed partial class EventDocument
             var copy = NewNode(target, EventValueKind.Null);
             _nodes[copy].KeyStart = _nodes[child].KeyStart;
             _nodes[copy].KeyLength = _nodes[child].KeyLength;
+            _nodes[copy].KeyWord = _nodes[child].KeyWord;
             CopyValue(child, copy);
             if (child == last) break;
         }
@@ -369,9 +359,7 @@ public sealed partial class EventDocument
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = UnescapedText(ref reader);
-            var member = Find(obj, key);
-            if (member == None) member = AddMember(obj, key);
+            var member = FindOrAddMember(obj, UnescapedText(ref reader));
             reader.Read();
             if (reader.TokenType == JsonTokenType.StartObject && _nodes[member].Kind == EventValueKind.Object) MergeMembers(ref reader, member);
             else ReadValue(ref reader, member);
@@ -460,11 +448,13 @@ public sealed partial class EventDocument
     private int NewNode(int parent, EventValueKind kind)
     {
         if (_nodeCount == _nodes.Length) Array.Resize(ref _nodes, _nodes.Length * 2);
+        var nodes = _nodes;
         var node = _nodeCount++;
-        _nodes[node] = new DocumentNode { Kind = kind, Parent = parent, FirstChild = None, LastChild = None, Next = None };
-        if (_nodes[parent].LastChild == None) _nodes[parent].FirstChild = node;
-        else _nodes[_nodes[parent].LastChild].Next = node;
-        _nodes[parent].LastChild = node;
+        nodes[node] = new DocumentNode { Kind = kind, Parent = parent, FirstChild = None, LastChild = None, Next = None };
+        ref var parentNode = ref nodes[parent];
+        if (parentNode.LastChild == None) parentNode.FirstChild = node;
+        else nodes[parentNode.LastChild].Next = node;
+        parentNode.LastChild = node;
         return node;
     }
 
@@ -488,7 +478,7 @@ public sealed partial class EventDocument
         if (_textLength + utf8.Length > _text.Length)
             Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + utf8.Length));
         var start = _textLength;
-        utf8.CopyTo(_text.AsSpan(start));
+        CopyText(utf8, ref _text[start]);
         _textLength += utf8.Length;
         return start;
     }

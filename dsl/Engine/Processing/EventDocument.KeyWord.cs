@@ -1,0 +1,112 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace GrokFlow.Engine.Processing;
+
+/// <summary>
+/// Each member keeps its name's first eight bytes as one word (zero-padded, little-endian) beside its length, so that
+/// a search compares one word and one length per member and reads bytes only for longer names that match both; most
+/// names (<c>http</c>, <c>network</c>, <c>status</c>) fit in the word whole.
+/// </summary>
+public sealed partial class EventDocument
+{
+    /// <summary>How many of a name's bytes its word holds.</summary>
+    private const int WordBytes = sizeof(ulong);
+
+    /// <summary>The first up to eight bytes of <paramref name="key"/> as one word, zero-padded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong KeyWordOf(ReadOnlySpan<byte> key)
+    {
+        ref var start = ref MemoryMarshal.GetReference(key);
+        var length = key.Length;
+        if (length >= WordBytes) return Unsafe.ReadUnaligned<ulong>(ref start);
+        // Shorter names: overlapping reads of the same bytes, shifted into place; the overlap ORs a byte with itself.
+        if (length >= sizeof(uint))
+        {
+            ulong low = Unsafe.ReadUnaligned<uint>(ref start);
+            ulong high = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, length - sizeof(uint)));
+            return low | (high << ((length - sizeof(uint)) * 8));
+        }
+        if (length == 0) return 0;
+        ulong first = start;
+        ulong middle = Unsafe.Add(ref start, length / 2);
+        ulong last = Unsafe.Add(ref start, length - 1);
+        return first | (middle << (length / 2 * 8)) | (last << ((length - 1) * 8));
+    }
+
+    /// <summary>Whether a name of this word and length holds a dot.</summary>
+    private static bool HoldsDot(ReadOnlySpan<byte> key, ulong word)
+    {
+        if (key.Length > WordBytes) return key.Contains((byte)'.');
+        // A zero byte in word ^ dots is a dot (padding bytes become dots' complements, never zero).
+        var v = word ^ 0x2E2E2E2E2E2E2E2EUL;
+        return ((v - 0x0101010101010101UL) & ~v & 0x8080808080808080UL) != 0;
+    }
+
+    /// <summary>The word of <paramref name="node"/>'s name (<see cref="KeyWordOf"/>).</summary>
+    internal ulong KeyWord(int node) => _nodes[node].KeyWord;
+
+    /// <summary>The length in bytes of <paramref name="node"/>'s name.</summary>
+    internal int KeyLength(int node) => _nodes[node].KeyLength;
+
+    /// <summary>Whether <paramref name="node"/>'s name is <paramref name="key"/>, whose word is <paramref name="word"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool KeyEquals(in DocumentNode node, ReadOnlySpan<byte> key, ulong word) =>
+        node.KeyWord == word && node.KeyLength == key.Length
+        && (key.Length <= WordBytes || _text.AsSpan(node.KeyStart + WordBytes, node.KeyLength - WordBytes).SequenceEqual(key.Slice(WordBytes)));
+
+    /// <summary>The member of object <paramref name="obj"/> named <paramref name="key"/> (of word <paramref name="word"/>), or <see cref="None"/>.</summary>
+    private int Find(int obj, ReadOnlySpan<byte> key, ulong word)
+    {
+        var nodes = _nodes;
+        if (nodes[obj].Kind != EventValueKind.Object) return None;
+        for (var child = nodes[obj].FirstChild; child != None; child = nodes[child].Next)
+        {
+            if (KeyEquals(in nodes[child], key, word)) return child;
+        }
+        return None;
+    }
+
+    /// <summary>The member of object <paramref name="obj"/> named <paramref name="key"/>, added (null) when absent.</summary>
+    internal int FindOrAddMember(int obj, ReadOnlySpan<byte> key)
+    {
+        var word = KeyWordOf(key);
+        var member = Find(obj, key, word);
+        return member != None ? member : AddMember(obj, key, word, HoldsDot(key, word));
+    }
+
+    private int AddMember(int obj, ReadOnlySpan<byte> key, ulong word, bool dotted)
+    {
+        var node = NewNode(obj, EventValueKind.Null);
+        _dottedNames |= dotted;
+        var keyStart = AppendText(key);
+        ref var added = ref _nodes[node];
+        added.KeyStart = keyStart;
+        added.KeyLength = key.Length;
+        added.KeyWord = word;
+        return node;
+    }
+
+    /// <summary>Copies <paramref name="utf8"/> to <paramref name="at"/>: short texts as overlapping words, not a call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyText(ReadOnlySpan<byte> utf8, ref byte at)
+    {
+        ref var from = ref MemoryMarshal.GetReference(utf8);
+        var length = utf8.Length;
+        if (length > 2 * WordBytes) utf8.CopyTo(MemoryMarshal.CreateSpan(ref at, length));
+        else if (length >= WordBytes)
+        {
+            Unsafe.WriteUnaligned(ref at, Unsafe.ReadUnaligned<ulong>(ref from));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, length - WordBytes), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref from, length - WordBytes)));
+        }
+        else if (length >= sizeof(uint))
+        {
+            Unsafe.WriteUnaligned(ref at, Unsafe.ReadUnaligned<uint>(ref from));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, length - sizeof(uint)), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref from, length - sizeof(uint))));
+        }
+        else
+        {
+            for (var i = 0; i < length; i++) Unsafe.Add(ref at, i) = Unsafe.Add(ref from, i);
+        }
+    }
+}
