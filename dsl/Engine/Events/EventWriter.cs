@@ -29,7 +29,7 @@ namespace GrokFlow.Engine.Events;
 /// then the caller takes the event back and goes through the document, which merges them.</item>
 /// </list>
 /// </summary>
-public static class EventWriter
+public static partial class EventWriter
 {
     private static readonly JsonMemberName MessageMember = new(ReservedFields.EncodedMessage);
     private static readonly JsonMemberName SourceMember = new(ReservedFields.EncodedSource);
@@ -141,6 +141,7 @@ public static class EventWriter
     /// <summary>Writes the event held by <paramref name="document"/> (see the class remarks for the layout).</summary>
     public static void Write(EventDocument document, Utf8JsonWriter writer, ParseContext context)
     {
+        if (TryWriteRaw(document, writer, context)) return;
         writer.WriteStartObject();
         WriteMembers(document, writer, context, withMessage: true);
         writer.WriteEndObject();
@@ -153,25 +154,13 @@ public static class EventWriter
     public static void WriteMembers(EventDocument document, Utf8JsonWriter writer, ParseContext context, bool withMessage)
     {
         var official = document.Official;
-        // The first attribute of each leading name, found in one pass over the event instead of a search per name.
-        int message = EventDocument.None, source = EventDocument.None, service = EventDocument.None, hostname = EventDocument.None, status = EventDocument.None;
-        for (var member = document.FirstChild(EventDocument.Root); member != EventDocument.None; member = document.NextSibling(member))
-        {
-            switch (ReservedFields.LeadingOf(document.KeyWord(member), document.KeyLength(member)))
-            {
-                case LeadingField.Message: KeepFirst(ref message, member); break;
-                case LeadingField.Source: KeepFirst(ref source, member); break;
-                case LeadingField.Service: KeepFirst(ref service, member); break;
-                case LeadingField.Hostname: KeepFirst(ref hostname, member); break;
-                case LeadingField.Status: KeepFirst(ref status, member); break;
-            }
-        }
-        if (withMessage) WriteField(document, writer, ReservedFields.EncodedMessage, official.Message, message);
-        WriteField(document, writer, ReservedFields.EncodedSource, null, source);
-        WriteField(document, writer, ReservedFields.EncodedService, official.Service, service);
+        var leading = LeadingMembers.Of(document);
+        if (withMessage) WriteField(document, writer, ReservedFields.EncodedMessage, official.Message, leading.Message);
+        WriteField(document, writer, ReservedFields.EncodedSource, null, leading.Source);
+        WriteField(document, writer, ReservedFields.EncodedService, official.Service, leading.Service);
         WriteTags(document, writer, context);
-        WriteField(document, writer, ReservedFields.EncodedHostname, null, hostname);
-        WriteField(document, writer, ReservedFields.EncodedStatus, official.Status, status);
+        WriteField(document, writer, ReservedFields.EncodedHostname, null, leading.Hostname);
+        WriteField(document, writer, ReservedFields.EncodedStatus, official.Status, leading.Status);
         if (!TryWriteAttributesRaw(document, writer))
         {
             for (var member = document.FirstChild(EventDocument.Root); member != EventDocument.None; member = document.NextSibling(member))
@@ -183,11 +172,6 @@ public static class EventWriter
         }
         if (official.Date is { } date) writer.WriteNumber(ReservedFields.Timestamp, date);
         if (official.TraceId is { } traceId) writer.WriteString(ReservedFields.TraceId, document.Stored(traceId));
-    }
-
-    private static void KeepFirst(ref int first, int member)
-    {
-        if (first == EventDocument.None) first = member;
     }
 
     /// <summary>Whether a top-level member is written among the attributes (not a reserved field written before, nor one written after).</summary>
@@ -239,6 +223,12 @@ public static class EventWriter
     private static void WriteTags(EventDocument document, Utf8JsonWriter writer, ParseContext context)
     {
         if (document.TagCount == 0) return;
+        writer.WriteString(ReservedFields.Tags, JoinedTags(document, context));
+    }
+
+    /// <summary>The event's tags joined by commas, as <c>ddtags</c> carries them (in the context's scratch).</summary>
+    private static ReadOnlySpan<byte> JoinedTags(EventDocument document, ParseContext context)
+    {
         var size = 0;
         for (var i = 0; i < document.TagCount; i++) size += document.Tag(i).Length + 1;
         var joined = context.RentScratch(size).AsSpan();
@@ -250,6 +240,6 @@ public static class EventWriter
             tag.CopyTo(joined[length..]);
             length += tag.Length;
         }
-        writer.WriteString(ReservedFields.Tags, joined[..length]);
+        return joined[..length];
     }
 }

@@ -37,13 +37,40 @@ public sealed partial class EventDocument
     /// </summary>
     internal bool TryAppendJson(int node, ref int length) => TryAppendValue(node, ref length, 0);
 
-    /// <summary>Appends <c>,"key":value</c> for member <paramref name="member"/>; false as for <see cref="TryAppendJson"/>.</summary>
-    internal bool TryAppendMember(int member, ref int length)
+    /// <summary>
+    /// Appends <c>,"key":value</c> for member <paramref name="member"/> (without the comma when <paramref name="comma"/>
+    /// is false); false as for <see cref="TryAppendJson"/>.
+    /// </summary>
+    internal bool TryAppendMember(int member, ref int length, bool comma = true)
     {
         ref readonly var node = ref _nodes[member];
         Reserve(length, 1 + MemberRoom(node));
-        _json[length++] = (byte)',';
+        if (comma) _json[length++] = (byte)',';
         return TryAppendKey(node, ref length) && TryAppendValueInRoom(member, ref length, 0);
+    }
+
+    /// <summary>Appends <paramref name="utf8"/> as a JSON string; false as for <see cref="TryAppendJson"/>.</summary>
+    internal bool TryAppendString(ReadOnlySpan<byte> utf8, ref int length)
+    {
+        Reserve(length, JsonStrings.QuotedRoom(utf8.Length));
+        var quoted = JsonStrings.TryQuoteInRoom(utf8, ref JsonAt(length), out var written);
+        length += written;
+        return quoted;
+    }
+
+    /// <summary>Appends JSON text as it is.</summary>
+    internal void AppendRaw(ReadOnlySpan<byte> json, ref int length)
+    {
+        Reserve(length, json.Length);
+        AppendInRoom(json, ref length);
+    }
+
+    /// <summary>Appends an integer as JSON.</summary>
+    internal void AppendInteger(long value, ref int length)
+    {
+        Reserve(length, 20);
+        System.Buffers.Text.Utf8Formatter.TryFormat(value, _json.AsSpan(length), out var written);
+        length += written;
     }
 
     private bool TryAppendValue(int node, ref int length, int depth)

@@ -6,7 +6,10 @@ namespace GrokFlow.Engine.Processing;
 /// <summary>
 /// Each member keeps its name's first eight bytes as one word (zero-padded, little-endian) beside its length, so that
 /// a search compares one word and one length per member and reads bytes only for longer names that match both; most
-/// names (<c>http</c>, <c>network</c>, <c>status</c>) fit in the word whole.
+/// names (<c>http</c>, <c>network</c>, <c>status</c>) fit in the word whole. Each object also keeps one bit per
+/// member's word (<see cref="MemberBit"/>): a search for a name whose bit is clear ends without walking the members,
+/// as most searches of a member about to be added do. Bits are not cleared when a member is removed (a stale bit only
+/// costs the walk).
 /// </summary>
 public sealed partial class EventDocument
 {
@@ -34,6 +37,9 @@ public sealed partial class EventDocument
         return first | (middle << (length / 2 * 8)) | (last << ((length - 1) * 8));
     }
 
+    /// <summary>The bit of a member whose name has word <paramref name="word"/> in its object's member bits.</summary>
+    private static ulong MemberBit(ulong word) => 1UL << (int)((word * 0x9E3779B97F4A7C15UL) >> 58);
+
     /// <summary>Whether a name of this word and length holds a dot.</summary>
     private static bool HoldsDot(ReadOnlySpan<byte> key, ulong word)
     {
@@ -52,15 +58,20 @@ public sealed partial class EventDocument
     /// <summary>Whether <paramref name="node"/>'s name is <paramref name="key"/>, whose word is <paramref name="word"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool KeyEquals(in DocumentNode node, ReadOnlySpan<byte> key, ulong word) =>
-        node.KeyWord == word && node.KeyLength == key.Length
-        && (key.Length <= WordBytes || _text.AsSpan(node.KeyStart + WordBytes, node.KeyLength - WordBytes).SequenceEqual(key.Slice(WordBytes)));
+        node.KeyWord == word && node.KeyLength == key.Length && (key.Length <= WordBytes || RestEquals(node, key));
+
+    /// <summary>Whether a longer name's bytes past its word are those of <paramref name="key"/> (of the same length).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool RestEquals(in DocumentNode node, ReadOnlySpan<byte> key) =>
+        _text.AsSpan(node.KeyStart + WordBytes, node.KeyLength - WordBytes).SequenceEqual(key.Slice(WordBytes));
 
     /// <summary>The member of object <paramref name="obj"/> named <paramref name="key"/> (of word <paramref name="word"/>), or <see cref="None"/>.</summary>
     private int Find(int obj, ReadOnlySpan<byte> key, ulong word)
     {
         var nodes = _nodes;
-        if (nodes[obj].Kind != EventValueKind.Object) return None;
-        for (var child = nodes[obj].FirstChild; child != None; child = nodes[child].Next)
+        ref readonly var parent = ref nodes[obj];
+        if (parent.Kind != EventValueKind.Object || (parent.MemberBits & MemberBit(word)) == 0) return None;
+        for (var child = parent.FirstChild; child != None; child = nodes[child].Next)
         {
             if (KeyEquals(in nodes[child], key, word)) return child;
         }
@@ -84,6 +95,7 @@ public sealed partial class EventDocument
         added.KeyStart = keyStart;
         added.KeyLength = key.Length;
         added.KeyWord = word;
+        _nodes[obj].MemberBits |= MemberBit(word);
         return node;
     }
 

@@ -26,6 +26,7 @@ public sealed partial class EventDocument
         public int KeyStart;
         public int KeyLength;
         public ulong KeyWord;
+        public ulong MemberBits;
         public int TextStart;
         public int TextLength;
     }
@@ -235,6 +236,7 @@ public sealed partial class EventDocument
         }
         var kind = _nodes[source].Kind;
         MakeEmpty(target, kind);
+        _nodes[target].MemberBits = _nodes[source].MemberBits;
         if (kind is EventValueKind.String or EventValueKind.Number)
         {
             _nodes[target].TextStart = _nodes[source].TextStart;
@@ -264,6 +266,7 @@ public sealed partial class EventDocument
         to.Kind = from.Kind;
         to.TextStart = from.TextStart;
         to.TextLength = from.TextLength;
+        to.MemberBits = from.MemberBits;
         // NewNode linked the element as the node's last child: its former children move under the element.
         to.FirstChild = from.FirstChild == element ? None : from.FirstChild;
         var last = None;
@@ -463,6 +466,7 @@ public sealed partial class EventDocument
         _nodes[node].Kind = kind;
         _nodes[node].FirstChild = None;
         _nodes[node].LastChild = None;
+        _nodes[node].MemberBits = 0;
         _nodes[node].TextStart = 0;
         _nodes[node].TextLength = 0;
     }
