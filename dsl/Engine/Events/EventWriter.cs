@@ -153,6 +153,7 @@ public static partial class EventWriter
     /// </summary>
     public static void WriteMembers(EventDocument document, Utf8JsonWriter writer, ParseContext context, bool withMessage)
     {
+        if (TryWriteMembersRaw(document, writer, context, withMessage)) return;
         var official = document.Official;
         var leading = LeadingMembers.Of(document);
         if (withMessage) WriteField(document, writer, ReservedFields.EncodedMessage, official.Message, leading.Message);

@@ -26,6 +26,8 @@ public static class ReservedFields
     internal static readonly JsonEncodedText EncodedTags = JsonEncodedText.Encode(Tags);
     internal static readonly JsonEncodedText EncodedHostname = JsonEncodedText.Encode(Hostname);
     internal static readonly JsonEncodedText EncodedStatus = JsonEncodedText.Encode(Status);
+    internal static readonly JsonEncodedText EncodedTimestamp = JsonEncodedText.Encode(Timestamp);
+    internal static readonly JsonEncodedText EncodedTraceId = JsonEncodedText.Encode(TraceId);
 
     /// <summary>
     /// Which of the six fields written first a member name is, from its word and length (<see cref="EventDocument.KeyWord"/>):

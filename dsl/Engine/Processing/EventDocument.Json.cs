@@ -41,12 +41,17 @@ public sealed partial class EventDocument
     /// Appends <c>,"key":value</c> for member <paramref name="member"/> (without the comma when <paramref name="comma"/>
     /// is false); false as for <see cref="TryAppendJson"/>.
     /// </summary>
-    internal bool TryAppendMember(int member, ref int length, bool comma = true)
+    internal bool TryAppendMember(int member, ref int length, bool comma = true) => TryAppendMember(member, ref length, comma, out _);
+
+    /// <summary><see cref="TryAppendMember(int, ref int, bool)"/>, giving where the value starts.</summary>
+    internal bool TryAppendMember(int member, ref int length, bool comma, out int valueStart)
     {
         ref readonly var node = ref _nodes[member];
         Reserve(length, 1 + MemberRoom(node));
         if (comma) _json[length++] = (byte)',';
-        return TryAppendKey(node, ref length) && TryAppendValueInRoom(member, ref length, 0);
+        var keyed = TryAppendKey(node, ref length);
+        valueStart = length;
+        return keyed && TryAppendValueInRoom(member, ref length, 0);
     }
 
     /// <summary>Appends <paramref name="utf8"/> as a JSON string; false as for <see cref="TryAppendJson"/>.</summary>
