@@ -44,6 +44,7 @@ public sealed partial class EventDocument
     internal bool TryAppendMember(int member, ref int length, bool comma = true) => TryAppendMember(member, ref length, comma, out _);
 
     /// <summary><see cref="TryAppendMember(int, ref int, bool)"/>, giving where the value starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool TryAppendMember(int member, ref int length, bool comma, out int valueStart)
     {
         ref readonly var node = ref _nodes[member];
@@ -92,6 +93,7 @@ public sealed partial class EventDocument
         node.Kind == EventValueKind.String ? JsonStrings.QuotedRoom(node.TextLength) : node.TextLength + "false".Length;
 
     /// <summary><c>"key":</c> in room reserved.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryAppendKey(in DocumentNode node, ref int length)
     {
         var key = _text.AsSpan(node.KeyStart, node.KeyLength);
