@@ -10,7 +10,7 @@ namespace GrokFlow.Engine.Processing.Steps;
 /// read by the <c>useragent</c> filter's code, and the browser, OS and device it finds replace the target.
 /// <c>combine_version_details</c> is kept for export only. The fields go straight into the document: the target is
 /// a new object, so its groups and keys are added without looking for ones already there (what merging the filter's
-/// tree into it gives).
+/// tree into it gives), all at once, as the user agent's cache entry prepared them.
 /// </summary>
 public sealed class UserAgentParserStep(UserAgentParserModel model) : IStepExecutor
 {
@@ -36,20 +36,9 @@ public sealed class UserAgentParserStep(UserAgentParserModel model) : IStepExecu
     private void Write(EventDocument document, ReadOnlySpan<byte> userAgent, ParseContext context)
     {
         if (userAgent.Length == 0) return;
-        var fields = UserAgentParser.FieldsOf(userAgent, context.Output);
+        var parsed = UserAgentParser.Read(userAgent, context.Output);
         var target = document.GetOrCreate(_target);
         document.SetObject(target);
-        var group = EventDocument.None;
-        byte[]? groupName = null;
-        foreach (var field in fields)
-        {
-            if (!ReferenceEquals(field.Group, groupName))
-            {
-                groupName = field.Group;
-                group = document.AddMember(target, groupName);
-                document.SetObject(group);
-            }
-            document.SetString(document.AddMember(group, field.Key), field.Value);
-        }
+        document.AddMembers(target, parsed.Members);
     }
 }
