@@ -24,4 +24,19 @@ public sealed partial class EventDocument
         }
         _dottedNames |= members.Dotted;
     }
+
+    /// <summary>
+    /// <see cref="GetOrCreate"/> of <paramref name="path"/>, given <paramref name="member"/>, which
+    /// <see cref="Find(AttributePath, int)"/> gave for a path with the same segments but the last: while no member's
+    /// name holds a dot, that lookup went through the nested objects the target's walk would, so the target is looked
+    /// for, or added, in <paramref name="member"/>'s parent.
+    /// </summary>
+    public int GetOrCreateBeside(int member, AttributePath path)
+    {
+        if (_dottedNames) return GetOrCreate(path);
+        var parent = _nodes[member].Parent;
+        var name = path.Segment(path.SegmentCount - 1);
+        var found = Find(parent, name);
+        return found != None ? found : AddMember(parent, name, dotted: false);
+    }
 }

@@ -20,10 +20,11 @@ public sealed class UrlParserStep(UrlParserModel model) : IStepExecutor
     private readonly StructuredFilterParser _throughTree = new(new UrlFilter(), model.Sources, model.Target);
     private readonly SourcePaths _sources = new(model.Sources);
     private readonly AttributePath _target = new(model.Target);
+    private readonly bool[] _targetBesideSource = SourcePaths.Beside(model.Sources, model.Target);
 
     public void Run(EventDocument document, ParseContext context, ref GrokResult outcome)
     {
-        var source = _sources.FindFirst(document);
+        var source = _sources.FindFirst(document, out var sourceIndex);
         if (source == EventDocument.None || document.KindOf(source) != EventValueKind.String) return;
         var text = document.TextOf(source);
         if (!UrlParts.TryRead(text, out var url)) return;
@@ -33,7 +34,7 @@ public sealed class UrlParserStep(UrlParserModel model) : IStepExecutor
             _throughTree.Run(document, context);
             return;
         }
-        var target = document.GetOrCreate(_target);
+        var target = _targetBesideSource[sourceIndex] ? document.GetOrCreateBeside(source, _target) : document.GetOrCreate(_target);
         document.SetObject(target);
         if (url.Hash.Length > 0) document.SetString(document.AddMember(target, "hash"u8, dotted: false), text.Slice(url.Hash.Start, url.Hash.Length));
         if (url.Query.Start >= 0) AddQuery(document, target, text.Slice(url.Query.Start, url.Query.Length));

@@ -16,28 +16,29 @@ public sealed class UserAgentParserStep(UserAgentParserModel model) : IStepExecu
 {
     private readonly SourcePaths _sources = new(model.Sources);
     private readonly AttributePath _target = new(model.Target);
+    private readonly bool[] _targetBesideSource = SourcePaths.Beside(model.Sources, model.Target);
     private readonly bool _decode = model.IsEncoded;
 
     public void Run(EventDocument document, ParseContext context, ref GrokResult outcome)
     {
-        var source = _sources.FindFirst(document);
+        var source = _sources.FindFirst(document, out var sourceIndex);
         if (source == EventDocument.None || document.KindOf(source) != EventValueKind.String) return;
         var text = document.TextOf(source);
         if (!_decode)
         {
-            Write(document, text, context);
+            Write(document, source, sourceIndex, text, context);
             return;
         }
         var decoded = ArrayPool<byte>.Shared.Rent(text.Length);
-        Write(document, decoded.AsSpan(0, UserAgentParser.DecodeEncoded(text, decoded)), context);
+        Write(document, source, sourceIndex, decoded.AsSpan(0, UserAgentParser.DecodeEncoded(text, decoded)), context);
         ArrayPool<byte>.Shared.Return(decoded);
     }
 
-    private void Write(EventDocument document, ReadOnlySpan<byte> userAgent, ParseContext context)
+    private void Write(EventDocument document, int source, int sourceIndex, ReadOnlySpan<byte> userAgent, ParseContext context)
     {
         if (userAgent.Length == 0) return;
         var parsed = UserAgentParser.Read(userAgent, context.Output);
-        var target = document.GetOrCreate(_target);
+        var target = _targetBesideSource[sourceIndex] ? document.GetOrCreateBeside(source, _target) : document.GetOrCreate(_target);
         document.SetObject(target);
         document.AddMembers(target, parsed.Members);
     }

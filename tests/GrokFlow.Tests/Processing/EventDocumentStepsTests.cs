@@ -5,9 +5,31 @@ using GrokFlow.Engine.Processing;
 
 namespace GrokFlow.Tests.Processing;
 
-/// <summary>Prepared members added at once give the document that adding each member with its own calls gives.</summary>
-public sealed class PreparedMembersTests
+/// <summary>The document operations of the processors' steps against the general ones they stand for.</summary>
+public sealed class EventDocumentStepsTests
 {
+    [Fact]
+    public void Getting_a_target_beside_a_found_source_equals_getting_it_from_the_root()
+    {
+        var random = new Random(9);
+        string[] members = ["\"a\":{\"b\":1}", "\"a\":{\"c\":{}}", "\"a\":2", "\"a.b\":3", "\"a.c\":4", "\"x\":{\"a\":{\"b\":5}}", "\"b\":6", "\"c\":7"];
+        (string Source, string Target)[] paths = [("a.b", "a.c"), ("a.b", "a.b"), ("b", "c"), ("x.a.b", "x.a.c"), ("a.b", "a.d")];
+        for (var i = 0; i < 3000; i++)
+        {
+            var json = "{" + string.Join(",", Enumerable.Range(0, random.Next(5)).Select(_ => members[random.Next(members.Length)])) + "}";
+            var (source, target) = paths[random.Next(paths.Length)];
+            var beside = new EventDocument();
+            var fromRoot = new EventDocument();
+            beside.MergeObject(Encoding.UTF8.GetBytes(json));
+            fromRoot.MergeObject(Encoding.UTF8.GetBytes(json));
+            var found = beside.Find(new AttributePath(source));
+            if (found == EventDocument.None) continue;
+            beside.SetString(beside.GetOrCreateBeside(found, new AttributePath(target)), "set"u8);
+            fromRoot.SetString(fromRoot.GetOrCreate(new AttributePath(target)), "set"u8);
+            Assert.True(Json(fromRoot) == Json(beside), $"{json} {source} -> {target}");
+        }
+    }
+
     [Fact]
     public void Adding_prepared_members_equals_adding_them_one_by_one()
     {
