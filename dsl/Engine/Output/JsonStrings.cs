@@ -307,7 +307,7 @@ public static class JsonStrings
             }
             // Two- and three-byte sequences (the Basic Multilingual Plane).
             var sequence = Utf8Bmp(ref source, length, i + read, out var character);
-            if (sequence < 0 || !Escapes.IsAllowed(allowed, character))
+            if (sequence < 0 || !IsAllowed(allowed, character))
             {
                 if (read > 0) break;
                 return EscapeOne(ref source, length, i, ref target, at);
@@ -420,15 +420,16 @@ public static class JsonStrings
                 AllowedBmp[c >> 6] |= 1UL << (c & 63);
             }
         }
-
-        /// <summary>
-        /// Whether a character of the Basic Multilingual Plane outside ASCII is written as it is, by <see
-        /// cref="AllowedBmp"/> (passed in, read once by the caller); unchecked, as a character of the plane is below 0x10000.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static bool IsAllowed(ulong[] allowedBmp, int character) =>
-            (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(allowedBmp), (nint)((uint)character >> 6)) & (1UL << (character & 63))) != 0;
     }
+
+    /// <summary>
+    /// Whether a character of the Basic Multilingual Plane outside ASCII is written as it is, by <see
+    /// cref="Escapes.AllowedBmp"/> (passed in, read once by the caller); unchecked, as a character of the plane is below
+    /// 0x10000. Outside <see cref="Escapes"/>, whose static constructor each of its methods would check for.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsAllowed(ulong[] allowedBmp, int character) =>
+        (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(allowedBmp), (nint)((uint)character >> 6)) & (1UL << (character & 63))) != 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool NeedsAttention(byte b) => b < 0x20 || b > 0x7E || b == (byte)'"' || b == (byte)'\\';
