@@ -269,37 +269,59 @@ public static class JsonStrings
     }
 
     /// <summary>
-    /// Writes the byte at <paramref name="i"/>, which needs attention, at <paramref name="at"/>: an ASCII byte's escape,
-    /// the characters outside ASCII that start there as they are while the encoder keeps them, or (when the first of
-    /// them is one the encoder escapes: beyond the Basic Multilingual Plane, or not allowed) that character as the
-    /// encoder escapes it. Returns the bytes read and written (<see cref="Read"/>, <see cref="Written"/>); -1 when the
-    /// UTF-8 there is invalid. Positions go in and out by value, so that the caller's stay in registers.
+    /// Writes the byte at <paramref name="i"/>, which needs attention, at <paramref name="at"/>, and what follows it
+    /// while bytes that need attention keep coming (random or binary text has one every byte or two): ASCII escapes,
+    /// the characters outside ASCII as they are while the encoder keeps them, and a clean ASCII byte between them.
+    /// It stops before two clean ASCII bytes (the caller's vector scan takes those) and before a character the encoder
+    /// escapes (beyond the Basic Multilingual Plane, or not allowed), unless that is the first, which is then written
+    /// as the encoder escapes it. Returns the bytes read and written (<see cref="Read"/>, <see cref="Written"/>); -1
+    /// when the UTF-8 there is invalid. Positions go in and out by value, so that the caller's stay in registers.
     /// </summary>
     private static long Attention(ref byte source, int length, int i, ref byte target, int at)
     {
-        var b = Unsafe.Add(ref source, i);
-        if (b < 0x80)
-        {
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at), Escapes.AsciiWord[b]);   // up to 8 bytes: within the slack
-            return Done(1, Escapes.AsciiLength[b]);
-        }
-        // Two- and three-byte sequences (the Basic Multilingual Plane), as many as follow one another (a word in
-        // Cyrillic or Japanese).
-        var produced = 0;
+        // The tables read once: each read of a class with a static constructor checks that it ran.
+        ref var escapeWords = ref MemoryMarshal.GetArrayDataReference(Escapes.AsciiWord);
+        ref var escapeLengths = ref MemoryMarshal.GetArrayDataReference(Escapes.AsciiLength);
+        var allowed = Escapes.AllowedBmp;
+        var read = 0;
+        var wrote = 0;
         do
         {
-            var sequence = Utf8Bmp(ref source, length, i + produced, out var character);
-            if (sequence < 0 || !Escapes.IsAllowed(character))
-                return produced > 0 ? Done(produced, produced) : EscapeOne(ref source, length, i, ref target, at);
+            var b = Unsafe.Add(ref source, i + read);
+            if (b < 0x80)
+            {
+                if (NeedsAttention(b))
+                {
+                    // b is below 0x80, the tables' length.
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at + wrote), Unsafe.Add(ref escapeWords, b));   // up to 8 bytes: within the slack
+                    wrote += Unsafe.Add(ref escapeLengths, b);
+                }
+                else
+                {
+                    if (i + read + 1 < length && !NeedsAttention(Unsafe.Add(ref source, i + read + 1))) break;
+                    Unsafe.Add(ref target, at + wrote) = b;
+                    wrote++;
+                }
+                read++;
+                continue;
+            }
+            // Two- and three-byte sequences (the Basic Multilingual Plane).
+            var sequence = Utf8Bmp(ref source, length, i + read, out var character);
+            if (sequence < 0 || !IsAllowed(allowed, character))
+            {
+                if (read > 0) break;
+                return EscapeOne(ref source, length, i, ref target, at);
+            }
             // Two or three bytes, copied as two overlapping pairs.
-            ref var from = ref Unsafe.Add(ref source, i + produced);
-            ref var to = ref Unsafe.Add(ref target, at + produced);
+            ref var from = ref Unsafe.Add(ref source, i + read);
+            ref var to = ref Unsafe.Add(ref target, at + wrote);
             Unsafe.WriteUnaligned(ref to, Unsafe.ReadUnaligned<ushort>(ref from));
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, sequence - 2), Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref from, sequence - 2)));
-            produced += sequence;
+            read += sequence;
+            wrote += sequence;
         }
-        while (i + produced < length && Unsafe.Add(ref source, i + produced) >= 0x80);
-        return Done(produced, produced);
+        while (i + read < length);
+        return Done(read, wrote);
     }
 
     /// <summary>
@@ -370,7 +392,7 @@ public static class JsonStrings
         public static readonly byte[] AsciiLength = new byte[128];
 
         /// <summary>One bit per character of the Basic Multilingual Plane outside ASCII: set when written as it is.</summary>
-        private static readonly ulong[] AllowedBmp = new ulong[65536 / 64];
+        public static readonly ulong[] AllowedBmp = new ulong[65536 / 64];
 
         static Escapes()
         {
@@ -398,11 +420,16 @@ public static class JsonStrings
                 AllowedBmp[c >> 6] |= 1UL << (c & 63);
             }
         }
-
-        /// <summary>Whether a character of the Basic Multilingual Plane outside ASCII is written as it is.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static bool IsAllowed(int character) => (AllowedBmp[character >> 6] & (1UL << (character & 63))) != 0;
     }
+
+    /// <summary>
+    /// Whether a character of the Basic Multilingual Plane outside ASCII is written as it is, by <see
+    /// cref="Escapes.AllowedBmp"/> (passed in, read once by the caller); unchecked, as a character of the plane is below
+    /// 0x10000. Outside <see cref="Escapes"/>, whose static constructor each of its methods would check for.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsAllowed(ulong[] allowedBmp, int character) =>
+        (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(allowedBmp), (nint)((uint)character >> 6)) & (1UL << (character & 63))) != 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool NeedsAttention(byte b) => b < 0x20 || b > 0x7E || b == (byte)'"' || b == (byte)'\\';
