@@ -86,6 +86,15 @@ public sealed partial class EventDocument
         return member != None ? member : AddMember(obj, key, word, HoldsDot(key, word));
     }
 
+    /// <summary>Gives <paramref name="member"/> of object <paramref name="obj"/> the name stored at <paramref name="keyStart"/>.</summary>
+    private void SetKey(ref DocumentNode member, int obj, int keyStart, int keyLength)
+    {
+        member.KeyStart = keyStart;
+        member.KeyLength = keyLength;
+        member.KeyWord = KeyWordOf(_text.AsSpan(keyStart, keyLength));
+        _nodes[obj].MemberBits |= MemberBit(member.KeyWord);
+    }
+
     private int AddMember(int obj, ReadOnlySpan<byte> key, ulong word, bool dotted)
     {
         var node = NewNode(obj, EventValueKind.Null);

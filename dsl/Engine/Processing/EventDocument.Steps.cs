@@ -17,8 +17,7 @@ public sealed partial class EventDocument
         {
             var node = NewNode(entry.Parent < 0 ? obj : first + entry.Parent, entry.IsObject ? EventValueKind.Object : EventValueKind.String);
             ref var added = ref _nodes[node];
-            added.KeyStart = text + entry.KeyStart;
-            added.KeyLength = entry.KeyLength;
+            SetKey(ref added, entry.Parent < 0 ? obj : first + entry.Parent, text + entry.KeyStart, entry.KeyLength);
             added.TextStart = text + entry.ValueStart;
             added.TextLength = entry.ValueLength;
         }
