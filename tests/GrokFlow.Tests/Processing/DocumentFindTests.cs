@@ -6,7 +6,7 @@ namespace GrokFlow.Tests.Processing;
 /// <see cref="EventDocument.Find(int, ReadOnlySpan{byte})"/>, which compares each member's first eight bytes as one
 /// word and skips objects whose member bits exclude the name, against its oracle, a walk comparing every member's name
 /// byte by byte: random documents whose names share prefixes, differ past the eighth byte, hold zero bytes and dots,
-/// changed by removals, replacements, copies and wrapping in arrays.
+/// changed by removals, replacements, copies, prepared members and wrapping in arrays.
 /// </summary>
 public sealed class DocumentFindTests
 {
@@ -41,7 +41,7 @@ public sealed class DocumentFindTests
         var obj = objects[random.Next(objects.Count)];
         if (document.KindOf(obj) != EventValueKind.Object) return;
         var name = Names[random.Next(Names.Length)];
-        switch (random.Next(10))
+        switch (random.Next(11))
         {
             case 0 or 1 or 2 or 3:
                 document.SetString(document.AddMember(obj, name), "v"u8);
@@ -64,6 +64,17 @@ public sealed class DocumentFindTests
                 var target = document.AddMember(obj, name);
                 document.CopyValue(objects[random.Next(objects.Count)], target);
                 objects.Add(target);
+                break;
+            case 9:
+                var prepared = new PreparedMembers.Builder();
+                var group = prepared.AddObject(-1, name);
+                prepared.AddString(group, Names[random.Next(Names.Length)], "v"u8);
+                prepared.AddString(-1, Names[random.Next(Names.Length)], "w"u8);
+                var before = document.ChildCount(obj);
+                document.AddMembers(obj, prepared.Build());
+                var added = document.FirstChild(obj);
+                for (var k = 0; k < before; k++) added = document.NextSibling(added);
+                objects.Add(added);
                 break;
             default:
                 var wrapped = document.FirstChild(obj);
