@@ -44,7 +44,7 @@ internal static class StructuredDocumentWriter
             foreach (var child in nodes[n].Children) any |= written[child];
             written[n] = any;
         }
-        if (rootMerge >= 0 && RootMergeMeetsPaths(plan, paths, written, tree, rootMerge)) return false;
+        if (rootMerge >= 0 && RootMergeMeetsPaths(plan, paths, written, tree, rootMerge, input)) return false;
         var members = tree.PathMembers(nodes.Length);
         members.Fill(Unresolved);
         for (var i = 0; i < values.Length; i++)
@@ -79,8 +79,17 @@ internal static class StructuredDocumentWriter
     /// Whether the root merge names a top-level member the rule's paths write: in the tree, the merge changes that
     /// member before anything is written (a value it replaces never reaches the document), so the tree decides.
     /// </summary>
-    private static bool RootMergeMeetsPaths(OutputPlan plan, StructuredDocumentPlan paths, ReadOnlySpan<bool> written, ValueTree tree, int merged)
+    private static bool RootMergeMeetsPaths(OutputPlan plan, StructuredDocumentPlan paths, ReadOnlySpan<bool> written, ValueTree tree, int merged,
+        ReadOnlySpan<byte> input)
     {
+        if (tree.Kind(merged) == TreeNodeKind.Pairs)
+        {
+            foreach (var root in plan.Roots)
+            {
+                if (written[root] && tree.PairsName(merged, paths.Segments[root], input)) return true;
+            }
+            return false;
+        }
         for (var m = tree.FirstMember(merged); m >= 0; m = tree.NextMember(m))
         {
             var key = tree.MemberKey(m);

@@ -20,19 +20,59 @@ internal static class KeyValueParser
         var obj = tree.NewObject();
         var s = text.Span;
         var position = 0;
-        while (position < s.Length)
+        while (NextPair(syntax, s, ref position, out var pair))
         {
-            if ((position == 0 || syntax.IsLeftDelimiter(s[position - 1])) && TryMatch(syntax, s, position, out var pair))
-            {
-                Add(syntax, text, tree, obj, pair);
-                position = pair.End;
-            }
-            else
-            {
-                position++;
-            }
+            if (!TryTake(syntax, text, pair, out var key, out var value)) continue;
+            var member = tree.MemberAtDottedKey(obj, s.Slice(key.Start, key.Length));
+            // A key seen again replaces its value, as Datadog records it (user_name:"x" ... user_name:" " gives "").
+            if (member >= 0) tree.SetValue(member, tree.NewScalar(value));
         }
         return obj;
+    }
+
+    /// <summary>Dotted keys deeper than this go through <see cref="Parse"/> (the tree bounds how deep keys nest).</summary>
+    private const int MostDotsStraight = 16;
+
+    /// <summary>
+    /// The filter's pairs as a <see cref="TreeNodeKind.Pairs"/> node of <paramref name="tree"/>, for a text of the
+    /// line (<c>text.InWorkspace</c> false): what <see cref="Parse"/> would build, not yet nested, for
+    /// <see cref="ValueTree.MergeMembersInto"/> to write into an event document straight. <see cref="NeedsTree"/> when
+    /// a key needs the tree's handling (bytes that are not UTF-8, more than <see cref="MostDotsStraight"/> dots).
+    /// </summary>
+    public static int ParsePairs(KeyValueSyntax syntax, FilterText text, ValueTree tree)
+    {
+        var pairs = tree.NewPairs();
+        var s = text.Span;
+        var position = 0;
+        while (NextPair(syntax, s, ref position, out var pair))
+        {
+            if (!TryTake(syntax, text, pair, out var key, out var value)) continue;
+            var full = s.Slice(key.Start, key.Length);
+            if (full.Count((byte)'.') > MostDotsStraight || !System.Text.Unicode.Utf8.IsValid(full)) return NeedsTree;
+            // Empty segments are skipped: the dots around the key do not count.
+            var lead = full.IndexOfAnyExcept((byte)'.');
+            if (lead < 0) continue;
+            tree.AddPair(pairs, text.Offset + key.Start + lead, full[lead..].TrimEnd((byte)'.').Length, value);
+        }
+        return pairs;
+    }
+
+    public const int NeedsTree = -2;
+
+    /// <summary>The next pair at or after <paramref name="position"/>, moving past it.</summary>
+    private static bool NextPair(KeyValueSyntax syntax, ReadOnlySpan<byte> s, ref int position, out Pair pair)
+    {
+        while (position < s.Length)
+        {
+            if ((position == 0 || syntax.IsLeftDelimiter(s[position - 1])) && TryMatch(syntax, s, position, out pair))
+            {
+                position = pair.End;
+                return true;
+            }
+            position++;
+        }
+        pair = default;
+        return false;
     }
 
     internal readonly record struct Pair(int KeyStart, int KeyEnd, int ValueStart, int ValueEnd, int End);
@@ -115,20 +155,23 @@ internal static class KeyValueParser
         return -1;
     }
 
-    private static void Add(KeyValueSyntax syntax, FilterText text, ValueTree tree, int obj, Pair pair)
+    /// <summary>
+    /// A pair's key (trimmed, unquoted) and typed value; false for a pair the filter drops (no key, a key with a space,
+    /// an empty or <c>null</c> value).
+    /// </summary>
+    private static bool TryTake(KeyValueSyntax syntax, FilterText text, Pair pair, out (int Start, int Length) key, out OutputValue typed)
     {
         var s = text.Span;
-        var (keyStart, keyLength) = Trim(s, pair.KeyStart, pair.KeyEnd - pair.KeyStart);
-        (keyStart, keyLength) = Unquote(syntax, s, keyStart, keyLength, requireContent: true);
-        var key = s.Slice(keyStart, keyLength);
-        if (key.Length == 0 || key.IndexOf((byte)' ') >= 0) return;
+        typed = default;
+        key = Trim(s, pair.KeyStart, pair.KeyEnd - pair.KeyStart);
+        key = Unquote(syntax, s, key.Start, key.Length, requireContent: true);
+        if (key.Length == 0 || s.Slice(key.Start, key.Length).IndexOf((byte)' ') >= 0) return false;
 
         var (valueStart, valueLength) = Trim(s, pair.ValueStart, pair.ValueEnd - pair.ValueStart);
         while (valueLength > 0 && s[valueStart + valueLength - 1] == ',') valueLength--;
-        if (valueLength == 0) return;
+        if (valueLength == 0) return false;
         var value = s.Slice(valueStart, valueLength);
-        OutputValue typed;
-        if (value.SequenceEqual("null"u8)) return;
+        if (value.SequenceEqual("null"u8)) return false;
         if (value.SequenceEqual("true"u8)) typed = OutputValue.FromBoolean(true);
         else if (value.SequenceEqual("false"u8)) typed = OutputValue.FromBoolean(false);
         else if (LooseNumbers.TryParse(value) is { HasValue: true } number) typed = number;
@@ -137,13 +180,11 @@ internal static class KeyValueParser
             var (innerStart, innerLength) = Unquote(syntax, s, valueStart, valueLength, requireContent: false);
             // Nothing inside the quotes is an empty value, dropped (sonicwall: `oldValue=""`, the quote allowed in values);
             // a quoted value is kept even when only white space was inside: Datadog records " " as "".
-            if (innerLength == 0) return;
+            if (innerLength == 0) return false;
             if (innerStart != valueStart) (innerStart, innerLength) = Trim(s, innerStart, innerLength);
             typed = text.Slice(innerStart, innerLength);
         }
-        var member = tree.MemberAtDottedKey(obj, key);
-        // A key seen again replaces its value, as Datadog records it (user_name:"x" ... user_name:" " gives "").
-        if (member >= 0) tree.SetValue(member, tree.NewScalar(typed));
+        return true;
     }
 
     /// <summary>The text inside the first quote pair that opens at the start and closes later; the text itself otherwise.</summary>
