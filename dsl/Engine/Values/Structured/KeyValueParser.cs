@@ -15,14 +15,14 @@ namespace GrokFlow.Engine.Values.Structured;
 /// </summary>
 internal static class KeyValueParser
 {
-    public static int Parse(KeyValueSyntax syntax, FilterText text, ValueTree tree)
+    public static int Parse(KeyValueScanner scanner, FilterText text, ValueTree tree)
     {
         var obj = tree.NewObject();
         var s = text.Span;
         var position = 0;
-        while (NextPair(syntax, s, ref position, out var pair))
+        while (NextPair(scanner, s, ref position, out var pair))
         {
-            if (!TryTake(syntax, text, pair, out var key, out var value)) continue;
+            if (!TryTake(scanner.Syntax, text, pair, out var key, out var value)) continue;
             var member = tree.MemberAtDottedKey(obj, s.Slice(key.Start, key.Length));
             // A key seen again replaces its value, as Datadog records it (user_name:"x" ... user_name:" " gives "").
             if (member >= 0) tree.SetValue(member, tree.NewScalar(value));
@@ -39,14 +39,14 @@ internal static class KeyValueParser
     /// <see cref="ValueTree.MergeMembersInto"/> to write into an event document straight. <see cref="NeedsTree"/> when
     /// a key needs the tree's handling (bytes that are not UTF-8, more than <see cref="MostDotsStraight"/> dots).
     /// </summary>
-    public static int ParsePairs(KeyValueSyntax syntax, FilterText text, ValueTree tree)
+    public static int ParsePairs(KeyValueScanner scanner, FilterText text, ValueTree tree)
     {
         var pairs = tree.NewPairs();
         var s = text.Span;
         var position = 0;
-        while (NextPair(syntax, s, ref position, out var pair))
+        while (NextPair(scanner, s, ref position, out var pair))
         {
-            if (!TryTake(syntax, text, pair, out var key, out var value)) continue;
+            if (!TryTake(scanner.Syntax, text, pair, out var key, out var value)) continue;
             var full = s.Slice(key.Start, key.Length);
             if (full.Count((byte)'.') > MostDotsStraight || !System.Text.Unicode.Utf8.IsValid(full)) return NeedsTree;
             // Empty segments are skipped: the dots around the key do not count.
@@ -60,16 +60,19 @@ internal static class KeyValueParser
     public const int NeedsTree = -2;
 
     /// <summary>The next pair at or after <paramref name="position"/>, moving past it.</summary>
-    private static bool NextPair(KeyValueSyntax syntax, ReadOnlySpan<byte> s, ref int position, out Pair pair)
+    private static bool NextPair(KeyValueScanner scanner, ReadOnlySpan<byte> s, ref int position, out Pair pair)
     {
         while (position < s.Length)
         {
-            if ((position == 0 || syntax.IsLeftDelimiter(s[position - 1])) && TryMatch(syntax, s, position, out pair))
+            if ((position == 0 || scanner.Syntax.IsLeftDelimiter(s[position - 1])) && TryMatch(scanner, s, position, out pair))
             {
                 position = pair.End;
                 return true;
             }
-            position++;
+            // The next start is after the next left delimiter.
+            var delimiter = s[position..].IndexOfAny(scanner.LeftDelimiters);
+            if (delimiter < 0) break;
+            position += delimiter + 1;
         }
         pair = default;
         return false;
@@ -80,17 +83,18 @@ internal static class KeyValueParser
     /// <summary>The pair that starts at <paramref name="start"/>, if any, for a <c>keyvalue</c> filter's plan (tests).</summary>
     internal static bool TryMatch(FilterPlan filter, ReadOnlySpan<byte> s, int start, out Pair pair) => TryMatch(filter.KeyValue!, s, start, out pair);
 
-    private static bool TryMatch(KeyValueSyntax syntax, ReadOnlySpan<byte> s, int start, out Pair pair)
+    private static bool TryMatch(KeyValueScanner scanner, ReadOnlySpan<byte> s, int start, out Pair pair)
     {
+        var syntax = scanner.Syntax;
         var separator = syntax.Separator;
         int keyAlternative = 0, keyCursor = -2;
-        while (NextEnd(syntax, s, start, ref keyAlternative, ref keyCursor, key: true) is var keyEnd and >= 0)
+        while (NextEnd(scanner, s, start, ref keyAlternative, ref keyCursor, key: true) is var keyEnd and >= 0)
         {
             if (!s[keyEnd..].StartsWith(separator)) continue;
             var valueStart = keyEnd + separator.Length;
             if (valueStart >= s.Length) continue;
             int valueAlternative = 0, valueCursor = -2;
-            while (NextEnd(syntax, s, valueStart, ref valueAlternative, ref valueCursor, key: false) is var valueEnd and >= 0)
+            while (NextEnd(scanner, s, valueStart, ref valueAlternative, ref valueCursor, key: false) is var valueEnd and >= 0)
             {
                 if (valueEnd == s.Length || syntax.IsRightDelimiter(s[valueEnd]))
                 {
@@ -109,8 +113,9 @@ internal static class KeyValueParser
     /// there is none left. Of the runs, those <see cref="TryMatch"/> would pass over at once are skipped here: a key's
     /// that the separator does not follow, a value's that neither ends the text nor a right delimiter follows.
     /// </summary>
-    private static int NextEnd(KeyValueSyntax syntax, ReadOnlySpan<byte> s, int start, ref int alternative, ref int cursor, bool key)
+    private static int NextEnd(KeyValueScanner scanner, ReadOnlySpan<byte> s, int start, ref int alternative, ref int cursor, bool key)
     {
+        var syntax = scanner.Syntax;
         var quotes = syntax.Quotes;
         while (alternative <= quotes.Length)
         {
@@ -139,13 +144,15 @@ internal static class KeyValueParser
             }
             if (cursor == -2)
             {
-                var run = start;
-                while (run < s.Length && syntax.IsAllowed(s[run])) run++;
-                cursor = run;
+                var run = s[start..].IndexOfAnyExcept(scanner.Allowed);
+                cursor = run < 0 ? s.Length : start + run;
             }
+            // Where no shorter run can pass, the run's own end is the only one tried.
+            var runEndOnly = key ? scanner.KeyRunEndOnly : scanner.ValueRunEndOnly;
             while (cursor >= start + 1)
             {
-                var end = cursor--;
+                var end = cursor;
+                cursor = runEndOnly ? start : cursor - 1;
                 if (key ? end < s.Length && s[end] == syntax.Separator[0] && s[end..].StartsWith(syntax.Separator)
                         : end == s.Length || syntax.IsRightDelimiter(s[end]))
                     return end;
