@@ -133,10 +133,10 @@ internal static class KeyValueParser
                     var limit = nextOpen < 0 ? s.Length : start + 1 + nextOpen;
                     cursor = Math.Min(limit, s.Length - 1);
                 }
-                while (cursor >= start + 2)
+                if (cursor >= start + 2 && s[(start + 2)..(cursor + 1)].LastIndexOf(close) is var q and >= 0)
                 {
-                    var q = cursor--;
-                    if (s[q] == close) return q + 1;
+                    cursor = start + 2 + q - 1;
+                    return start + 2 + q + 1;
                 }
                 alternative++;
                 cursor = -2;
