@@ -24,15 +24,6 @@ internal static class SyslogAttributes
     private static readonly JsonMemberName SeverityName = new("severity");
     private static readonly JsonMemberName FacilityName = new("facility");
 
-    private static readonly AttributePath Syslog = new("syslog");
-    private static readonly AttributePath SyslogHostname = new("syslog.hostname");
-    private static readonly AttributePath SyslogAppName = new("syslog.appname");
-    private static readonly AttributePath SyslogProcId = new("syslog.procid");
-    private static readonly AttributePath SyslogMsgId = new("syslog.msgid");
-    private static readonly AttributePath SyslogTimestamp = new("syslog.timestamp");
-    private static readonly AttributePath SyslogSeverity = new("syslog.severity");
-    private static readonly AttributePath SyslogFacility = new("syslog.facility");
-
     /// <summary>
     /// Writes <c>"syslog": {...}</c> into the open event object. Without structured data the object joins the
     /// members pending in <paramref name="run"/> (one raw value for the event's fields and these); else, or when a
@@ -87,24 +78,29 @@ internal static class SyslogAttributes
     private static bool TryString(ref JsonMemberRun run, JsonMemberName name, ReadOnlySpan<byte> line, Range range) =>
         !SyslogHeader.IsPresent(range) || run.TryString(name, line[range]);
 
-    /// <summary>Loads the same attributes into the event document.</summary>
+    /// <summary>
+    /// Loads the same attributes into the event document, which holds only the event's fields (<see
+    /// cref="GrokFlow.Engine.Events.EventWriter.Load"/>): <c>syslog</c> and its members are new, so they are added
+    /// without looking for them first.
+    /// </summary>
     public static void Load(EventDocument document, ReadOnlySpan<byte> line, in SyslogHeader header)
     {
         // An empty object when the header has nothing, as the JSON above is.
-        document.SetObject(document.GetOrCreate(Syslog));
-        if (SyslogHeader.IsPresent(header.Hostname)) SetString(document, SyslogHostname, line[header.Hostname]);
-        if (SyslogHeader.IsPresent(header.AppName)) SetString(document, SyslogAppName, line[header.AppName]);
-        if (SyslogHeader.IsPresent(header.ProcId)) SetString(document, SyslogProcId, line[header.ProcId]);
-        if (SyslogHeader.IsPresent(header.MsgId)) SetString(document, SyslogMsgId, line[header.MsgId]);
-        if (SyslogHeader.IsPresent(header.Timestamp)) SetString(document, SyslogTimestamp, line[header.Timestamp]);
+        var syslog = document.AddMember(EventDocument.Root, SyslogName.EncodedUtf8Bytes);
+        document.SetObject(syslog);
+        if (SyslogHeader.IsPresent(header.Hostname)) document.SetString(Add(document, syslog, HostnameName), line[header.Hostname]);
+        if (SyslogHeader.IsPresent(header.AppName)) document.SetString(Add(document, syslog, AppNameName), line[header.AppName]);
+        if (SyslogHeader.IsPresent(header.ProcId)) document.SetString(Add(document, syslog, ProcIdName), line[header.ProcId]);
+        if (SyslogHeader.IsPresent(header.MsgId)) document.SetString(Add(document, syslog, MsgIdName), line[header.MsgId]);
+        if (SyslogHeader.IsPresent(header.Timestamp)) document.SetString(Add(document, syslog, TimestampName), line[header.Timestamp]);
         if (header.HasPriority)
         {
-            document.SetInteger(document.GetOrCreate(SyslogSeverity), header.Severity);
-            document.SetInteger(document.GetOrCreate(SyslogFacility), header.Facility);
+            document.SetInteger(Add(document, syslog, SeverityName), header.Severity);
+            document.SetInteger(Add(document, syslog, FacilityName), header.Facility);
         }
         StructuredDataAttributes.Load(document, line[header.StructuredData]);
     }
 
-    private static void SetString(EventDocument document, AttributePath path, ReadOnlySpan<byte> value) =>
-        document.SetString(document.GetOrCreate(path), value);
+    // The names are plain ASCII, so their JSON text is the key.
+    private static int Add(EventDocument document, int syslog, JsonMemberName name) => document.AddMember(syslog, name.Name.EncodedUtf8Bytes);
 }

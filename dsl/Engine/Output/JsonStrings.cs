@@ -269,37 +269,54 @@ public static class JsonStrings
     }
 
     /// <summary>
-    /// Writes the byte at <paramref name="i"/>, which needs attention, at <paramref name="at"/>: an ASCII byte's escape,
-    /// the characters outside ASCII that start there as they are while the encoder keeps them, or (when the first of
-    /// them is one the encoder escapes: beyond the Basic Multilingual Plane, or not allowed) that character as the
-    /// encoder escapes it. Returns the bytes read and written (<see cref="Read"/>, <see cref="Written"/>); -1 when the
-    /// UTF-8 there is invalid. Positions go in and out by value, so that the caller's stay in registers.
+    /// Writes the byte at <paramref name="i"/>, which needs attention, at <paramref name="at"/>, and what follows it
+    /// while bytes that need attention keep coming (random or binary text has one every byte or two): ASCII escapes,
+    /// the characters outside ASCII as they are while the encoder keeps them, and a clean ASCII byte between them.
+    /// It stops before two clean ASCII bytes (the caller's vector scan takes those) and before a character the encoder
+    /// escapes (beyond the Basic Multilingual Plane, or not allowed), unless that is the first, which is then written
+    /// as the encoder escapes it. Returns the bytes read and written (<see cref="Read"/>, <see cref="Written"/>); -1
+    /// when the UTF-8 there is invalid. Positions go in and out by value, so that the caller's stay in registers.
     /// </summary>
     private static long Attention(ref byte source, int length, int i, ref byte target, int at)
     {
-        var b = Unsafe.Add(ref source, i);
-        if (b < 0x80)
-        {
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at), Escapes.AsciiWord[b]);   // up to 8 bytes: within the slack
-            return Done(1, Escapes.AsciiLength[b]);
-        }
-        // Two- and three-byte sequences (the Basic Multilingual Plane), as many as follow one another (a word in
-        // Cyrillic or Japanese).
-        var produced = 0;
+        var read = 0;
+        var wrote = 0;
         do
         {
-            var sequence = Utf8Bmp(ref source, length, i + produced, out var character);
+            var b = Unsafe.Add(ref source, i + read);
+            if (b < 0x80)
+            {
+                if (NeedsAttention(b))
+                {
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at + wrote), Escapes.AsciiWord[b]);   // up to 8 bytes: within the slack
+                    wrote += Escapes.AsciiLength[b];
+                }
+                else
+                {
+                    if (i + read + 1 < length && !NeedsAttention(Unsafe.Add(ref source, i + read + 1))) break;
+                    Unsafe.Add(ref target, at + wrote) = b;
+                    wrote++;
+                }
+                read++;
+                continue;
+            }
+            // Two- and three-byte sequences (the Basic Multilingual Plane).
+            var sequence = Utf8Bmp(ref source, length, i + read, out var character);
             if (sequence < 0 || !Escapes.IsAllowed(character))
-                return produced > 0 ? Done(produced, produced) : EscapeOne(ref source, length, i, ref target, at);
+            {
+                if (read > 0) break;
+                return EscapeOne(ref source, length, i, ref target, at);
+            }
             // Two or three bytes, copied as two overlapping pairs.
-            ref var from = ref Unsafe.Add(ref source, i + produced);
-            ref var to = ref Unsafe.Add(ref target, at + produced);
+            ref var from = ref Unsafe.Add(ref source, i + read);
+            ref var to = ref Unsafe.Add(ref target, at + wrote);
             Unsafe.WriteUnaligned(ref to, Unsafe.ReadUnaligned<ushort>(ref from));
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, sequence - 2), Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref from, sequence - 2)));
-            produced += sequence;
+            read += sequence;
+            wrote += sequence;
         }
-        while (i + produced < length && Unsafe.Add(ref source, i + produced) >= 0x80);
-        return Done(produced, produced);
+        while (i + read < length);
+        return Done(read, wrote);
     }
 
     /// <summary>

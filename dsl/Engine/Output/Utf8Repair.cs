@@ -17,47 +17,46 @@ public sealed class Utf8Repair
     /// <summary>The most bytes <see cref="Repair(ReadOnlySpan{byte}, Span{byte})"/> writes for <paramref name="sourceLength"/> bytes.</summary>
     public static int MaxByteCount(int sourceLength) => checked(sourceLength * 3);
 
-    /// <summary>Copies <paramref name="source"/> into <paramref name="destination"/> with U+FFFD for invalid sequences.</summary>
+    /// <summary>
+    /// Copies <paramref name="source"/> into <paramref name="destination"/> with U+FFFD for invalid sequences. Valid
+    /// text goes in runs, each copied whole: runs of two ASCII bytes or more are found by one vectorised search, a
+    /// single one is stepped over (random or mixed text has many), other characters are decoded.
+    /// </summary>
     public static int Repair(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         var written = 0;
-        while (true)
-        {
-            var valid = ValidPrefixLength(source);
-            if (valid > 0) source[..valid].CopyTo(destination[written..]);
-            written += valid;
-            if (valid == source.Length) return written;
-            // The invalid sequence's maximal subpart (what the decoder consumed) becomes one U+FFFD.
-            Rune.DecodeFromUtf8(source[valid..], out _, out var consumed);
-            "\uFFFD"u8.CopyTo(destination[written..]);
-            written += 3;
-            source = source[(valid + consumed)..];
-        }
-    }
-
-    /// <summary>
-    /// The length of the valid UTF-8 that <paramref name="text"/> starts with: a run of two ASCII bytes or more found by
-    /// one vectorised search, a single one stepped over (random or mixed text has many), other characters decoded.
-    /// </summary>
-    private static int ValidPrefixLength(ReadOnlySpan<byte> text)
-    {
+        var validFrom = 0;
         var at = 0;
-        while (at < text.Length)
+        while (at < source.Length)
         {
-            if (text[at] < 0x80)
+            var b = source[at];
+            if (b < 0x80)
             {
-                if (++at < text.Length && text[at] < 0x80)
+                if (++at < source.Length && source[at] < 0x80)
                 {
-                    var nonAscii = text[at..].IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
-                    if (nonAscii < 0) return text.Length;
-                    at += nonAscii;
+                    var nonAscii = source[at..].IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+                    at = nonAscii < 0 ? source.Length : at + nonAscii;
                 }
                 continue;
             }
-            if (Rune.DecodeFromUtf8(text[at..], out _, out var consumed) != OperationStatus.Done) return at;
+            // A continuation byte, C0, C1 or F5-FF cannot start a sequence: alone, it is the maximal subpart.
+            int consumed;
+            if (b is < 0xC2 or > 0xF4) consumed = 1;
+            else if (Rune.DecodeFromUtf8(source[at..], out _, out consumed) == OperationStatus.Done)
+            {
+                at += consumed;
+                continue;
+            }
+            // The invalid sequence's maximal subpart (what the decoder consumed) becomes one U+FFFD.
+            source[validFrom..at].CopyTo(destination[written..]);
+            written += at - validFrom;
+            "\uFFFD"u8.CopyTo(destination[written..]);
+            written += 3;
             at += consumed;
+            validFrom = at;
         }
-        return at;
+        source[validFrom..].CopyTo(destination[written..]);
+        return written + source.Length - validFrom;
     }
 
     /// <summary>The line itself when valid, else a repaired copy valid until the next call.</summary>

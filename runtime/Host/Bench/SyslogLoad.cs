@@ -5,7 +5,8 @@ namespace GrokFlow.Runtime.Host.Bench;
 
 /// <summary>
 /// QNAP syslog lines shaped like shared/bench/gen_qnap.py's (conn log ~60%, event log ~35%, other daemons ~5%),
-/// deterministic, packed one or more lines per datagram.
+/// deterministic, packed one or more lines per datagram. Like a device's (and gen_qnap.py's), the lines are stamped in
+/// time order on one day, four a second, starting at 08:00:00 (after 16 hours the clock starts again at 08:00:00).
 /// </summary>
 internal sealed class SyslogLoad : BenchLoad
 {
@@ -34,7 +35,7 @@ internal sealed class SyslogLoad : BenchLoad
             for (var l = 0; l < linesPerDatagram; l++)
             {
                 if (l > 0) text.Append('\n');
-                lines[l] = Line(random);
+                lines[l] = Line(random, StampOf((d * linesPerDatagram) + l));
                 stamps[l] = text.Length + lines[l].IndexOf('[') + 1;
                 text.Append(lines[l]);
             }
@@ -82,19 +83,26 @@ internal sealed class SyslogLoad : BenchLoad
         for (var i = into.Length - 1; i >= 0; i--, value /= 10) into[i] = (byte)('0' + value % 10);
     }
 
-    private static string Line(Random r)
+    /// <summary>The BSD timestamp of the line at <paramref name="index"/>: day 10, as gen_qnap.py's days (the QNAP rule's
+    /// date("MMM dd ...") does not take RFC 3164's space-padded " 5"), four lines a second from 08:00:00.</summary>
+    internal static string StampOf(int index)
+    {
+        var time = TimeSpan.FromHours(8) + TimeSpan.FromSeconds(index / 4 % (16 * 3600));
+        return $"Oct 10 {time.Hours:D2}:{time.Minutes:D2}:{time.Seconds:D2}";
+    }
+
+    private static string Line(Random r, string stamp)
     {
         var host = Hosts[r.Next(Hosts.Length)];
         var pid = new string('0', Digits);
-        // Days 10-30, as gen_qnap.py: the QNAP rule's date("MMM dd ...") does not take RFC 3164's space-padded " 5".
-        var head = $"<30>Oct {r.Next(10, 31)} {r.Next(24):D2}:{r.Next(60):D2}:{r.Next(60):D2} {host} qulogd[{pid}]:";
+        var head = $"<30>{stamp} {host} qulogd[{pid}]:";
         var user = Users[r.Next(Users.Length)];
         var ip = $"10.{r.Next(256)}.{r.Next(256)}.{r.Next(1, 255)}";
         return r.Next(100) switch
         {
             < 60 => $"{head} conn log: Users: {user}, Source IP: {ip}, Computer name: pc-{r.Next(100)}, Connection type: {Types[r.Next(Types.Length)]}, Accessed resources: Public/folder{r.Next(50)}, Action: {Actions[r.Next(Actions.Length)]}",
             < 95 => $"{head} event log: Users: {user}, Source IP: {ip}, Computer name: localhost, Content: [Antivirus] Virus definitions updated {r.Next(10000)}.",
-            _ => $"<38>Oct {r.Next(10, 31)} 10:00:00 {host} sshd[{pid}]: Accepted publickey for {user} from {ip} port {r.Next(1024, 65535)}",
+            _ => $"<38>{stamp} {host} sshd[{pid}]: Accepted publickey for {user} from {ip} port {r.Next(1024, 65535)}",
         };
     }
 }

@@ -20,7 +20,7 @@ public sealed class JsonStringsTests
     private static readonly string[] Pieces =
     [
         "plain text ", "\"", "\\", "\n", "\r", "\t", "\b", "\f", "\u0001", "\u001f", "\u007f", "<>&'+`", "山田のPC", "é",
-        "\u00a0", "\u2028", "\u2029", "\ufeff", "\ue000", "\U0001F600", "\u00ad", "\u0300", "0123456789abcdef0123456789abcdef",
+        "\u00a0", "\u2028", "\u2029", "\ufeff", "\ue000", "\U0001F600", "\u00ad", "\u0300", "0123456789abcdef0123456789abcdef", "x",
     ];
 
     [Fact]
@@ -32,6 +32,18 @@ public sealed class JsonStringsTests
             Assert.Equal(WithWriter(text), WithJsonStrings(text, out var wrote));
             Assert.True(wrote);
         }, iter: 5_000);
+    }
+
+    [Fact]
+    public void RandomBytesAsTheDecoderRepairsThemAreWrittenAsTheWriterWritesThem()
+    {
+        // Binary or random input: U+FFFD, control characters and single ASCII bytes one after another.
+        Gen.Byte.Array[0, 300].Sample(bytes =>
+        {
+            var text = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes));
+            Assert.Equal(WithWriter(text), WithJsonStrings(text, out var wrote));
+            Assert.True(wrote);
+        }, iter: 20_000);
     }
 
     [Fact]

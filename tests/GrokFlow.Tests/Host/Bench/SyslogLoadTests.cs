@@ -21,4 +21,20 @@ public sealed class SyslogLoadTests
         Assert.True(wrong.Count == 0, $"{wrong.Count} of {lines.Count} lines parsed against their kind, e.g. {wrong.FirstOrDefault()}");
         Assert.InRange(lines.Count(l => l.Contains(" qulogd[", StringComparison.Ordinal)), 1_800, 1_990);
     }
+
+    [Fact]
+    public void LinesAreStampedInTimeOrderOnOneDayAsADeviceSendsThem()
+    {
+        var lines = new SyslogLoad(3_000, 2).Templates.SelectMany(t => Encoding.ASCII.GetString(t).Split('\n')).ToList();
+
+        var times = lines.Select(line => DateTime.ParseExact(line[(line.IndexOf('>') + 1)..][..15], "MMM dd HH:mm:ss",
+            System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        Assert.Equal(6_000, times.Count);
+        Assert.All(times, t => Assert.Equal((10, 10), (t.Month, t.Day)));
+        Assert.Equal(new TimeSpan(8, 0, 0), times[0].TimeOfDay);
+        var steps = times.Zip(times.Skip(1), (a, b) => b - a).ToList();
+        Assert.All(steps, step => Assert.InRange(step, TimeSpan.Zero, TimeSpan.FromSeconds(1)));
+        Assert.Equal(TimeSpan.FromSeconds(1_499), times[^1] - times[0]);
+    }
 }
