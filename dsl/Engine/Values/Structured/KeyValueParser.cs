@@ -87,6 +87,24 @@ internal static class KeyValueParser
     {
         var syntax = scanner.Syntax;
         var separator = syntax.Separator;
+        if (scanner.StartsPlainRun(s[start], key: true))
+        {
+            // One end to try for the key, and for an unquoted value one too: no backtracking to do.
+            var keyEnd = RunEnd(scanner, s, start);
+            var valueStart = keyEnd + separator.Length;
+            if (keyEnd == start || !s[keyEnd..].StartsWith(separator) || valueStart >= s.Length)
+            {
+                pair = default;
+                return false;
+            }
+            if (scanner.StartsPlainRun(s[valueStart], key: false))
+            {
+                var valueEnd = RunEnd(scanner, s, valueStart);
+                var ends = valueEnd > valueStart && (valueEnd == s.Length || syntax.IsRightDelimiter(s[valueEnd]));
+                pair = ends ? new Pair(start, keyEnd, valueStart, valueEnd, valueEnd == s.Length ? valueEnd : valueEnd + 1) : default;
+                return ends;
+            }
+        }
         int keyAlternative = 0, keyCursor = -2;
         while (NextEnd(scanner, s, start, ref keyAlternative, ref keyCursor, key: true) is var keyEnd and >= 0)
         {
@@ -142,11 +160,7 @@ internal static class KeyValueParser
                 cursor = -2;
                 continue;
             }
-            if (cursor == -2)
-            {
-                var run = s[start..].IndexOfAnyExcept(scanner.Allowed);
-                cursor = run < 0 ? s.Length : start + run;
-            }
+            if (cursor == -2) cursor = RunEnd(scanner, s, start);
             // Where no shorter run can pass, the run's own end is the only one tried.
             var runEndOnly = key ? scanner.KeyRunEndOnly : scanner.ValueRunEndOnly;
             while (cursor >= start + 1)
@@ -161,6 +175,10 @@ internal static class KeyValueParser
         }
         return -1;
     }
+
+    /// <summary>Where the run of allowed bytes from <paramref name="start"/> ends.</summary>
+    private static int RunEnd(KeyValueScanner scanner, ReadOnlySpan<byte> s, int start) =>
+        s[start..].IndexOfAnyExcept(scanner.Allowed) is var run and >= 0 ? start + run : s.Length;
 
     /// <summary>
     /// A pair's key (trimmed, unquoted) and typed value; false for a pair the filter drops (no key, a key with a space,

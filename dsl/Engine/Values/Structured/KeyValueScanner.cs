@@ -18,7 +18,14 @@ internal sealed class KeyValueScanner
         LeftDelimiters = SearchValues.Create([.. bytes.Where(syntax.IsLeftDelimiter)]);
         KeyRunEndOnly = !syntax.IsAllowed(syntax.Separator[0]);
         ValueRunEndOnly = !bytes.Any(b => syntax.IsAllowed(b) && syntax.IsRightDelimiter(b));
+        _quoteOpens = new bool[256];
+        foreach (var (open, _) in syntax.Quotes) _quoteOpens[open] = true;
     }
+
+    private readonly bool[] _quoteOpens;
+
+    /// <summary>Whether a key or value starting with <paramref name="b"/> can only be a run of allowed bytes ending where the run does.</summary>
+    public bool StartsPlainRun(byte b, bool key) => !_quoteOpens[b] && (key ? KeyRunEndOnly : ValueRunEndOnly);
 
     public KeyValueSyntax Syntax { get; }
 
