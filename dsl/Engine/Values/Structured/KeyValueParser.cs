@@ -85,43 +85,47 @@ internal static class KeyValueParser
 
     private static bool TryMatch(KeyValueScanner scanner, ReadOnlySpan<byte> s, int start, out Pair pair)
     {
-        var syntax = scanner.Syntax;
-        var separator = syntax.Separator;
+        var separator = scanner.Syntax.Separator;
         if (scanner.StartsPlainRun(s[start], key: true))
         {
-            // One end to try for the key, and for an unquoted value one too: no backtracking to do.
+            // One end to try for the key: no backtracking into it.
             var keyEnd = RunEnd(scanner, s, start);
-            var valueStart = keyEnd + separator.Length;
-            if (keyEnd == start || !s[keyEnd..].StartsWith(separator) || valueStart >= s.Length)
-            {
-                pair = default;
-                return false;
-            }
-            if (scanner.StartsPlainRun(s[valueStart], key: false))
-            {
-                var valueEnd = RunEnd(scanner, s, valueStart);
-                var ends = valueEnd > valueStart && (valueEnd == s.Length || syntax.IsRightDelimiter(s[valueEnd]));
-                pair = ends ? new Pair(start, keyEnd, valueStart, valueEnd, valueEnd == s.Length ? valueEnd : valueEnd + 1) : default;
-                return ends;
-            }
+            pair = default;
+            return keyEnd > start && s[keyEnd..].StartsWith(separator) && TryValue(scanner, s, start, keyEnd, out pair);
         }
         int keyAlternative = 0, keyCursor = -2;
         while (NextEnd(scanner, s, start, ref keyAlternative, ref keyCursor, key: true) is var keyEnd and >= 0)
         {
-            if (!s[keyEnd..].StartsWith(separator)) continue;
-            var valueStart = keyEnd + separator.Length;
-            if (valueStart >= s.Length) continue;
-            int valueAlternative = 0, valueCursor = -2;
-            while (NextEnd(scanner, s, valueStart, ref valueAlternative, ref valueCursor, key: false) is var valueEnd and >= 0)
-            {
-                if (valueEnd == s.Length || syntax.IsRightDelimiter(s[valueEnd]))
-                {
-                    pair = new Pair(start, keyEnd, valueStart, valueEnd, valueEnd == s.Length ? valueEnd : valueEnd + 1);
-                    return true;
-                }
-            }
+            if (s[keyEnd..].StartsWith(separator) && TryValue(scanner, s, start, keyEnd, out pair)) return true;
         }
         pair = default;
+        return false;
+    }
+
+    /// <summary>The pair whose key ends at <paramref name="keyEnd"/> (the separator follows), if a value ends it.</summary>
+    private static bool TryValue(KeyValueScanner scanner, ReadOnlySpan<byte> s, int start, int keyEnd, out Pair pair)
+    {
+        var syntax = scanner.Syntax;
+        var valueStart = keyEnd + syntax.Separator.Length;
+        pair = default;
+        if (valueStart >= s.Length) return false;
+        if (scanner.StartsPlainRun(s[valueStart], key: false))
+        {
+            // One end to try for an unquoted value too.
+            var runEnd = RunEnd(scanner, s, valueStart);
+            if (runEnd == valueStart || (runEnd < s.Length && !syntax.IsRightDelimiter(s[runEnd]))) return false;
+            pair = new Pair(start, keyEnd, valueStart, runEnd, runEnd == s.Length ? runEnd : runEnd + 1);
+            return true;
+        }
+        int valueAlternative = 0, valueCursor = -2;
+        while (NextEnd(scanner, s, valueStart, ref valueAlternative, ref valueCursor, key: false) is var valueEnd and >= 0)
+        {
+            if (valueEnd == s.Length || syntax.IsRightDelimiter(s[valueEnd]))
+            {
+                pair = new Pair(start, keyEnd, valueStart, valueEnd, valueEnd == s.Length ? valueEnd : valueEnd + 1);
+                return true;
+            }
+        }
         return false;
     }
 
