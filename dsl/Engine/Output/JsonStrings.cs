@@ -279,6 +279,10 @@ public static class JsonStrings
     /// </summary>
     private static long Attention(ref byte source, int length, int i, ref byte target, int at)
     {
+        // The tables read once: each read of a class with a static constructor checks that it ran.
+        ref var escapeWords = ref MemoryMarshal.GetArrayDataReference(Escapes.AsciiWord);
+        ref var escapeLengths = ref MemoryMarshal.GetArrayDataReference(Escapes.AsciiLength);
+        var allowed = Escapes.AllowedBmp;
         var read = 0;
         var wrote = 0;
         do
@@ -288,8 +292,9 @@ public static class JsonStrings
             {
                 if (NeedsAttention(b))
                 {
-                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at + wrote), Escapes.AsciiWord[b]);   // up to 8 bytes: within the slack
-                    wrote += Escapes.AsciiLength[b];
+                    // b is below 0x80, the tables' length.
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at + wrote), Unsafe.Add(ref escapeWords, b));   // up to 8 bytes: within the slack
+                    wrote += Unsafe.Add(ref escapeLengths, b);
                 }
                 else
                 {
@@ -302,7 +307,7 @@ public static class JsonStrings
             }
             // Two- and three-byte sequences (the Basic Multilingual Plane).
             var sequence = Utf8Bmp(ref source, length, i + read, out var character);
-            if (sequence < 0 || !Escapes.IsAllowed(character))
+            if (sequence < 0 || !IsAllowed(allowed, character))
             {
                 if (read > 0) break;
                 return EscapeOne(ref source, length, i, ref target, at);
@@ -387,7 +392,7 @@ public static class JsonStrings
         public static readonly byte[] AsciiLength = new byte[128];
 
         /// <summary>One bit per character of the Basic Multilingual Plane outside ASCII: set when written as it is.</summary>
-        private static readonly ulong[] AllowedBmp = new ulong[65536 / 64];
+        public static readonly ulong[] AllowedBmp = new ulong[65536 / 64];
 
         static Escapes()
         {
@@ -415,11 +420,16 @@ public static class JsonStrings
                 AllowedBmp[c >> 6] |= 1UL << (c & 63);
             }
         }
-
-        /// <summary>Whether a character of the Basic Multilingual Plane outside ASCII is written as it is.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static bool IsAllowed(int character) => (AllowedBmp[character >> 6] & (1UL << (character & 63))) != 0;
     }
+
+    /// <summary>
+    /// Whether a character of the Basic Multilingual Plane outside ASCII is written as it is, by <see
+    /// cref="Escapes.AllowedBmp"/> (passed in, read once by the caller); unchecked, as a character of the plane is below
+    /// 0x10000. Outside <see cref="Escapes"/>, whose static constructor each of its methods would check for.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsAllowed(ulong[] allowedBmp, int character) =>
+        (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(allowedBmp), (nint)((uint)character >> 6)) & (1UL << (character & 63))) != 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool NeedsAttention(byte b) => b < 0x20 || b > 0x7E || b == (byte)'"' || b == (byte)'\\';

@@ -47,16 +47,25 @@ public sealed class Utf8Repair
                 at += consumed;
                 continue;
             }
-            // The invalid sequence's maximal subpart (what the decoder consumed) becomes one U+FFFD.
-            source[validFrom..at].CopyTo(destination[written..]);
-            written += at - validFrom;
-            "\uFFFD"u8.CopyTo(destination[written..]);
+            // The invalid sequence's maximal subpart (what the decoder consumed) becomes one U+FFFD. Between invalid
+            // bytes of random or binary text the valid runs are short: a call to copy them costs more than the bytes.
+            written = CopyRun(source[validFrom..at], destination, written);
+            destination[written] = 0xEF;
+            destination[written + 1] = 0xBF;
+            destination[written + 2] = 0xBD;
             written += 3;
             at += consumed;
             validFrom = at;
         }
         source[validFrom..].CopyTo(destination[written..]);
         return written + source.Length - validFrom;
+    }
+
+    private static int CopyRun(ReadOnlySpan<byte> run, Span<byte> destination, int written)
+    {
+        if (run.Length > sizeof(ulong)) run.CopyTo(destination[written..]);
+        else for (var k = 0; k < run.Length; k++) destination[written + k] = run[k];
+        return written + run.Length;
     }
 
     /// <summary>The line itself when valid, else a repaired copy valid until the next call.</summary>

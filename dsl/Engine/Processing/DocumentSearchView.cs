@@ -62,6 +62,20 @@ internal sealed class DocumentSearchView : ISearchableEvent
 
     public bool AnyAttributeValue(SearchAttributePath path, ISearchValueMatcher matcher) => Visit(_scope, path, 0, matcher);
 
+    private FirstPassedTest? _firstPassed;
+
+    /// <summary>
+    /// The index of the first of <paramref name="tests"/> that some value at <paramref name="path"/> passes, or -1:
+    /// what asking <see cref="AnyAttributeValue"/> with each test in turn gives, with the path looked up once.
+    /// </summary>
+    public int FirstPassed(SearchAttributePath path, SearchValueTest[] tests)
+    {
+        var first = _firstPassed ??= new FirstPassedTest();
+        first.Start(tests);
+        Visit(_scope, path, 0, first);
+        return first.Best;
+    }
+
     private bool Visit(int node, SearchAttributePath path, int segment, ISearchValueMatcher matcher)
     {
         if (segment == path.SegmentCount) return VisitValue(node, matcher);

@@ -19,7 +19,7 @@ public sealed class UserAgentPrefilterTests
         // Without the match timeout: on a loaded machine a regex could time out in one way and not the other.
         var database = UapRegexes.Load(Regex.InfiniteMatchTimeout);
         var sections = new[] { ("user agent", database.UserAgents), ("os", database.Systems), ("device", database.Devices) };
-        var corpus = Corpus(sections.SelectMany(s => s.Item2.Parsers).Select(p => p.Regex.ToString()));
+        var corpus = Corpus(sections.SelectMany(s => s.Item2.Parsers).Select(p => p.Pattern));
         var mismatches = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var matchedParsers = new System.Collections.Concurrent.ConcurrentDictionary<UapParser, bool>();
         Parallel.ForEach(corpus, userAgent =>

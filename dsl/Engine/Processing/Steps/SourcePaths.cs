@@ -13,6 +13,11 @@ public sealed class SourcePaths
     }
 
     public int Count => _paths.Length;
+
+    /// <summary>Per source, whether <paramref name="target"/> differs from it in the last segment only (<see cref="EventDocument.GetOrCreateBeside"/>).</summary>
+    public static bool[] Beside(IEnumerable<string> sources, string target) =>
+        sources.Select(source => source.Count(c => c == '.') == target.Count(c => c == '.')
+            && source[..(source.LastIndexOf('.') + 1)] == target[..(target.LastIndexOf('.') + 1)]).ToArray();
     public AttributePath this[int index] => _paths[index];
 
     /// <summary>The node of the first source present in <paramref name="document"/>, or <see cref="EventDocument.None"/>.</summary>

@@ -20,10 +20,11 @@ public sealed class UrlParserStep(UrlParserModel model) : IStepExecutor
     private readonly StructuredFilterParser _throughTree = new(new UrlFilter(), model.Sources, model.Target);
     private readonly SourcePaths _sources = new(model.Sources);
     private readonly AttributePath _target = new(model.Target);
+    private readonly bool[] _targetBesideSource = SourcePaths.Beside(model.Sources, model.Target);
 
     public void Run(EventDocument document, ParseContext context, ref GrokResult outcome)
     {
-        var source = _sources.FindFirst(document);
+        var source = _sources.FindFirst(document, out var sourceIndex);
         if (source == EventDocument.None || document.KindOf(source) != EventValueKind.String) return;
         var text = document.TextOf(source);
         if (!UrlParts.TryRead(text, out var url)) return;
@@ -33,21 +34,21 @@ public sealed class UrlParserStep(UrlParserModel model) : IStepExecutor
             _throughTree.Run(document, context);
             return;
         }
-        var target = document.GetOrCreate(_target);
+        var target = _targetBesideSource[sourceIndex] ? document.GetOrCreateBeside(source, _target) : document.GetOrCreate(_target);
         document.SetObject(target);
-        if (url.Hash.Length > 0) document.SetString(document.AddMember(target, "hash"u8), text.Slice(url.Hash.Start, url.Hash.Length));
+        if (url.Hash.Length > 0) document.SetString(document.AddMember(target, "hash"u8, dotted: false), text.Slice(url.Hash.Start, url.Hash.Length));
         if (url.Query.Start >= 0) AddQuery(document, target, text.Slice(url.Query.Start, url.Query.Length));
-        if (url.Scheme.Length > 0) document.SetString(document.AddMember(target, "scheme"u8), text.Slice(url.Scheme.Start, url.Scheme.Length));
-        if (url.Port >= 0) document.SetInteger(document.AddMember(target, "port"u8), url.Port);
+        if (url.Scheme.Length > 0) document.SetString(document.AddMember(target, "scheme"u8, dotted: false), text.Slice(url.Scheme.Start, url.Scheme.Length));
+        if (url.Port >= 0) document.SetInteger(document.AddMember(target, "port"u8, dotted: false), url.Port);
         if (url.Host.Length > 0)
         {
             // Host names are case-insensitive: written in lower case (only ASCII letters, as the filter does).
             var raw = text.Slice(url.Host.Start, url.Host.Length);
             Span<byte> host = stackalloc byte[MaxStraightHost];
             for (var i = 0; i < raw.Length; i++) host[i] = raw[i] is >= (byte)'A' and <= (byte)'Z' ? (byte)(raw[i] + 32) : raw[i];
-            document.SetString(document.AddMember(target, "host"u8), host[..raw.Length]);
+            document.SetString(document.AddMember(target, "host"u8, dotted: false), host[..raw.Length]);
         }
-        if (url.Path.Start >= 0) document.SetString(document.AddMember(target, "path"u8), text.Slice(url.Path.Start, url.Path.Length));
+        if (url.Path.Start >= 0) document.SetString(document.AddMember(target, "path"u8, dotted: false), text.Slice(url.Path.Start, url.Path.Length));
     }
 
     /// <summary>Whether each pair of the query makes a member of its own: no dotted key (they nest), no key twice (an array).</summary>
@@ -69,7 +70,7 @@ public sealed class UrlParserStep(UrlParserModel model) : IStepExecutor
         return true;
     }
 
-    // The filter's tree leaves queryString out when no pair is kept.
+    // The filter's tree leaves queryString out when no pair is kept. No key holds a dot (PairsGoStraight).
     private static void AddQuery(EventDocument document, int target, ReadOnlySpan<byte> query)
     {
         var queryString = EventDocument.None;
@@ -78,10 +79,10 @@ public sealed class UrlParserStep(UrlParserModel model) : IStepExecutor
         {
             if (queryString == EventDocument.None)
             {
-                queryString = document.AddMember(target, "queryString"u8);
+                queryString = document.AddMember(target, "queryString"u8, dotted: false);
                 document.SetObject(queryString);
             }
-            document.SetString(document.AddMember(queryString, query.Slice(key.Start, key.Length)), query.Slice(value.Start, value.Length));
+            document.SetString(document.AddMember(queryString, query.Slice(key.Start, key.Length), dotted: false), query.Slice(value.Start, value.Length));
         }
     }
 }

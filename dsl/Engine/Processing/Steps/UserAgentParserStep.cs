@@ -10,46 +10,36 @@ namespace GrokFlow.Engine.Processing.Steps;
 /// read by the <c>useragent</c> filter's code, and the browser, OS and device it finds replace the target.
 /// <c>combine_version_details</c> is kept for export only. The fields go straight into the document: the target is
 /// a new object, so its groups and keys are added without looking for ones already there (what merging the filter's
-/// tree into it gives).
+/// tree into it gives), all at once, as the user agent's cache entry prepared them.
 /// </summary>
 public sealed class UserAgentParserStep(UserAgentParserModel model) : IStepExecutor
 {
     private readonly SourcePaths _sources = new(model.Sources);
     private readonly AttributePath _target = new(model.Target);
+    private readonly bool[] _targetBesideSource = SourcePaths.Beside(model.Sources, model.Target);
     private readonly bool _decode = model.IsEncoded;
 
     public void Run(EventDocument document, ParseContext context, ref GrokResult outcome)
     {
-        var source = _sources.FindFirst(document);
+        var source = _sources.FindFirst(document, out var sourceIndex);
         if (source == EventDocument.None || document.KindOf(source) != EventValueKind.String) return;
         var text = document.TextOf(source);
         if (!_decode)
         {
-            Write(document, text, context);
+            Write(document, source, sourceIndex, text, context);
             return;
         }
         var decoded = ArrayPool<byte>.Shared.Rent(text.Length);
-        Write(document, decoded.AsSpan(0, UserAgentParser.DecodeEncoded(text, decoded)), context);
+        Write(document, source, sourceIndex, decoded.AsSpan(0, UserAgentParser.DecodeEncoded(text, decoded)), context);
         ArrayPool<byte>.Shared.Return(decoded);
     }
 
-    private void Write(EventDocument document, ReadOnlySpan<byte> userAgent, ParseContext context)
+    private void Write(EventDocument document, int source, int sourceIndex, ReadOnlySpan<byte> userAgent, ParseContext context)
     {
         if (userAgent.Length == 0) return;
-        var fields = UserAgentParser.FieldsOf(userAgent, context.Output);
-        var target = document.GetOrCreate(_target);
+        var parsed = UserAgentParser.Read(userAgent, context.Output);
+        var target = _targetBesideSource[sourceIndex] ? document.GetOrCreateBeside(source, _target) : document.GetOrCreate(_target);
         document.SetObject(target);
-        var group = EventDocument.None;
-        byte[]? groupName = null;
-        foreach (var field in fields)
-        {
-            if (!ReferenceEquals(field.Group, groupName))
-            {
-                groupName = field.Group;
-                group = document.AddMember(target, groupName);
-                document.SetObject(group);
-            }
-            document.SetString(document.AddMember(group, field.Key), field.Value);
-        }
+        document.AddMembers(target, parsed.Members);
     }
 }

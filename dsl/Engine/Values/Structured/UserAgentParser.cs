@@ -34,7 +34,7 @@ internal static class UserAgentParser
     {
         var s = text.Span;
         if (s.Length == 0) return -1;
-        var fields = FieldsOf(s, workspace);
+        var fields = Read(s, workspace).Fields;
         var obj = tree.NewObject();
         var group = -1;
         byte[]? groupName = null;
@@ -53,15 +53,15 @@ internal static class UserAgentParser
     }
 
     /// <summary>What ua-parser makes of a user agent (UTF-8, not empty): from the workspace's cache when read lately.</summary>
-    public static UserAgentField[] FieldsOf(ReadOnlySpan<byte> userAgent, OutputWorkspace workspace)
+    public static ParsedUserAgent Read(ReadOnlySpan<byte> userAgent, OutputWorkspace workspace)
     {
         var cache = workspace.UserAgents;
-        if (!cache.TryGet(userAgent, out var fields))
+        if (!cache.TryGet(userAgent, out var parsed))
         {
-            fields = Fields(Encoding.UTF8.GetString(userAgent));
-            cache.Add(userAgent, fields);
+            parsed = new ParsedUserAgent(Fields(Encoding.UTF8.GetString(userAgent)));
+            cache.Add(userAgent, parsed);
         }
-        return fields;
+        return parsed;
     }
 
     private static readonly byte[] Browser = "browser"u8.ToArray(), Os = "os"u8.ToArray(), Device = "device"u8.ToArray();

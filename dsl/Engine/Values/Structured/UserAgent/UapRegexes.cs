@@ -3,9 +3,24 @@ using System.Text.RegularExpressions;
 
 namespace GrokFlow.Engine.Values.Structured.UserAgent;
 
-/// <summary>One parser of ua-parser's database: its regex and the replacements for what it captures.</summary>
-internal sealed record UapParser(Regex Regex, IReadOnlyDictionary<string, string> Replacements)
+/// <summary>
+/// One parser of ua-parser's database: its regex and the replacements for what it captures. The regex is built when
+/// first tried: most are never tried (<see cref="UapSection"/> skips those whose literals are absent), and building
+/// the ~1,200 of them made most of the database's load.
+/// </summary>
+internal sealed class UapParser(string pattern, RegexOptions options, TimeSpan matchTimeout, IReadOnlyDictionary<string, string> replacements)
 {
+    private Regex? _regex;
+
+    public string Pattern => pattern;
+
+    public bool IgnoresCase => (options & RegexOptions.IgnoreCase) != 0;
+
+    /// <summary>The regex; threads racing to build it each get a working one.</summary>
+    public Regex Regex => _regex ??= new Regex(pattern, options, matchTimeout);
+
+    public IReadOnlyDictionary<string, string> Replacements => replacements;
+
     /// <summary>
     /// The value of a field: its replacement with <c>$1</c>…<c>$9</c> filled from the match, else capture
     /// <paramref name="group"/> (0: none); null when empty, as ua-parser reports it.
@@ -100,17 +115,7 @@ internal sealed class UapRegexes
             if (!entry.Remove("regex", out var pattern)) continue;
             var options = RegexOptions.CultureInvariant;
             if (entry.Remove("regex_flag", out var flag) && flag.Contains('i')) options |= RegexOptions.IgnoreCase;
-            Regex regex;
-            try
-            {
-                regex = new Regex(pattern, options, matchTimeout);
-            }
-            catch (ArgumentException)
-            {
-                // A pattern .NET cannot read (none in 0.18.0) is left out rather than failing every user agent.
-                continue;
-            }
-            parsers.Add(new UapParser(regex, entry));
+            parsers.Add(new UapParser(pattern, options, matchTimeout, entry));
         }
         return new UapSection(parsers);
     }

@@ -34,7 +34,7 @@ internal sealed class UapSection
             }
             return slot;
         }
-        Requirements = parsers.Select(p => RequiredLiterals.Of(p.Regex.ToString(), (p.Regex.Options & RegexOptions.IgnoreCase) != 0)).ToArray();
+        Requirements = parsers.Select(p => RequiredLiterals.Of(p.Pattern, p.IgnoresCase)).ToArray();
         _requirementsOf = Requirements.Select(r => r.Select(one => one.AnyOf.Select(l => Slot(l, one.IgnoreCase)).ToArray()).ToArray()).ToArray();
         _literals = literals.ToArray();
         _literalIgnoresCase = ignoresCase.ToArray();
@@ -107,6 +107,11 @@ internal sealed class UapSection
         catch (RegexMatchTimeoutException)
         {
             // A pathological user agent: this parser counts as not matching rather than stalling the pipeline.
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            // A pattern .NET cannot read (none in 0.18.0) never matches rather than failing every user agent.
             return null;
         }
     }

@@ -3,9 +3,6 @@ using System.Runtime.InteropServices;
 
 namespace GrokFlow.Engine.Values.Structured.UserAgent;
 
-/// <summary>One field of a parsed user agent: its group (<c>browser</c>, <c>os</c>, <c>device</c>), key and value, in UTF-8.</summary>
-internal readonly record struct UserAgentField(byte[] Group, byte[] Key, byte[] Value);
-
 /// <summary>
 /// The user agents a parse context has read lately, with what ua-parser made of them: matching ~1,800 regexes is
 /// costly and allocates, and logs repeat the same few user agents. Direct-mapped by a hash of the UTF-8 text, 512
@@ -15,25 +12,25 @@ internal sealed class UserAgentCache
 {
     private const int Size = 512;
     private readonly byte[]?[] _keys = new byte[]?[Size];
-    private readonly UserAgentField[]?[] _values = new UserAgentField[]?[Size];
+    private readonly ParsedUserAgent?[] _values = new ParsedUserAgent?[Size];
 
-    public bool TryGet(ReadOnlySpan<byte> userAgent, out UserAgentField[] fields)
+    public bool TryGet(ReadOnlySpan<byte> userAgent, out ParsedUserAgent parsed)
     {
         var slot = Slot(userAgent);
         if (_keys[slot] is { } key && key.AsSpan().SequenceEqual(userAgent))
         {
-            fields = _values[slot]!;
+            parsed = _values[slot]!;
             return true;
         }
-        fields = [];
+        parsed = null!;
         return false;
     }
 
-    public void Add(ReadOnlySpan<byte> userAgent, UserAgentField[] fields)
+    public void Add(ReadOnlySpan<byte> userAgent, ParsedUserAgent parsed)
     {
         var slot = Slot(userAgent);
         _keys[slot] = userAgent.ToArray();
-        _values[slot] = fields;
+        _values[slot] = parsed;
     }
 
     // Eight bytes a step: a user agent is a hundred bytes or more, and a byte at a time cost more than the lookup's compare.
