@@ -21,7 +21,7 @@ internal sealed class FilterPlan
     public FilterKind Kind { get; }
     public byte[] NullValue { get; private init; } = [];
     public double ScaleFactor { get; private init; }
-    public KeyValueSyntax? KeyValue { get; private init; }
+    public KeyValueScanner? KeyValue { get; private init; }
     public CsvSyntax? Csv { get; private init; }
     public ArraySyntax? Array { get; private init; }
     /// <summary>The filter applied to each array element, or <see cref="None"/>.</summary>
@@ -51,7 +51,7 @@ internal sealed class FilterPlan
         // The rules compiler has checked the arguments; failing here is a bug.
         KeyValueFilter k => new FilterPlan(FilterKind.KeyValue)
         {
-            KeyValue = KeyValueSyntax.Create(k, out var error) ?? throw new InvalidOperationException($"keyvalue arguments are invalid: {error}"),
+            KeyValue = new KeyValueScanner(KeyValueSyntax.Create(k, out var error) ?? throw new InvalidOperationException($"keyvalue arguments are invalid: {error}")),
         },
         QueryStringFilter => new FilterPlan(FilterKind.QueryString),
         XmlFilter => new FilterPlan(FilterKind.Xml),

@@ -44,9 +44,10 @@ internal static class StructuredDocumentWriter
             foreach (var child in nodes[n].Children) any |= written[child];
             written[n] = any;
         }
-        if (rootMerge >= 0 && RootMergeMeetsPaths(plan, paths, written, tree, rootMerge)) return false;
+        if (rootMerge >= 0 && RootMergeMeetsPaths(plan, paths, written, tree, rootMerge, input)) return false;
         var members = tree.PathMembers(nodes.Length);
         members.Fill(Unresolved);
+        var added = tree.PathAdded(nodes.Length);
         for (var i = 0; i < values.Length; i++)
         {
             var value = values[i];
@@ -58,7 +59,7 @@ internal static class StructuredDocumentWriter
                 var n = path[d];
                 if (!written[n]) break;
                 var member = members[n];
-                if (member == Unresolved) members[n] = member = Resolve(document, obj, paths, n, counts[n]);
+                if (member == Unresolved) members[n] = member = Resolve(document, obj, d > 0 && added[path[d - 1]], paths, n, counts[n], out added[n]);
                 if (d < path.Length - 1)
                 {
                     // A leaf with a value wins over deeper paths.
@@ -79,8 +80,17 @@ internal static class StructuredDocumentWriter
     /// Whether the root merge names a top-level member the rule's paths write: in the tree, the merge changes that
     /// member before anything is written (a value it replaces never reaches the document), so the tree decides.
     /// </summary>
-    private static bool RootMergeMeetsPaths(OutputPlan plan, StructuredDocumentPlan paths, ReadOnlySpan<bool> written, ValueTree tree, int merged)
+    private static bool RootMergeMeetsPaths(OutputPlan plan, StructuredDocumentPlan paths, ReadOnlySpan<bool> written, ValueTree tree, int merged,
+        ReadOnlySpan<byte> input)
     {
+        if (tree.Kind(merged) == TreeNodeKind.Pairs)
+        {
+            foreach (var root in plan.Roots)
+            {
+                if (written[root] && tree.PairsName(merged, paths.Segments[root], input)) return true;
+            }
+            return false;
+        }
         for (var m = tree.FirstMember(merged); m >= 0; m = tree.NextMember(m))
         {
             var key = tree.MemberKey(m);
@@ -92,12 +102,17 @@ internal static class StructuredDocumentWriter
         return false;
     }
 
-    /// <summary>The member of a written path: found or added; an object for a path written through its children, an array for two values or more.</summary>
-    private static int Resolve(EventDocument document, int obj, StructuredDocumentPlan paths, int node, int count)
+    /// <summary>
+    /// The member of a written path: found or added (<paramref name="added"/>); an object for a path written through
+    /// its children, an array for two values or more. In an object this write added (<paramref name="inAdded"/>) there
+    /// is nothing to find: its members are the paths', each resolved once.
+    /// </summary>
+    private static int Resolve(EventDocument document, int obj, bool inAdded, StructuredDocumentPlan paths, int node, int count, out bool added)
     {
         var key = paths.Segments[node];
-        var member = document.Find(obj, key);
-        if (member == EventDocument.None) member = document.AddMember(obj, key, paths.Dotted[node]);
+        var member = inAdded ? EventDocument.None : document.Find(obj, key);
+        added = member == EventDocument.None;
+        if (added) member = document.AddMember(obj, key, paths.Dotted[node]);
         if (count == 0)
         {
             if (document.KindOf(member) != EventValueKind.Object) document.SetObject(member);

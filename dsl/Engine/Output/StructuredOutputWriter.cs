@@ -79,10 +79,23 @@ internal static class StructuredOutputWriter
         tree.Clear();
         var captures = plan.Captures;
         var values = tree.CaptureNodes(captures.Length);
-        for (var i = 0; i < captures.Length; i++) values[i] = Convert(captures[i], input, slots, tree, context);
+        for (var i = 0; i < captures.Length; i++)
+        {
+            var value = values[i] = captures[i].Filter.Kind == FilterKind.KeyValue ? Pairs(captures[i], input, slots, tree) : Convert(captures[i], input, slots, tree, context);
+            if (value == KeyValueParser.NeedsTree) return false;
+        }
         // The filters' own objects: with no rule paths in the tree, these are all it holds.
         tree.MergeObjectValuesWithChildren();
         return StructuredDocumentWriter.TryWrite(plan, paths, values, tree, document, workspace.DocumentObject, input, workspace);
+    }
+
+    /// <summary>A <c>keyvalue</c> capture's pairs, to be written into the document without the tree's members.</summary>
+    private static int Pairs(CapturePlan capture, ReadOnlySpan<byte> input, ReadOnlySpan<int> slots, ValueTree tree)
+    {
+        var start = slots[2 * capture.Slot];
+        var end = slots[2 * capture.Slot + 1];
+        if (start < 0 || end <= start) return -1;
+        return KeyValueParser.ParsePairs(capture.Filter.KeyValue!, new FilterText(input[start..end], inWorkspace: false, start), tree);
     }
 
     /// <summary>A capture's value as a tree node, or -1 when it has none (did not participate, empty, failed filter).</summary>

@@ -13,17 +13,18 @@ namespace GrokFlow.Tests.Filters;
 /// </summary>
 public sealed class KeyValuePairRegexTests
 {
-    private const string Run = @"[A-Za-z0-9_.\-@]+";
-    private const string Part = "(?:\"[^\"]+\"|'[^']+'|<[^<]+>|" + Run + ")";
-
     [Theory]
-    [InlineData("=", "=")]
-    [InlineData(":=", ":=")]
-    [InlineData(".", @"\.")]
-    public void Pairs_start_and_end_where_the_regex_says(string separator, string separatorPattern)
+    [InlineData("=", "=", "")]
+    [InlineData(":=", ":=", "")]
+    [InlineData(".", @"\.", "")]
+    // Right delimiters allowed in values: a value may end before its run does.
+    [InlineData("=", "=", ", ")]
+    public void Pairs_start_and_end_where_the_regex_says(string separator, string separatorPattern, string allowList)
     {
-        var filter = FilterPlan.Create(new KeyValueFilter(separator, "", "", ""));
-        var regex = new Regex(@"\G(?<key>" + Part + ")" + separatorPattern + "(?<value>" + Part + @")(?=[ \t\n\r\f\v,;)\]}]|\z)", RegexOptions.CultureInvariant);
+        var filter = FilterPlan.Create(new KeyValueFilter(separator, allowList, "", ""));
+        var run = @"[A-Za-z0-9_.\-@" + allowList + "]+";
+        var part = "(?:\"[^\"]+\"|'[^']+'|<[^<]+>|" + run + ")";
+        var regex = new Regex(@"\G(?<key>" + part + ")" + separatorPattern + "(?<value>" + part + @")(?=[ \t\n\r\f\v,;)\]}]|\z)", RegexOptions.CultureInvariant);
         var random = new Random(42);
         const string alphabet = "ab1.=:@-_ ,;\"'<>[](){}/";
         for (var round = 0; round < 20_000; round++)

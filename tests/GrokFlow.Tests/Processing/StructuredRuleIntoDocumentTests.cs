@@ -28,14 +28,17 @@ public sealed class StructuredRuleIntoDocumentTests
     [
         (null, ["plain", "x y", "42"]),
         (new NumericFilter(NumericKind.Integer), ["7", "-3", "no"]),
-        (new KeyValueFilter("=", "", "", ""), ["p=1 q=two", "x=1 x.z=2 y=3", "a.b=1 a=2", "nothing here", "k=\"v w\" z=true t=null", "e.f.g=1 e.h=2", "q=5 keep=old"]),
+        (new KeyValueFilter("=", "", "", ""), ["p=1 q=two", "x=1 x.z=2 y=3", "a.b=1 a=2", "nothing here", "k=\"v w\" z=true t=null", "e.f.g=1 e.h=2", "q=5 keep=old",
+            "a=1 a.b=2", "a.b=2 a=1 a.c=3", "x..y=1 .z.=2 ...=3", "a.b.c=1 a.b=2 a.b.d=3", "keep.n=1 keep=2 keep.m=3", "x=1 y=2 x=3",
+            "a.x=1 b=2 a.y=3", "é.ü=1 é=x", "d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d=1 e=2"]),
         (new JsonFilter(), ["""{"x":1,"a":{"y":2}}""", """{"z":[1,{"b":null},[],{}]}""", "[1,2]", "\"s\"", "not json", "{}", """{"keep":{"n":1},"a":{"x":{"x":1},"x.q":2}}""", """{"e":null,"f":[]}"""]),
         (new ArrayFilter("[", "]", ",", null), ["[1,2,3]", "[a]", "nope"]),
     ];
 
     /// <summary>Key-value texts for a root merge after plain captures, naming the same paths as they do and others.</summary>
     private static readonly string[] RootMergeTexts =
-        ["a=1 b.c=2", "a.x=5 c=3", "a.x.z=1 a.w=2", "k.q=9 message=hi", "n.m=1 n=2", "y=1 y.z=2", "c.d.e=1", "d.e.f.g=2 d.g=3", "nothing", "z=1 z=2 q=3"];
+        ["a=1 b.c=2", "a.x=5 c=3", "a.x.z=1 a.w=2", "k.q=9 message=hi", "n.m=1 n=2", "y=1 y.z=2", "c.d.e=1", "d.e.f.g=2 d.g=3", "nothing", "z=1 z=2 q=3",
+         "message.x=1 a=2 message=3", ".a..x.=1", "c=1 c.d=2", "k.q.r=1 k=2 k.s=3", "p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g=1"];
 
     [Fact]
     public void Random_rules_give_the_document_the_JSON_round_trip_gives() => RandomRules(new Random(20261207), rootMergeLast: false);

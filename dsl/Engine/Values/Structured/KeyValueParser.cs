@@ -15,24 +15,67 @@ namespace GrokFlow.Engine.Values.Structured;
 /// </summary>
 internal static class KeyValueParser
 {
-    public static int Parse(KeyValueSyntax syntax, FilterText text, ValueTree tree)
+    public static int Parse(KeyValueScanner scanner, FilterText text, ValueTree tree)
     {
         var obj = tree.NewObject();
         var s = text.Span;
         var position = 0;
-        while (position < s.Length)
+        while (NextPair(scanner, s, ref position, out var pair))
         {
-            if ((position == 0 || syntax.IsLeftDelimiter(s[position - 1])) && TryMatch(syntax, s, position, out var pair))
-            {
-                Add(syntax, text, tree, obj, pair);
-                position = pair.End;
-            }
-            else
-            {
-                position++;
-            }
+            if (!TryTake(scanner.Syntax, text, pair, out var key, out var value)) continue;
+            var member = tree.MemberAtDottedKey(obj, s.Slice(key.Start, key.Length));
+            // A key seen again replaces its value, as Datadog records it (user_name:"x" ... user_name:" " gives "").
+            if (member >= 0) tree.SetValue(member, tree.NewScalar(value));
         }
         return obj;
+    }
+
+    /// <summary>Dotted keys deeper than this go through <see cref="Parse"/> (the tree bounds how deep keys nest).</summary>
+    private const int MostDotsStraight = 16;
+
+    /// <summary>
+    /// The filter's pairs as a <see cref="TreeNodeKind.Pairs"/> node of <paramref name="tree"/>, for a text of the
+    /// line (<c>text.InWorkspace</c> false): what <see cref="Parse"/> would build, not yet nested, for
+    /// <see cref="ValueTree.MergeMembersInto"/> to write into an event document straight. <see cref="NeedsTree"/> when
+    /// a key needs the tree's handling (bytes that are not UTF-8, more than <see cref="MostDotsStraight"/> dots).
+    /// </summary>
+    public static int ParsePairs(KeyValueScanner scanner, FilterText text, ValueTree tree)
+    {
+        var pairs = tree.NewPairs();
+        var s = text.Span;
+        var position = 0;
+        while (NextPair(scanner, s, ref position, out var pair))
+        {
+            if (!TryTake(scanner.Syntax, text, pair, out var key, out var value)) continue;
+            var full = s.Slice(key.Start, key.Length);
+            if (full.Count((byte)'.') > MostDotsStraight || !System.Text.Unicode.Utf8.IsValid(full)) return NeedsTree;
+            // Empty segments are skipped: the dots around the key do not count.
+            var lead = full.IndexOfAnyExcept((byte)'.');
+            if (lead < 0) continue;
+            tree.AddPair(pairs, text.Offset + key.Start + lead, full[lead..].TrimEnd((byte)'.').Length, value);
+        }
+        return pairs;
+    }
+
+    public const int NeedsTree = -2;
+
+    /// <summary>The next pair at or after <paramref name="position"/>, moving past it.</summary>
+    private static bool NextPair(KeyValueScanner scanner, ReadOnlySpan<byte> s, ref int position, out Pair pair)
+    {
+        while (position < s.Length)
+        {
+            if ((position == 0 || scanner.Syntax.IsLeftDelimiter(s[position - 1])) && TryMatch(scanner, s, position, out pair))
+            {
+                position = pair.End;
+                return true;
+            }
+            // The next start is after the next left delimiter.
+            var delimiter = s[position..].IndexOfAny(scanner.LeftDelimiters);
+            if (delimiter < 0) break;
+            position += delimiter + 1;
+        }
+        pair = default;
+        return false;
     }
 
     internal readonly record struct Pair(int KeyStart, int KeyEnd, int ValueStart, int ValueEnd, int End);
@@ -40,26 +83,49 @@ internal static class KeyValueParser
     /// <summary>The pair that starts at <paramref name="start"/>, if any, for a <c>keyvalue</c> filter's plan (tests).</summary>
     internal static bool TryMatch(FilterPlan filter, ReadOnlySpan<byte> s, int start, out Pair pair) => TryMatch(filter.KeyValue!, s, start, out pair);
 
-    private static bool TryMatch(KeyValueSyntax syntax, ReadOnlySpan<byte> s, int start, out Pair pair)
+    private static bool TryMatch(KeyValueScanner scanner, ReadOnlySpan<byte> s, int start, out Pair pair)
     {
-        var separator = syntax.Separator;
-        int keyAlternative = 0, keyCursor = -2;
-        while (NextEnd(syntax, s, start, ref keyAlternative, ref keyCursor, key: true) is var keyEnd and >= 0)
+        var separator = scanner.Syntax.Separator;
+        if (scanner.StartsPlainRun(s[start], key: true))
         {
-            if (!s[keyEnd..].StartsWith(separator)) continue;
-            var valueStart = keyEnd + separator.Length;
-            if (valueStart >= s.Length) continue;
-            int valueAlternative = 0, valueCursor = -2;
-            while (NextEnd(syntax, s, valueStart, ref valueAlternative, ref valueCursor, key: false) is var valueEnd and >= 0)
-            {
-                if (valueEnd == s.Length || syntax.IsRightDelimiter(s[valueEnd]))
-                {
-                    pair = new Pair(start, keyEnd, valueStart, valueEnd, valueEnd == s.Length ? valueEnd : valueEnd + 1);
-                    return true;
-                }
-            }
+            // One end to try for the key: no backtracking into it.
+            var keyEnd = RunEnd(scanner, s, start);
+            pair = default;
+            return keyEnd > start && s[keyEnd..].StartsWith(separator) && TryValue(scanner, s, start, keyEnd, out pair);
+        }
+        int keyAlternative = 0, keyCursor = -2;
+        while (NextEnd(scanner, s, start, ref keyAlternative, ref keyCursor, key: true) is var keyEnd and >= 0)
+        {
+            if (s[keyEnd..].StartsWith(separator) && TryValue(scanner, s, start, keyEnd, out pair)) return true;
         }
         pair = default;
+        return false;
+    }
+
+    /// <summary>The pair whose key ends at <paramref name="keyEnd"/> (the separator follows), if a value ends it.</summary>
+    private static bool TryValue(KeyValueScanner scanner, ReadOnlySpan<byte> s, int start, int keyEnd, out Pair pair)
+    {
+        var syntax = scanner.Syntax;
+        var valueStart = keyEnd + syntax.Separator.Length;
+        pair = default;
+        if (valueStart >= s.Length) return false;
+        if (scanner.StartsPlainRun(s[valueStart], key: false))
+        {
+            // One end to try for an unquoted value too.
+            var runEnd = RunEnd(scanner, s, valueStart);
+            if (runEnd == valueStart || (runEnd < s.Length && !syntax.IsRightDelimiter(s[runEnd]))) return false;
+            pair = new Pair(start, keyEnd, valueStart, runEnd, runEnd == s.Length ? runEnd : runEnd + 1);
+            return true;
+        }
+        int valueAlternative = 0, valueCursor = -2;
+        while (NextEnd(scanner, s, valueStart, ref valueAlternative, ref valueCursor, key: false) is var valueEnd and >= 0)
+        {
+            if (valueEnd == s.Length || syntax.IsRightDelimiter(s[valueEnd]))
+            {
+                pair = new Pair(start, keyEnd, valueStart, valueEnd, valueEnd == s.Length ? valueEnd : valueEnd + 1);
+                return true;
+            }
+        }
         return false;
     }
 
@@ -69,8 +135,9 @@ internal static class KeyValueParser
     /// there is none left. Of the runs, those <see cref="TryMatch"/> would pass over at once are skipped here: a key's
     /// that the separator does not follow, a value's that neither ends the text nor a right delimiter follows.
     /// </summary>
-    private static int NextEnd(KeyValueSyntax syntax, ReadOnlySpan<byte> s, int start, ref int alternative, ref int cursor, bool key)
+    private static int NextEnd(KeyValueScanner scanner, ReadOnlySpan<byte> s, int start, ref int alternative, ref int cursor, bool key)
     {
+        var syntax = scanner.Syntax;
         var quotes = syntax.Quotes;
         while (alternative <= quotes.Length)
         {
@@ -88,24 +155,22 @@ internal static class KeyValueParser
                     var limit = nextOpen < 0 ? s.Length : start + 1 + nextOpen;
                     cursor = Math.Min(limit, s.Length - 1);
                 }
-                while (cursor >= start + 2)
+                if (cursor >= start + 2 && s[(start + 2)..(cursor + 1)].LastIndexOf(close) is var q and >= 0)
                 {
-                    var q = cursor--;
-                    if (s[q] == close) return q + 1;
+                    cursor = start + 2 + q - 1;
+                    return start + 2 + q + 1;
                 }
                 alternative++;
                 cursor = -2;
                 continue;
             }
-            if (cursor == -2)
-            {
-                var run = start;
-                while (run < s.Length && syntax.IsAllowed(s[run])) run++;
-                cursor = run;
-            }
+            if (cursor == -2) cursor = RunEnd(scanner, s, start);
+            // Where no shorter run can pass, the run's own end is the only one tried.
+            var runEndOnly = key ? scanner.KeyRunEndOnly : scanner.ValueRunEndOnly;
             while (cursor >= start + 1)
             {
-                var end = cursor--;
+                var end = cursor;
+                cursor = runEndOnly ? start : cursor - 1;
                 if (key ? end < s.Length && s[end] == syntax.Separator[0] && s[end..].StartsWith(syntax.Separator)
                         : end == s.Length || syntax.IsRightDelimiter(s[end]))
                     return end;
@@ -115,20 +180,27 @@ internal static class KeyValueParser
         return -1;
     }
 
-    private static void Add(KeyValueSyntax syntax, FilterText text, ValueTree tree, int obj, Pair pair)
+    /// <summary>Where the run of allowed bytes from <paramref name="start"/> ends.</summary>
+    private static int RunEnd(KeyValueScanner scanner, ReadOnlySpan<byte> s, int start) =>
+        s[start..].IndexOfAnyExcept(scanner.Allowed) is var run and >= 0 ? start + run : s.Length;
+
+    /// <summary>
+    /// A pair's key (trimmed, unquoted) and typed value; false for a pair the filter drops (no key, a key with a space,
+    /// an empty or <c>null</c> value).
+    /// </summary>
+    private static bool TryTake(KeyValueSyntax syntax, FilterText text, Pair pair, out (int Start, int Length) key, out OutputValue typed)
     {
         var s = text.Span;
-        var (keyStart, keyLength) = Trim(s, pair.KeyStart, pair.KeyEnd - pair.KeyStart);
-        (keyStart, keyLength) = Unquote(syntax, s, keyStart, keyLength, requireContent: true);
-        var key = s.Slice(keyStart, keyLength);
-        if (key.Length == 0 || key.IndexOf((byte)' ') >= 0) return;
+        typed = default;
+        key = Trim(s, pair.KeyStart, pair.KeyEnd - pair.KeyStart);
+        key = Unquote(syntax, s, key.Start, key.Length, requireContent: true);
+        if (key.Length == 0 || s.Slice(key.Start, key.Length).IndexOf((byte)' ') >= 0) return false;
 
         var (valueStart, valueLength) = Trim(s, pair.ValueStart, pair.ValueEnd - pair.ValueStart);
         while (valueLength > 0 && s[valueStart + valueLength - 1] == ',') valueLength--;
-        if (valueLength == 0) return;
+        if (valueLength == 0) return false;
         var value = s.Slice(valueStart, valueLength);
-        OutputValue typed;
-        if (value.SequenceEqual("null"u8)) return;
+        if (value.SequenceEqual("null"u8)) return false;
         if (value.SequenceEqual("true"u8)) typed = OutputValue.FromBoolean(true);
         else if (value.SequenceEqual("false"u8)) typed = OutputValue.FromBoolean(false);
         else if (LooseNumbers.TryParse(value) is { HasValue: true } number) typed = number;
@@ -137,13 +209,11 @@ internal static class KeyValueParser
             var (innerStart, innerLength) = Unquote(syntax, s, valueStart, valueLength, requireContent: false);
             // Nothing inside the quotes is an empty value, dropped (sonicwall: `oldValue=""`, the quote allowed in values);
             // a quoted value is kept even when only white space was inside: Datadog records " " as "".
-            if (innerLength == 0) return;
+            if (innerLength == 0) return false;
             if (innerStart != valueStart) (innerStart, innerLength) = Trim(s, innerStart, innerLength);
             typed = text.Slice(innerStart, innerLength);
         }
-        var member = tree.MemberAtDottedKey(obj, key);
-        // A key seen again replaces its value, as Datadog records it (user_name:"x" ... user_name:" " gives "").
-        if (member >= 0) tree.SetValue(member, tree.NewScalar(typed));
+        return true;
     }
 
     /// <summary>The text inside the first quote pair that opens at the start and closes later; the text itself otherwise.</summary>

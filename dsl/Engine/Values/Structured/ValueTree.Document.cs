@@ -13,7 +13,7 @@ internal sealed partial class ValueTree
     /// no deeper than <see cref="MaxStraightDepth"/>, and every value one the writer writes (not nothing, not a
     /// double it cannot format).
     /// </summary>
-    public bool CanMergeStraight(int obj) => CanMergeMembers(obj, depth: 1);
+    public bool CanMergeStraight(int obj) => _nodes[obj].Kind == TreeNodeKind.Pairs || CanMergeMembers(obj, depth: 1);
 
     private bool CanMergeMembers(int obj, int depth)
     {
@@ -39,7 +39,7 @@ internal sealed partial class ValueTree
                 var value = _nodes[node].Value;
                 return value.Kind is OutputValueKind.InputText or OutputValueKind.WorkspaceText or OutputValueKind.Integer or OutputValueKind.Boolean
                     || (value.Kind == OutputValueKind.Double && double.IsFinite(value.Double));
-            case TreeNodeKind.Null:
+            case TreeNodeKind.Null or TreeNodeKind.Pairs:
                 return true;
             case TreeNodeKind.Object:
                 return CanMergeMembers(node, depth);
@@ -61,6 +61,11 @@ internal sealed partial class ValueTree
     /// </summary>
     public void MergeMembersInto(int obj, EventDocument document, int into, ReadOnlySpan<byte> input, OutputWorkspace workspace)
     {
+        if (_nodes[obj].Kind == TreeNodeKind.Pairs)
+        {
+            MergePairsInto(obj, document, into, input, workspace);
+            return;
+        }
         for (var m = _nodes[obj].First; m >= 0; m = _members[m].Next)
         {
             var count = PresentValueCount(m);
@@ -95,7 +100,7 @@ internal sealed partial class ValueTree
     /// </summary>
     public void MergeValueInto(int value, EventDocument document, int member, ReadOnlySpan<byte> input, OutputWorkspace workspace)
     {
-        if (_nodes[value].Kind == TreeNodeKind.Object) MergeObject(value, document, member, input, workspace);
+        if (_nodes[value].Kind is TreeNodeKind.Object or TreeNodeKind.Pairs) MergeObject(value, document, member, input, workspace);
         else SetNode(value, document, member, input, workspace);
     }
 
@@ -127,7 +132,7 @@ internal sealed partial class ValueTree
             case TreeNodeKind.Null:
                 document.SetNull(target);
                 break;
-            case TreeNodeKind.Object:
+            case TreeNodeKind.Object or TreeNodeKind.Pairs:
                 document.SetObject(target);
                 MergeMembersInto(node, document, target, input, workspace);
                 break;

@@ -6,6 +6,7 @@ internal sealed partial class ValueTree
     private int[] _pathCounts = new int[16];
     private int[] _pathMembers = new int[16];
     private bool[] _pathWritten = new bool[16];
+    private bool[] _pathAdded = new bool[16];
 
     /// <summary>Per capture of the current line, its value's node (-1: none); contents left from earlier lines.</summary>
     public Span<int> CaptureNodes(int count) => Room(ref _captureNodes, count);
@@ -18,6 +19,9 @@ internal sealed partial class ValueTree
 
     /// <summary>Per path node of the current rule, whether it is written; contents left from earlier lines.</summary>
     public Span<bool> PathWritten(int count) => Room(ref _pathWritten, count);
+
+    /// <summary>Per path node of the current rule, whether its member was added to the document; contents left from earlier lines.</summary>
+    public Span<bool> PathAdded(int count) => Room(ref _pathAdded, count);
 
     private static Span<T> Room<T>(ref T[] array, int count)
     {

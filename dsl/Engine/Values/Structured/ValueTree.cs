@@ -3,7 +3,11 @@ using GrokFlow.Engine.Output;
 
 namespace GrokFlow.Engine.Values.Structured;
 
-internal enum TreeNodeKind : byte { Scalar, Null, Object, Array }
+/// <summary>
+/// What a tree node holds. <see cref="Pairs"/>: a <c>keyvalue</c> filter's pairs not yet nested into members, only
+/// for writing into an event document (<see cref="ValueTree.AddPair"/>).
+/// </summary>
+internal enum TreeNodeKind : byte { Scalar, Null, Object, Array, Pairs }
 
 /// <summary>
 /// The attributes of one line that uses structured filters, built in pooled arrays reused from line to line (no
@@ -45,7 +49,7 @@ internal sealed partial class ValueTree
     private byte[] _keys = new byte[512];
     private int _nodeCount, _memberCount, _itemCount, _keyUsed;
 
-    public void Clear() => _nodeCount = _memberCount = _itemCount = _keyUsed = 0;
+    public void Clear() => _nodeCount = _memberCount = _itemCount = _keyUsed = _pairCount = 0;
 
     public TreeNodeKind Kind(int node) => _nodes[node].Kind;
     public OutputValue Scalar(int node) => _nodes[node].Value;
@@ -251,6 +255,8 @@ internal sealed partial class ValueTree
                 return n.First >= 0;
             case TreeNodeKind.Null:
                 return false;
+            case TreeNodeKind.Pairs:
+                return n.Last > n.First;
         }
         if (n.Presence != 0) return n.Presence > 0;
         var present = false;
