@@ -1,9 +1,9 @@
-using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using GrokFlow.Engine.Events;
 using GrokFlow.Engine.Pipelines;
 using GrokFlow.Engine.Processing;
+using GrokFlow.Tests.TestSupport;
+using static GrokFlow.Tests.TestSupport.DocumentByWriterCalls;
 
 namespace GrokFlow.Tests.Events;
 
@@ -102,7 +102,7 @@ public sealed class EventWriterRawTests
             if (official.Date is not null && name.SequenceEqual("timestamp"u8.ToArray())) continue;
             if (official.TraceId is not null && name.SequenceEqual("dd.trace_id"u8.ToArray())) continue;
             writer.WritePropertyName(name);
-            WriteValueByCalls(document, writer, member);
+            DocumentByWriterCalls.WriteValue(document, writer, member);
         }
         if (official.Date is { } date) writer.WriteNumber("timestamp", date);
         if (official.TraceId is { } traceId) writer.WriteString("dd.trace_id"u8, document.Stored(traceId));
@@ -119,42 +119,6 @@ public sealed class EventWriterRawTests
         var member = document.Find(EventDocument.Root, System.Text.Encoding.UTF8.GetBytes(name));
         if (member == EventDocument.None) return;
         writer.WritePropertyName(name);
-        WriteValueByCalls(document, writer, member);
-    }
-
-    private static void WriteValueByCalls(EventDocument document, Utf8JsonWriter writer, int node)
-    {
-        switch (document.KindOf(node))
-        {
-            case EventValueKind.Object:
-                writer.WriteStartObject();
-                for (var child = document.FirstChild(node); child != EventDocument.None; child = document.NextSibling(child))
-                {
-                    writer.WritePropertyName(document.KeyOf(child));
-                    WriteValueByCalls(document, writer, child);
-                }
-                writer.WriteEndObject();
-                break;
-            case EventValueKind.String: writer.WriteStringValue(document.TextOf(node)); break;
-            case EventValueKind.Number: writer.WriteRawValue(document.TextOf(node), skipInputValidation: true); break;
-            default: writer.WriteNullValue(); break;
-        }
-    }
-
-    /// <summary>The bytes written, or the exception's type when the writer refuses (invalid UTF-8).</summary>
-    private static string Outcome(Action<Utf8JsonWriter> write)
-    {
-        var output = new ArrayBufferWriter<byte>();
-        try
-        {
-            using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-            write(writer);
-            writer.Flush();
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            return "throws " + e.GetType().Name;
-        }
-        return Convert.ToHexString(output.WrittenSpan);
+        DocumentByWriterCalls.WriteValue(document, writer, member);
     }
 }

@@ -1,9 +1,9 @@
-using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using GrokFlow.Engine.Events;
 using GrokFlow.Engine.Pipelines;
 using GrokFlow.Engine.Processing;
+using GrokFlow.Tests.TestSupport;
+using static GrokFlow.Tests.TestSupport.DocumentByWriterCalls;
 
 namespace GrokFlow.Tests.Processing;
 
@@ -32,7 +32,7 @@ public sealed class DocumentJsonTests
         {
             document.Reset();
             Fill(document, EventDocument.Root, random, depth: 0, deepest: i % 50 == 0 ? 70 : 4);
-            Assert.Equal(Outcome(w => WriteByCalls(document, w, EventDocument.Root)), Outcome(w => document.WriteValue(w, EventDocument.Root)));
+            Assert.Equal(Outcome(w => DocumentByWriterCalls.WriteValue(document, w, EventDocument.Root)), Outcome(w => document.WriteValue(w, EventDocument.Root)));
         }
     }
 
@@ -46,7 +46,7 @@ public sealed class DocumentJsonTests
         {
             document.Reset();
             Fill(document, EventDocument.Root, random, depth: 0, deepest: i % 50 == 0 ? 70 : 3);
-            Assert.Equal(Outcome(w => WriteByCalls(document, w, EventDocument.Root)), Outcome(w => EventWriter.Write(document, w, context)));
+            Assert.Equal(Outcome(w => DocumentByWriterCalls.WriteValue(document, w, EventDocument.Root)), Outcome(w => EventWriter.Write(document, w, context)));
         }
     }
 
@@ -75,49 +75,5 @@ public sealed class DocumentJsonTests
         // Mostly valid text: invalid bytes in one piece in four only.
         var text = parts.SelectMany(p => p).ToArray();
         return System.Text.Unicode.Utf8.IsValid(text) || random.Next(4) == 0 ? text : "plain"u8.ToArray();
-    }
-
-    /// <summary>The oracle: every name, value and bracket through its own writer call, as the writer path does.</summary>
-    private static void WriteByCalls(EventDocument document, Utf8JsonWriter writer, int node)
-    {
-        switch (document.KindOf(node))
-        {
-            case EventValueKind.Object:
-                writer.WriteStartObject();
-                for (var child = document.FirstChild(node); child != EventDocument.None; child = document.NextSibling(child))
-                {
-                    writer.WritePropertyName(document.KeyOf(child));
-                    WriteByCalls(document, writer, child);
-                }
-                writer.WriteEndObject();
-                break;
-            case EventValueKind.Array:
-                writer.WriteStartArray();
-                for (var child = document.FirstChild(node); child != EventDocument.None; child = document.NextSibling(child)) WriteByCalls(document, writer, child);
-                writer.WriteEndArray();
-                break;
-            case EventValueKind.String: writer.WriteStringValue(document.TextOf(node)); break;
-            case EventValueKind.Number: writer.WriteRawValue(document.TextOf(node), skipInputValidation: true); break;
-            case EventValueKind.True: writer.WriteBooleanValue(true); break;
-            case EventValueKind.False: writer.WriteBooleanValue(false); break;
-            default: writer.WriteNullValue(); break;
-        }
-    }
-
-    /// <summary>The bytes written, or the exception's type when the writer refuses (invalid UTF-8 in a name).</summary>
-    private static string Outcome(Action<Utf8JsonWriter> write)
-    {
-        var output = new ArrayBufferWriter<byte>();
-        try
-        {
-            using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-            write(writer);
-            writer.Flush();
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            return "throws " + e.GetType().Name;
-        }
-        return Convert.ToHexString(output.WrittenSpan);
     }
 }
