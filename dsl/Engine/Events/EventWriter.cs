@@ -162,14 +162,11 @@ public static partial class EventWriter
         WriteTags(document, writer, context);
         WriteField(document, writer, ReservedFields.EncodedHostname, null, leading.Hostname);
         WriteField(document, writer, ReservedFields.EncodedStatus, official.Status, leading.Status);
-        if (!TryWriteAttributesRaw(document, writer))
+        for (var member = document.FirstChild(EventDocument.Root); member != EventDocument.None; member = document.NextSibling(member))
         {
-            for (var member = document.FirstChild(EventDocument.Root); member != EventDocument.None; member = document.NextSibling(member))
-            {
-                if (!IsAttribute(document, member)) continue;
-                writer.WritePropertyName(document.KeyOf(member));
-                document.WriteValue(writer, member);
-            }
+            if (!IsAttribute(document, member)) continue;
+            writer.WritePropertyName(document.KeyOf(member));
+            document.WriteValue(writer, member);
         }
         if (official.Date is { } date) writer.WriteNumber(ReservedFields.Timestamp, date);
         if (official.TraceId is { } traceId) writer.WriteString(ReservedFields.TraceId, document.Stored(traceId));
@@ -183,28 +180,6 @@ public static partial class EventWriter
         // The trailing names are longer than a word: bytes are read only for names of their lengths.
         return !(length == ReservedFields.Timestamp.Length && document.Official.Date is not null && document.KeyOf(member).SequenceEqual(ReservedFields.Timestamp))
             && !(length == ReservedFields.TraceId.Length && document.Official.TraceId is not null && document.KeyOf(member).SequenceEqual(ReservedFields.TraceId));
-    }
-
-    /// <summary>
-    /// The attributes as the first one's name and one raw value holding its value and every later <c>,"name":value</c>
-    /// (see <see cref="EventDocument"/>'s JSON text); false, with nothing written, when some text needs the writer.
-    /// </summary>
-    private static bool TryWriteAttributesRaw(EventDocument document, Utf8JsonWriter writer)
-    {
-        if (!Output.JsonStrings.CanQuote(writer)) return false;
-        var first = EventDocument.None;
-        var length = 0;
-        for (var member = document.FirstChild(EventDocument.Root); member != EventDocument.None; member = document.NextSibling(member))
-        {
-            if (!IsAttribute(document, member)) continue;
-            var appended = first == EventDocument.None ? document.TryAppendJson(member, ref length) : document.TryAppendMember(member, ref length);
-            if (!appended) return false;
-            if (first == EventDocument.None) first = member;
-        }
-        if (first == EventDocument.None) return true;
-        writer.WritePropertyName(document.KeyOf(first));
-        writer.WriteRawValue(document.Json(length), skipInputValidation: true);
-        return true;
     }
 
     /// <summary>A reserved field: its official value when set, else the attribute of that name (the first one), if any.</summary>
