@@ -53,14 +53,7 @@ public static class ReservedFields
     private static readonly ulong StatusWord = EventDocument.KeyWordOf(Status);
 
     /// <summary>Whether <paramref name="key"/> is one of the six fields written first (message ... status).</summary>
-    public static bool IsLeading(ReadOnlySpan<byte> key) =>
-        key.Length switch
-        {
-            6 => key.SequenceEqual(Status) || key.SequenceEqual(Tags),
-            7 => key.SequenceEqual(Message) || key.SequenceEqual(Service),
-            8 => key.SequenceEqual(Source) || key.SequenceEqual(Hostname),
-            _ => false,
-        };
+    public static bool IsLeading(ReadOnlySpan<byte> key) => LeadingOf(EventDocument.KeyWordOf(key), key.Length) != LeadingField.None;
 }
 
 /// <summary>The six fields written first, in their order; <see cref="None"/> for any other name.</summary>
