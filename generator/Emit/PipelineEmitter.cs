@@ -14,18 +14,22 @@ internal static class PipelineEmitter
     public static string Emit(GrokPipelineModel pipeline, string fileName, List<(GrokRuleModel Rule, string Reason)> fallbacks)
     {
         var className = ClassName(pipeline);
-        var rules = new List<(GrokRuleModel Rule, string ClassName, int Work)>();
+        var rules = new List<(GrokRuleModel Rule, string ClassName, int Work, PrefixRun? Run)>();
         var body = new CodeWriter(1);
         var subMatchers = new SubMatcherTable();
         var usedNames = new HashSet<string>(StringComparer.Ordinal);
+        string UniqueName(string name) => usedNames.Add(name) ? name : UniqueName(name + "_");
         foreach (var parser in pipeline.Parsers)
         {
+            var runs = PrefixRun.Of(parser).ToList();
             foreach (var rule in parser.Rules)
             {
-                var ruleClass = CSharpLiterals.Identifier(rule.Name, pascal: true) + "Rule";
-                while (!usedNames.Add(ruleClass)) ruleClass += "_";
-                var work = EmitRuleClass(body, rule, ruleClass, fileName, subMatchers, fallbacks);
-                rules.Add((rule, ruleClass, work));
+                var ruleClass = UniqueName(CSharpLiterals.Identifier(rule.Name, pascal: true) + "Rule");
+                var run = runs.FirstOrDefault(r => r.Rules.Contains(rule));
+                if (run?.Rules[0] == rule && !EmitPrefixClass(body, run, UniqueName(ruleClass[..^4] + "Prefix"), subMatchers)) runs.Remove(run);
+                run = runs.Contains(run!) ? run : null;
+                var work = EmitRuleClass(body, rule, ruleClass, fileName, subMatchers, fallbacks, run);
+                rules.Add((rule, ruleClass, work, run));
             }
         }
         subMatchers.WriteClasses(body, indent: 1);
@@ -71,16 +75,19 @@ internal static class PipelineEmitter
         return w.ToString();
     }
 
-    /// <summary>How every parse method starts: the trimmed message and the match state over it.</summary>
-    private static void EmitMatchState(CodeWriter w) =>
+    /// <summary>How every parse method starts: the trimmed message and the match state over it (and the list of a shared prefix's matches).</summary>
+    private static void EmitMatchState(CodeWriter w, int prefixCells)
+    {
         w.Comment("Datadog matches the source value without its leading and trailing white space.").Line("message = GrokInput.Trim(message);")
-            .Line("Span<int> slots = stackalloc int[SlotCount];").Line("Span<int> work = stackalloc int[WorkCount];")
-            .Line("var state = new MatchState(message, slots, work, context.StepBudget);");
+            .Line("Span<int> slots = stackalloc int[SlotCount];").Line("Span<int> work = stackalloc int[WorkCount];");
+        if (prefixCells >= 0) w.Line($"Span<int> prefixMatches = stackalloc int[SharedPrefix.BufferSize({prefixCells})];");
+        w.Line("var state = new MatchState(message, slots, work, context.StepBudget);");
+    }
 
-    private static void EmitGrokOnlyParse(CodeWriter w, GrokPipelineModel pipeline, List<(GrokRuleModel Rule, string ClassName, int Work)> rules)
+    private static void EmitGrokOnlyParse(CodeWriter w, GrokPipelineModel pipeline, List<(GrokRuleModel Rule, string ClassName, int Work, PrefixRun? Run)> rules)
     {
         w.Open("public GrokResult Parse(ReadOnlySpan<byte> message, Utf8JsonWriter writer, ParseContext context)");
-        EmitMatchState(w);
+        EmitMatchState(w, rules.Select(r => r.Run?.Cells ?? -1).DefaultIfEmpty(-1).Max());
         w.Line("var result = GrokResult.NoMatch;");
         var index = 0;
         foreach (var parser in pipeline.Parsers)
@@ -99,7 +106,7 @@ internal static class PipelineEmitter
         w.Close();
     }
 
-    private static void EmitProcessingParse(CodeWriter w, GrokPipelineModel pipeline, List<(GrokRuleModel Rule, string ClassName, int Work)> rules)
+    private static void EmitProcessingParse(CodeWriter w, GrokPipelineModel pipeline, List<(GrokRuleModel Rule, string ClassName, int Work, PrefixRun? Run)> rules)
     {
         w.Line("/// <summary>The pipeline's steps in order, as checked from the .rules file; grok steps run <see cref=\"ParseWith\"/>.</summary>");
         w.Line("private static readonly EquatableArray<StepModel> Steps = new(");
@@ -113,7 +120,7 @@ internal static class PipelineEmitter
             w.Close();
             return;
         }
-        EmitMatchState(w);
+        EmitMatchState(w, rules.Select(r => r.Run?.Cells ?? -1).DefaultIfEmpty(-1).Max());
         w.Open("switch (parserIndex)");
         var index = 0;
         for (var p = 0; p < pipeline.Parsers.Length; p++)
@@ -133,12 +140,17 @@ internal static class PipelineEmitter
         w.Close();
     }
 
-    private static int EmitRuleAttempts(CodeWriter w, GrokParserModel parser, List<(GrokRuleModel Rule, string ClassName, int Work)> rules, int index,
+    private static int EmitRuleAttempts(CodeWriter w, GrokParserModel parser, List<(GrokRuleModel Rule, string ClassName, int Work, PrefixRun? Run)> rules, int index,
         Func<int, string[]> onMatch, string[] onBudget)
     {
         foreach (var rule in parser.Rules)
         {
             var ruleClass = rules[index].ClassName;
+            if (rules[index].Run is { } run && run.Rules[0] == rule)
+            {
+                w.Comment($"{string.Join(", ", run.Rules.Select(r => r.Name))} start with the same {run.Prefix.Length} parts: {run.ClassName} lists its matches once.");
+                w.Line($"SharedPrefix.Start(ref state, prefixMatches, {run.Cells});");
+            }
             w.Comment($"{rule.Name} (line {rule.Line}): {CSharpLiterals.CommentText(rule.Pattern)}");
             var required = RequiredLiteral.Of(rule.Root);
             if (required is not null)
@@ -160,8 +172,37 @@ internal static class PipelineEmitter
         return index;
     }
 
+    /// <summary>The class matching a run's shared prefix; false when the generator cannot match it (each rule then stands alone).</summary>
+    private static bool EmitPrefixClass(CodeWriter w, PrefixRun run, string className, SubMatcherTable subMatchers)
+    {
+        var (sets, methods) = (new SetTable(), new CodeWriter(2));
+        var emitter = new RuleMatcherEmitter(methods, sets, subMatchers);
+        string entry;
+        try
+        {
+            entry = emitter.Emit(new SequenceNode([.. run.Prefix]), new EndCallContinuation("SharedPrefix.Continue(ref s, pos)", new AlternationNode([.. run.Rules.Select(run.Rest)])));
+        }
+        catch (NotSupportedException)
+        {
+            return false;
+        }
+        (run.ClassName, run.Work) = (className, emitter.WorkSize);
+        w.Line();
+        w.Line($"/// <summary>The prefix rules {CSharpLiterals.Xml(string.Join(", ", run.Rules.Select(r => r.Name)))} start with, matched once per line.</summary>");
+        w.Comment(CSharpLiterals.CommentText(string.Concat(run.Prefix.Select(p => NodePrinter.Print(p)))));
+        w.Line("[SkipLocalsInit]");
+        w.Open($"private static unsafe class {className}");
+        w.Line("/// <summary>The prefix, then the rule's <paramref name=\"rest\"/> (<see cref=\"SharedPrefix\"/>).</summary>");
+        w.Line($"public static bool Match(ref MatchState s, delegate*<ref MatchState, int, bool> rest, bool last) => SharedPrefix.Match(ref s, &{entry}, rest, last);");
+        w.Line();
+        sets.WriteFields(w);
+        w.Line(methods.ToString().TrimEnd('\n'));
+        w.Close();
+        return true;
+    }
+
     private static int EmitRuleClass(CodeWriter w, GrokRuleModel rule, string ruleClass, string fileName, SubMatcherTable subMatchers,
-        List<(GrokRuleModel Rule, string Reason)> fallbacks)
+        List<(GrokRuleModel Rule, string Reason)> fallbacks, PrefixRun? run)
     {
         var sets = new SetTable();
         var methods = new CodeWriter(2);
@@ -169,7 +210,7 @@ internal static class PipelineEmitter
         string? entry;
         try
         {
-            entry = emitter.Emit(rule.Root);
+            entry = run is null ? emitter.Emit(rule.Root) : emitter.Emit(run.Rest(rule), workStart: run.Work);
         }
         catch (NotSupportedException e)
         {
@@ -208,7 +249,7 @@ internal static class PipelineEmitter
             return 0;
         }
         w.Line("/// <summary>True when the rule matches the whole line; the capture bounds are then in <c>s.Slots</c>.</summary>");
-        w.Line($"public static bool Match(ref MatchState s) => {entry}(ref s, 0);");
+        w.Line($"public static bool Match(ref MatchState s) => {(run is null ? $"{entry}(ref s, 0)" : $"{run.ClassName}.Match(ref s, &{entry}, last: {(run.Rules[^1] == rule ? "true" : "false")})")};");
         w.Line();
         sets.WriteFields(w);
         w.Line(methods.ToString().TrimEnd('\n'));

@@ -25,18 +25,22 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
     /// <summary>How many <c>Work</c> cells the rule needs (loop counters, atomic ends).</summary>
     public int WorkSize { get; private set; }
 
-    /// <summary>Writes the methods matching <paramref name="root"/> against the whole line; returns the entry method.</summary>
-    public string Emit(Node root)
+    /// <summary>
+    /// Writes the methods matching <paramref name="root"/> then <paramref name="end"/> (by default: the end of the line),
+    /// with <c>Work</c> cells from <paramref name="workStart"/> on; returns the entry method.
+    /// </summary>
+    public string Emit(Node root, Continuation? end = null, int workStart = 0)
     {
+        WorkSize = workStart;
         // Every match passes through the other captures, so the successful path writes their bounds last: a failed
         // attempt need not restore them, and they are matched inline.
         _slotsUnderAChoice = [.. NodeWalk.SelfAndDescendants(root).Where(n => n is AlternationNode or RepeatNode or LookaroundNode)
             .SelectMany(NodeWalk.SelfAndDescendants).OfType<CaptureNode>().Select(c => c.Slot)];
-        return EmitFrom(new NodeContinuation(root, new AcceptContinuation()));
+        return EmitFrom(new NodeContinuation(root, end ?? new AcceptContinuation()));
     }
 
     /// <summary>Writes the methods of a sub-matcher: the pattern, then recording where it ended.</summary>
-    public string EmitSubMatcher(Node pattern) => EmitFrom(new NodeContinuation(pattern, new RecordEndContinuation()));
+    public string EmitSubMatcher(Node pattern) => EmitFrom(new NodeContinuation(pattern, new EndCallContinuation("s.RecordEnd(pos)")));
 
     private string EmitFrom(Continuation start)
     {
@@ -93,8 +97,8 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
                 case AcceptContinuation:
                     _w.Line("return pos == s.Input.Length;");
                     return;
-                case RecordEndContinuation:
-                    _w.Line("return s.RecordEnd(pos);");
+                case EndCallContinuation end:
+                    _w.Line($"return {end.Call};");
                     return;
                 case ZeroWidthEndContinuation end:
                     _w.Line($"s.Work[{end.WorkIndex}] = pos;");
