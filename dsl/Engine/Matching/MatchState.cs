@@ -9,6 +9,8 @@ namespace GrokFlow.Engine.Matching;
 /// </summary>
 public unsafe ref struct MatchState
 {
+    // Inlined: every sub-matcher call builds a state, and the shared-prefix fields made the constructor too large to inline on its own.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public MatchState(ReadOnlySpan<byte> input, Span<int> slots, Span<int> work, int stepBudget)
     {
         Input = input;
