@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GrokFlow.Engine.Matching;
 
 /// <summary>
@@ -21,6 +23,7 @@ public static unsafe class SharedPrefix
     public static int BufferSize(int cells) => Header + MaxMatches * (1 + cells);
 
     /// <summary>Before the first rule of a run: nothing is listed yet for this line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Start(ref MatchState s, Span<int> buffer, int cells)
     {
         s.PrefixMatches = buffer;
@@ -33,6 +36,7 @@ public static unsafe class SharedPrefix
     /// True when <paramref name="prefix"/> then <paramref name="rest"/> match the whole line. The <paramref name="last"/>
     /// rule of a run lists nothing: no rule would read the list.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Match(ref MatchState s, delegate*<ref MatchState, int, bool> prefix, delegate*<ref MatchState, int, bool> rest, bool last)
     {
         var matches = s.PrefixMatches;
@@ -55,6 +59,7 @@ public static unsafe class SharedPrefix
     }
 
     /// <summary>The prefix's last step: the rule's rest from here; where it fails, the match is listed for the next rules.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Continue(ref MatchState s, int pos)
     {
         if (s.Rest(ref s, pos)) return true;
