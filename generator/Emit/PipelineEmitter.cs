@@ -24,9 +24,8 @@ internal static class PipelineEmitter
             var runs = PrefixRun.Of(parser).ToList();
             foreach (var rule in parser.Rules)
             {
-                var ruleClass = UniqueName(CSharpLiterals.Identifier(rule.Name, pascal: true) + "Rule");
-                var run = runs.FirstOrDefault(r => r.Rules.Contains(rule));
-                if (run?.Rules[0] == rule && !EmitPrefixClass(body, run, UniqueName(ruleClass[..^4] + "Prefix"), subMatchers)) runs.Remove(run);
+                var (ruleClass, run) = (UniqueName(CSharpLiterals.Identifier(rule.Name, pascal: true) + "Rule"), runs.FirstOrDefault(r => r.Rules.Contains(rule)));
+                if (run?.Rules[0] == rule && !EmitPrefixClass(body, run, UniqueName(CSharpLiterals.Identifier(rule.Name, pascal: true) + "Prefix"), subMatchers)) runs.Remove(run);
                 run = runs.Contains(run!) ? run : null;
                 var work = EmitRuleClass(body, rule, ruleClass, fileName, subMatchers, fallbacks, run);
                 rules.Add((rule, ruleClass, work, run));
@@ -124,7 +123,7 @@ internal static class PipelineEmitter
             var ruleClass = rules[index].ClassName;
             if (rules[index].Run is { } run && run.Rules[0] == rule)
             {
-                w.Comment($"{string.Join(", ", run.Rules.Select(r => r.Name))} start with the same {run.Prefix.Length} parts: {run.ClassName} lists its matches once.");
+                w.Comment($"{string.Join(", ", run.Rules.Select(r => r.Name))} start with {CSharpLiterals.CommentText(string.Concat(run.Prefix.Select(p => NodePrinter.Print(p))))}: {run.ClassName} lists its matches once.");
                 w.Line($"SharedPrefix.Start(ref state, prefixMatches, {run.Cells});");
             }
             w.Comment($"{rule.Name} (line {rule.Line}): {CSharpLiterals.CommentText(rule.Pattern)}");

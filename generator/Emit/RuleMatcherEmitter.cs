@@ -74,6 +74,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         NodeContinuation n => "Matches " + NodePrinter.Print(n.Node) + ", then what follows.",
         CaptureEndContinuation c => $"Ends capture {c.Slot}, then what follows.",
         AcceptContinuation => "The end of the rule: the whole line must be consumed.",
+        EndCallContinuation end => $"The end of the pattern: {end.Call}.",
         _ => "",
     };
 
