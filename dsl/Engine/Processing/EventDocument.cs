@@ -491,11 +491,13 @@ public sealed partial class EventDocument
     }
 
     /// <summary>Makes room for <paramref name="more"/> bytes of text after what the document holds.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ReserveText(int more)
     {
-        if (_textLength + more > _text.Length)
-            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + more));
+        if (_textLength + more > _text.Length) GrowText(more);
     }
+
+    private void GrowText(int more) => Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + more));
 
     private int AppendText(ReadOnlySpan<byte> utf8)
     {
