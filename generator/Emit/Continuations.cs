@@ -24,8 +24,11 @@ internal sealed record LoopContinuation(LoopPlan Loop) : Continuation;
 /// <summary>The end of an atomic group's or lookahead's body: remember the position and report success.</summary>
 internal sealed record ZeroWidthEndContinuation(int WorkIndex) : Continuation;
 
-/// <summary>The end of a sub-matcher's pattern: record the position and fail, so every other ending is found too.</summary>
-internal sealed record RecordEndContinuation : Continuation;
+/// <summary>
+/// The end of a pattern matched on its own: return <see cref="Call"/> (a sub-matcher records the position and fails, so
+/// every other ending is found too; a shared prefix goes on with the rule's rest). <see cref="Followers"/>: what can follow.
+/// </summary>
+internal sealed record EndCallContinuation(string Call, Node? Followers = null) : Continuation;
 
 /// <summary>A general loop: its node, its working memory (count and last start), its decision method, what follows.</summary>
 internal sealed record LoopPlan(RepeatNode Node, int CountIndex, int LastIndex, string DecisionMethod, Continuation Next);

@@ -27,6 +27,7 @@ internal static class FirstBytes
             {
                 case AcceptContinuation: return (bytes, true, null);
                 case CaptureEndContinuation end: next = end.Next; break;
+                case EndCallContinuation { Followers: { } followers }: next = new NodeContinuation(followers, new AcceptContinuation()); break;
                 case NodeContinuation step when NodeWalk.Inner(step.Node) is SequenceNode sequence: next = ContinuationFacts.Chain(sequence.Parts, step.Next); break;
                 case NodeContinuation step when NodeWalk.Inner(step.Node) is TextNode { IgnoreCase: false, Text.Length: > 0 } text && !bytes.Contains(true):
                     bytes[Encoding.UTF8.GetBytes(text.Text)[0]] = true;

@@ -25,18 +25,22 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
     /// <summary>How many <c>Work</c> cells the rule needs (loop counters, atomic ends).</summary>
     public int WorkSize { get; private set; }
 
-    /// <summary>Writes the methods matching <paramref name="root"/> against the whole line; returns the entry method.</summary>
-    public string Emit(Node root)
+    /// <summary>
+    /// Writes the methods matching <paramref name="root"/> then <paramref name="end"/> (by default: the end of the line),
+    /// with <c>Work</c> cells from <paramref name="workStart"/> on; returns the entry method.
+    /// </summary>
+    public string Emit(Node root, Continuation? end = null, int workStart = 0)
     {
+        WorkSize = workStart;
         // Every match passes through the other captures, so the successful path writes their bounds last: a failed
         // attempt need not restore them, and they are matched inline.
         _slotsUnderAChoice = [.. NodeWalk.SelfAndDescendants(root).Where(n => n is AlternationNode or RepeatNode or LookaroundNode)
             .SelectMany(NodeWalk.SelfAndDescendants).OfType<CaptureNode>().Select(c => c.Slot)];
-        return EmitFrom(new NodeContinuation(root, new AcceptContinuation()));
+        return EmitFrom(new NodeContinuation(root, end ?? new AcceptContinuation()));
     }
 
     /// <summary>Writes the methods of a sub-matcher: the pattern, then recording where it ended.</summary>
-    public string EmitSubMatcher(Node pattern) => EmitFrom(new NodeContinuation(pattern, new RecordEndContinuation()));
+    public string EmitSubMatcher(Node pattern) => EmitFrom(new NodeContinuation(pattern, new EndCallContinuation("s.RecordEnd(pos)")));
 
     private string EmitFrom(Continuation start)
     {
@@ -44,10 +48,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         while (_pending.Count > 0)
         {
             var (name, summary, body) = _pending.Dequeue();
-            _w.Line();
-            _w.Comment(summary);
-            _w.Open($"private static bool {name}(ref MatchState s, int pos)");
-            _w.Line("if (!s.Step()) return false;");
+            _w.Line().Comment(summary).Open($"private static bool {name}(ref MatchState s, int pos)").Line("if (!s.Step()) return false;");
             body();
             _w.Close();
         }
@@ -93,12 +94,11 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
                 case AcceptContinuation:
                     _w.Line("return pos == s.Input.Length;");
                     return;
-                case RecordEndContinuation:
-                    _w.Line("return s.RecordEnd(pos);");
+                case EndCallContinuation end:
+                    _w.Line($"return {end.Call};");
                     return;
                 case ZeroWidthEndContinuation end:
-                    _w.Line($"s.Work[{end.WorkIndex}] = pos;");
-                    _w.Line("return true;");
+                    _w.Line($"s.Work[{end.WorkIndex}] = pos;").Line("return true;");
                     return;
                 case LoopContinuation loop:
                     _w.Line($"return {loop.Loop.DecisionMethod}(ref s, pos);");
@@ -126,8 +126,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
             case EmptyNode:
                 return next;
             case OriginNode origin when SharedMatcherFor(origin.Body, origin.Description) is { } shared:
-                _w.Comment(CSharpLiterals.CommentText(origin.Description));
-                _w.Line($"return {TryEach(shared, next)};");
+                _w.Comment(CSharpLiterals.CommentText(origin.Description)).Line($"return {TryEach(shared, next)};");
                 return null;
             case OriginNode { Body: CaptureNode capture } origin when SharedMatcherFor(capture.Body, origin.Description) is not null:
                 _w.Comment(CSharpLiterals.CommentText(origin.Description));
@@ -263,9 +262,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
             default:
                 _w.Open("");
                 _w.Line($"int charWidth = Utf8Match.MatchCodePoint(s.Input, pos, {set.Members}, {set.Ranges}); // {NodePrinter.DescribeSet(set.Set)}");
-                _w.Line("if (charWidth == 0) return false;");
-                _w.Line("pos += charWidth;");
-                _w.Close();
+                _w.Line("if (charWidth == 0) return false;").Line("pos += charWidth;").Close();
                 break;
         }
     }
@@ -334,11 +331,8 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
     {
         var work = WorkSize++;
         var body = Call(new NodeContinuation(ahead.Body, new ZeroWidthEndContinuation(work)));
-        _w.Open($"// {NodePrinter.Print(ahead)}");
-        _w.Line($"bool matchedAhead = {body};");
-        _w.Line("if (s.OutOfBudget) return false;");
-        _w.Line(ahead.Negated ? "if (matchedAhead) return false;" : "if (!matchedAhead) return false;");
-        _w.Close();
+        _w.Open($"// {NodePrinter.Print(ahead)}").Line($"bool matchedAhead = {body};").Line("if (s.OutOfBudget) return false;");
+        _w.Line(ahead.Negated ? "if (matchedAhead) return false;" : "if (!matchedAhead) return false;").Close();
     }
 
     private void EmitFixedRepeat(RepeatNode repeat)
@@ -359,27 +353,20 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
             if (RunEndCall(set) is { } runEnd) _w.Line($"int runEnd = {runEnd};");
             else _w.Line($"int runLength = {FirstOutside(set, "s.Input.Slice(pos)")};").Line("int runEnd = runLength < 0 ? s.Input.Length : pos + runLength;");
             if (repeat.Min == 1) _w.Line("if (runEnd == pos) return false;");
-            _w.Line("pos = runEnd;");
-            _w.Close();
+            _w.Line("pos = runEnd;").Close();
             return;
         }
         var max = repeat.Max == RepeatNode.Unbounded ? "int.MaxValue" : repeat.Max.ToString();
-        _w.Open($"// {text}: what follows cannot start inside the run, so the whole run is taken");
-        _w.Line("int taken = 0;");
+        _w.Open($"// {text}: what follows cannot start inside the run, so the whole run is taken").Line("int taken = 0;");
         EmitCountedScan(set, max, position: "pos", counter: "taken", width: "charWidth");
-        _w.Line($"if (taken < {repeat.Min}) return false;");
-        _w.Close();
+        _w.Line($"if (taken < {repeat.Min}) return false;").Close();
     }
 
     /// <summary>Advances <paramref name="position"/> over at most <paramref name="max"/> members of the set, counting them.</summary>
     private void EmitCountedScan(SetFields set, string max, string position, string counter, string width)
     {
-        _w.Open($"while ({counter} < {max} && {position} < s.Input.Length)");
-        _w.Line($"int {width} = {WidthAt(set, position)};");
-        _w.Line($"if ({width} == 0) break;");
-        _w.Line($"{position} += {width};");
-        _w.Line($"{counter}++;");
-        _w.Close();
+        _w.Open($"while ({counter} < {max} && {position} < s.Input.Length)").Line($"int {width} = {WidthAt(set, position)};");
+        _w.Line($"if ({width} == 0) break;").Line($"{position} += {width};").Line($"{counter}++;").Close();
     }
 
     /// <summary>A loop over one character class: scanned without recursion, backtracking by stepping back.</summary>
@@ -411,30 +398,17 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
                 _w.Open("while (true)");
                 var search = literal is not null && Encoding.UTF8.GetByteCount(literal) > 1 ? $"s.Input.Slice(end).IndexOf({CSharpLiterals.Utf8(literal)})" : starts.Count(b => b) == 1
                     ? $"Utf8Match.IndexOfNear(s.Input.Slice(end), {ByteLiteral((byte)Array.IndexOf(starts, true))})" : $"s.Input.Slice(end).IndexOfAny({_sets.ByteValues(starts)})";
-                _w.Line($"int found = {search};");
-                _w.Line(orEnd ? "if (found < 0) found = s.Input.Length - end;" : "if (found < 0) return false;");
+                _w.Line($"int found = {search};").Line(orEnd ? "if (found < 0) found = s.Input.Length - end;" : "if (found < 0) return false;");
                 if (!isAny) _w.Line($"if (found > 0 && {FirstOutside(set, "s.Input.Slice(end, found)")} >= 0) return false;");
-                _w.Line("end += found;");
-                _w.Line($"if ({nextCall}(ref s, end)) return true;");
+                _w.Line("end += found;").Line($"if ({nextCall}(ref s, end)) return true;");
                 _w.Line(orEnd ? "if (s.OutOfBudget || end == s.Input.Length) return false;" : "if (s.OutOfBudget) return false;");
-                _w.Line($"int width = {WidthAt(set, "end")};");
-                _w.Line("if (width == 0) return false;");
-                _w.Line("end += width;");
-                _w.Close();
+                _w.Line($"int width = {WidthAt(set, "end")};").Line("if (width == 0) return false;").Line("end += width;").Close();
                 return;
             }
-            _w.Line("int end = pos, count = 0;");
-            _w.Open("while (true)");
-            _w.Open($"if (count >= {repeat.Min})");
-            _w.Line($"if ({nextCall}(ref s, end)) return true;");
-            _w.Line("if (s.OutOfBudget) return false;");
-            _w.Close();
-            _w.Line($"if (count == {max} || end >= s.Input.Length) return false;");
-            _w.Line($"int width = {WidthAt(set, "end")};");
-            _w.Line("if (width == 0) return false;");
-            _w.Line("end += width;");
-            _w.Line("count++;");
-            _w.Close();
+            _w.Line("int end = pos, count = 0;").Open("while (true)").Open($"if (count >= {repeat.Min})");
+            _w.Line($"if ({nextCall}(ref s, end)) return true;").Line("if (s.OutOfBudget) return false;").Close();
+            _w.Line($"if (count == {max} || end >= s.Input.Length) return false;").Line($"int width = {WidthAt(set, "end")};");
+            _w.Line("if (width == 0) return false;").Line("end += width;").Line("count++;").Close();
             return;
         }
 
@@ -468,28 +442,21 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         var stepBack = set.Shape == SetShape.AsciiOnly ? "end - 1" : "Utf8Match.StepBack(s.Input, end)";
         if (byteExact)
         {
-            _w.Line($"int floor = {floor};");
-            _w.Open("while (true)");
-            _w.Line($"if ({nextCall}(ref s, end)) return true;");
+            _w.Line($"int floor = {floor};").Open("while (true)").Line($"if ({nextCall}(ref s, end)) return true;");
             _w.Line("if (end <= floor || s.OutOfBudget) return false;");
             if (starts.Count(b => b) is var count and > 0 and < 128)
             {
                 var search = count == 1 ? $"LastIndexOf({ByteLiteral((byte)Array.IndexOf(starts, true))})" : $"LastIndexOfAny({_sets.ByteValues(starts)})";
                 _w.Line($"int previous = s.Input.Slice(floor, end - floor).{search}; // {(literal is null ? "where what follows can start" : $"what follows starts with {CSharpLiterals.CommentText(CSharpLiterals.String(literal))}")}");
-                _w.Line("if (previous < 0) return false;");
-                _w.Line("end = floor + previous;");
+                _w.Line("if (previous < 0) return false;").Line("end = floor + previous;");
             }
             else _w.Line($"end = {stepBack};");
             _w.Close();
         }
         else
         {
-            _w.Open("while (true)");
-            _w.Line($"if ({nextCall}(ref s, end)) return true;");
-            _w.Line($"if (count == {repeat.Min} || s.OutOfBudget) return false;");
-            _w.Line($"end = {stepBack};");
-            _w.Line("count--;");
-            _w.Close();
+            _w.Open("while (true)").Line($"if ({nextCall}(ref s, end)) return true;");
+            _w.Line($"if (count == {repeat.Min} || s.OutOfBudget) return false;").Line($"end = {stepBack};").Line("count--;").Close();
         }
     }
 
@@ -499,13 +466,9 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         WorkSize += 2;
         _pending.Enqueue((plan.DecisionMethod, $"Decides whether {NodePrinter.Print(repeat)} iterates once more ({repeat.Mode.ToString().ToLowerInvariant()}).", () => EmitLoopDecision(plan)));
         _w.Comment($"{NodePrinter.Print(repeat)}: a loop whose count lives in Work[{plan.CountIndex}]");
-        _w.Line($"int savedCount = s.Work[{plan.CountIndex}], savedLast = s.Work[{plan.LastIndex}];");
-        _w.Line($"s.Work[{plan.CountIndex}] = 0;");
-        _w.Line($"s.Work[{plan.LastIndex}] = -1;");
-        _w.Line($"if ({plan.DecisionMethod}(ref s, pos)) return true;");
-        _w.Line($"s.Work[{plan.CountIndex}] = savedCount;");
-        _w.Line($"s.Work[{plan.LastIndex}] = savedLast;");
-        _w.Line("return false;");
+        _w.Line($"int savedCount = s.Work[{plan.CountIndex}], savedLast = s.Work[{plan.LastIndex}];").Line($"s.Work[{plan.CountIndex}] = 0;");
+        _w.Line($"s.Work[{plan.LastIndex}] = -1;").Line($"if ({plan.DecisionMethod}(ref s, pos)) return true;");
+        _w.Line($"s.Work[{plan.CountIndex}] = savedCount;").Line($"s.Work[{plan.LastIndex}] = savedLast;").Line("return false;");
     }
 
     private void EmitLoopDecision(LoopPlan plan)
@@ -521,21 +484,15 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
             .Line($"if ({body}(ref s, pos)) return true;").Line($"s.Work[{plan.CountIndex}] = count;").Line($"s.Work[{plan.LastIndex}] = last;");
         if (repeat.Mode == RepeatMode.Lazy)
         {
-            _w.Open($"if (count >= {repeat.Min})");
-            _w.Line($"if ({next}(ref s, pos)) return true;");
-            _w.Line("if (s.OutOfBudget) return false;");
-            _w.Close();
+            _w.Open($"if (count >= {repeat.Min})").Line($"if ({next}(ref s, pos)) return true;").Line("if (s.OutOfBudget) return false;").Close();
             _w.Line("if (!mayIterate || !s.EnsureStack()) return false;");
             Iterate();
             _w.Line("return false;");
             return;
         }
-        _w.Open("if (mayIterate)");
-        _w.Line("if (!s.EnsureStack()) return false;");
+        _w.Open("if (mayIterate)").Line("if (!s.EnsureStack()) return false;");
         Iterate();
-        _w.Line("if (s.OutOfBudget) return false;");
-        _w.Close();
-        _w.Line($"return count >= {repeat.Min} && {next}(ref s, pos);");
+        _w.Line("if (s.OutOfBudget) return false;").Close().Line($"return count >= {repeat.Min} && {next}(ref s, pos);");
     }
 
     /// <summary>Tries what follows at each end of a shared sub-matcher, in order (SubMatcherEnds, in the engine).</summary>
@@ -554,8 +511,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         }
         var body = subMatcher is null ? Call(new NodeContinuation(capture.Body, after)) : TryEach(subMatcher, after);
         if (restored) _w.Line($"int savedStart = s.Slots[{start}], savedEnd = s.Slots[{start + 1}];");
-        _w.Line($"s.Slots[{start}] = pos; // start of capture {capture.Slot}");
-        _w.Line(restored ? $"if ({body}) return true;" : $"return {body};");
+        _w.Line($"s.Slots[{start}] = pos; // start of capture {capture.Slot}").Line(restored ? $"if ({body}) return true;" : $"return {body};");
         if (!restored) return null;
         _w.Line($"s.Slots[{start}] = savedStart;").Line($"s.Slots[{start + 1}] = savedEnd;").Line("return false;");
         return null;
@@ -598,8 +554,7 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         _w.Line($"if ({Call(next, $"s.Work[{work}]")}) return true;");
         foreach (var slot in slots)
         {
-            _w.Line($"s.Slots[{2 * slot}] = savedStart{slot};");
-            _w.Line($"s.Slots[{2 * slot + 1}] = savedEnd{slot};");
+            _w.Line($"s.Slots[{2 * slot}] = savedStart{slot};").Line($"s.Slots[{2 * slot + 1}] = savedEnd{slot};");
         }
         _w.Line("return false;");
     }

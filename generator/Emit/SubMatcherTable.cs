@@ -54,9 +54,7 @@ internal sealed class SubMatcherTable
 
             w.Line();
             w.Line($"/// <summary>Sub-matcher for <c>{CSharpLiterals.Xml(CSharpLiterals.CommentText(description))}</c>: lists where the pattern can end.</summary>");
-            w.Comment(NodePrinter.Print(pattern, max: 400));
-            w.Line("[SkipLocalsInit]");
-            w.Open($"private sealed unsafe class {name} : ISubMatcher");
+            w.Comment(NodePrinter.Print(pattern, max: 400)).Line("[SkipLocalsInit]").Open($"private sealed unsafe class {name} : ISubMatcher");
             var window = RequiredByteWindow.Of(pattern);
             var lacks = window is { } r ? $"input.Slice(pos, Math.Min({r.Window}, input.Length - pos)).IndexOf((byte)0x{r.Byte:X2}) < 0 ? " : null;
             if (window is { } required) w.Comment($"Every match has '{(char)required.Byte}' within its first {required.Window} bytes.");
@@ -66,8 +64,7 @@ internal sealed class SubMatcherTable
             w.Line("public static int Ends(ReadOnlySpan<byte> input, int pos, Span<int> ends, ref int budget) =>");
             w.Line($"    {(lacks is null ? "" : lacks + "0 : ")}GeneratedSubMatcher.Ends(input, pos, ends, {run};");
             sets.WriteFields(w);
-            w.Line(methods.ToString().TrimEnd('\n'));
-            w.Close();
+            w.Line(methods.ToString().TrimEnd('\n')).Close();
         }
     }
 }

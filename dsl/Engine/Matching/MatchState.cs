@@ -7,8 +7,10 @@ namespace GrokFlow.Engine.Matching;
 /// each capture, -1 when unset), working memory for loops and atomic groups, and the step budget shared by all rules
 /// tried on the line. Lives on the stack: matching allocates nothing.
 /// </summary>
-public ref struct MatchState
+public unsafe ref struct MatchState
 {
+    // Inlined: every sub-matcher call builds a state, and the shared-prefix fields made the constructor too large to inline on its own.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public MatchState(ReadOnlySpan<byte> input, Span<int> slots, Span<int> work, int stepBudget)
     {
         Input = input;
@@ -129,6 +131,12 @@ public ref struct MatchState
 
     /// <summary>What a sub-matcher's <c>Ends</c> returns: the number of ends, -1 when over budget, or <see cref="EndsOverflow"/>.</summary>
     public readonly int EndsResult => EndsOverflowed ? EndsOverflow : OutOfBudget ? -1 : EndCount;
+
+    /// <summary>The matches of the prefix the current run of rules shares, listed once per line (see <see cref="SharedPrefix"/>).</summary>
+    public Span<int> PrefixMatches;
+
+    /// <summary>What the current rule matches after its shared prefix.</summary>
+    public delegate*<ref MatchState, int, bool> Rest;
 
     /// <summary>Clears the captures before a rule is tried.</summary>
     public readonly void ResetCaptures() => Slots.Fill(-1);

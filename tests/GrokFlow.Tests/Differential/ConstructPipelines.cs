@@ -214,6 +214,31 @@ public static class ConstructPipelines
                 "kv user=alice id=42 db.name=x",
                 "list [1,2,3] end",
             ]),
+        // Rules starting with the same helper match it once per line and go on from each of its matches in turn: a
+        // later rule often needs a match of the prefix other than the first (another end, or other captures), and the
+        // last line has more matches of the prefix than are listed.
+        new("prefixes",
+            [
+                ("withNumber", "%{_head} %{integer:n}"),
+                ("withWord", "%{_head} x:%{word:w}"),
+                ("withRest", "%{_head}%{data:rest}"),
+            ],
+            [("_head", "(?:%{word:a}|%{notSpace:b})(?:=%{integer:v})?")],
+            ["ab 5", "ab=1 x:q", "a-b=1 x:2", "ab=1 x:2", "x-y=12 x:9", "a-b x-", "k", "ab=", "a=1 7", "a-b-c-d-e-f-g-h-i x:1"]),
+        new("syslogPrefix",
+            [
+                ("queue", @"%{_prefix}\s+%{notSpace:id}: %{data:props}(\(queue|Queued) %{data:state}(\))?"),
+                ("connect", @"%{_prefix}\s+connect from %{notSpace:host}\[%{notSpace:ip}\]"),
+                ("fallback", @"%{_prefix}\s+%{notSpace:id}: %{data:msg}"),
+            ],
+            [("_prefix", @"(?:%{date(""MMM dd HH:mm:ss""):date}|%{date(""MMM  d HH:mm:ss""):date}|%{date(""MMM d HH:mm:ss""):date}) %{notSpace:user} %{notSpace:process}\[%{integer:pid}\]:")],
+            [
+                "Jul 12 12:24:48 host postfix/qmgr[12345]: 1234567890A: from=<a@b.c>, size=1 (queue active)",
+                "Jul  2 12:24:48 host postfix/qmgr[12345]: 1234567890A: removed",
+                "Jul 2 12:24:48 host postfix/smtpd[7]:  connect from mail.example.com[10.0.0.1]",
+                "Jul 12 12:24:48 host a[b[3]: 1]: connect from x[y]",
+                "Sep 30 01:02:03 h p[1]: id: status=sent (250 ok Queued mail)",
+            ]),
         new("quoted",
             [
                 ("quoted", "%{quotedString:q} %{doubleQuotedString:dq} %{boolean(\"yes\",\"no\"):flag} %{boolean:plain}"),

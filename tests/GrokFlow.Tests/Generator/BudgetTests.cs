@@ -15,6 +15,7 @@ public sealed class BudgetTests(GeneratedPipelinesFixture compiled)
         .Pipeline("nested", [("nested", @"(%{regex(""a+"")})+b")])
         .Pipeline("nestedcapture", [("nestedcapture", @"%{regex(""(\\w+\\s?)+""):words}!")])
         .Pipeline("manydata", [("manydata", "%{data:a},%{data:b},%{data:c},%{data:d},%{data:e},%{data:f}!%{integer:g}")])
+        .Pipeline("sharedprefix", [("first", "%{_nested}b!"), ("second", "%{_nested}!")], [("_nested", @"(%{regex(""a+""):a})+")])
         .ToString();
 
     // Each line ends with a byte a match can end with: a line ending in another is not tried at all.
@@ -23,6 +24,8 @@ public sealed class BudgetTests(GeneratedPipelinesFixture compiled)
         { "nested", new string('a', 40) + "cb" },
         { "nestedcapture", string.Concat(Enumerable.Repeat("word ", 30)) + "?!" },
         { "manydata", string.Concat(Enumerable.Repeat("x,", 80)) + "1" },
+        // Two rules sharing a prefix that backtracks catastrophically: listing its matches stops at the budget too.
+        { "sharedprefix", new string('a', 40) + "!b!" },
     };
 
     [Theory(Timeout = 120_000)]
