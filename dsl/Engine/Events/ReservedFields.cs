@@ -33,6 +33,7 @@ public static class ReservedFields
     /// Which of the six fields written first a member name is, from its word and length (<see cref="EventDocument.KeyWord"/>):
     /// the field's place in <see cref="LeadingField"/>, or -1. All six names fit in the word whole.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static LeadingField LeadingOf(ulong word, int length) =>
         length switch
         {
@@ -45,12 +46,14 @@ public static class ReservedFields
             _ => LeadingField.None,
         };
 
-    private static readonly ulong MessageWord = EventDocument.KeyWordOf(Message);
-    private static readonly ulong SourceWord = EventDocument.KeyWordOf(Source);
-    private static readonly ulong ServiceWord = EventDocument.KeyWordOf(Service);
-    private static readonly ulong TagsWord = EventDocument.KeyWordOf(Tags);
-    private static readonly ulong HostnameWord = EventDocument.KeyWordOf(Hostname);
-    private static readonly ulong StatusWord = EventDocument.KeyWordOf(Status);
+    // The names' words (EventDocument.KeyWordOf: the bytes little-endian, zero-padded) as constants, so that the
+    // comparisons above need no static storage.
+    internal const ulong MessageWord = (ulong)'m' | (ulong)'e' << 8 | (ulong)'s' << 16 | (ulong)'s' << 24 | (ulong)'a' << 32 | (ulong)'g' << 40 | (ulong)'e' << 48;
+    internal const ulong SourceWord = (ulong)'d' | (ulong)'d' << 8 | (ulong)'s' << 16 | (ulong)'o' << 24 | (ulong)'u' << 32 | (ulong)'r' << 40 | (ulong)'c' << 48 | (ulong)'e' << 56;
+    internal const ulong ServiceWord = (ulong)'s' | (ulong)'e' << 8 | (ulong)'r' << 16 | (ulong)'v' << 24 | (ulong)'i' << 32 | (ulong)'c' << 40 | (ulong)'e' << 48;
+    internal const ulong TagsWord = (ulong)'d' | (ulong)'d' << 8 | (ulong)'t' << 16 | (ulong)'a' << 24 | (ulong)'g' << 32 | (ulong)'s' << 40;
+    internal const ulong HostnameWord = (ulong)'h' | (ulong)'o' << 8 | (ulong)'s' << 16 | (ulong)'t' << 24 | (ulong)'n' << 32 | (ulong)'a' << 40 | (ulong)'m' << 48 | (ulong)'e' << 56;
+    internal const ulong StatusWord = (ulong)'s' | (ulong)'t' << 8 | (ulong)'a' << 16 | (ulong)'t' << 24 | (ulong)'u' << 32 | (ulong)'s' << 40;
 
     /// <summary>Whether <paramref name="key"/> is one of the six fields written first (message ... status).</summary>
     public static bool IsLeading(ReadOnlySpan<byte> key) => LeadingOf(EventDocument.KeyWordOf(key), key.Length) != LeadingField.None;

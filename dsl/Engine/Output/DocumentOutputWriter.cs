@@ -15,15 +15,22 @@ internal static class DocumentOutputWriter
         var nodes = plan.Nodes.AsSpan();
         foreach (var root in plan.Roots)
         {
-            if (present[root]) WriteNode(nodes, root, values, present, input, workspace, document, into);
+            if (present[root]) WriteNode(nodes, root, values, present, input, workspace, document, into, inAdded: false);
         }
     }
 
+    /// <summary>
+    /// Node <paramref name="index"/> into object <paramref name="obj"/>; in an object this write added
+    /// (<paramref name="inAdded"/>) there is nothing to find: its members are the nodes', each written once.
+    /// </summary>
     private static void WriteNode(ReadOnlySpan<OutputNode> nodes, int index, ReadOnlySpan<OutputValue> values, ReadOnlySpan<bool> present,
-        ReadOnlySpan<byte> input, OutputWorkspace workspace, EventDocument document, int obj)
+        ReadOnlySpan<byte> input, OutputWorkspace workspace, EventDocument document, int obj, bool inAdded)
     {
         var node = nodes[index];
-        var member = document.FindOrAddMember(obj, node.Utf8Name);
+        var added = inAdded;
+        var member = inAdded
+            ? document.AddMember(obj, node.Utf8Name, node.KeyWord, node.Dotted)
+            : document.FindOrAddMember(obj, node.Utf8Name, node.KeyWord, node.Dotted, out added);
         var count = OutputWriter.CountValues(node, values);
         if (count > 0)
         {
@@ -35,10 +42,10 @@ internal static class DocumentOutputWriter
             }
             return;
         }
-        if (document.KindOf(member) != EventValueKind.Object) document.SetObject(member);
+        if (added || document.KindOf(member) != EventValueKind.Object) document.SetObject(member);
         foreach (var child in node.Children)
         {
-            if (present[child]) WriteNode(nodes, child, values, present, input, workspace, document, member);
+            if (present[child]) WriteNode(nodes, child, values, present, input, workspace, document, member, added);
         }
     }
 

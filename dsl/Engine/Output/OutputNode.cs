@@ -17,6 +17,12 @@ internal sealed class OutputNode(JsonEncodedText name, int[] leaves, int[] child
     /// <summary>The segment as UTF-8, unescaped (the key an event document stores).</summary>
     public byte[] Utf8Name { get; } = System.Text.Encoding.UTF8.GetBytes(name.Value);
 
+    /// <summary>The word an event document keeps of <see cref="Utf8Name"/> (<see cref="Processing.EventDocument.KeyWordOf"/>).</summary>
+    public ulong KeyWord { get; } = Processing.EventDocument.KeyWordOf(System.Text.Encoding.UTF8.GetBytes(name.Value));
+
+    /// <summary>Whether <see cref="Utf8Name"/> holds a dot.</summary>
+    public bool Dotted { get; } = name.Value.Contains('.');
+
     /// <summary>Whether the segment, at the top level, would be one of the reserved fields every event is written with.</summary>
     public bool IsReservedAtRoot { get; } = Events.ReservedFields.IsLeading(System.Text.Encoding.UTF8.GetBytes(name.Value));
 

@@ -16,7 +16,7 @@ internal sealed class OutputWorkspace
     private byte[] _text = new byte[256];
     private int _textUsed;
 
-    /// <summary>The last date a flat member read, for the next line's (see <see cref="Values.DateMemo"/>).</summary>
+    /// <summary>The last date a conversion read, for the next one (see <see cref="Values.DateMemo"/>).</summary>
     public Values.DateMemo DateMemo;
 
     /// <summary>The attribute tree of lines whose rule uses structured filters.</summary>

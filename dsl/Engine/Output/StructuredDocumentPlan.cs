@@ -14,12 +14,13 @@ internal sealed class StructuredDocumentPlan
     /// <summary>Paths deeper than this go through the tree, which checks the depth a document takes.</summary>
     private const int DeepestPath = 32;
 
-    private StructuredDocumentPlan(int[][] capturePaths, byte[][] segments, bool[] dotted, int rootMerge)
+    private StructuredDocumentPlan(int[][] capturePaths, byte[][] segments, int rootMerge)
     {
         CapturePaths = capturePaths;
         RootMerge = rootMerge;
         Segments = segments;
-        Dotted = dotted;
+        Dotted = [.. segments.Select(s => s.AsSpan().Contains((byte)'.'))];
+        Words = [.. segments.Select(s => Processing.EventDocument.KeyWordOf(s))];
     }
 
     /// <summary>For capture <c>i</c>, the nodes of its path from the top-level one to its own (empty for the root merge).</summary>
@@ -30,6 +31,9 @@ internal sealed class StructuredDocumentPlan
 
     /// <summary>For node <c>n</c>, whether its segment holds a dot.</summary>
     public bool[] Dotted { get; }
+
+    /// <summary>For node <c>n</c>, the word an event document keeps of its segment (<see cref="Processing.EventDocument.KeyWordOf"/>).</summary>
+    public ulong[] Words { get; }
 
     /// <summary>The <c>keyvalue</c> capture whose object merges at the top level after the others, or -1.</summary>
     public int RootMerge { get; }
@@ -76,7 +80,7 @@ internal sealed class StructuredDocumentPlan
             paths[i] = nodesOnPath;
         }
         if (segments.Any(s => s is null)) return null;
-        return new StructuredDocumentPlan(paths, segments, [.. segments.Select(s => s.AsSpan().Contains((byte)'.'))], rootMerge);
+        return new StructuredDocumentPlan(paths, segments, rootMerge);
     }
 
     private const int Unsupported = -2;

@@ -68,7 +68,9 @@ internal static class StructuredDocumentWriter
                     continue;
                 }
                 if (!tree.IsPresent(value)) break;
-                if (counts[n] == 1) tree.MergeValueInto(value, document, member, input, workspace);
+                if (tree.Kind(value) == TreeNodeKind.Scalar)
+                    DocumentOutputWriter.SetValue(document, counts[n] == 1 ? member : document.AddElement(member), tree.Scalar(value), input, workspace);
+                else if (counts[n] == 1) tree.MergeValueInto(value, document, member, input, workspace);
                 else tree.SetNodeInto(value, document, document.AddElement(member), input, workspace);
             }
         }
@@ -110,12 +112,13 @@ internal static class StructuredDocumentWriter
     private static int Resolve(EventDocument document, int obj, bool inAdded, StructuredDocumentPlan paths, int node, int count, out bool added)
     {
         var key = paths.Segments[node];
-        var member = inAdded ? EventDocument.None : document.Find(obj, key);
-        added = member == EventDocument.None;
-        if (added) member = document.AddMember(obj, key, paths.Dotted[node]);
+        added = inAdded;
+        var member = inAdded
+            ? document.AddMember(obj, key, paths.Words[node], paths.Dotted[node])
+            : document.FindOrAddMember(obj, key, paths.Words[node], paths.Dotted[node], out added);
         if (count == 0)
         {
-            if (document.KindOf(member) != EventValueKind.Object) document.SetObject(member);
+            if (added || document.KindOf(member) != EventValueKind.Object) document.SetObject(member);
         }
         else if (count > 1)
         {

@@ -21,7 +21,7 @@ internal static class ValueConverter
             ConversionKind.Number => GrokNumbers.TryParseNumber(text, out var d) ? OutputValue.FromDouble(d) : OutputValue.None,
             ConversionKind.NumberExt => GrokNumbers.TryParseNumberExt(text, out var d) ? OutputValue.FromDouble(d) : OutputValue.None,
             ConversionKind.Boolean => capture.Boolean!.TryParse(text, out var b) ? OutputValue.FromBoolean(b) : OutputValue.None,
-            ConversionKind.Date => capture.Date!.TryParse(text, context.Clock, out var ms) ? OutputValue.FromInteger(ms) : OutputValue.None,
+            ConversionKind.Date => capture.Date!.TryParse(text, context.Clock, ref context.Output.DateMemo, out var ms) ? OutputValue.FromInteger(ms) : OutputValue.None,
             _ => OutputValue.None,
         };
         if (!value.HasValue || capture.Filter.Kind == FilterKind.None) return value;

@@ -41,7 +41,7 @@ public sealed partial class EventDocument
     private static ulong MemberBit(ulong word) => 1UL << (int)((word * 0x9E3779B97F4A7C15UL) >> 58);
 
     /// <summary>Whether a name of this word and length holds a dot.</summary>
-    private static bool HoldsDot(ReadOnlySpan<byte> key, ulong word)
+    internal static bool HoldsDot(ReadOnlySpan<byte> key, ulong word)
     {
         if (key.Length > WordBytes) return key.Contains((byte)'.');
         // A zero byte in word ^ dots is a dot (padding bytes become dots' complements, never zero).
@@ -86,6 +86,17 @@ public sealed partial class EventDocument
         return member != None ? member : AddMember(obj, key, word, HoldsDot(key, word));
     }
 
+    /// <summary>
+    /// <see cref="FindOrAddMember(int, ReadOnlySpan{byte})"/> for a name whose word (<see cref="KeyWordOf"/>) and dots
+    /// the caller knows (a rule's path segment); <paramref name="added"/> tells whether it was absent.
+    /// </summary>
+    internal int FindOrAddMember(int obj, ReadOnlySpan<byte> key, ulong word, bool dotted, out bool added)
+    {
+        var member = Find(obj, key, word);
+        added = member == None;
+        return added ? AddMember(obj, key, word, dotted) : member;
+    }
+
     /// <summary>Gives <paramref name="member"/> of object <paramref name="obj"/> the name stored at <paramref name="keyStart"/>.</summary>
     private void SetKey(ref DocumentNode member, int obj, int keyStart, int keyLength)
     {
@@ -95,7 +106,8 @@ public sealed partial class EventDocument
         _nodes[obj].MemberBits |= MemberBit(member.KeyWord);
     }
 
-    private int AddMember(int obj, ReadOnlySpan<byte> key, ulong word, bool dotted)
+    /// <summary>Adds a member (null) named <paramref name="key"/>, of word <paramref name="word"/>, without looking for one.</summary>
+    internal int AddMember(int obj, ReadOnlySpan<byte> key, ulong word, bool dotted)
     {
         var node = NewNode(obj, EventValueKind.Null);
         _dottedNames |= dotted;

@@ -184,25 +184,23 @@ public sealed partial class EventDocument
     /// <summary>Appends an element (null) to array <paramref name="array"/>.</summary>
     public int AddElement(int array) => NewNode(array, EventValueKind.Null);
 
-    public void SetString(int node, ReadOnlySpan<byte> utf8)
-    {
-        MakeEmpty(node, EventValueKind.String);
-        SetText(node, utf8);
-    }
+    public void SetString(int node, ReadOnlySpan<byte> utf8) => SetScalar(node, EventValueKind.String, AppendText(utf8), utf8.Length);
 
     /// <summary>Sets a number from its JSON text (kept as written: <c>30.0</c> stays <c>30.0</c>).</summary>
-    public void SetNumberText(int node, ReadOnlySpan<byte> json)
-    {
-        MakeEmpty(node, EventValueKind.Number);
-        SetText(node, json);
-    }
+    public void SetNumberText(int node, ReadOnlySpan<byte> json) => SetScalar(node, EventValueKind.Number, AppendText(json), json.Length);
 
     public void SetInteger(int node, long value)
     {
-        Span<byte> buffer = stackalloc byte[24];
-        Utf8Formatter.TryFormat(value, buffer, out var written);
-        SetNumberText(node, buffer.Slice(0, written));
+        // Formatted in place: the text ends up where AppendText would copy it.
+        ReserveText(MaxIntegerLength);
+        var start = _textLength;
+        Utf8Formatter.TryFormat(value, _text.AsSpan(start), out var written);
+        _textLength += written;
+        SetScalar(node, EventValueKind.Number, start, written);
     }
+
+    /// <summary>The length of the longest integer's text (<see cref="long.MinValue"/>).</summary>
+    private const int MaxIntegerLength = 20;
 
     /// <summary>Sets a double, written as JSON numbers are by grokflow (integral values keep <c>.0</c>).</summary>
     public void SetDouble(int node, double value)
@@ -463,24 +461,47 @@ public sealed partial class EventDocument
 
     private void MakeEmpty(int node, EventValueKind kind)
     {
-        _nodes[node].Kind = kind;
-        _nodes[node].FirstChild = None;
-        _nodes[node].LastChild = None;
-        _nodes[node].MemberBits = 0;
-        _nodes[node].TextStart = 0;
-        _nodes[node].TextLength = 0;
+        ref var n = ref _nodes[node];
+        n.Kind = kind;
+        n.FirstChild = None;
+        n.LastChild = None;
+        n.MemberBits = 0;
+        n.TextStart = 0;
+        n.TextLength = 0;
+    }
+
+    /// <summary>Makes <paramref name="node"/> a string or number whose text is stored at <paramref name="textStart"/>.</summary>
+    private void SetScalar(int node, EventValueKind kind, int textStart, int textLength)
+    {
+        ref var n = ref _nodes[node];
+        n.Kind = kind;
+        n.FirstChild = None;
+        n.LastChild = None;
+        n.MemberBits = 0;
+        n.TextStart = textStart;
+        n.TextLength = textLength;
     }
 
     private void SetText(int node, ReadOnlySpan<byte> utf8)
     {
-        _nodes[node].TextStart = AppendText(utf8);
-        _nodes[node].TextLength = utf8.Length;
+        var start = AppendText(utf8);
+        ref var n = ref _nodes[node];
+        n.TextStart = start;
+        n.TextLength = utf8.Length;
     }
+
+    /// <summary>Makes room for <paramref name="more"/> bytes of text after what the document holds.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void ReserveText(int more)
+    {
+        if (_textLength + more > _text.Length) GrowText(more);
+    }
+
+    private void GrowText(int more) => Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + more));
 
     private int AppendText(ReadOnlySpan<byte> utf8)
     {
-        if (_textLength + utf8.Length > _text.Length)
-            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + utf8.Length));
+        ReserveText(utf8.Length);
         var start = _textLength;
         CopyText(utf8, ref _text[start]);
         _textLength += utf8.Length;

@@ -31,14 +31,23 @@ internal sealed partial class ValueTree
     }
 
     /// <summary>Whether <see cref="SetNodeInto"/> gives what the JSON round trip gives for a value at <paramref name="depth"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool CanSet(int node, int depth)
+    {
+        ref readonly var n = ref _nodes[node];
+        return n.Kind == TreeNodeKind.Scalar ? CanSetScalar(n.Value) : CanSetContainer(node, depth);
+    }
+
+    private static bool CanSetScalar(in OutputValue value) =>
+        value.Kind is OutputValueKind.InputText or OutputValueKind.WorkspaceText or OutputValueKind.Integer or OutputValueKind.Boolean
+        || (value.Kind == OutputValueKind.Double && double.IsFinite(value.Double));
+
+    private bool CanSetContainer(int node, int depth)
     {
         switch (_nodes[node].Kind)
         {
             case TreeNodeKind.Scalar:
-                var value = _nodes[node].Value;
-                return value.Kind is OutputValueKind.InputText or OutputValueKind.WorkspaceText or OutputValueKind.Integer or OutputValueKind.Boolean
-                    || (value.Kind == OutputValueKind.Double && double.IsFinite(value.Double));
+                return CanSetScalar(_nodes[node].Value);
             case TreeNodeKind.Null or TreeNodeKind.Pairs:
                 return true;
             case TreeNodeKind.Object:

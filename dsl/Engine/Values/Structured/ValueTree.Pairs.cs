@@ -72,18 +72,17 @@ internal sealed partial class ValueTree
                     key = key[1..];
                     continue;
                 }
-                var member = document.Find(obj, dot < 0 ? key : key[..dot]);
+                var segment = dot < 0 ? key : key[..dot];
+                var member = document.FindOrAddMember(obj, segment, EventDocument.KeyWordOf(segment), dotted: false, out var added);
                 if (dot < 0)
                 {
-                    if (member == EventDocument.None) member = document.AddMember(obj, key, dotted: false);
                     DocumentOutputWriter.SetValue(document, member, _pairs[p].Value, input, workspace);
                     if (set == _pairSet.Length) Array.Resize(ref _pairSet, set * 2);
                     _pairSet[set++] = member;
                     break;
                 }
-                if (member == EventDocument.None)
+                if (added)
                 {
-                    member = document.AddMember(obj, key[..dot], dotted: false);
                     document.SetObject(member);
                 }
                 else if (document.KindOf(member) != EventValueKind.Object)

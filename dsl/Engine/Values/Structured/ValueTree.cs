@@ -19,11 +19,12 @@ internal sealed partial class ValueTree
 {
     private struct TreeNode
     {
+        // Kind and Presence share the first word: 32 bytes a node.
         public TreeNodeKind Kind;
-        public OutputValue Value;
+        public sbyte Presence;
         public int First;
         public int Last;
-        public sbyte Presence;
+        public OutputValue Value;
     }
 
     private struct MemberEntry
@@ -244,7 +245,10 @@ internal sealed partial class ValueTree
     /// Whether a node has something to write: nulls, empty arrays and objects without present members do not (Datadog
     /// drops <c>"additional_details":[]</c> from a <c>json</c> filter's object). Inside an array every element is kept.
     /// </summary>
-    public bool IsPresent(int node)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool IsPresent(int node) => _nodes[node].Kind == TreeNodeKind.Scalar || IsContainerPresent(node);
+
+    private bool IsContainerPresent(int node)
     {
         ref var n = ref _nodes[node];
         switch (n.Kind)
