@@ -17,7 +17,7 @@ public static unsafe class SharedPrefix
     private const int NotListed = 0, Listed = 1, NotKept = 2;
 
     /// <summary>The list's header: whether the matches are listed, how many, and the capture cells kept per match.</summary>
-    private const int Header = 3;
+    private const int StateAt = 0, CountAt = 1, CellsAt = 2, Header = 3;
 
     /// <summary>The size of the list for a prefix whose captures fill the first <paramref name="cells"/> slots.</summary>
     public static int BufferSize(int cells) => Header + MaxMatches * (1 + cells);
@@ -27,9 +27,9 @@ public static unsafe class SharedPrefix
     public static void Start(ref MatchState s, Span<int> buffer, int cells)
     {
         s.PrefixMatches = buffer;
-        buffer[0] = NotListed;
-        buffer[1] = 0;
-        buffer[2] = cells;
+        buffer[StateAt] = NotListed;
+        buffer[CountAt] = 0;
+        buffer[CellsAt] = cells;
     }
 
     /// <summary>
@@ -41,15 +41,15 @@ public static unsafe class SharedPrefix
     {
         var matches = s.PrefixMatches;
         s.Rest = rest;
-        if (matches[0] != Listed)
+        if (matches[StateAt] != Listed)
         {
-            if (last) matches[0] = NotKept;
+            if (last) matches[StateAt] = NotKept;
             if (prefix(ref s, 0)) return true;
-            if (matches[0] == NotListed && !s.OutOfBudget) matches[0] = Listed;
+            if (matches[StateAt] == NotListed && !s.OutOfBudget) matches[StateAt] = Listed;
             return false;
         }
-        var cells = matches[2];
-        for (int i = 0, at = Header; i < matches[1]; i++, at += 1 + cells)
+        var cells = matches[CellsAt];
+        for (int i = 0, at = Header; i < matches[CountAt]; i++, at += 1 + cells)
         {
             matches.Slice(at + 1, cells).CopyTo(s.Slots);
             if (rest(ref s, matches[at])) return true;
@@ -64,14 +64,14 @@ public static unsafe class SharedPrefix
     {
         if (s.Rest(ref s, pos)) return true;
         var matches = s.PrefixMatches;
-        if (matches[0] != NotListed || s.OutOfBudget) return false;
-        if (matches[1] == MaxMatches)
+        if (matches[StateAt] != NotListed || s.OutOfBudget) return false;
+        if (matches[CountAt] == MaxMatches)
         {
-            matches[0] = NotKept;
+            matches[StateAt] = NotKept;
             return false;
         }
-        var cells = matches[2];
-        var at = Header + matches[1]++ * (1 + cells);
+        var cells = matches[CellsAt];
+        var at = Header + matches[CountAt]++ * (1 + cells);
         matches[at] = pos;
         s.Slots[..cells].CopyTo(matches.Slice(at + 1, cells));
         return false;
