@@ -68,9 +68,7 @@ internal static class StructuredDocumentWriter
                     continue;
                 }
                 if (!tree.IsPresent(value)) break;
-                if (tree.Kind(value) == TreeNodeKind.Scalar)
-                    DocumentOutputWriter.SetValue(document, counts[n] == 1 ? member : document.AddElement(member), tree.Scalar(value), input, workspace);
-                else if (counts[n] == 1) tree.MergeValueInto(value, document, member, input, workspace);
+                if (counts[n] == 1) tree.MergeValueInto(value, document, member, input, workspace);
                 else tree.SetNodeInto(value, document, document.AddElement(member), input, workspace);
             }
         }

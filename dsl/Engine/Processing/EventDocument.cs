@@ -184,10 +184,10 @@ public sealed partial class EventDocument
     /// <summary>Appends an element (null) to array <paramref name="array"/>.</summary>
     public int AddElement(int array) => NewNode(array, EventValueKind.Null);
 
-    public void SetString(int node, ReadOnlySpan<byte> utf8) => SetScalar(node, EventValueKind.String, AppendText(utf8), utf8.Length);
+    public void SetString(int node, ReadOnlySpan<byte> utf8) => Reset(node, EventValueKind.String, AppendText(utf8), utf8.Length);
 
     /// <summary>Sets a number from its JSON text (kept as written: <c>30.0</c> stays <c>30.0</c>).</summary>
-    public void SetNumberText(int node, ReadOnlySpan<byte> json) => SetScalar(node, EventValueKind.Number, AppendText(json), json.Length);
+    public void SetNumberText(int node, ReadOnlySpan<byte> json) => Reset(node, EventValueKind.Number, AppendText(json), json.Length);
 
     public void SetInteger(int node, long value)
     {
@@ -196,7 +196,7 @@ public sealed partial class EventDocument
         var start = _textLength;
         Utf8Formatter.TryFormat(value, _text.AsSpan(start), out var written);
         _textLength += written;
-        SetScalar(node, EventValueKind.Number, start, written);
+        Reset(node, EventValueKind.Number, start, written);
     }
 
     /// <summary>The length of the longest integer's text (<see cref="long.MinValue"/>).</summary>
@@ -380,8 +380,7 @@ public sealed partial class EventDocument
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) ReadValue(ref reader, AddElement(node));
                 break;
             case JsonTokenType.String:
-                MakeEmpty(node, EventValueKind.String);
-                SetText(node, reader.ValueIsEscaped ? UnescapedText(ref reader) : reader.ValueSpan);
+                SetString(node, reader.ValueIsEscaped ? UnescapedText(ref reader) : reader.ValueSpan);
                 break;
             case JsonTokenType.Number:
                 SetNumberText(node, reader.HasValueSequence ? throw new JsonException("segmented input") : reader.ValueSpan);
@@ -459,19 +458,13 @@ public sealed partial class EventDocument
         return node;
     }
 
-    private void MakeEmpty(int node, EventValueKind kind)
-    {
-        ref var n = ref _nodes[node];
-        n.Kind = kind;
-        n.FirstChild = None;
-        n.LastChild = None;
-        n.MemberBits = 0;
-        n.TextStart = 0;
-        n.TextLength = 0;
-    }
+    private void MakeEmpty(int node, EventValueKind kind) => Reset(node, kind, textStart: 0, textLength: 0);
 
-    /// <summary>Makes <paramref name="node"/> a string or number whose text is stored at <paramref name="textStart"/>.</summary>
-    private void SetScalar(int node, EventValueKind kind, int textStart, int textLength)
+    /// <summary>
+    /// Makes <paramref name="node"/> a value of <paramref name="kind"/> without children, whose text (a string's or a
+    /// number's) is stored at <paramref name="textStart"/>.
+    /// </summary>
+    private void Reset(int node, EventValueKind kind, int textStart, int textLength)
     {
         ref var n = ref _nodes[node];
         n.Kind = kind;
@@ -480,14 +473,6 @@ public sealed partial class EventDocument
         n.MemberBits = 0;
         n.TextStart = textStart;
         n.TextLength = textLength;
-    }
-
-    private void SetText(int node, ReadOnlySpan<byte> utf8)
-    {
-        var start = AppendText(utf8);
-        ref var n = ref _nodes[node];
-        n.TextStart = start;
-        n.TextLength = utf8.Length;
     }
 
     /// <summary>Makes room for <paramref name="more"/> bytes of text after what the document holds.</summary>

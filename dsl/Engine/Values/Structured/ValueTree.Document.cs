@@ -107,9 +107,13 @@ internal sealed partial class ValueTree
     /// A member's one present value into document node <paramref name="member"/>, as <see cref="MergeMembersInto"/>
     /// sets it: an object merges into an object already there, anything else replaces the member's value.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void MergeValueInto(int value, EventDocument document, int member, ReadOnlySpan<byte> input, OutputWorkspace workspace)
     {
-        if (_nodes[value].Kind is TreeNodeKind.Object or TreeNodeKind.Pairs) MergeObject(value, document, member, input, workspace);
+        ref readonly var n = ref _nodes[value];
+        // A scalar, the usual value, is set here rather than through SetNode's switch.
+        if (n.Kind == TreeNodeKind.Scalar) DocumentOutputWriter.SetValue(document, member, n.Value, input, workspace);
+        else if (n.Kind is TreeNodeKind.Object or TreeNodeKind.Pairs) MergeObject(value, document, member, input, workspace);
         else SetNode(value, document, member, input, workspace);
     }
 

@@ -53,7 +53,6 @@ internal sealed partial class ValueTree
     public void Clear() => _nodeCount = _memberCount = _itemCount = _keyUsed = _pairCount = 0;
 
     public TreeNodeKind Kind(int node) => _nodes[node].Kind;
-    public OutputValue Scalar(int node) => _nodes[node].Value;
 
     public int NewScalar(OutputValue value) => NewNode(TreeNodeKind.Scalar, value);
     public int NewNull() => NewNode(TreeNodeKind.Null, default);
