@@ -110,6 +110,11 @@ public static partial class EventWriter
         return true;
     }
 
+    private static readonly DocumentKey MessageKey = new(ReservedFields.Message.ToArray());
+    private static readonly DocumentKey SourceKey = new(ReservedFields.Source.ToArray());
+    private static readonly DocumentKey HostnameKey = new(ReservedFields.Hostname.ToArray());
+    private static readonly DocumentKey StatusKey = new(ReservedFields.Status.ToArray());
+
     /// <summary>
     /// Loads the event as it enters the pipelines: the attributes <c>message</c>, <c>ddsource</c>, <c>hostname</c>,
     /// <c>status</c>, the message and service it was sent with, and its tags. The source then adds its own attributes.
@@ -117,12 +122,13 @@ public static partial class EventWriter
     public static void Load(EventDocument document, scoped in EventFields fields)
     {
         document.Reset();
-        document.SetString(document.AddMember(EventDocument.Root, ReservedFields.Message), fields.Message);
-        document.Official.SetSentMessage(document.Store(fields.Message));
-        if (!fields.Source.IsEmpty) document.SetString(document.AddMember(EventDocument.Root, ReservedFields.Source), fields.Source);
+        var message = document.AddMember(EventDocument.Root, MessageKey);
+        document.SetString(message, fields.Message);
+        document.Official.SetSentMessage(document.Store(document.TextOf(message)));
+        if (!fields.Source.IsEmpty) document.SetString(document.AddMember(EventDocument.Root, SourceKey), fields.Source);
         if (!fields.Service.IsEmpty) document.Official.SetSentService(document.Store(fields.Service));
-        if (!fields.Hostname.IsEmpty) document.SetString(document.AddMember(EventDocument.Root, ReservedFields.Hostname), fields.Hostname);
-        if (!fields.Status.IsEmpty) document.SetString(document.AddMember(EventDocument.Root, ReservedFields.Status), fields.Status);
+        if (!fields.Hostname.IsEmpty) document.SetString(document.AddMember(EventDocument.Root, HostnameKey), fields.Hostname);
+        if (!fields.Status.IsEmpty) document.SetString(document.AddMember(EventDocument.Root, StatusKey), fields.Status);
         AddTags(document, fields.Tags);
     }
 

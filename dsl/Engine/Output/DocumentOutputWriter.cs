@@ -29,8 +29,8 @@ internal static class DocumentOutputWriter
         var node = nodes[index];
         var added = inAdded;
         var member = inAdded
-            ? document.AddMember(obj, node.Utf8Name, node.KeyWord, node.Dotted)
-            : document.FindOrAddMember(obj, node.Utf8Name, node.KeyWord, node.Dotted, out added);
+            ? document.AddMember(obj, node.Key)
+            : document.FindOrAddMember(obj, node.Key, out added);
         var count = OutputWriter.CountValues(node, values);
         if (count > 0)
         {
@@ -55,7 +55,7 @@ internal static class DocumentOutputWriter
         switch (value.Kind)
         {
             case OutputValueKind.InputText:
-                document.SetString(node, OutputWriter.ValidText(input.Slice(value.Start, value.Length), workspace));
+                document.SetSharedString(node, OutputWriter.ValidText(input.Slice(value.Start, value.Length), workspace));
                 break;
             case OutputValueKind.WorkspaceText:
                 document.SetString(node, OutputWriter.ValidText(workspace.Text(value.Start, value.Length), workspace));

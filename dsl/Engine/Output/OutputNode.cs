@@ -14,14 +14,11 @@ internal sealed class OutputNode(JsonEncodedText name, int[] leaves, int[] child
     /// <summary>The name as a member of a <see cref="JsonMemberRun"/>.</summary>
     public JsonMemberName Member { get; } = new(name);
 
+    /// <summary>The segment as an event document's member name (UTF-8, unescaped).</summary>
+    public Processing.DocumentKey Key { get; } = new(System.Text.Encoding.UTF8.GetBytes(name.Value));
+
     /// <summary>The segment as UTF-8, unescaped (the key an event document stores).</summary>
-    public byte[] Utf8Name { get; } = System.Text.Encoding.UTF8.GetBytes(name.Value);
-
-    /// <summary>The word an event document keeps of <see cref="Utf8Name"/> (<see cref="Processing.EventDocument.KeyWordOf"/>).</summary>
-    public ulong KeyWord { get; } = Processing.EventDocument.KeyWordOf(System.Text.Encoding.UTF8.GetBytes(name.Value));
-
-    /// <summary>Whether <see cref="Utf8Name"/> holds a dot.</summary>
-    public bool Dotted { get; } = name.Value.Contains('.');
+    public byte[] Utf8Name => Key.Utf8;
 
     /// <summary>Whether the segment, at the top level, would be one of the reserved fields every event is written with.</summary>
     public bool IsReservedAtRoot { get; } = Events.ReservedFields.IsLeading(System.Text.Encoding.UTF8.GetBytes(name.Value));

@@ -19,8 +19,7 @@ internal sealed class StructuredDocumentPlan
         CapturePaths = capturePaths;
         RootMerge = rootMerge;
         Segments = segments;
-        Dotted = [.. segments.Select(s => s.AsSpan().Contains((byte)'.'))];
-        Words = [.. segments.Select(s => Processing.EventDocument.KeyWordOf(s))];
+        Keys = [.. segments.Select(s => new Processing.DocumentKey(s))];
     }
 
     /// <summary>For capture <c>i</c>, the nodes of its path from the top-level one to its own (empty for the root merge).</summary>
@@ -29,11 +28,8 @@ internal sealed class StructuredDocumentPlan
     /// <summary>For node <c>n</c>, its path segment as the tree would store it (the capture's own bytes).</summary>
     public byte[][] Segments { get; }
 
-    /// <summary>For node <c>n</c>, whether its segment holds a dot.</summary>
-    public bool[] Dotted { get; }
-
-    /// <summary>For node <c>n</c>, the word an event document keeps of its segment (<see cref="Processing.EventDocument.KeyWordOf"/>).</summary>
-    public ulong[] Words { get; }
+    /// <summary>For node <c>n</c>, its segment as an event document's member name.</summary>
+    internal Processing.DocumentKey[] Keys { get; }
 
     /// <summary>The <c>keyvalue</c> capture whose object merges at the top level after the others, or -1.</summary>
     public int RootMerge { get; }

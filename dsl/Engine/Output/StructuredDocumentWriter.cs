@@ -109,11 +109,9 @@ internal static class StructuredDocumentWriter
     /// </summary>
     private static int Resolve(EventDocument document, int obj, bool inAdded, StructuredDocumentPlan paths, int node, int count, out bool added)
     {
-        var key = paths.Segments[node];
+        var key = paths.Keys[node];
         added = inAdded;
-        var member = inAdded
-            ? document.AddMember(obj, key, paths.Words[node], paths.Dotted[node])
-            : document.FindOrAddMember(obj, key, paths.Words[node], paths.Dotted[node], out added);
+        var member = inAdded ? document.AddMember(obj, key) : document.FindOrAddMember(obj, key, out added);
         if (count == 0)
         {
             if (added || document.KindOf(member) != EventValueKind.Object) document.SetObject(member);

@@ -88,13 +88,14 @@ public sealed partial class EventDocument
 
     /// <summary>
     /// <see cref="FindOrAddMember(int, ReadOnlySpan{byte})"/> for a name whose word (<see cref="KeyWordOf"/>) and dots
-    /// the caller knows (a rule's path segment); <paramref name="added"/> tells whether it was absent.
+    /// the caller knows, and which may be a slice of text the document holds (a key-value pair's key in the message):
+    /// an added member then shares it. <paramref name="added"/> tells whether it was absent.
     /// </summary>
-    internal int FindOrAddMember(int obj, ReadOnlySpan<byte> key, ulong word, bool dotted, out bool added)
+    internal int FindOrAddSharedMember(int obj, ReadOnlySpan<byte> key, ulong word, bool dotted, out bool added)
     {
         var member = Find(obj, key, word);
         added = member == None;
-        return added ? AddMember(obj, key, word, dotted) : member;
+        return added ? AddMemberAt(obj, TextStartOf(key), key.Length, word, dotted) : member;
     }
 
     /// <summary>Gives <paramref name="member"/> of object <paramref name="obj"/> the name stored at <paramref name="keyStart"/>.</summary>
@@ -107,15 +108,13 @@ public sealed partial class EventDocument
     }
 
     /// <summary>Adds a member (null) named <paramref name="key"/>, of word <paramref name="word"/>, without looking for one.</summary>
-    internal int AddMember(int obj, ReadOnlySpan<byte> key, ulong word, bool dotted)
+    internal int AddMember(int obj, ReadOnlySpan<byte> key, ulong word, bool dotted) => AddMemberAt(obj, AppendText(key), key.Length, word, dotted);
+
+    /// <summary>Adds a member (null) whose name is stored at <paramref name="keyStart"/>.</summary>
+    private int AddMemberAt(int obj, int keyStart, int keyLength, ulong word, bool dotted)
     {
-        var node = NewNode(obj, EventValueKind.Null);
         _dottedNames |= dotted;
-        var keyStart = AppendText(key);
-        ref var added = ref _nodes[node];
-        added.KeyStart = keyStart;
-        added.KeyLength = key.Length;
-        added.KeyWord = word;
+        var node = NewNode(obj, EventValueKind.Null, keyStart, keyLength, word);
         _nodes[obj].MemberBits |= MemberBit(word);
         return node;
     }

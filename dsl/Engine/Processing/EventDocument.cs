@@ -57,7 +57,8 @@ public sealed partial class EventDocument
     public void Reset()
     {
         _nodeCount = 1;
-        _textLength = 0;
+        if (_namesToKeep.Count > 0) KeepNames();
+        _textLength = _keptNamesLength;
         _dottedNames = false;
         TagCount = 0;
         _nodes[Root] = new DocumentNode { Kind = EventValueKind.Object, Parent = None, FirstChild = None, LastChild = None, Next = None };
@@ -186,6 +187,12 @@ public sealed partial class EventDocument
 
     public void SetString(int node, ReadOnlySpan<byte> utf8) => Reset(node, EventValueKind.String, AppendText(utf8), utf8.Length);
 
+    /// <summary>
+    /// <see cref="SetString"/> for text that may be a slice of text the document holds (a grok capture of the
+    /// message): the node then shares it rather than copying it.
+    /// </summary>
+    internal void SetSharedString(int node, ReadOnlySpan<byte> utf8) => Reset(node, EventValueKind.String, TextStartOf(utf8), utf8.Length);
+
     /// <summary>Sets a number from its JSON text (kept as written: <c>30.0</c> stays <c>30.0</c>).</summary>
     public void SetNumberText(int node, ReadOnlySpan<byte> json) => Reset(node, EventValueKind.Number, AppendText(json), json.Length);
 
@@ -227,7 +234,7 @@ public sealed partial class EventDocument
         if (IsInside(target, source))
         {
             // Copying a value into its own subtree would copy the growing copy: copy a snapshot instead.
-            var snapshot = AddMember(Root, default);
+            var snapshot = AddMember(Root, ReadOnlySpan<byte>.Empty);
             Remove(snapshot);
             CopyValue(source, snapshot);
             source = snapshot;
@@ -337,7 +344,7 @@ public sealed partial class EventDocument
     }
 
     /// <summary>Stores UTF-8 text in the document (e.g. for <see cref="OfficialValues"/>) and returns where.</summary>
-    public (int Start, int Length) Store(ReadOnlySpan<byte> utf8) => (AppendText(utf8), utf8.Length);
+    public (int Start, int Length) Store(ReadOnlySpan<byte> utf8) => (TextStartOf(utf8), utf8.Length);
 
     /// <summary>Text stored with <see cref="Store"/>.</summary>
     public ReadOnlySpan<byte> Stored((int Start, int Length) at) => _text.AsSpan(at.Start, at.Length);
@@ -445,12 +452,15 @@ public sealed partial class EventDocument
 
     // ---- storage -------------------------------------------------------------------------------------------------
 
-    private int NewNode(int parent, EventValueKind kind)
+    private int NewNode(int parent, EventValueKind kind, int keyStart = 0, int keyLength = 0, ulong keyWord = 0)
     {
         if (_nodeCount == _nodes.Length) Array.Resize(ref _nodes, _nodes.Length * 2);
         var nodes = _nodes;
         var node = _nodeCount++;
-        nodes[node] = new DocumentNode { Kind = kind, Parent = parent, FirstChild = None, LastChild = None, Next = None };
+        nodes[node] = new DocumentNode
+        {
+            Kind = kind, Parent = parent, FirstChild = None, LastChild = None, Next = None, KeyStart = keyStart, KeyLength = keyLength, KeyWord = keyWord,
+        };
         ref var parentNode = ref nodes[parent];
         if (parentNode.LastChild == None) parentNode.FirstChild = node;
         else nodes[parentNode.LastChild].Next = node;
@@ -483,6 +493,20 @@ public sealed partial class EventDocument
     }
 
     private void GrowText(int more) => Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + more));
+
+    /// <summary>
+    /// Where <paramref name="utf8"/> is in the document's text: where it already is when it is a slice of text the
+    /// document holds (a grok capture of the message, a key-value pair's name), else where it is copied to. Text is
+    /// never changed once stored (until <see cref="Reset"/>), so nodes may share it.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private int TextStartOf(ReadOnlySpan<byte> utf8)
+    {
+        var offset = System.Runtime.CompilerServices.Unsafe.ByteOffset(
+            ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_text),
+            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(utf8));
+        return offset >= 0 && offset <= _textLength - utf8.Length ? (int)offset : AppendText(utf8);
+    }
 
     private int AppendText(ReadOnlySpan<byte> utf8)
     {

@@ -40,7 +40,7 @@ public sealed class ProcessingPipeline : IGrokPipeline
         return outcome;
     }
 
-    private static readonly AttributePath MessagePath = new("message");
+    private static readonly DocumentKey MessageKey = new("message"u8.ToArray());
 
     /// <summary>
     /// Runs the pipeline on an event that is only <paramref name="message"/> and writes the rest of the event (its
@@ -51,8 +51,9 @@ public sealed class ProcessingPipeline : IGrokPipeline
     {
         var document = context.Processing.Document;
         document.Reset();
-        document.SetString(document.GetOrCreate(MessagePath), message);
-        document.Official.SetSentMessage(document.Store(message));
+        var messageNode = document.AddMember(EventDocument.Root, MessageKey);
+        document.SetString(messageNode, message);
+        document.Official.SetSentMessage(document.Store(document.TextOf(messageNode)));
         var result = Process(document, context);
         Events.EventWriter.WriteMembers(document, writer, context, withMessage: false);
         return result;

@@ -73,7 +73,7 @@ internal sealed partial class ValueTree
                     continue;
                 }
                 var segment = dot < 0 ? key : key[..dot];
-                var member = document.FindOrAddMember(obj, segment, EventDocument.KeyWordOf(segment), dotted: false, out var added);
+                var member = document.FindOrAddSharedMember(obj, segment, EventDocument.KeyWordOf(segment), dotted: false, out var added);
                 if (dot < 0)
                 {
                     DocumentOutputWriter.SetValue(document, member, _pairs[p].Value, input, workspace);
