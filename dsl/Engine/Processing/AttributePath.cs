@@ -21,7 +21,14 @@ public sealed class AttributePath
         }
         ends.Add(Utf8.Length);
         _segmentEnds = ends.ToArray();
+        _segmentWords = [.. Enumerable.Range(0, _segmentEnds.Length).Select(i => EventDocument.KeyWordOf(Segment(i)))];
     }
+
+    /// <summary>For each segment, the word an event document keeps of a name (<see cref="EventDocument.KeyWordOf"/>).</summary>
+    private readonly ulong[] _segmentWords;
+
+    /// <summary>The word of segment <paramref name="index"/> (<see cref="EventDocument.KeyWordOf"/>).</summary>
+    internal ulong SegmentWord(int index) => _segmentWords[index];
 
     public string Text { get; }
     public byte[] Utf8 { get; }

@@ -34,12 +34,19 @@ public sealed partial class EventDocument
     }
 
     /// <summary>Where <paramref name="key"/>'s name is in the text: the kept bytes, or a copy noted to be kept.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private int KeyStartOf(DocumentKey key)
     {
         var id = key.Id;
         var kept = _keptNames;
-        if ((uint)id < (uint)kept.Length && kept[id] != 0) return kept[id] - 1;
-        if (id < MostKeptNames && !_namesToKeep.Contains(key)) _namesToKeep.Add(key);
+        return (uint)id < (uint)kept.Length && kept[id] != 0 ? kept[id] - 1 : CopyKeyToKeep(key);
+    }
+
+    /// <summary>A name not kept yet: copied for this event, and noted to be kept from the next.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private int CopyKeyToKeep(DocumentKey key)
+    {
+        if (key.Id < MostKeptNames && !_namesToKeep.Contains(key)) _namesToKeep.Add(key);
         return AppendText(key.Utf8);
     }
 

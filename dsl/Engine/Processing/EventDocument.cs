@@ -112,7 +112,9 @@ public sealed partial class EventDocument
         var longest = _dottedNames ? path.SegmentCount - 1 : firstSegment;
         for (var last = firstSegment; last <= longest; last++)
         {
-            var child = Find(obj, path.Segments(firstSegment, last));
+            var child = last == firstSegment
+                ? Find(obj, path.Segment(firstSegment), path.SegmentWord(firstSegment))
+                : Find(obj, path.Segments(firstSegment, last));
             if (child == None) continue;
             if (last == path.SegmentCount - 1) return child;
             var found = Find(child, path, last + 1);
@@ -156,7 +158,7 @@ public sealed partial class EventDocument
         var i = 0;
         for (; i < path.SegmentCount; i++)
         {
-            var child = Find(obj, path.Segment(i));
+            var child = Find(obj, path.Segment(i), path.SegmentWord(i));
             if (child == None) break;
             if (i == path.SegmentCount - 1) return child;
             obj = child;
@@ -167,7 +169,7 @@ public sealed partial class EventDocument
         {
             if (i > 0 && _nodes[obj].Kind != EventValueKind.Object) MakeEmpty(obj, EventValueKind.Object);
             var segment = path.Segment(i);
-            obj = AddMember(obj, segment, KeyWordOf(segment), dotted: false); // segments are split at the dots
+            obj = AddMember(obj, segment, path.SegmentWord(i), dotted: false); // segments are split at the dots
         }
         return obj;
     }
