@@ -48,11 +48,26 @@ internal static class KeyValueParser
         {
             if (!TryTake(scanner.Syntax, text, pair, out var key, out var value)) continue;
             var full = s.Slice(key.Start, key.Length);
-            if (full.Count((byte)'.') > MostDotsStraight || !System.Text.Unicode.Utf8.IsValid(full)) return NeedsTree;
+            // One pass over the (short) key rather than a call per question: its dots, its ends without them, whether it is ASCII.
+            int dots = 0, lead = -1, last = -1;
+            var ascii = true;
+            for (var i = 0; i < full.Length; i++)
+            {
+                var b = full[i];
+                if (b == (byte)'.')
+                {
+                    dots++;
+                    continue;
+                }
+                if (lead < 0) lead = i;
+                last = i;
+                ascii &= b < 0x80;
+            }
+            if (dots > MostDotsStraight || (!ascii && !System.Text.Unicode.Utf8.IsValid(full))) return NeedsTree;
             // Empty segments are skipped: the dots around the key do not count.
-            var lead = full.IndexOfAnyExcept((byte)'.');
             if (lead < 0) continue;
-            tree.AddPair(pairs, text.Offset + key.Start + lead, full[lead..].TrimEnd((byte)'.').Length, value);
+            var dotted = dots > lead + (full.Length - 1 - last);
+            tree.AddPair(pairs, text.Offset + key.Start + lead, last - lead + 1, dotted, value);
         }
         return pairs;
     }

@@ -14,6 +14,7 @@ internal sealed partial class ValueTree
     {
         public int KeyStart;
         public int KeyLength;
+        public bool KeyDotted;
         public OutputValue Value;
     }
 
@@ -31,12 +32,12 @@ internal sealed partial class ValueTree
 
     /// <summary>
     /// Adds a pair to the last <see cref="NewPairs"/> node: the key's bytes in the line (no empty segment at either
-    /// end, a valid UTF-8 name) and its value.
+    /// end, a valid UTF-8 name), whether they hold a dot, and its value.
     /// </summary>
-    public void AddPair(int pairs, int keyStart, int keyLength, OutputValue value)
+    public void AddPair(int pairs, int keyStart, int keyLength, bool keyDotted, OutputValue value)
     {
         if (_pairCount == _pairs.Length) Array.Resize(ref _pairs, _pairs.Length * 2);
-        _pairs[_pairCount++] = new PairEntry { KeyStart = keyStart, KeyLength = keyLength, Value = value };
+        _pairs[_pairCount++] = new PairEntry { KeyStart = keyStart, KeyLength = keyLength, KeyDotted = keyDotted, Value = value };
         _nodes[pairs].Last = _pairCount;
     }
 
@@ -46,8 +47,7 @@ internal sealed partial class ValueTree
         for (var p = _nodes[pairs].First; p < _nodes[pairs].Last; p++)
         {
             var key = input.Slice(_pairs[p].KeyStart, _pairs[p].KeyLength);
-            var dot = key.IndexOf((byte)'.');
-            if ((dot < 0 ? key : key[..dot]).SequenceEqual(name)) return true;
+            if ((_pairs[p].KeyDotted ? key[..key.IndexOf((byte)'.')] : key).SequenceEqual(name)) return true;
         }
         return false;
     }
@@ -64,6 +64,15 @@ internal sealed partial class ValueTree
         {
             var key = input.Slice(_pairs[p].KeyStart, _pairs[p].KeyLength);
             var obj = into;
+            if (!_pairs[p].KeyDotted)
+            {
+                // The usual key, one segment: its member, without looking for dots.
+                var member = document.FindOrAddSharedMember(obj, key, EventDocument.KeyWordOf(key), dotted: false, out _);
+                DocumentOutputWriter.SetValue(document, member, _pairs[p].Value, input, workspace);
+                if (set == _pairSet.Length) Array.Resize(ref _pairSet, set * 2);
+                _pairSet[set++] = member;
+                continue;
+            }
             while (true)
             {
                 var dot = key.IndexOf((byte)'.');
