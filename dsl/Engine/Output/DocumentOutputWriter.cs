@@ -55,7 +55,8 @@ internal static class DocumentOutputWriter
         switch (value.Kind)
         {
             case OutputValueKind.InputText:
-                document.SetSharedString(node, OutputWriter.ValidText(input.Slice(value.Start, value.Length), workspace));
+                var text = input.Slice(value.Start, value.Length);
+                if (!document.TrySetAsciiSlice(node, text)) document.SetSharedString(node, OutputWriter.ValidText(text, workspace));
                 break;
             case OutputValueKind.WorkspaceText:
                 document.SetString(node, OutputWriter.ValidText(workspace.Text(value.Start, value.Length), workspace));

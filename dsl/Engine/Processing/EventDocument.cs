@@ -59,6 +59,7 @@ public sealed partial class EventDocument
         _nodeCount = 1;
         if (_namesToKeep.Count > 0) KeepNames();
         _textLength = _keptNamesLength;
+        _asciiStart = _asciiEnd = 0;
         _dottedNames = false;
         TagCount = 0;
         _nodes[Root] = new DocumentNode { Kind = EventValueKind.Object, Parent = None, FirstChild = None, LastChild = None, Next = None };
@@ -194,6 +195,32 @@ public sealed partial class EventDocument
     /// message): the node then shares it rather than copying it.
     /// </summary>
     internal void SetSharedString(int node, ReadOnlySpan<byte> utf8) => Reset(node, EventValueKind.String, TextStartOf(utf8), utf8.Length);
+
+    /// <summary>The part of the text a grok step's source took up when it was found to be ASCII (<see cref="NoteAscii"/>), else empty.</summary>
+    private int _asciiStart, _asciiEnd;
+
+    /// <summary>Notes whether string node <paramref name="node"/> is all ASCII: then any slice of it is valid UTF-8 (<see cref="TrySetAsciiSlice"/>).</summary>
+    internal void NoteAscii(int node)
+    {
+        ref readonly var n = ref _nodes[node];
+        var ascii = System.Text.Ascii.IsValid(_text.AsSpan(n.TextStart, n.TextLength));
+        _asciiStart = ascii ? n.TextStart : 0;
+        _asciiEnd = ascii ? n.TextStart + n.TextLength : 0;
+    }
+
+    /// <summary>
+    /// Sets a string that is a slice of the text <see cref="NoteAscii"/> found ASCII, sharing it, with no UTF-8 check
+    /// to make; false, with nothing set, for any other text.
+    /// </summary>
+    internal bool TrySetAsciiSlice(int node, ReadOnlySpan<byte> utf8)
+    {
+        var offset = System.Runtime.CompilerServices.Unsafe.ByteOffset(
+            ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_text),
+            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(utf8));
+        if (offset < _asciiStart || offset > _asciiEnd - utf8.Length) return false;
+        Reset(node, EventValueKind.String, (int)offset, utf8.Length);
+        return true;
+    }
 
     /// <summary>Sets a number from its JSON text (kept as written: <c>30.0</c> stays <c>30.0</c>).</summary>
     public void SetNumberText(int node, ReadOnlySpan<byte> json) => Reset(node, EventValueKind.Number, AppendText(json), json.Length);

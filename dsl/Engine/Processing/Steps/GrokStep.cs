@@ -15,6 +15,7 @@ public sealed class GrokStep(GrokStepModel model, IGrokParserSet parsers) : ISte
     {
         var node = document.Find(_source);
         if (node == EventDocument.None || document.KindOf(node) != EventValueKind.String) return;
+        document.NoteAscii(node);
         var scratch = context.Processing;
         var writer = scratch.BeginGrokInto(document, context);
         var result = GrokResult.NoMatch;
