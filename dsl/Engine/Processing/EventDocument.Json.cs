@@ -143,7 +143,13 @@ public sealed partial class EventDocument
             Reserve(length, 1 + (members ? MemberRoom(childNode) : ValueRoom(childNode)));
             if (child != first) _json[length++] = (byte)',';
             if (members && !TryAppendKey(childNode, ref length)) return false;
-            if (!TryAppendValueInRoom(child, ref length, depth)) return false;
+            if (childNode.Kind == EventValueKind.String)
+            {
+                // The usual child, a string, quoted here rather than through the call's switch.
+                if (!JsonStrings.TryQuoteInRoom(_text.AsSpan(childNode.TextStart, childNode.TextLength), ref JsonAt(length), out var written)) return false;
+                length += written;
+            }
+            else if (!TryAppendValueInRoom(child, ref length, depth)) return false;
         }
         Reserve(length, 1);
         _json[length++] = members ? (byte)'}' : (byte)']';

@@ -38,6 +38,7 @@ public sealed partial class EventDocument
     }
 
     /// <summary>The bit of a member whose name has word <paramref name="word"/> in its object's member bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong MemberBit(ulong word) => 1UL << (int)((word * 0x9E3779B97F4A7C15UL) >> 58);
 
     /// <summary>Whether a name of this word and length holds a dot.</summary>
