@@ -145,9 +145,14 @@ public sealed partial class EventDocument
             if (members && !TryAppendKey(childNode, ref length)) return false;
             if (childNode.Kind == EventValueKind.String)
             {
-                // The usual child, a string, quoted here rather than through the call's switch.
+                // The usual children, strings and numbers, written here rather than through the call's switch.
                 if (!JsonStrings.TryQuoteInRoom(_text.AsSpan(childNode.TextStart, childNode.TextLength), ref JsonAt(length), out var written)) return false;
                 length += written;
+            }
+            else if (childNode.Kind == EventValueKind.Number)
+            {
+                CopyText(_text.AsSpan(childNode.TextStart, childNode.TextLength), ref JsonAt(length));
+                length += childNode.TextLength;
             }
             else if (!TryAppendValueInRoom(child, ref length, depth)) return false;
         }
@@ -156,6 +161,7 @@ public sealed partial class EventDocument
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool AppendInRoom(ReadOnlySpan<byte> bytes, ref int length)
     {
         CopyText(bytes, ref JsonAt(length));
