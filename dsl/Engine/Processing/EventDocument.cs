@@ -503,6 +503,7 @@ public sealed partial class EventDocument
     /// Makes <paramref name="node"/> a value of <paramref name="kind"/> without children, whose text (a string's or a
     /// number's) is stored at <paramref name="textStart"/>.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Reset(int node, EventValueKind kind, int textStart, int textLength)
     {
         ref var n = ref _nodes[node];
