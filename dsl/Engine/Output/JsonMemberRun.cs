@@ -178,7 +178,7 @@ public ref struct JsonMemberRun
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryString(JsonMemberName name, ReadOnlySpan<byte> utf8)
     {
-        // The usual value, 1 to 15 bytes that need no escape (a user, an address, a port), after a short name.
+        // The usual value, 1 to 32 bytes that need no escape (a user, an address, a host, a port), after a short name.
         if ((uint)(utf8.Length - 1) < JsonStrings.ShortLongest
             && TryWriteLaterName(name, JsonStrings.ShortLongest + 2, out var nameLength)
             && JsonStrings.TryQuoteShort(utf8, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length + nameLength)))
