@@ -128,13 +128,13 @@ internal static class PipelineEmitter
             }
             w.Comment($"{rule.Name} (line {rule.Line}): {CSharpLiterals.CommentText(rule.Pattern)}");
             var required = RequiredLiteral.Of(rule.Root);
-            if (required is not null)
-                w.Comment($"A line without {CSharpLiterals.CommentText(CSharpLiterals.String(required))} cannot match {rule.Name}: skip the attempt.");
+            if (required is { } literal)
+                w.Comment($"A line without {CSharpLiterals.CommentText(CSharpLiterals.String(literal.Text))}{(literal.At > 0 ? $" after its first {literal.At} bytes (what comes before spans at least that)" : "")} cannot match {rule.Name}: skip the attempt.");
             var endings = FirstBytes.Of(rule.Root, last: true) is { } last && last.Count(b => b) <= 16 && !last.Skip(0x80).Contains(true)
                 ? CSharpLiterals.Utf8(new string([.. Enumerable.Range(0, 0x80).Where(b => last[b]).Select(b => (char)b)])) : null;
             if (endings is not null) w.Comment($"A line whose last byte is not one of {CSharpLiterals.CommentText(endings)} cannot match {rule.Name} either.");
             w.Line("state.ResetCaptures();");
-            w.Open($"if ({(required is null ? "" : $"message.IndexOf({CSharpLiterals.Utf8(required)}) >= 0 && ")}"
+            w.Open($"if ({(required is not { } l ? "" : $"{(l.At > 0 ? $"message.Length > {l.At} && message[{l.At}..]" : "message")}.IndexOf({CSharpLiterals.Utf8(l.Text)}) >= 0 && ")}"
                 + $"{(endings is null ? "" : $"message.Length > 0 && {endings}.Contains(message[^1]) && ")}{ruleClass}.Match(ref state))");
             w.Line($"OutputWriter.Write({ruleClass}.Output, message, slots, writer, context);");
             foreach (var line in onMatch(index++)) w.Line(line);

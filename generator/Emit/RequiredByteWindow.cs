@@ -41,7 +41,7 @@ internal readonly record struct RequiredByteWindow(byte Byte, int Window)
                 foreach (var part in sequence.Parts)
                 {
                     if (Offset(part, b) is { } inPart) return before + inPart;
-                    if (MaxWidth(part) is not { } width) return null;
+                    if (Width(part, most: true) is not { } width) return null;
                     before += width;
                 }
                 return null;
@@ -54,25 +54,25 @@ internal readonly record struct RequiredByteWindow(byte Byte, int Window)
         }
     }
 
-    /// <summary>The most bytes a match of <paramref name="node"/> can span; null when unbounded or not known.</summary>
-    private static int? MaxWidth(Node node)
+    /// <summary>The most bytes a match of <paramref name="node"/> can span (null: unbounded or not known), or (not <paramref name="most"/>) the fewest it surely spans.</summary>
+    internal static int? Width(Node node, bool most)
     {
         switch (NodeWalk.Inner(node))
         {
             case TextNode text:
-                return text.IgnoreCase && text.Text.Any(c => c >= 0x80) ? null : Encoding.UTF8.GetByteCount(text.Text);
+                return !text.IgnoreCase ? Encoding.UTF8.GetByteCount(text.Text) : !most ? 0 : text.Text.Any(c => c >= 0x80) ? null : text.Text.Length;
             case SetNode set:
-                return set.Set.IsAsciiOnly ? 1 : 4;
+                return set.Set.IsAsciiOnly || !most ? 1 : 4;
             case SequenceNode sequence:
-                return AllKnown(sequence.Parts.Select(MaxWidth))?.Sum();
+                return AllKnown(sequence.Parts.Select(part => Width(part, most)))?.Sum();
             case AlternationNode alternation:
-                return AllKnown(alternation.Branches.Select(MaxWidth))?.DefaultIfEmpty(0).Max();
+                return AllKnown(alternation.Branches.Select(branch => Width(branch, most)))?.DefaultIfEmpty(0) is { } widths ? most ? widths.Max() : widths.Min() : null;
             case RepeatNode repeat:
-                return repeat.Max == RepeatNode.Unbounded ? null : MaxWidth(repeat.Body) is { } body ? body * repeat.Max : null;
+                return most && repeat.Max == RepeatNode.Unbounded ? null : Width(repeat.Body, most) * (most ? repeat.Max : repeat.Min);
             case LookaroundNode or AnchorNode or EmptyNode:
                 return 0;
             default:
-                return null;
+                return most ? null : 0;
         }
     }
 

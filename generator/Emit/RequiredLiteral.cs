@@ -12,18 +12,19 @@ internal static class RequiredLiteral
     /// <summary>Shorter literals are not worth a search of their own.</summary>
     private const int MinimumBytes = 3;
 
-    public static string? Of(Node root)
+    /// <summary>The literal, and how many bytes of the line surely come before it (where its search can start).</summary>
+    public static (string Text, int At)? Of(Node root)
     {
-        var best = Collect(root).OrderByDescending(l => Encoding.UTF8.GetByteCount(l)).FirstOrDefault();
-        return best is not null && Encoding.UTF8.GetByteCount(best) >= MinimumBytes ? best : null;
+        var best = Collect(root, 0).OrderByDescending(l => Encoding.UTF8.GetByteCount(l.Text)).FirstOrDefault();
+        return best.Text is not null && Encoding.UTF8.GetByteCount(best.Text) >= MinimumBytes ? best : null;
     }
 
-    private static IEnumerable<string> Collect(Node node) => NodeWalk.Inner(node) switch
+    private static IEnumerable<(string Text, int At)> Collect(Node node, int at) => NodeWalk.Inner(node) switch
     {
-        TextNode { IgnoreCase: false } text => [text.Text],
-        SequenceNode sequence => sequence.Parts.SelectMany(Collect),
-        RepeatNode { Min: >= 1 } repeat => Collect(repeat.Body),
-        LookaroundNode { Ahead: true, Negated: false } ahead => Collect(ahead.Body),
+        TextNode { IgnoreCase: false } text => [(text.Text, at)],
+        SequenceNode sequence => sequence.Parts.SelectMany((part, i) => Collect(part, at + sequence.Parts.Take(i).Sum(p => RequiredByteWindow.Width(p, most: false)!.Value))),
+        RepeatNode { Min: >= 1 } repeat => Collect(repeat.Body, at),
+        LookaroundNode { Ahead: true, Negated: false } ahead => Collect(ahead.Body, at),
         _ => [],
     };
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -177,7 +178,7 @@ public ref struct JsonMemberRun
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryString(JsonMemberName name, ReadOnlySpan<byte> utf8)
     {
-        // The usual value, 1 to 15 bytes that need no escape (a user, an address, a port), after a short name.
+        // The usual value, 1 to 32 bytes that need no escape (a user, an address, a host, a port), after a short name.
         if ((uint)(utf8.Length - 1) < JsonStrings.ShortLongest
             && TryWriteLaterName(name, JsonStrings.ShortLongest + 2, out var nameLength)
             && JsonStrings.TryQuoteShort(utf8, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length + nameLength)))
@@ -241,9 +242,67 @@ public ref struct JsonMemberRun
             _length += 2;
             return;
         }
-        value.TryFormat(_buffer[_length..], out var written, default, CultureInfo.InvariantCulture);
-        _length += written;
+        if (value < 0)
+        {
+            value.TryFormat(_buffer[_length..], out var written, default, CultureInfo.InvariantCulture);
+            _length += written;
+            return;
+        }
+        _length += WriteDigits((ulong)value, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length));
     }
+
+    /// <summary>
+    /// The decimal digits of <paramref name="value"/> (at least 100), two at a time from a table: the text
+    /// <see cref="long.TryFormat(Span{byte}, out int, ReadOnlySpan{char}, IFormatProvider)"/> writes (a date's epoch
+    /// milliseconds, a port, a size), without its format parsing and culture look-up. Returns how many were written.
+    /// </summary>
+    private static int WriteDigits(ulong value, ref byte target)
+    {
+        // Digits from the bit length (1233/4096 ~ log10 2), corrected by one power of ten.
+        var estimate = ((BitOperations.Log2(value) + 1) * 1233) >> 12;
+        var count = estimate + (value >= PowersOfTen[estimate] ? 1 : 0);
+        ref var pairs = ref MemoryMarshal.GetReference(TwoDigits);
+        var at = count;
+        // Eight digits per 64-bit division, then pairs in 32-bit arithmetic (each quotient used for its remainder too).
+        while (value >= 100_000_000)
+        {
+            var high = value / 100_000_000;
+            var eight = (uint)(value - high * 100_000_000);
+            value = high;
+            var upper = eight / 10_000;
+            var lower = eight - upper * 10_000;
+            at -= 8;
+            WritePair(ref pairs, upper / 100, ref Unsafe.Add(ref target, at));
+            WritePair(ref pairs, upper % 100, ref Unsafe.Add(ref target, at + 2));
+            WritePair(ref pairs, lower / 100, ref Unsafe.Add(ref target, at + 4));
+            WritePair(ref pairs, lower % 100, ref Unsafe.Add(ref target, at + 6));
+        }
+        var rest = (uint)value;
+        while (rest >= 100)
+        {
+            var next = rest / 100;
+            at -= 2;
+            WritePair(ref pairs, rest - next * 100, ref Unsafe.Add(ref target, at));
+            rest = next;
+        }
+        if (rest >= 10) WritePair(ref pairs, rest, ref target);
+        else target = (byte)('0' + rest);
+        return count;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WritePair(ref byte pairs, uint pair, ref byte target) =>
+        Unsafe.WriteUnaligned(ref target, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref pairs, (nint)(pair * 2))));
+
+    private static ReadOnlySpan<ulong> PowersOfTen =>
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+    ];
+
+    private static ReadOnlySpan<byte> TwoDigits =>
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
 
     /// <summary>
     /// A <c>number</c> whose text is a whole number, written from its digits as <see cref="Double"/> would write the
@@ -253,6 +312,11 @@ public ref struct JsonMemberRun
     {
         if (TryWriteLaterName(name, text.Length + 2, out var laterNameLength))
         {
+            if (TryCopyPlainWholeNumber(text, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length + laterNameLength)))
+            {
+                _length += laterNameLength + text.Length + 2;
+                return true;
+            }
             if (!GrokNumbers.TryCopyWholeNumber(text, _buffer[(_length + laterNameLength)..], out var copied)) return false;
             _length += laterNameLength + copied;
             return true;
@@ -265,6 +329,43 @@ public ref struct JsonMemberRun
         _length += written;
         return true;
     }
+
+    /// <summary>
+    /// The usual whole number (a pid, a priority, a port): one to eight digits, the first not zero unless alone, which
+    /// <see cref="GrokNumbers.TryCopyWholeNumber"/> would copy as they are followed by <c>.0</c>; here checked and copied
+    /// as two overlapping words, without the call. False, with the bytes at <paramref name="target"/> spoiled, otherwise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryCopyPlainWholeNumber(ReadOnlySpan<byte> text, ref byte target)
+    {
+        var length = text.Length;
+        ref var source = ref MemoryMarshal.GetReference(text);
+        if ((uint)(length - 1) >= sizeof(ulong) || (source == (byte)'0' && length > 1)) return false;
+        if (length >= sizeof(uint))
+        {
+            var first = Unsafe.ReadUnaligned<uint>(ref source);
+            var last = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, length - sizeof(uint)));
+            if (!AreDigits(first) || !AreDigits(last)) return false;
+            Unsafe.WriteUnaligned(ref target, first);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, length - sizeof(uint)), last);
+        }
+        else
+        {
+            for (var i = 0; i < length; i++)
+            {
+                var digit = Unsafe.Add(ref source, i);
+                if ((uint)(digit - '0') > 9) return false;
+                Unsafe.Add(ref target, i) = digit;
+            }
+        }
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, length), (ushort)('.' | ('0' << 8)));
+        return true;
+    }
+
+    /// <summary>Whether the four bytes of <paramref name="word"/> are ASCII digits: each 0x30-0x39, so 0x30-0x3F even after adding 6.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AreDigits(uint word) =>
+        (word & 0xF0F0F0F0) == 0x30303030 && ((word + 0x06060606) & 0xF0F0F0F0) == 0x30303030;
 
     /// <summary>A finite double as <see cref="GrokNumbers.WriteNumber"/> writes it.</summary>
     public void Double(JsonMemberName name, double value)

@@ -97,8 +97,8 @@ public static class JsonStrings
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryQuoteInRoom(ReadOnlySpan<byte> text, ref byte destination, out int written)
     {
-        // The usual value, 1 to 15 bytes that need no escape (a name, a number, an address): done here, in the caller,
-        // without the call and set-up of the general scan.
+        // The usual value, 1 to 32 bytes that need no escape (a name, a number, an address, a host): done here, in the
+        // caller, without the call and set-up of the general scan.
         if ((uint)(text.Length - 1) < ShortLongest && TryQuoteShort(text, ref destination))
         {
             written = text.Length + 2;
@@ -108,19 +108,27 @@ public static class JsonStrings
     }
 
     /// <summary>The longest text <see cref="TryQuoteShort"/> takes.</summary>
-    internal const int ShortLongest = 2 * sizeof(ulong) - 1;
+    internal const int ShortLongest = 2 * 16;   // two vectors
 
     /// <summary>
-    /// <c>"</c>, the text, <c>"</c> at <paramref name="destination"/> when the text (1 to 15 bytes) needs no escape;
-    /// false otherwise, with the bytes there spoiled. Four or more bytes are checked as one vector of two overlapping
-    /// words and copied as those words.
+    /// <c>"</c>, the text, <c>"</c> at <paramref name="destination"/> when the text (1 to 32 bytes) needs no escape;
+    /// false otherwise, with the bytes there spoiled. Sixteen or more bytes are checked and copied as two overlapping
+    /// vectors, four or more as one vector of two overlapping words (copied as those words).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryQuoteShort(ReadOnlySpan<byte> text, ref byte destination)
     {
         ref var source = ref MemoryMarshal.GetReference(text);
         var length = text.Length;
-        if (length >= sizeof(uint))
+        if (length >= Vector128<byte>.Count)
+        {
+            var first = Vector128.LoadUnsafe(ref source);
+            var last = Vector128.LoadUnsafe(ref source, (nuint)(length - Vector128<byte>.Count));
+            if ((AttentionBytes(first) | AttentionBytes(last)) != Vector128<byte>.Zero) return false;
+            first.StoreUnsafe(ref destination, 1);
+            last.StoreUnsafe(ref destination, (nuint)(length + 1 - Vector128<byte>.Count));
+        }
+        else if (length >= sizeof(uint))
         {
             if (!TryCopyWords(ref source, 0, length, ref destination, 1)) return false;
         }
@@ -436,11 +444,15 @@ public static class JsonStrings
 
     /// <summary>A bit for each byte of <paramref name="v"/> that needs attention (see <see cref="NeedsAttention"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint AttentionMask(Vector128<byte> v) =>
+    private static uint AttentionMask(Vector128<byte> v) => AttentionBytes(v).ExtractMostSignificantBits();
+
+    /// <summary>All ones in each byte of <paramref name="v"/> that needs attention (see <see cref="NeedsAttention"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> AttentionBytes(Vector128<byte> v) =>
         // Read as signed bytes, everything at or above 0x80 is negative: one compare finds those and the controls
         // (SSE2 has no unsigned byte compare; two unsigned ones cost a bias and a compare each).
-        (Vector128.LessThan(v.AsSByte(), Vector128.Create((sbyte)0x20)).AsByte()
-         | Vector128.Equals(v, Vector128.Create((byte)0x7F))
-         | Vector128.Equals(v, Vector128.Create((byte)'"'))
-         | Vector128.Equals(v, Vector128.Create((byte)'\\'))).ExtractMostSignificantBits();
+        Vector128.LessThan(v.AsSByte(), Vector128.Create((sbyte)0x20)).AsByte()
+        | Vector128.Equals(v, Vector128.Create((byte)0x7F))
+        | Vector128.Equals(v, Vector128.Create((byte)'"'))
+        | Vector128.Equals(v, Vector128.Create((byte)'\\'));
 }

@@ -282,6 +282,18 @@ public static class ConstructPipelines
             [("r1", "%{_p}b"), ("r2", "%{_p}c%{data:z}")],
             [("_p", "%{regex(\"a*+\"):a}(?:x|%{regex(\"a\"):q})?")],
             ["aaab", "aaac1", "aac", "b", "aaxb", "aaxc"]),
+        new("literalOffsets",
+            [
+                // Each rule's required literal is searched past the bytes what precedes it surely spans: these lines
+                // have it exactly there, and their mutations just before it.
+                ("tight", "%{integer:n}:%{word:w} -> %{data:rest}"),
+                ("choice", "(?:ab|c)x{2,3}%{notSpace:id} => done"),
+                ("ahead", "(?=[0-9]+ items)%{integer:count} items in %{word:box}"),
+                ("caseless", "(?i)%{word:k}=v%{integer:n} closed by peer"),
+            ],
+            [],
+            ["1:a -> x", "-5:b -> y", "1:a -> b -> c", "cxx1 => done", "abxxxid => done", "cxxxid => done", "3 items in box",
+             "10 items in a", "k=V1 closed by peer", "key=v12 CLOSED BY PEER"]),
         new("quoted",
             [
                 ("quoted", "%{quotedString:q} %{doubleQuotedString:dq} %{boolean(\"yes\",\"no\"):flag} %{boolean:plain}"),

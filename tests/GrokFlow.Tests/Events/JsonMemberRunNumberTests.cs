@@ -26,7 +26,10 @@ public sealed class JsonMemberRunNumberTests
     public void IntegersNearAndFarFromTheShortcutAreWrittenAsTheWriterWritesThem()
     {
         long[] edges = [long.MinValue, long.MaxValue, -101, -100, -99, -10, -9, -1, 0, 1, 9, 10, 11, 99, 100, 101, 999, 1000];
-        foreach (var value in edges.Concat(Enumerable.Range(-300, 600).Select(i => (long)i)))
+        // Each digit count's first and last values: the digits are counted from the bit length, then corrected.
+        var powersOfTen = Enumerable.Range(0, 19).Select(k => (long)Math.Pow(10, k)).ToArray();
+        var digitCountEdges = powersOfTen.SelectMany(p => new[] { p - 1, p, p + 1, 2 * p - 1, 2 * p });
+        foreach (var value in edges.Concat(digitCountEdges).Concat(Enumerable.Range(-300, 600).Select(i => (long)i)))
             Assert.Equal(WithWriter(w => w.WriteNumber("value", value)), WithRun((ref JsonMemberRun run) => run.Integer(Value, value)));
         Gen.Long.Sample(value =>
             Assert.Equal(WithWriter(w => w.WriteNumber("value", value)), WithRun((ref JsonMemberRun run) => run.Integer(Value, value))),

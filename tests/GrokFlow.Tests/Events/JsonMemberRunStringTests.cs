@@ -32,7 +32,7 @@ public sealed class JsonMemberRunStringTests
         var plain = Gen.Int[0, 6].Select(i => Pieces[i]);
         var any = Gen.Int[0, Pieces.Length - 1].Select(i => Pieces[i]);
         var piece = Gen.Frequency((4, plain), (1, any));
-        var value = piece.Array[0, 24].Select(parts => parts.SelectMany(p => p).ToArray());
+        var value = piece.Array[0, 40].Select(parts => parts.SelectMany(p => p).ToArray());   // across the 15/16 and 32/33-byte shortcuts
         Gen.Select(Gen.OneOf(Names), value, Gen.Int[0, 3], (name, text, place) => (name, text, place)).Sample(c =>
         {
             var member = new JsonMemberName(c.name);
