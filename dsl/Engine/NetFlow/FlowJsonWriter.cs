@@ -5,6 +5,8 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
+using GrokFlow.Engine.Output;
+
 namespace GrokFlow.Engine.NetFlow;
 
 /// <summary>
@@ -108,36 +110,7 @@ public sealed class FlowJsonWriter
         Number(value);
     }
 
-    private void Number(ulong value)
-    {
-        ref var to = ref Cursor(20);
-        var count = DigitCount(value);
-        if (value <= uint.MaxValue) WriteDigits32(ref to, count, (uint)value);
-        else WriteDigits(MemoryMarshal.CreateSpan(ref to, count), value);
-        _length += count;
-    }
-
-    /// <summary>The <paramref name="count"/> digits of <paramref name="value"/>, two per division from the right.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteDigits32(ref byte to, int count, uint value)
-    {
-        var at = count;
-        while (value >= 100)
-        {
-            var quotient = value / 100;
-            at -= 2;
-            PairAt(ref to, at, value - quotient * 100);
-            value = quotient;
-        }
-        if (value >= 10) PairAt(ref to, 0, value);
-        else to = (byte)('0' + value);
-    }
-
-    /// <summary>00..99 (<paramref name="value"/> below 100) at <paramref name="at"/>, with one 2-byte store.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void PairAt(ref byte to, int at, uint value) =>
-        Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, at),
-            Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref MemoryMarshal.GetReference(TwoDigits), (nint)(value * 2))));
+    private void Number(ulong value) => _length += DecimalDigits.Write(value, ref Cursor(20));
 
     public void Int64(long value)
     {
@@ -150,39 +123,6 @@ public sealed class FlowJsonWriter
         UInt64(unchecked(0UL - (ulong)value));
     }
 
-    /// <summary>Decimal digits of a value (1 for 0).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int DigitCount(ulong value)
-    {
-        // floor(log10) from the bit length (1233/4096 ~ log10 2), corrected by one comparison.
-        var estimate = (64 - BitOperations.LeadingZeroCount(value | 1)) * 1233 >> 12;
-        return estimate + (value >= PowersOf10[estimate] ? 1 : 0) + (value == 0 ? 1 : 0);
-    }
-
-    private static ReadOnlySpan<ulong> PowersOf10 =>
-    [
-        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
-        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
-        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
-    ];
-
-    /// <summary>"00" to "99": two digits per division.</summary>
-    private static ReadOnlySpan<byte> TwoDigits =>
-        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
-
-    /// <summary>Fills <paramref name="digits"/> with <paramref name="value"/>, zero padded on the left.</summary>
-    private static void WriteDigits(Span<byte> digits, ulong value)
-    {
-        var at = digits.Length;
-        while (at >= 2)
-        {
-            var quotient = value / 100;
-            at -= 2;
-            Pair(digits, at, (int)(value - quotient * 100));
-            value = quotient;
-        }
-        if (at == 1) digits[0] = (byte)('0' + value % 10);
-    }
 
     public void Double(double value)
     {
@@ -419,11 +359,11 @@ public sealed class FlowJsonWriter
         var hours = secondOfDay / 3600;
         var minutesAndSeconds = secondOfDay - hours * 3600;
         var minutes = minutesAndSeconds / 60;
-        PairAt(ref to, at, hours);
+        DecimalDigits.WritePair(hours, ref Unsafe.Add(ref to, at));
         Unsafe.Add(ref to, at + 2) = (byte)':';
-        PairAt(ref to, at + 3, minutes);
+        DecimalDigits.WritePair(minutes, ref Unsafe.Add(ref to, at + 3));
         Unsafe.Add(ref to, at + 5) = (byte)':';
-        PairAt(ref to, at + 6, minutesAndSeconds - minutes * 60);
+        DecimalDigits.WritePair(minutesAndSeconds - minutes * 60, ref Unsafe.Add(ref to, at + 6));
         at += 8;
         if (fractionDigits == 3)
         {
@@ -431,13 +371,13 @@ public sealed class FlowJsonWriter
             var hundreds = millis / 100;
             Unsafe.Add(ref to, at) = (byte)'.';
             Unsafe.Add(ref to, at + 1) = (byte)('0' + hundreds);
-            PairAt(ref to, at + 2, millis - hundreds * 100);
+            DecimalDigits.WritePair(millis - hundreds * 100, ref Unsafe.Add(ref to, at + 2));
             at += 4;
         }
         else if (fractionDigits > 0)
         {
             Unsafe.Add(ref to, at++) = (byte)'.';
-            WriteDigits(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref to, at), fractionDigits), (ulong)fraction);
+            DecimalDigits.WritePadded(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref to, at), fractionDigits), (ulong)fraction);
             at += fractionDigits;
         }
         Unsafe.Add(ref to, at) = (byte)'Z';
@@ -460,24 +400,18 @@ public sealed class FlowJsonWriter
         }
         else
         {
-            WriteDigits(span.Slice(at, 4), (ulong)year);
+            DecimalDigits.WritePadded(span.Slice(at, 4), (ulong)year);
             at += 4;
         }
         span[at++] = (byte)'-';
-        at = Pair(span, at, (int)month);
+        DecimalDigits.WritePair((uint)month, ref span[at]);
+        at += 2;
         span[at++] = (byte)'-';
-        at = Pair(span, at, (int)day);
+        DecimalDigits.WritePair((uint)day, ref span[at]);
+        at += 2;
         span[at++] = (byte)'T';
         _slotLengths[slot] = (byte)at;
         _slotDays[slot] = days;
-    }
-
-    /// <summary>Writes 00..99 with one 2-byte store.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Pair(Span<byte> span, int at, int value)
-    {
-        MemoryMarshal.Write(span.Slice(at, 2), MemoryMarshal.Read<ushort>(TwoDigits.Slice(value * 2, 2)));
-        return at + 2;
     }
 
     /// <summary>Milliseconds since the Unix epoch as a quoted ISO-8601 UTC time with milliseconds.</summary>

@@ -248,61 +248,8 @@ public ref struct JsonMemberRun
             _length += written;
             return;
         }
-        _length += WriteDigits((ulong)value, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length));
+        _length += DecimalDigits.Write((ulong)value, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length));
     }
-
-    /// <summary>
-    /// The decimal digits of <paramref name="value"/> (at least 100), two at a time from a table: the text
-    /// <see cref="long.TryFormat(Span{byte}, out int, ReadOnlySpan{char}, IFormatProvider)"/> writes (a date's epoch
-    /// milliseconds, a port, a size), without its format parsing and culture look-up. Returns how many were written.
-    /// </summary>
-    private static int WriteDigits(ulong value, ref byte target)
-    {
-        // Digits from the bit length (1233/4096 ~ log10 2), corrected by one power of ten.
-        var estimate = ((BitOperations.Log2(value) + 1) * 1233) >> 12;
-        var count = estimate + (value >= PowersOfTen[estimate] ? 1 : 0);
-        ref var pairs = ref MemoryMarshal.GetReference(TwoDigits);
-        var at = count;
-        // Eight digits per 64-bit division, then pairs in 32-bit arithmetic (each quotient used for its remainder too).
-        while (value >= 100_000_000)
-        {
-            var high = value / 100_000_000;
-            var eight = (uint)(value - high * 100_000_000);
-            value = high;
-            var upper = eight / 10_000;
-            var lower = eight - upper * 10_000;
-            at -= 8;
-            WritePair(ref pairs, upper / 100, ref Unsafe.Add(ref target, at));
-            WritePair(ref pairs, upper % 100, ref Unsafe.Add(ref target, at + 2));
-            WritePair(ref pairs, lower / 100, ref Unsafe.Add(ref target, at + 4));
-            WritePair(ref pairs, lower % 100, ref Unsafe.Add(ref target, at + 6));
-        }
-        var rest = (uint)value;
-        while (rest >= 100)
-        {
-            var next = rest / 100;
-            at -= 2;
-            WritePair(ref pairs, rest - next * 100, ref Unsafe.Add(ref target, at));
-            rest = next;
-        }
-        if (rest >= 10) WritePair(ref pairs, rest, ref target);
-        else target = (byte)('0' + rest);
-        return count;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WritePair(ref byte pairs, uint pair, ref byte target) =>
-        Unsafe.WriteUnaligned(ref target, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref pairs, (nint)(pair * 2))));
-
-    private static ReadOnlySpan<ulong> PowersOfTen =>
-    [
-        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
-        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
-        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
-    ];
-
-    private static ReadOnlySpan<byte> TwoDigits =>
-        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
 
     /// <summary>
     /// A <c>number</c> whose text is a whole number, written from its digits as <see cref="Double"/> would write the
