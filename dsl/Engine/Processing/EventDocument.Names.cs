@@ -1,18 +1,28 @@
+using System.Runtime.CompilerServices;
+
 namespace GrokFlow.Engine.Processing;
 
 /// <summary>
 /// Names known before any event (<see cref="DocumentKey"/>: a rule's path segments) are kept at the start of the
 /// document's text, across <see cref="Reset"/>, so that a member of such a name points at the kept bytes instead of a
 /// copy per event. A name seen for the first time is copied as any other for that event, and kept from the next one
-/// (text is only ever appended to while an event is built, so the kept part grows between events).
+/// (text is only ever appended to while an event is built, so the kept part grows between events). Where each kept
+/// name starts is in an open-addressed table keyed by the key's reference.
 /// </summary>
 public sealed partial class EventDocument
 {
-    /// <summary>Names of ids up to this are kept; later ones (a process that builds many rules) are copied per event.</summary>
-    internal const int MostKeptNames = 1 << 16;
+    /// <summary>At most this many names are kept (the table stays at most half full); later ones are copied per event.</summary>
+    internal const int MostKeptNames = 2048;
 
-    /// <summary>For the key of id <c>i</c>, one more than where its kept name starts in the text; 0 while it is not kept.</summary>
-    private int[] _keptNames = [];
+    private const int FirstTableSize = 64;
+
+    /// <summary>The kept keys, by <see cref="DocumentKey.Hash"/> and linear probing; null slots end a search.</summary>
+    private DocumentKey?[] _keptKeys = new DocumentKey?[FirstTableSize];
+
+    /// <summary>Where the kept name of the key in the same slot of <see cref="_keptKeys"/> starts in the text.</summary>
+    private int[] _keptStarts = new int[FirstTableSize];
+
+    private int _keptCount;
 
     /// <summary>The length of the text's kept part: the text starts there after <see cref="Reset"/>.</summary>
     private int _keptNamesLength;
@@ -34,19 +44,24 @@ public sealed partial class EventDocument
     }
 
     /// <summary>Where <paramref name="key"/>'s name is in the text: the kept bytes, or a copy noted to be kept.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int KeyStartOf(DocumentKey key)
     {
-        var id = key.Id;
-        var kept = _keptNames;
-        return (uint)id < (uint)kept.Length && kept[id] != 0 ? kept[id] - 1 : CopyKeyToKeep(key);
+        var keys = _keptKeys;
+        var mask = keys.Length - 1;
+        for (var slot = key.Hash & mask; ; slot = (slot + 1) & mask)
+        {
+            var kept = keys[slot];
+            if (ReferenceEquals(kept, key)) return _keptStarts[slot];
+            if (kept is null) return CopyKeyToKeep(key);
+        }
     }
 
     /// <summary>A name not kept yet: copied for this event, and noted to be kept from the next.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int CopyKeyToKeep(DocumentKey key)
     {
-        if (key.Id < MostKeptNames && !_namesToKeep.Contains(key)) _namesToKeep.Add(key);
+        if (_keptCount + _namesToKeep.Count < MostKeptNames && !_namesToKeep.Contains(key)) _namesToKeep.Add(key);
         return AppendText(key.Utf8);
     }
 
@@ -56,10 +71,33 @@ public sealed partial class EventDocument
         _textLength = _keptNamesLength;
         foreach (var key in _namesToKeep)
         {
-            if (key.Id >= _keptNames.Length) Array.Resize(ref _keptNames, Math.Min(MostKeptNames, Math.Max(key.Id + 1, _keptNames.Length * 2)));
-            if (_keptNames[key.Id] == 0) _keptNames[key.Id] = AppendText(key.Utf8) + 1;
+            if (2 * (_keptCount + 1) > _keptKeys.Length) GrowKeptTable();
+            InsertKept(key, AppendText(key.Utf8));
         }
         _keptNamesLength = _textLength;
         _namesToKeep.Clear();
+    }
+
+    private void InsertKept(DocumentKey key, int start)
+    {
+        var mask = _keptKeys.Length - 1;
+        var slot = key.Hash & mask;
+        while (_keptKeys[slot] is not null) slot = (slot + 1) & mask;
+        _keptKeys[slot] = key;
+        _keptStarts[slot] = start;
+        _keptCount++;
+    }
+
+    private void GrowKeptTable()
+    {
+        var keys = _keptKeys;
+        var starts = _keptStarts;
+        _keptKeys = new DocumentKey?[keys.Length * 2];
+        _keptStarts = new int[keys.Length * 2];
+        _keptCount = 0;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (keys[i] is { } key) InsertKept(key, starts[i]);
+        }
     }
 }

@@ -196,7 +196,11 @@ public sealed partial class EventDocument
     /// </summary>
     internal void SetSharedString(int node, ReadOnlySpan<byte> utf8) => Reset(node, EventValueKind.String, TextStartOf(utf8), utf8.Length);
 
-    /// <summary>The part of the text a grok step's source took up when it was found to be ASCII (<see cref="NoteAscii"/>), else empty.</summary>
+    /// <summary>
+    /// A range of the text found to be ASCII (<see cref="NoteAscii"/>: a grok step's source), else empty. Text is never
+    /// changed before <see cref="Reset"/>, which empties the range, so the note holds for the whole event whichever
+    /// step asks.
+    /// </summary>
     private int _asciiStart, _asciiEnd;
 
     /// <summary>Notes whether string node <paramref name="node"/> is all ASCII: then any slice of it is valid UTF-8 (<see cref="TrySetAsciiSlice"/>).</summary>

@@ -74,6 +74,27 @@ public sealed class DocumentSharedTextTests
     }
 
     [Fact]
+    public void More_keys_than_a_document_keeps_give_the_names_copying_gives()
+    {
+        // Past the first table's size (it grows) and past the most a document keeps (the rest are copied per event).
+        var names = Enumerable.Range(0, EventDocument.MostKeptNames + 500).Select(i => Encoding.UTF8.GetBytes($"key{i}")).ToArray();
+        var keys = names.Select(n => new DocumentKey(n)).ToArray();
+        var kept = new EventDocument();
+        var copied = new EventDocument();
+        for (var round = 0; round < 4; round++)
+        {
+            kept.Reset();
+            copied.Reset();
+            for (var i = round; i < names.Length; i += 2)
+            {
+                kept.SetInteger(kept.AddMember(EventDocument.Root, keys[i]), i);
+                copied.SetInteger(copied.AddMember(EventDocument.Root, names[i]), i);
+            }
+            Assert.Equal(Json(copied), Json(kept));
+        }
+    }
+
+    [Fact]
     public void Slices_of_the_documents_own_text_are_shared_and_read_back_as_set()
     {
         var random = new Random(7);
