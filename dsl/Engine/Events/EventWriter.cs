@@ -115,6 +115,14 @@ public static partial class EventWriter
     private static readonly DocumentKey HostnameKey = new(ReservedFields.Hostname.ToArray());
     private static readonly DocumentKey StatusKey = new(ReservedFields.Status.ToArray());
 
+    /// <summary>The <c>message</c> attribute of a document just reset, which is also the message the event was sent with (stored once).</summary>
+    public static void LoadMessage(EventDocument document, ReadOnlySpan<byte> message)
+    {
+        var node = document.AddMember(EventDocument.Root, MessageKey);
+        document.SetString(node, message);
+        document.Official.SetSentMessage(document.Store(document.TextOf(node)));
+    }
+
     /// <summary>
     /// Loads the event as it enters the pipelines: the attributes <c>message</c>, <c>ddsource</c>, <c>hostname</c>,
     /// <c>status</c>, the message and service it was sent with, and its tags. The source then adds its own attributes.
@@ -122,9 +130,7 @@ public static partial class EventWriter
     public static void Load(EventDocument document, scoped in EventFields fields)
     {
         document.Reset();
-        var message = document.AddMember(EventDocument.Root, MessageKey);
-        document.SetString(message, fields.Message);
-        document.Official.SetSentMessage(document.Store(document.TextOf(message)));
+        LoadMessage(document, fields.Message);
         if (!fields.Source.IsEmpty) document.SetString(document.AddMember(EventDocument.Root, SourceKey), fields.Source);
         if (!fields.Service.IsEmpty) document.Official.SetSentService(document.Store(fields.Service));
         if (!fields.Hostname.IsEmpty) document.SetString(document.AddMember(EventDocument.Root, HostnameKey), fields.Hostname);

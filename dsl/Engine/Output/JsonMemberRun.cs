@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -259,11 +258,6 @@ public ref struct JsonMemberRun
     {
         if (TryWriteLaterName(name, text.Length + 2, out var laterNameLength))
         {
-            if (TryCopyPlainWholeNumber(text, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length + laterNameLength)))
-            {
-                _length += laterNameLength + text.Length + 2;
-                return true;
-            }
             if (!GrokNumbers.TryCopyWholeNumber(text, _buffer[(_length + laterNameLength)..], out var copied)) return false;
             _length += laterNameLength + copied;
             return true;
@@ -276,43 +270,6 @@ public ref struct JsonMemberRun
         _length += written;
         return true;
     }
-
-    /// <summary>
-    /// The usual whole number (a pid, a priority, a port): one to eight digits, the first not zero unless alone, which
-    /// <see cref="GrokNumbers.TryCopyWholeNumber"/> would copy as they are followed by <c>.0</c>; here checked and copied
-    /// as two overlapping words, without the call. False, with the bytes at <paramref name="target"/> spoiled, otherwise.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryCopyPlainWholeNumber(ReadOnlySpan<byte> text, ref byte target)
-    {
-        var length = text.Length;
-        ref var source = ref MemoryMarshal.GetReference(text);
-        if ((uint)(length - 1) >= sizeof(ulong) || (source == (byte)'0' && length > 1)) return false;
-        if (length >= sizeof(uint))
-        {
-            var first = Unsafe.ReadUnaligned<uint>(ref source);
-            var last = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, length - sizeof(uint)));
-            if (!AreDigits(first) || !AreDigits(last)) return false;
-            Unsafe.WriteUnaligned(ref target, first);
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, length - sizeof(uint)), last);
-        }
-        else
-        {
-            for (var i = 0; i < length; i++)
-            {
-                var digit = Unsafe.Add(ref source, i);
-                if ((uint)(digit - '0') > 9) return false;
-                Unsafe.Add(ref target, i) = digit;
-            }
-        }
-        Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, length), (ushort)('.' | ('0' << 8)));
-        return true;
-    }
-
-    /// <summary>Whether the four bytes of <paramref name="word"/> are ASCII digits: each 0x30-0x39, so 0x30-0x3F even after adding 6.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool AreDigits(uint word) =>
-        (word & 0xF0F0F0F0) == 0x30303030 && ((word + 0x06060606) & 0xF0F0F0F0) == 0x30303030;
 
     /// <summary>A finite double as <see cref="GrokNumbers.WriteNumber"/> writes it.</summary>
     public void Double(JsonMemberName name, double value)

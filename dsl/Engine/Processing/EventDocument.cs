@@ -218,9 +218,7 @@ public sealed partial class EventDocument
     /// </summary>
     internal bool TrySetAsciiSlice(int node, ReadOnlySpan<byte> utf8)
     {
-        var offset = System.Runtime.CompilerServices.Unsafe.ByteOffset(
-            ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_text),
-            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(utf8));
+        var offset = OffsetInText(utf8);
         if (offset < _asciiStart || offset > _asciiEnd - utf8.Length) return false;
         Reset(node, EventValueKind.String, (int)offset, utf8.Length);
         return true;
@@ -536,11 +534,15 @@ public sealed partial class EventDocument
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private int TextStartOf(ReadOnlySpan<byte> utf8)
     {
-        var offset = System.Runtime.CompilerServices.Unsafe.ByteOffset(
-            ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_text),
-            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(utf8));
+        var offset = OffsetInText(utf8);
         return offset >= 0 && offset <= _textLength - utf8.Length ? (int)offset : AppendText(utf8);
     }
+
+    /// <summary>Where <paramref name="utf8"/> starts counted from the text's first byte: in the text only when it is within its length.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private nint OffsetInText(ReadOnlySpan<byte> utf8) => System.Runtime.CompilerServices.Unsafe.ByteOffset(
+        ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_text),
+        ref System.Runtime.InteropServices.MemoryMarshal.GetReference(utf8));
 
     private int AppendText(ReadOnlySpan<byte> utf8)
     {

@@ -40,8 +40,6 @@ public sealed class ProcessingPipeline : IGrokPipeline
         return outcome;
     }
 
-    private static readonly DocumentKey MessageKey = new("message"u8.ToArray());
-
     /// <summary>
     /// Runs the pipeline on an event that is only <paramref name="message"/> and writes the rest of the event (its
     /// attributes and the reserved fields a remapper set, through <see cref="Events.EventWriter"/>) as properties of
@@ -51,9 +49,7 @@ public sealed class ProcessingPipeline : IGrokPipeline
     {
         var document = context.Processing.Document;
         document.Reset();
-        var messageNode = document.AddMember(EventDocument.Root, MessageKey);
-        document.SetString(messageNode, message);
-        document.Official.SetSentMessage(document.Store(document.TextOf(messageNode)));
+        Events.EventWriter.LoadMessage(document, message);
         var result = Process(document, context);
         Events.EventWriter.WriteMembers(document, writer, context, withMessage: false);
         return result;

@@ -118,7 +118,56 @@ public static class GrokNumbers
     /// gives <c>30.0</c>, <c>+007</c> <c>7.0</c>, <c>-0</c> <c>-0.0</c>. False, with the destination's bytes spoiled,
     /// for any other text or a short buffer: those take the parse-and-format way.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryCopyWholeNumber(ReadOnlySpan<byte> utf8, Span<byte> destination, out int length)
+    {
+        if (utf8.Length + 2 <= destination.Length && TryCopyPlainWholeNumber(utf8, ref MemoryMarshal.GetReference(destination)))
+        {
+            length = utf8.Length + 2;
+            return true;
+        }
+        return TryCopyAnyWholeNumber(utf8, destination, out length);
+    }
+
+    /// <summary>
+    /// The usual whole number (a pid, a priority, a port): one to eight digits, the first not zero unless alone, copied
+    /// as they are and followed by <c>.0</c>, checked and copied as two overlapping words in the caller. False, with the
+    /// bytes at <paramref name="target"/> (room for the text and two more) spoiled, for any other text.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryCopyPlainWholeNumber(ReadOnlySpan<byte> text, ref byte target)
+    {
+        var length = text.Length;
+        ref var source = ref MemoryMarshal.GetReference(text);
+        if ((uint)(length - 1) >= sizeof(ulong) || (source == (byte)'0' && length > 1)) return false;
+        if (length >= sizeof(uint))
+        {
+            var first = Unsafe.ReadUnaligned<uint>(ref source);
+            var last = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, length - sizeof(uint)));
+            if (!AreDigits(first) || !AreDigits(last)) return false;
+            Unsafe.WriteUnaligned(ref target, first);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, length - sizeof(uint)), last);
+        }
+        else
+        {
+            for (var i = 0; i < length; i++)
+            {
+                var digit = Unsafe.Add(ref source, i);
+                if ((uint)(digit - '0') > 9) return false;
+                Unsafe.Add(ref target, i) = digit;
+            }
+        }
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, length), (ushort)('.' | ('0' << 8)));
+        return true;
+    }
+
+    /// <summary>Whether the four bytes of <paramref name="word"/> are ASCII digits: each 0x30-0x39, so 0x30-0x3F even after adding 6.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AreDigits(uint word) =>
+        (word & 0xF0F0F0F0) == 0x30303030 && ((word + 0x06060606) & 0xF0F0F0F0) == 0x30303030;
+
+    /// <summary><see cref="TryCopyWholeNumber"/> for any whole number's text: signs, leading zeros, up to 15 digits.</summary>
+    private static bool TryCopyAnyWholeNumber(ReadOnlySpan<byte> utf8, Span<byte> destination, out int length)
     {
         length = 0;
         ref var source = ref MemoryMarshal.GetReference(utf8);

@@ -64,18 +64,11 @@ internal sealed partial class ValueTree
         {
             var key = input.Slice(_pairs[p].KeyStart, _pairs[p].KeyLength);
             var obj = into;
-            if (!_pairs[p].KeyDotted)
-            {
-                // The usual key, one segment: its member, without looking for dots.
-                var member = document.FindOrAddSharedMember(obj, key, EventDocument.KeyWordOf(key), dotted: false, out _);
-                DocumentOutputWriter.SetValue(document, member, _pairs[p].Value, input, workspace);
-                if (set == _pairSet.Length) Array.Resize(ref _pairSet, set * 2);
-                _pairSet[set++] = member;
-                continue;
-            }
+            // The usual key, one segment, is not searched for dots.
+            var dotted = _pairs[p].KeyDotted;
             while (true)
             {
-                var dot = key.IndexOf((byte)'.');
+                var dot = dotted ? key.IndexOf((byte)'.') : -1;
                 if (dot == 0)
                 {
                     key = key[1..];
