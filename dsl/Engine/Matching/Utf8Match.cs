@@ -85,6 +85,35 @@ public static class Utf8Match
         return run < 0 ? input.Length : pos + run;
     }
 
+    /// <summary>
+    /// The end of literals joined by <c>\s+</c> runs that are taken whole, or -1: <paramref name="text"/> is the literals
+    /// with one space for each run, <paramref name="runs"/> where those spaces are. What follows a run inside the text
+    /// never starts with white space, so when the input starts with the text each run in it is that one space; a run
+    /// at the end must not go on. Other runs (tabs, several spaces) are matched piece by piece.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int SpacedTextEnd(ReadOnlySpan<byte> input, int pos, ReadOnlySpan<byte> text, ReadOnlySpan<byte> runs)
+    {
+        var end = pos + text.Length;
+        if (input.Slice(pos).StartsWith(text) && (runs[^1] != text.Length - 1 || end == input.Length || !IsSpaceByte(input[end])))
+            return end;
+        return SpacedTextEndByPieces(input, pos, text, runs);
+    }
+
+    private static int SpacedTextEndByPieces(ReadOnlySpan<byte> input, int pos, ReadOnlySpan<byte> text, ReadOnlySpan<byte> runs)
+    {
+        var from = 0;
+        foreach (var run in runs)
+        {
+            if (!input.Slice(pos).StartsWith(text[from..run])) return -1;
+            pos += run - from;
+            var runEnd = SpaceRunEnd(input, pos);
+            if (runEnd == pos) return -1;
+            (pos, from) = (runEnd, run + 1);
+        }
+        return input.Slice(pos).StartsWith(text[from..]) ? pos + text.Length - from : -1;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSpaceByte(byte b) => b == ' ' || (uint)(b - '\t') <= '\r' - '\t';
 
