@@ -330,24 +330,15 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
 
     private void EmitLookbehind(LookaroundNode behind)
     {
-        var body = behind.Body is OriginNode o ? o.Body : behind.Body;
-        string test;
-        if (AsSet(body) is { } set)
+        var test = (behind.Body is OriginNode o ? o.Body : behind.Body) switch
         {
-            var fields = _sets.Get(set);
-            test = fields.Shape == SetShape.AsciiOnly
+            var body when AsSet(body) is { } set && _sets.Get(set) is var fields => fields.Shape == SetShape.AsciiOnly
                 ? $"pos > 0 && {AsciiMember(fields, "s.Input[pos - 1]")}"
-                : $"Utf8Match.PreviousCodePointIn(s.Input, pos, {fields.Members}, {fields.Ranges})";
-        }
-        else if (body is TextNode text)
-        {
-            var length = Encoding.UTF8.GetByteCount(text.Text);
-            test = $"pos >= {length} && s.Input.Slice(pos - {length}, {length}).SequenceEqual({CSharpLiterals.Utf8(text.Text)})";
-        }
-        else
-        {
-            throw new NotSupportedException($"lookbehind {NodePrinter.Print(behind)}: generated parsers support lookbehind of one character, one class or a literal");
-        }
+                : $"Utf8Match.PreviousCodePointIn(s.Input, pos, {fields.Members}, {fields.Ranges})",
+            TextNode text when Encoding.UTF8.GetByteCount(text.Text) is var length =>
+                $"pos >= {length} && s.Input.Slice(pos - {length}, {length}).SequenceEqual({CSharpLiterals.Utf8(text.Text)})",
+            _ => throw new NotSupportedException($"lookbehind {NodePrinter.Print(behind)}: generated parsers support lookbehind of one character, one class or a literal"),
+        };
         _w.Line($"if ({(behind.Negated ? "" : "!(")}{test}{(behind.Negated ? "" : ")")}) return false; // {NodePrinter.Print(behind)}");
     }
 
@@ -569,17 +560,11 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         _w.Comment($"{NodePrinter.Print(atomic)}: once matched, never backtracked into");
         foreach (var slot in slots)
             _w.Line($"int savedStart{slot} = s.Slots[{2 * slot}], savedEnd{slot} = s.Slots[{2 * slot + 1}];");
-        _w.Line($"if (!{body}) return false;");
-        if (slots.Count == 0)
-        {
-            _w.Line($"return {Call(next, $"s.Work[{work}]")};");
-            return;
-        }
-        _w.Line($"if ({Call(next, $"s.Work[{work}]")}) return true;");
+        var after = Call(next, $"s.Work[{work}]");
+        _w.Line($"if (!{body}) return false;").Line(slots.Count == 0 ? $"return {after};" : $"if ({after}) return true;");
+        if (slots.Count == 0) return;
         foreach (var slot in slots)
-        {
             _w.Line($"s.Slots[{2 * slot}] = savedStart{slot};").Line($"s.Slots[{2 * slot + 1}] = savedEnd{slot};");
-        }
         _w.Line("return false;");
     }
 }

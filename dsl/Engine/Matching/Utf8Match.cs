@@ -89,14 +89,20 @@ public static class Utf8Match
     /// The end of literals joined by <c>\s+</c> runs that are taken whole, or -1: <paramref name="text"/> is the literals
     /// with one space for each run, <paramref name="runs"/> where those spaces are. What follows a run inside the text
     /// never starts with white space, so when the input starts with the text each run in it is that one space; a run
-    /// at the end must not go on. Other runs (tabs, several spaces) are matched piece by piece.
+    /// at the end must not go on. Other runs (tabs, several spaces) are matched piece by piece. A text that differs at a
+    /// byte that is not white space, where no space of the text stands, cannot match piece by piece either: everything
+    /// before it matched as the one-space form.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int SpacedTextEnd(ReadOnlySpan<byte> input, int pos, ReadOnlySpan<byte> text, ReadOnlySpan<byte> runs)
     {
-        var end = pos + text.Length;
-        if (input.Slice(pos).StartsWith(text) && (runs[^1] != text.Length - 1 || end == input.Length || !IsSpaceByte(input[end])))
-            return end;
+        var rest = input.Slice(pos);
+        var same = rest.CommonPrefixLength(text);
+        if (same == text.Length)
+        {
+            if (runs[^1] != text.Length - 1 || same == rest.Length || !IsSpaceByte(rest[same])) return pos + same;
+        }
+        else if (same == rest.Length || (text[same] != ' ' && !IsSpaceByte(rest[same]))) return -1;
         return SpacedTextEndByPieces(input, pos, text, runs);
     }
 
