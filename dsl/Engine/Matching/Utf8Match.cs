@@ -97,13 +97,20 @@ public static class Utf8Match
     public static int SpacedTextEnd(ReadOnlySpan<byte> input, int pos, ReadOnlySpan<byte> text, ReadOnlySpan<byte> runs)
     {
         var rest = input.Slice(pos);
-        var same = rest.CommonPrefixLength(text);
-        if (same == text.Length)
+        if (rest.StartsWith(text))
         {
-            if (runs[^1] != text.Length - 1 || same == rest.Length || !IsSpaceByte(rest[same])) return pos + same;
+            if (runs[^1] != text.Length - 1 || text.Length == rest.Length || !IsSpaceByte(rest[text.Length])) return pos + text.Length;
         }
-        else if (same == rest.Length || (text[same] != ' ' && !IsSpaceByte(rest[same]))) return -1;
+        else if (DiffersOutsideRuns(rest, text)) return -1;
         return SpacedTextEndByPieces(input, pos, text, runs);
+    }
+
+    /// <summary>True when <paramref name="rest"/> ends, or differs from <paramref name="text"/> at a byte that is not white space where the text has no space.</summary>
+    private static bool DiffersOutsideRuns(ReadOnlySpan<byte> rest, ReadOnlySpan<byte> text)
+    {
+        var same = 0;
+        while (same < rest.Length && same < text.Length && rest[same] == text[same]) same++;
+        return same == rest.Length || (text[same] != ' ' && !IsSpaceByte(rest[same]));
     }
 
     private static int SpacedTextEndByPieces(ReadOnlySpan<byte> input, int pos, ReadOnlySpan<byte> text, ReadOnlySpan<byte> runs)
