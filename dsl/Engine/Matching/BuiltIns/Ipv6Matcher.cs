@@ -15,13 +15,71 @@ namespace GrokFlow.Engine.Matching.BuiltIns;
 public readonly struct Ipv6Matcher : ISubMatcher, IEndScanner
 {
     /// <summary>
-    /// As <see cref="EndScan.First{TScanner}"/> finds it; text that starts neither with <c>:</c> nor with one to four
-    /// hex digits and <c>:</c> (an IPv4 address, a host name) has no end, known after the scan's first step.
+    /// As <see cref="EndScan.First{TScanner}"/> finds it, with the same steps, in one pass over the address. Only the
+    /// branch of the leading groups' count can end: a branch with fewer groups starts where a full group stands, which
+    /// no branch's tail (<c>:</c>, <c>::</c> or an IPv4 address followed by '.') can start with.
     /// </summary>
     public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget)
     {
-        if (CanStart(input, pos)) return EndScan.First<Ipv6Matcher>(input, pos, ref budget);
-        return --budget < 0 ? -2 : -1;
+        var (t, groups) = (pos, 0);
+        while (groups < 7)
+        {
+            var hex = ByteRuns.ShortHex(input, t);
+            if (hex is < 1 or > 4 || !ByteRuns.At(input, t + hex, (byte)':')) break;
+            t += hex + 1;
+            groups++;
+        }
+        var steps = 1;
+        var end = groups switch
+        {
+            7 => Math.Min(ByteRuns.ShortHex(input, t), 4) is var last and > 0 ? t + last : ByteRuns.At(input, t, (byte)':') ? t + 1 : -1,
+            6 => ByteRuns.At(input, t, (byte)':') ? t + 1 + Math.Min(ByteRuns.ShortHex(input, t + 1), 4) : V4FirstEnd(input, t),
+            0 => ByteRuns.At(input, pos, (byte)':') && ByteRuns.At(input, pos + 1, (byte)':') ? GroupsFirstEnd(input, pos + 1, 7, ref steps) : -1,
+            _ => ByteRuns.At(input, t, (byte)':') ? GroupsFirstEnd(input, t, 7 - groups, ref steps) : -1,
+        };
+        // Each step takes one from the budget, the one that finds it spent too (see MatchState.Step).
+        if (budget < steps)
+        {
+            budget = budget < 0 ? budget - 1 : -1;
+            return -2;
+        }
+        budget -= steps;
+        if (end < 0 || !ByteRuns.At(input, end, (byte)'%')) return end;
+        var zoneEnd = ZoneEnd(input, end);
+        return zoneEnd > end + 1 ? zoneEnd : end;
+    }
+
+    /// <summary>
+    /// The first end of <see cref="Tail"/> at the ':' <paramref name="t"/>: full groups as long as ':' follows (one
+    /// step each, as <see cref="Groups"/> takes), or the "::" alone when no group follows it.
+    /// </summary>
+    private static int GroupsFirstEnd(ReadOnlySpan<byte> input, int t, int max, ref int steps)
+    {
+        for (var first = true; ; first = false)
+        {
+            steps++;
+            var run = ByteRuns.ShortHex(input, t + 1);
+            if (run == 0) return first ? t + 1 : t;
+            var e = t + 1 + Math.Min(run, 4);
+            if (max == 1 || run > 4 || !ByteRuns.At(input, e, (byte)':')) return e;
+            (t, max) = (e, max - 1);
+        }
+    }
+
+    /// <summary>The first end of <see cref="V4"/> (before a zone), or -1.</summary>
+    private static int V4FirstEnd(ReadOnlySpan<byte> input, int q)
+    {
+        for (var octet = 0; octet < 3; octet++)
+        {
+            var digits = ByteRuns.Digits(input, q);
+            if (digits is < 1 or > 3 || OctetPrefix(input.Slice(q, digits)) != digits || !ByteRuns.At(input, q + digits, (byte)'.'))
+                return -1;
+            q += digits + 1;
+        }
+        var last = Math.Min(ByteRuns.Digits(input, q), 3);
+        if (last == 0) return -1;
+        var d = input.Slice(q, last);
+        return last == 3 && OctetPrefix(d) == 3 ? q + 3 : last >= 2 && d[0] != '0' ? q + 2 : q + 1;
     }
 
     /// <summary>True when the text at <paramref name="pos"/> starts with <c>:</c> or with one to four hex digits and <c>:</c>.</summary>
@@ -168,17 +226,23 @@ public readonly struct Ipv6Matcher : ISubMatcher, IEndScanner
         var input = s.Input;
         if (ByteRuns.At(input, e, (byte)'%'))
         {
-            var zoneEnd = e + 1;
-            while (zoneEnd < input.Length)
-            {
-                var b = input[zoneEnd];
-                if (b < 0x80) zoneEnd++;
-                else if (Rune.DecodeFromUtf8(input[zoneEnd..], out _, out var width) == System.Buffers.OperationStatus.Done) zoneEnd += width;
-                else break;
-            }
-            for (var z = zoneEnd; z > e + 1; z = Utf8Match.StepBack(input, z))
+            for (var z = ZoneEnd(input, e); z > e + 1; z = Utf8Match.StepBack(input, z))
                 if (EndScan.Record(ref s, z)) return true;
         }
         return EndScan.Record(ref s, e);
+    }
+
+    /// <summary>The end of the longest zone <c>%.+</c> after the '%' at <paramref name="e"/>: the text up to a byte that is no UTF-8 character.</summary>
+    private static int ZoneEnd(ReadOnlySpan<byte> input, int e)
+    {
+        var zoneEnd = e + 1;
+        while (zoneEnd < input.Length)
+        {
+            var b = input[zoneEnd];
+            if (b < 0x80) zoneEnd++;
+            else if (Rune.DecodeFromUtf8(input[zoneEnd..], out _, out var width) == System.Buffers.OperationStatus.Done) zoneEnd += width;
+            else break;
+        }
+        return zoneEnd;
     }
 }
