@@ -15,7 +15,7 @@ public sealed class ByteRunsTests
     private static readonly string[] Pieces =
     [
         "0", "9", "12", "255", "1234567", "12345678", "123456789", "a", "f", "F", "g", "G", "z", "Z", "abcd", "abcde",
-        "ABCDEF0", "-", "_", ".", ":", "/", "@", "[", "`", "{", " ", "\0", "\x7F", "\x80", "\xFF", "\xC3\xA9",
+        "ABCDEF0", "-", "_", ".", ":", "/", "@", "[", "`", "{", " ", "\0", "\x7F", "\x80", "\xFF", "\xC3\xA9", "\xC1\xE6\xB0\xB9", "\x41\x46\x47\x61\x66\x67\x2F\x3A",
         new string('w', 15), new string('w', 16), new string('w', 17), new string('7', 33), "a-b_c", "NAS01", "nas.home.lan",
     ];
 

@@ -37,6 +37,17 @@ internal static class ByteRuns
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ShortHex(ReadOnlySpan<byte> input, int pos)
     {
+        if ((uint)pos < (uint)input.Length && input.Length - pos >= sizeof(ulong))
+        {
+            // Digits as in Digits; letters: the seven low bits, folded to lower case, from 'a' (top bit set by adding
+            // 0x1F) to before 'g' (not set by adding 0x19), the byte itself ASCII.
+            var word = LittleEndianWord(input, pos);
+            var offset = word ^ 0x3030303030303030UL;
+            var nonDigits = (((offset & 0x7F7F7F7F7F7F7F7FUL) + 0x7676767676767676UL) | offset) & 0x8080808080808080UL;
+            var lower = (word | 0x2020202020202020UL) & 0x7F7F7F7F7F7F7F7FUL;
+            var letters = (lower + 0x1F1F1F1F1F1F1F1FUL) & ~(lower + 0x1919191919191919UL) & ~word & 0x8080808080808080UL;
+            return Math.Min(BitOperations.TrailingZeroCount(nonDigits & ~letters) >> 3, 5);
+        }
         var end = pos;
         while ((uint)end < (uint)input.Length && end - pos < 5 && IsHex(input[end])) end++;
         return end - pos;
