@@ -226,29 +226,50 @@ public ref struct JsonMemberRun
             return;
         }
         else Reserve(name, 20);
+        _length += WriteInteger(value, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length));
+    }
+
+    /// <summary>The text of <paramref name="value"/> at <paramref name="target"/> (room for 20 bytes); returns its length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int WriteInteger(long value, ref byte target)
+    {
         if ((ulong)value < 100)
         {
-            // Severity, facility and the like: one or two digits, without the general formatter, in the room above.
-            ref var at = ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length);
+            // Severity, facility and the like: one or two digits, without the general formatter.
             if (value < 10)
             {
-                at = (byte)('0' + value);
-                _length++;
-                return;
+                target = (byte)('0' + value);
+                return 1;
             }
-            at = (byte)('0' + value / 10);
-            Unsafe.Add(ref at, 1) = (byte)('0' + value % 10);
-            _length += 2;
-            return;
+            DecimalDigits.WritePair((uint)value, ref target);
+            return 2;
         }
-        if (value < 0)
-        {
-            value.TryFormat(_buffer[_length..], out var written, default, CultureInfo.InvariantCulture);
-            _length += written;
-            return;
-        }
-        _length += DecimalDigits.Write((ulong)value, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length));
+        if (value < 0) return WriteNegative(value, ref target);
+        return DecimalDigits.Write((ulong)value, ref target);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int WriteNegative(long value, ref byte target)
+    {
+        value.TryFormat(MemoryMarshal.CreateSpan(ref target, 20), out var written, default, CultureInfo.InvariantCulture);
+        return written;
+    }
+
+    /// <summary>
+    /// For a caller that writes many later members itself (<see cref="OutputWriter"/>'s flat members, each
+    /// <c>,"name":value</c>): the run's buffer and its end, when the next member is a later one; false otherwise. The
+    /// caller writes past the end, within the buffer, and gives the new end back with <see cref="EndAppend"/> before
+    /// anything else uses the run (then asks again: the buffer may have moved).
+    /// </summary>
+    internal readonly bool TryBeginAppend(out Span<byte> buffer, out int length)
+    {
+        buffer = _buffer;
+        length = _length;
+        return _next == JsonRunNext.Later;
+    }
+
+    /// <summary>Takes the bytes a caller wrote after <see cref="TryBeginAppend"/>: the run now ends at <paramref name="length"/>.</summary>
+    internal void EndAppend(int length) => _length = length;
 
     /// <summary>
     /// A <c>number</c> whose text is a whole number, written from its digits as <see cref="Double"/> would write the
