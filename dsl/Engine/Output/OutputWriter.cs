@@ -130,11 +130,12 @@ public static class OutputWriter
     private static int AppendUsual(FlatMember[] flat, int first, ReadOnlySpan<int> slots, ReadOnlySpan<byte> input, Span<byte> buffer, ref int length, ParseContext context)
     {
         ref var slot = ref MemoryMarshal.GetReference(slots);
+        ref var members = ref MemoryMarshal.GetArrayDataReference(flat);
         var at = length;
         var i = first;
         for (; i < flat.Length; i++)
         {
-            ref readonly var member = ref flat[i];
+            ref readonly var member = ref Unsafe.Add(ref members, i);
             var start = Unsafe.Add(ref slot, member.StartSlot);
             var end = Unsafe.Add(ref slot, member.StartSlot + 1);
             if (start < 0 || end <= start) continue;
