@@ -28,6 +28,11 @@ namespace GrokFlow.Engine.Output;
 /// which are written once and never pass through the writer. A hand-over, or a run outgrowing its room, first moves the
 /// bytes to the workspace, and the run goes on as above.
 /// </para>
+/// <para>
+/// On a writer that skips validation, a run's first member is in the run too (<c>"name":value</c>), and the run goes
+/// to the writer as one raw value, which the writer puts after a comma when the object has members already: one writer
+/// call, not two, and no name for the writer to copy.
+/// </para>
 /// </summary>
 public ref struct JsonMemberRun
 {
@@ -43,6 +48,8 @@ public ref struct JsonMemberRun
     private int _firstValueAt;
     private readonly bool _resumed;
     private bool _inDestination;
+    // The writer skips validation: the run starts at FirstInObject, its first member's name in the run (class remarks).
+    private readonly bool _rawStart;
 
     /// <summary>Room asked of the destination for an event (most events are far smaller; a bigger one moves out).</summary>
     private const int EventRoomHint = 4096;
@@ -56,6 +63,8 @@ public ref struct JsonMemberRun
         _workspace = workspace;
         // A writer that escapes otherwise than the tables say gets every member through its own calls.
         _direct = !workspace.CanQuote(writer);
+        _rawStart = !_direct && workspace.LastWriterSkipsValidation;
+        _next = Start;
         _buffer = workspace.Members;
         if (!workspace.TryTakeHeldRun(out var heldWriter, out var held)) return;
         if (ReferenceEquals(heldWriter, writer))
@@ -78,10 +87,14 @@ public ref struct JsonMemberRun
         _writer = writer;
         _workspace = workspace;
         _direct = !workspace.CanQuote(writer);
+        _rawStart = !_direct && workspace.LastWriterSkipsValidation;
         _buffer = workspace.Members;
         TakeHeldRoom();
         Restore(held);
     }
+
+    /// <summary>Where a run with nothing pending stands: its first member's name goes through the writer, or in the run (<see cref="_rawStart"/>).</summary>
+    private readonly JsonRunNext Start => _rawStart ? JsonRunNext.FirstInObject : JsonRunNext.First;
 
     /// <summary>A held run lives in the destination while the workspace says so (only the event's run ever does).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -372,12 +385,17 @@ public ref struct JsonMemberRun
             }
             _objectInRun = false;
         }
+        else if (_rawStart)
+        {
+            // The writer writes the comma the first member needs, if any.
+            if (_length > 0) _writer.WriteRawValue(_buffer[.._length], skipInputValidation: true);
+        }
         else
         {
             _writer.WritePropertyName(_firstName!.Name);
             _writer.WriteRawValue(_buffer[.._length], skipInputValidation: true);
         }
-        _next = JsonRunNext.First;
+        _next = Start;
         _length = 0;
     }
 

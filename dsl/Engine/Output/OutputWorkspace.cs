@@ -80,10 +80,16 @@ internal sealed class OutputWorkspace
         if (!ReferenceEquals(writer, _lastWriter))
         {
             _lastWriterQuotes = JsonStrings.CanQuote(writer);
+            _lastWriterSkipsValidation = writer.Options.SkipValidation;
             _lastWriter = writer;
         }
         return _lastWriterQuotes;
     }
+
+    private bool _lastWriterSkipsValidation;
+
+    /// <summary>Whether the writer <see cref="CanQuote"/> was last asked about skips validation (see <see cref="JsonMemberRun"/>).</summary>
+    public bool LastWriterSkipsValidation => _lastWriterSkipsValidation;
 
     /// <summary>
     /// The buffer of a <see cref="JsonMemberRun"/>, at least <paramref name="size"/> bytes, its first

@@ -16,12 +16,17 @@ namespace GrokFlow.Tests.Interpretation;
 /// Flat plans (each capture its own top-level name) written by <see cref="OutputWriter"/> on a relaxed writer, where
 /// the usual members go straight into the run's buffer, against <see cref="Utf8JsonWriter"/> writing the same members
 /// itself: text (escapes, text outside ASCII, invalid UTF-8 as U+FFFD, values long enough to make the run grow),
-/// numbers and integers at digit-count edges, dates, empty and absent captures, short and long names; as the first
-/// members of the run and after a held event run.
+/// numbers and integers at digit-count edges, dates, empty and absent captures, short and long names; first in the
+/// object, after a member the writer wrote, and after a held event run; on writers that validate and that skip
+/// validation (where a run's first member is in the run too).
 /// </summary>
 public sealed class FlatOutputTests
 {
-    private static readonly JsonWriterOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static JsonWriterOptions Relaxed(bool skipValidation) =>
+        new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = skipValidation };
+
+    /// <summary>Where the rule's attributes go: first in the object, after a member the writer wrote, or continuing a held event run.</summary>
+    private enum Place { First, AfterWriter, Held }
     private static readonly DateTimeOffset Now = new(2021, 3, 15, 10, 0, 0, TimeSpan.Zero);
     private const string DatePattern = "MMM dd HH:mm:ss";
     private static readonly DateFormat Date = DateFormat.Compile(DatePattern, null, null, out _)!;
@@ -65,11 +70,11 @@ public sealed class FlatOutputTests
         // 0: present, 1: absent (did not participate), 2: matched empty text.
         var presence = Gen.Frequency((8, Gen.Const(0)), (1, Gen.Const(1)), (1, Gen.Const(2)));
         var members = Gen.Select(member, presence, Gen.OneOf(Names), (m, p, name) => (m.Item1, m.v, p, name)).Array[1, 12];
-        Gen.Select(members, Gen.Bool).Sample(c =>
+        Gen.Select(members, Gen.Int[0, 2], Gen.Bool).Sample(c =>
         {
             // Names are distinct in a flat plan.
             var distinct = c.Item1.Select((m, i) => m with { name = $"{m.name}{i}" }).ToArray();
-            Assert.Equal(Expected(distinct, c.Item2), Written(distinct, c.Item2));
+            Assert.Equal(Expected(distinct, (Place)c.Item2), Written(distinct, (Place)c.Item2, c.Item3));
         }, iter: 5_000);
     }
 
@@ -82,11 +87,14 @@ public sealed class FlatOutputTests
             (Kind.Text, "NAS01"u8.ToArray(), 0, "host"), (Kind.Number, "22295"u8.ToArray(), 0, "process_id"),
             (Kind.Text, "山田のPC"u8.ToArray(), 0, "computer_name"), (Kind.Text, "[User Groups] Created user group \"team-été\"."u8.ToArray(), 0, "msg"),
         ];
-        Assert.Equal(Expected(members, held: false), Written(members, held: false));
-        Assert.Equal(Expected(members, held: true), Written(members, held: true));
+        foreach (var place in Enum.GetValues<Place>())
+        {
+            Assert.Equal(Expected(members, place), Written(members, place, skipValidation: false));
+            Assert.Equal(Expected(members, place), Written(members, place, skipValidation: true));
+        }
     }
 
-    private static string Written((Kind Kind, byte[] Value, int Presence, string Name)[] members, bool held)
+    private static string Written((Kind Kind, byte[] Value, int Presence, string Name)[] members, Place place, bool skipValidation)
     {
         var input = new List<byte>();
         var slots = new int[2 * members.Length];
@@ -110,9 +118,9 @@ public sealed class FlatOutputTests
         var plan = OutputPlan.Create(captures.ToImmutable());
         var buffer = new ArrayBufferWriter<byte>();
         var context = new ParseContext(new FixedClock(Now));
-        using (var writer = new Utf8JsonWriter(buffer, Relaxed))
+        using (var writer = new Utf8JsonWriter(buffer, Relaxed(skipValidation)))
         {
-            if (held)
+            if (place == Place.Held)
             {
                 // The host's way: the event's own members in a run held open, the rule's attributes continuing it.
                 var run = JsonMemberRun.OpenObject(writer, context);
@@ -124,6 +132,7 @@ public sealed class FlatOutputTests
             else
             {
                 writer.WriteStartObject();
+                if (place == Place.AfterWriter) writer.WriteString("message", "m");
                 OutputWriter.Write(plan, input.ToArray(), slots, writer, context);
                 writer.WriteEndObject();
             }
@@ -132,13 +141,14 @@ public sealed class FlatOutputTests
     }
 
     /// <summary>The writer's own calls: text decoded by the BCL (U+FFFD for invalid UTF-8), values parsed by their definitions.</summary>
-    private static string Expected((Kind Kind, byte[] Value, int Presence, string Name)[] members, bool held)
+    private static string Expected((Kind Kind, byte[] Value, int Presence, string Name)[] members, Place place)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, Relaxed))
+        using (var writer = new Utf8JsonWriter(buffer, Relaxed(skipValidation: false)))
         {
             writer.WriteStartObject();
-            if (held) writer.WriteNumber("before", 1);
+            if (place == Place.Held) writer.WriteNumber("before", 1);
+            if (place == Place.AfterWriter) writer.WriteString("message", "m");
             foreach (var (kind, value, presence, name) in members)
             {
                 if (presence != 0 || value.Length == 0) continue;
