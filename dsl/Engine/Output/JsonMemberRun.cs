@@ -63,8 +63,8 @@ public ref struct JsonMemberRun
         _workspace = workspace;
         // A writer that escapes otherwise than the tables say gets every member through its own calls.
         _direct = !workspace.CanQuote(writer);
-        _rawStart = !_direct && workspace.LastWriterSkipsValidation;
-        _next = Start;
+        _next = workspace.LastWriterStart;
+        _rawStart = _next == JsonRunNext.FirstInObject;
         _buffer = workspace.Members;
         if (!workspace.TryTakeHeldRun(out var heldWriter, out var held)) return;
         if (ReferenceEquals(heldWriter, writer))
@@ -87,7 +87,7 @@ public ref struct JsonMemberRun
         _writer = writer;
         _workspace = workspace;
         _direct = !workspace.CanQuote(writer);
-        _rawStart = !_direct && workspace.LastWriterSkipsValidation;
+        _rawStart = workspace.LastWriterStart == JsonRunNext.FirstInObject;
         _buffer = workspace.Members;
         TakeHeldRoom();
         Restore(held);
