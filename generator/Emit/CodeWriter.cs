@@ -17,12 +17,9 @@ internal sealed class CodeWriter
         return this;
     }
 
-    public CodeWriter Comment(string comment)
-    {
-        foreach (var line in comment.Replace("\r", "").Split('\n'))
-            Line("// " + line);
-        return this;
-    }
+    public CodeWriter Lines(IEnumerable<string> lines) => lines.Aggregate(this, (w, line) => w.Line(line));
+
+    public CodeWriter Comment(string comment) => Lines(comment.Replace("\r", "").Split('\n').Select(line => "// " + line));
 
     public CodeWriter Open(string line)
     {

@@ -136,11 +136,8 @@ internal static class PipelineEmitter
             w.Line("state.ResetCaptures();");
             w.Open($"if ({(required is not { } l ? "" : $"{(l.At > 0 ? $"message.Length > {l.At} && message[{l.At}..]" : "message")}.IndexOf({CSharpLiterals.Utf8(l.Text)}) >= 0 && ")}"
                 + $"{(endings is null ? "" : $"message.Length > 0 && {endings}.Contains(message[^1]) && ")}{ruleClass}.Match(ref state))");
-            w.Line($"OutputWriter.Write({ruleClass}.Output, message, slots, writer, context);");
-            foreach (var line in onMatch(index++)) w.Line(line);
-            w.Close().Open("if (state.OutOfBudget)");
-            foreach (var line in onBudget) w.Line(line);
-            w.Close();
+            w.Line($"OutputWriter.Write({ruleClass}.Output, message, slots, writer, context);").Lines(onMatch(index++));
+            w.Close().Open("if (state.OutOfBudget)").Lines(onBudget).Close();
         }
         return index;
     }
@@ -185,12 +182,7 @@ internal static class PipelineEmitter
         WriteClass(w, $"Rule <c>{CSharpLiterals.Xml(rule.Name)}</c>, {CSharpLiterals.Xml(fileName)} line {rule.Line}.", $"{rule.Name} {rule.Pattern}", ruleClass)
             .Line("/// <summary>What each capture extracts, and how its value is converted.</summary>")
             .Line("public static readonly OutputPlan Output = OutputPlan.Create(" + (rule.Captures.IsEmpty ? "[]);" : ""));
-        if (!rule.Captures.IsEmpty)
-        {
-            w.Line("[");
-            foreach (var capture in rule.Captures) w.Line($"    {ModelLiterals.Value(capture)},");
-            w.Line("]);");
-        }
+        if (!rule.Captures.IsEmpty) w.Line("[").Lines(rule.Captures.Select(c => $"    {ModelLiterals.Value(c)},")).Line("]);");
         w.Line();
         const string summary = "/// <summary>True when the rule matches the whole line; the capture bounds are then in <c>s.Slots</c>.</summary>";
         if (entry is null)

@@ -108,6 +108,11 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
                     _w.Line($"s.Slots[{2 * end.Slot + 1}] = pos; // end of capture {end.Slot}");
                     continuation = end.Next;
                     continue;
+                case NodeContinuation step when SpacedText(step) is var (text, runs, rule, after):
+                    _w.Comment($"{rule} (one compare when each run is one space)");
+                    _w.Line($"pos = Utf8Match.SpacedTextEnd(s.Input, pos, {CSharpLiterals.Utf8(text)}, [{string.Join(", ", runs)}]);").Line("if (pos < 0) return false;");
+                    continuation = after;
+                    continue;
                 case NodeContinuation step:
                     var next = EmitNode(step.Node, step.Next);
                     if (next is null) return;
@@ -188,6 +193,24 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
             default:
                 throw new InvalidOperationException($"unknown node {node.GetType().Name}");
         }
+    }
+
+    /// <summary>
+    /// Two or more literals joined by <c>\s+</c> runs taken whole, from <paramref name="start"/>: the literals with one
+    /// space for each run, where those spaces are, the rule text, and what follows; null when there are none.
+    /// </summary>
+    private (string Text, List<int> Runs, string Rule, Continuation Next)? SpacedText(NodeContinuation start)
+    {
+        var (text, runs, rule, texts, at) = (new StringBuilder(), new List<int>(), new StringBuilder(), 0, (Continuation)start);
+        for (; at is NodeContinuation { Node: var node } step && (at == start || !_shared.Contains(at)) && Encoding.UTF8.GetByteCount(text.ToString()) < 250; at = step.Next)
+        {
+            if (node is RepeatNode { Min: 1, Max: RepeatNode.Unbounded, Mode: not RepeatMode.Lazy, Body: SetNode { Set: var set } } && set.Equals(CharSet.Space) && ContinuationFacts.NeverGivesBack(set, step.Next))
+                runs.Add(Encoding.UTF8.GetByteCount(text.Append(' ').ToString()) - 1);
+            else if (node is TextNode { IgnoreCase: false } literal) (text, texts) = (text.Append(literal.Text), texts + 1);
+            else break;
+            rule.Append(NodePrinter.Print(node));
+        }
+        return texts >= 2 && runs.Count > 0 ? (text.ToString(), runs, rule.ToString(), at) : null;
     }
 
     private static bool IsSimple(Node node) => node is TextNode || AsSet(node) is not null;
@@ -307,24 +330,15 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
 
     private void EmitLookbehind(LookaroundNode behind)
     {
-        var body = behind.Body is OriginNode o ? o.Body : behind.Body;
-        string test;
-        if (AsSet(body) is { } set)
+        var test = (behind.Body is OriginNode o ? o.Body : behind.Body) switch
         {
-            var fields = _sets.Get(set);
-            test = fields.Shape == SetShape.AsciiOnly
+            var body when AsSet(body) is { } set && _sets.Get(set) is var fields => fields.Shape == SetShape.AsciiOnly
                 ? $"pos > 0 && {AsciiMember(fields, "s.Input[pos - 1]")}"
-                : $"Utf8Match.PreviousCodePointIn(s.Input, pos, {fields.Members}, {fields.Ranges})";
-        }
-        else if (body is TextNode text)
-        {
-            var length = Encoding.UTF8.GetByteCount(text.Text);
-            test = $"pos >= {length} && s.Input.Slice(pos - {length}, {length}).SequenceEqual({CSharpLiterals.Utf8(text.Text)})";
-        }
-        else
-        {
-            throw new NotSupportedException($"lookbehind {NodePrinter.Print(behind)}: generated parsers support lookbehind of one character, one class or a literal");
-        }
+                : $"Utf8Match.PreviousCodePointIn(s.Input, pos, {fields.Members}, {fields.Ranges})",
+            TextNode text when Encoding.UTF8.GetByteCount(text.Text) is var length =>
+                $"pos >= {length} && s.Input.Slice(pos - {length}, {length}).SequenceEqual({CSharpLiterals.Utf8(text.Text)})",
+            _ => throw new NotSupportedException($"lookbehind {NodePrinter.Print(behind)}: generated parsers support lookbehind of one character, one class or a literal"),
+        };
         _w.Line($"if ({(behind.Negated ? "" : "!(")}{test}{(behind.Negated ? "" : ")")}) return false; // {NodePrinter.Print(behind)}");
     }
 
@@ -546,17 +560,11 @@ internal sealed class RuleMatcherEmitter(CodeWriter writer, SetTable sets, SubMa
         _w.Comment($"{NodePrinter.Print(atomic)}: once matched, never backtracked into");
         foreach (var slot in slots)
             _w.Line($"int savedStart{slot} = s.Slots[{2 * slot}], savedEnd{slot} = s.Slots[{2 * slot + 1}];");
-        _w.Line($"if (!{body}) return false;");
-        if (slots.Count == 0)
-        {
-            _w.Line($"return {Call(next, $"s.Work[{work}]")};");
-            return;
-        }
-        _w.Line($"if ({Call(next, $"s.Work[{work}]")}) return true;");
+        var after = Call(next, $"s.Work[{work}]");
+        _w.Line($"if (!{body}) return false;").Line(slots.Count == 0 ? $"return {after};" : $"if ({after}) return true;");
+        if (slots.Count == 0) return;
         foreach (var slot in slots)
-        {
             _w.Line($"s.Slots[{2 * slot}] = savedStart{slot};").Line($"s.Slots[{2 * slot + 1}] = savedEnd{slot};");
-        }
         _w.Line("return false;");
     }
 }

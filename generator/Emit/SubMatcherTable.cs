@@ -56,7 +56,7 @@ internal sealed class SubMatcherTable
             w.Line($"/// <summary>Sub-matcher for <c>{CSharpLiterals.Xml(CSharpLiterals.CommentText(description))}</c>: lists where the pattern can end.</summary>");
             w.Comment(NodePrinter.Print(pattern, max: 400)).Line("[SkipLocalsInit]").Open($"private sealed unsafe class {name} : ISubMatcher");
             var window = RequiredByteWindow.Of(pattern);
-            var lacks = window is { } r ? $"input.Slice(pos, Math.Min({r.Window}, input.Length - pos)).IndexOf((byte)0x{r.Byte:X2}) < 0 ? " : null;
+            var lacks = window is { } r ? $"Utf8Match.IndexOfNear(input.Slice(pos, Math.Min({r.Window}, input.Length - pos)), (byte)0x{r.Byte:X2}) < 0 ? " : null;
             if (window is { } required) w.Comment($"Every match has '{(char)required.Byte}' within its first {required.Window} bytes.");
             var run = $"ref budget, {Math.Max(1, emitter.WorkSize)}, &{entry})";
             w.Line("public static int FirstEnd(ReadOnlySpan<byte> input, int pos, ref int budget) =>");

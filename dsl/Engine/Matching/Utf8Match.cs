@@ -85,6 +85,48 @@ public static class Utf8Match
         return run < 0 ? input.Length : pos + run;
     }
 
+    /// <summary>
+    /// The end of literals joined by <c>\s+</c> runs that are taken whole, or -1: <paramref name="text"/> is the literals
+    /// with one space for each run, <paramref name="runs"/> where those spaces are. What follows a run inside the text
+    /// never starts with white space, so when the input starts with the text each run in it is that one space; a run
+    /// at the end must not go on. Other runs (tabs, several spaces) are matched piece by piece. A text that differs at a
+    /// byte that is not white space, where no space of the text stands, cannot match piece by piece either: everything
+    /// before it matched as the one-space form.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int SpacedTextEnd(ReadOnlySpan<byte> input, int pos, ReadOnlySpan<byte> text, ReadOnlySpan<byte> runs)
+    {
+        var rest = input.Slice(pos);
+        if (rest.StartsWith(text))
+        {
+            if (runs[^1] != text.Length - 1 || text.Length == rest.Length || !IsSpaceByte(rest[text.Length])) return pos + text.Length;
+        }
+        else if (DiffersOutsideRuns(rest, text)) return -1;
+        return SpacedTextEndByPieces(input, pos, text, runs);
+    }
+
+    /// <summary>True when <paramref name="rest"/> ends, or differs from <paramref name="text"/> at a byte that is not white space where the text has no space.</summary>
+    private static bool DiffersOutsideRuns(ReadOnlySpan<byte> rest, ReadOnlySpan<byte> text)
+    {
+        var same = 0;
+        while (same < rest.Length && same < text.Length && rest[same] == text[same]) same++;
+        return same == rest.Length || (text[same] != ' ' && !IsSpaceByte(rest[same]));
+    }
+
+    private static int SpacedTextEndByPieces(ReadOnlySpan<byte> input, int pos, ReadOnlySpan<byte> text, ReadOnlySpan<byte> runs)
+    {
+        var from = 0;
+        foreach (var run in runs)
+        {
+            if (!input.Slice(pos).StartsWith(text[from..run])) return -1;
+            pos += run - from;
+            var runEnd = SpaceRunEnd(input, pos);
+            if (runEnd == pos) return -1;
+            (pos, from) = (runEnd, run + 1);
+        }
+        return input.Slice(pos).StartsWith(text[from..]) ? pos + text.Length - from : -1;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSpaceByte(byte b) => b == ' ' || (uint)(b - '\t') <= '\r' - '\t';
 

@@ -294,6 +294,30 @@ public static class ConstructPipelines
             [],
             ["1:a -> x", "-5:b -> y", "1:a -> b -> c", "cxx1 => done", "abxxxid => done", "cxxxid => done", "3 items in box",
              "10 items in a", "k=V1 closed by peer", "key=v12 CLOSED BY PEER"]),
+        // Literals joined by \s+ runs taken whole are compared at once in their one-space form, then piece by piece:
+        // runs of one and two spaces and tabs, literals with spaces of their own, a rule failing only in a later piece.
+        new("spacedLiterals",
+            [
+                ("users", @"conn\s+log\:\s+Users\:\s+%{word:user},\s+Source\s+IP\:\s+%{ip:ip}(,\s+Computer\s+name\:\s+%{data:name})?"),
+                ("groups", @"conn\s+log\:\s+Groups\:\s+%{word:group}"),
+                ("leadingRun", @"%{word:a}\s+to\s+be\s+%{data:b}"),
+                ("ownSpaces", @"%{word:a} said\s+hello world\s+%{word:b}"),
+                ("ending", @"%{integer:n}\s+stop\s+here"),
+            ],
+            [],
+            [
+                "conn log: Users: bob, Source IP: 10.0.0.1",
+                "conn  log:\tUsers:\t\tbob,\tSource IP: ::1, Computer name: pc 1",
+                "conn log: Users: bob, Source  IP: 10.0.0.1, Computer name:  x",
+                "conn log: Groups: admins",
+                "conn\tlog: Groups:  admins",
+                "x to be or not",
+                "x\t to  be  spaced",
+                "a said hello world b",
+                "a said  hello world\tb",
+                "1 stop here",
+                "2 stop\t\there",
+            ]),
         new("quoted",
             [
                 ("quoted", "%{quotedString:q} %{doubleQuotedString:dq} %{boolean(\"yes\",\"no\"):flag} %{boolean:plain}"),

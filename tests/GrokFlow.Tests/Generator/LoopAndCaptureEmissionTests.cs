@@ -45,6 +45,26 @@ public sealed class LoopAndCaptureEmissionTests
     }
 
     [Fact]
+    public void Literals_joined_by_whole_runs_are_one_call_with_their_one_space_form()
+    {
+        var source = Generate(@"%{word:a},\s+Source\s+IP\:\s+%{ip:b} said\s+hello world\s+%{data:c}");
+
+        Assert.Contains(@"// ,\s+Source\s+IP:\s+ (one compare when each run is one space)", source);
+        Assert.Contains(@"pos = Utf8Match.SpacedTextEnd(s.Input, pos, "", Source IP: ""u8, [1, 8, 12]);", source);
+        // The run before %{data} gives back: the fused text ends before it.
+        Assert.Contains(@"pos = Utf8Match.SpacedTextEnd(s.Input, pos, "" said hello world""u8, [5]);", source);
+        Assert.Contains(@"// \s+ (greedy)", source);
+    }
+
+    [Fact]
+    public void A_single_literal_and_run_stay_inline()
+    {
+        var source = Generate(@"%{word:a},\s+%{word:b}\s+x");
+
+        Assert.DoesNotContain("SpacedTextEnd", source);
+    }
+
+    [Fact]
     public void Captures_on_every_match_are_inline_and_optional_ones_are_restored_when_their_branch_fails()
     {
         var source = Generate(@"%{word:a}(\s+%{integer:b})? %{word:c}");

@@ -59,6 +59,55 @@ public sealed class RunHelperTests
         Assert.True(checkedStarts > 10_000);
     }
 
+    // Pieces of the spaced texts below, almost-pieces and runs of every \s kind.
+    private static readonly string[] SpacedPieces = [",", " ", "  ", "\t", "\r\n", "Source", "Sourc", "IP:", "IP", "hello world", "hello", "x", "é"];
+
+    public static TheoryData<string, string, byte[]> SpacedTexts => new()
+    {
+        { @",\s+Source\s+IP\:\s+", ", Source IP: ", [1, 8, 12] },
+        { @"\s+hello world\s+x", " hello world x", [0, 12] },
+    };
+
+    [Theory]
+    [MemberData(nameof(SpacedTexts))]
+    public void A_spaced_text_ends_where_the_regex_first_match_ends(string rulePattern, string text, byte[] runs)
+    {
+        var pattern = Pattern(rulePattern);
+        var random = new Random(20261208);
+        var (matched, checkedStarts) = (0, 0);
+        for (var line = 0; line < 3000; line++)
+        {
+            var input = SpacedInput(random, text, runs);
+            var bytes = Encoding.UTF8.GetBytes(input);
+            for (var start = 0; start <= input.Length; start++)
+            {
+                var bytePos = Encoding.UTF8.GetByteCount(input.AsSpan(0, start));
+                var ends = InterpreterRegexEnds.Ends(pattern, input, start);
+                var expected = ends.Count == 0 ? -1 : Encoding.UTF8.GetByteCount(input.AsSpan(0, ends[0]));
+                var actual = Utf8Match.SpacedTextEnd(bytes, bytePos, Encoding.UTF8.GetBytes(text), runs);
+                Assert.True(expected == actual, $"{rulePattern} on \"{input}\" from byte {bytePos}: expected {expected}, got {actual}");
+                (matched, checkedStarts) = (matched + (expected >= 0 ? 1 : 0), checkedStarts + 1);
+            }
+        }
+        Assert.True(matched > 100 && checkedStarts > 10_000, $"{matched} matches in {checkedStarts} starts");
+    }
+
+    /// <summary>The text's pieces, each now and then replaced by another, with runs of every kind (or none) between them.</summary>
+    private static string SpacedInput(Random random, string text, byte[] runs)
+    {
+        string[] spaces = [" ", " ", " ", "  ", "\t", "\r\n", " \t", ""];
+        var sb = new StringBuilder();
+        var from = 0;
+        foreach (var end in runs.Select(r => (int)r).Append(text.Length))
+        {
+            sb.Append(random.Next(6) == 0 ? SpacedPieces[random.Next(SpacedPieces.Length)] : text[from..end]);
+            if (end < text.Length) sb.Append(spaces[random.Next(spaces.Length)]);
+            from = end + 1;
+        }
+        for (int i = 0, n = random.Next(3); i < n; i++) sb.Append(SpacedPieces[random.Next(SpacedPieces.Length)]);
+        return sb.ToString();
+    }
+
     private static string Pattern(string rulePattern)
     {
         var compiled = RulesCompiler.Compile(GrokHarness.RulesText([("r", rulePattern)]));
