@@ -28,6 +28,11 @@ namespace GrokFlow.Engine.Output;
 /// which are written once and never pass through the writer. A hand-over, or a run outgrowing its room, first moves the
 /// bytes to the workspace, and the run goes on as above.
 /// </para>
+/// <para>
+/// On a writer that skips validation, a run's first member is in the run too (<c>"name":value</c>), and the run goes
+/// to the writer as one raw value, which the writer puts after a comma when the object has members already: one writer
+/// call, not two, and no name for the writer to copy.
+/// </para>
 /// </summary>
 public ref struct JsonMemberRun
 {
@@ -43,6 +48,8 @@ public ref struct JsonMemberRun
     private int _firstValueAt;
     private readonly bool _resumed;
     private bool _inDestination;
+    // The writer skips validation: the run starts at FirstInObject, its first member's name in the run (class remarks).
+    private readonly bool _rawStart;
 
     /// <summary>Room asked of the destination for an event (most events are far smaller; a bigger one moves out).</summary>
     private const int EventRoomHint = 4096;
@@ -56,6 +63,8 @@ public ref struct JsonMemberRun
         _workspace = workspace;
         // A writer that escapes otherwise than the tables say gets every member through its own calls.
         _direct = !workspace.CanQuote(writer);
+        _next = workspace.LastWriterStart;
+        _rawStart = _next == JsonRunNext.FirstInObject;
         _buffer = workspace.Members;
         if (!workspace.TryTakeHeldRun(out var heldWriter, out var held)) return;
         if (ReferenceEquals(heldWriter, writer))
@@ -78,10 +87,14 @@ public ref struct JsonMemberRun
         _writer = writer;
         _workspace = workspace;
         _direct = !workspace.CanQuote(writer);
+        _rawStart = workspace.LastWriterStart == JsonRunNext.FirstInObject;
         _buffer = workspace.Members;
         TakeHeldRoom();
         Restore(held);
     }
+
+    /// <summary>Where a run with nothing pending stands: its first member's name goes through the writer, or in the run (<see cref="_rawStart"/>).</summary>
+    private readonly JsonRunNext Start => _rawStart ? JsonRunNext.FirstInObject : JsonRunNext.First;
 
     /// <summary>A held run lives in the destination while the workspace says so (only the event's run ever does).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -226,29 +239,50 @@ public ref struct JsonMemberRun
             return;
         }
         else Reserve(name, 20);
+        _length += WriteInteger(value, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length));
+    }
+
+    /// <summary>The text of <paramref name="value"/> at <paramref name="target"/> (room for 20 bytes); returns its length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int WriteInteger(long value, ref byte target)
+    {
         if ((ulong)value < 100)
         {
-            // Severity, facility and the like: one or two digits, without the general formatter, in the room above.
-            ref var at = ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length);
+            // Severity, facility and the like: one or two digits, without the general formatter.
             if (value < 10)
             {
-                at = (byte)('0' + value);
-                _length++;
-                return;
+                target = (byte)('0' + value);
+                return 1;
             }
-            at = (byte)('0' + value / 10);
-            Unsafe.Add(ref at, 1) = (byte)('0' + value % 10);
-            _length += 2;
-            return;
+            DecimalDigits.WritePair((uint)value, ref target);
+            return 2;
         }
-        if (value < 0)
-        {
-            value.TryFormat(_buffer[_length..], out var written, default, CultureInfo.InvariantCulture);
-            _length += written;
-            return;
-        }
-        _length += DecimalDigits.Write((ulong)value, ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length));
+        if (value < 0) return WriteNegative(value, ref target);
+        return DecimalDigits.Write((ulong)value, ref target);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int WriteNegative(long value, ref byte target)
+    {
+        value.TryFormat(MemoryMarshal.CreateSpan(ref target, 20), out var written, default, CultureInfo.InvariantCulture);
+        return written;
+    }
+
+    /// <summary>
+    /// For a caller that writes many later members itself (<see cref="OutputWriter"/>'s flat members, each
+    /// <c>,"name":value</c>): the run's buffer and its end, when the next member is a later one; false otherwise. The
+    /// caller writes past the end, within the buffer, and gives the new end back with <see cref="EndAppend"/> before
+    /// anything else uses the run (then asks again: the buffer may have moved).
+    /// </summary>
+    internal readonly bool TryBeginAppend(out Span<byte> buffer, out int length)
+    {
+        buffer = _buffer;
+        length = _length;
+        return _next == JsonRunNext.Later;
+    }
+
+    /// <summary>Takes the bytes a caller wrote after <see cref="TryBeginAppend"/>: the run now ends at <paramref name="length"/>.</summary>
+    internal void EndAppend(int length) => _length = length;
 
     /// <summary>
     /// A <c>number</c> whose text is a whole number, written from its digits as <see cref="Double"/> would write the
@@ -351,12 +385,17 @@ public ref struct JsonMemberRun
             }
             _objectInRun = false;
         }
+        else if (_rawStart)
+        {
+            // The writer writes the comma the first member needs, if any.
+            if (_length > 0) _writer.WriteRawValue(_buffer[.._length], skipInputValidation: true);
+        }
         else
         {
             _writer.WritePropertyName(_firstName!.Name);
             _writer.WriteRawValue(_buffer[.._length], skipInputValidation: true);
         }
-        _next = JsonRunNext.First;
+        _next = Start;
         _length = 0;
     }
 

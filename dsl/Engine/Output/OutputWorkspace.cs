@@ -75,15 +75,29 @@ internal sealed class OutputWorkspace
     /// <see cref="JsonStrings.CanQuote"/> of <paramref name="writer"/>, remembered for the last writer asked: a writer's
     /// options never change, and each line asks for the same writer several times.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool CanQuote(System.Text.Json.Utf8JsonWriter writer)
     {
-        if (!ReferenceEquals(writer, _lastWriter))
-        {
-            _lastWriterQuotes = JsonStrings.CanQuote(writer);
-            _lastWriter = writer;
-        }
+        if (!ReferenceEquals(writer, _lastWriter)) Remember(writer);
         return _lastWriterQuotes;
     }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void Remember(System.Text.Json.Utf8JsonWriter writer)
+    {
+        _lastWriterQuotes = JsonStrings.CanQuote(writer);
+        _lastWriterStart = _lastWriterQuotes && writer.Options.SkipValidation ? JsonRunNext.FirstInObject : JsonRunNext.First;
+        _lastWriter = writer;
+    }
+
+    private JsonRunNext _lastWriterStart;
+
+    /// <summary>
+    /// Where a <see cref="JsonMemberRun"/> on the writer <see cref="CanQuote"/> was last asked about starts:
+    /// <see cref="JsonRunNext.FirstInObject"/> when the writer skips validation (the run's first member is in the run
+    /// too, see <see cref="JsonMemberRun"/>), else <see cref="JsonRunNext.First"/>.
+    /// </summary>
+    public JsonRunNext LastWriterStart => _lastWriterStart;
 
     /// <summary>
     /// The buffer of a <see cref="JsonMemberRun"/>, at least <paramref name="size"/> bytes, its first

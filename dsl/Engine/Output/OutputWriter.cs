@@ -82,7 +82,11 @@ public static class OutputWriter
         if (wrote) workspace.NoteWrite();
     }
 
-    /// <summary>A flat plan (see <see cref="OutputPlan.IsFlat"/>): the same bytes as the tree walk, in one pass.</summary>
+    /// <summary>
+    /// A flat plan (see <see cref="OutputPlan.IsFlat"/>): the same bytes as the tree walk, in one pass. Once the run
+    /// is past its first member, the usual members go straight into its buffer (<see cref="AppendUsual"/>); the
+    /// others, and any that needs more room, through the run's own methods (<see cref="WriteAnyWay"/>).
+    /// </summary>
     private static void WriteFlat(OutputPlan plan, ReadOnlySpan<byte> input, ReadOnlySpan<int> slots, Utf8JsonWriter writer, ParseContext context)
     {
         var workspace = context.Output;
@@ -90,21 +94,25 @@ public static class OutputWriter
         var noteRoots = workspace.FlatMembersMayCollide(plan);
         // Every member's slots are within the plan's, checked once here rather than twice per member.
         if (slots.Length < 2 * plan.CaptureCount) throw new ArgumentException("Fewer slots than the plan's captures.", nameof(slots));
-        ref var slot = ref MemoryMarshal.GetReference(slots);
+        var flat = plan.FlatMembers;
         var wrote = false;
-        foreach (ref readonly var member in plan.FlatMembers.AsSpan())
+        for (var i = 0; i < flat.Length; i++)
         {
-            var start = Unsafe.Add(ref slot, 2 * member.Slot);
-            var end = Unsafe.Add(ref slot, 2 * member.Slot + 1);
-            if (start < 0 || end <= start) continue;
-            // Text without a filter, the usual member, is written here; the others are converted first.
-            if (member.PlainText)
+            // Members noted one by one (a name that may collide with the event's own) all go the general way.
+            if (!noteRoots && members.TryBeginAppend(out var buffer, out var length))
             {
-                if ((uint)end > (uint)input.Length) throw new ArgumentOutOfRangeException(nameof(slots));
-                var text = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), start), end - start);
-                if (!members.TryString(member.Member, text)) members.String(member.Member, ValidText(text, workspace));
+                var before = length;
+                i = AppendUsual(flat, i, slots, input, buffer, ref length, context);
+                members.EndAppend(length);
+                wrote |= length != before;
+                if (i == flat.Length) break;
             }
-            else if (!TryWriteFlatMember(ref members, member, input, start, end, context)) continue;
+            ref readonly var member = ref flat[i];
+            var start = slots[member.StartSlot];
+            var end = slots[member.StartSlot + 1];
+            if (start < 0 || end <= start) continue;
+            if ((uint)end > (uint)input.Length) throw new ArgumentOutOfRangeException(nameof(slots));
+            if (!WriteAnyWay(ref members, member, input, start, end, context)) continue;
             if (noteRoots) workspace.NoteRoot(member.Utf8Name, member.IsReservedAtRoot);
             wrote = true;
         }
@@ -113,27 +121,115 @@ public static class OutputWriter
     }
 
     /// <summary>
-    /// Converts and writes one member of a flat plan other than unfiltered text (<see cref="WriteFlat"/> writes that
-    /// itself); false when it has no value. Unfiltered numbers, integers and dates go straight from the text to the
-    /// run, without an <see cref="OutputValue"/> between them; the rest go through <see cref="ValueConverter"/>.
+    /// Appends members from <paramref name="first"/> on, each <c>,"name":value</c>, at <paramref name="length"/> in
+    /// a run's <paramref name="buffer"/> while they are usual ones (a short name; text, or a number or date) and there
+    /// is room; returns the index of the first it left (bytes past the end may be spoiled), or the count. A member
+    /// without a value is skipped. The loop holds only what it needs, for the compiler to keep it in registers; text
+    /// needs no call, the rest one.
+    /// </summary>
+    private static int AppendUsual(FlatMember[] flat, int first, ReadOnlySpan<int> slots, ReadOnlySpan<byte> input, Span<byte> buffer, ref int length, ParseContext context)
+    {
+        ref var slot = ref MemoryMarshal.GetReference(slots);
+        ref var members = ref MemoryMarshal.GetArrayDataReference(flat);
+        var at = length;
+        var i = first;
+        for (; i < flat.Length; i++)
+        {
+            ref readonly var member = ref Unsafe.Add(ref members, i);
+            var start = Unsafe.Add(ref slot, member.StartSlot);
+            var end = Unsafe.Add(ref slot, member.StartSlot + 1);
+            if (start < 0 || end <= start) continue;
+            if ((uint)end > (uint)input.Length) break;
+            var text = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), start), end - start);
+            // Room for the name copied as two vectors, and for the value at its worst.
+            var free = buffer.Length - at - JsonMemberName.PaddedRoom;
+            ref var target = ref Unsafe.Add(ref MemoryMarshal.GetReference(buffer), at);
+            if (member.Append == FlatMemberKind.Text)
+            {
+                if (free < JsonStrings.QuotedRoom(text.Length)) break;
+                member.CopyName(ref target);
+                ref var value = ref Unsafe.Add(ref target, member.NameLength);
+                // The usual value, 1 to 32 bytes that need no escape, here; the rest scanned (false: invalid UTF-8).
+                if ((uint)(text.Length - 1) < JsonStrings.ShortLongest && JsonStrings.TryQuoteShort(text, ref value))
+                    at += member.NameLength + text.Length + 2;
+                else if (JsonStrings.TryQuoteScanning(text, ref value, out var quoted))
+                    at += member.NameLength + quoted;
+                else break;
+                continue;
+            }
+            var written = AppendConverted(member, text, ref target, free, context);
+            if (written < 0) break;
+            at += written;
+        }
+        length = at;
+        return i;
+    }
+
+    /// <summary>
+    /// A number, an integer or a date member for <see cref="AppendUsual"/>, with its name: the bytes written at
+    /// <paramref name="target"/>, 0 when the member has no value, -1 when it goes the general way.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int AppendConverted(in FlatMember member, ReadOnlySpan<byte> text, ref byte target, int free, ParseContext context)
+    {
+        // A whole number's digits, a double's shortest text, or a long's digits: within 40 bytes, as Double reserves.
+        if (free < Math.Max(40, text.Length + 2)) return -1;
+        // The name first: its copy's padding runs over where the value goes.
+        member.CopyName(ref target);
+        ref var value = ref Unsafe.Add(ref target, member.NameLength);
+        int written;
+        switch (member.Append)
+        {
+            case FlatMemberKind.Number:
+                if (GrokNumbers.TryCopyWholeNumber(text, MemoryMarshal.CreateSpan(ref value, text.Length + 2), out written)) break;
+                if (!GrokNumbers.TryParseNumber(text, out var number)) return 0;
+                if (!GrokNumbers.TryFormatNumber(number, MemoryMarshal.CreateSpan(ref value, 40), out written)) return -1;
+                break;
+            case FlatMemberKind.Integer:
+                if (!GrokNumbers.TryParseInteger(text, out var integer)) return 0;
+                written = JsonMemberRun.WriteInteger(integer, ref value);
+                break;
+            case FlatMemberKind.Date:
+                if (!member.Date!.TryParse(text, context.Clock, ref context.Output.DateMemo, out var epochMilliseconds)) return 0;
+                written = JsonMemberRun.WriteInteger(epochMilliseconds, ref value);
+                break;
+            default:
+                return -1;
+        }
+        return member.NameLength + written;
+    }
+
+    /// <summary>A member <see cref="AppendUsual"/> did not take, through the run's methods; false when it has no value.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool WriteAnyWay(ref JsonMemberRun members, in FlatMember member, ReadOnlySpan<byte> input, int start, int end, ParseContext context)
+    {
+        if (member.Kind != FlatMemberKind.Text) return TryWriteFlatMember(ref members, member, input, start, end, context);
+        var text = input[start..end];
+        if (!members.TryString(member.Member, text)) members.String(member.Member, ValidText(text, context.Output));
+        return true;
+    }
+
+    /// <summary>
+    /// Converts and writes one member of a flat plan other than unfiltered text; false when it has no value.
+    /// Unfiltered numbers, integers and dates go straight from the text to the run, without an
+    /// <see cref="OutputValue"/> between them; the rest go through <see cref="ValueConverter"/>.
     /// </summary>
     private static bool TryWriteFlatMember(ref JsonMemberRun members, in FlatMember member, ReadOnlySpan<byte> input, int start, int end, ParseContext context)
     {
-        if (member.Filtered) return TryWriteConverted(ref members, member, input, start, end, context);
         var text = input[start..end];
-        switch (member.Conversion)
+        switch (member.Kind)
         {
-            case ConversionKind.Number:
+            case FlatMemberKind.Number:
                 if (members.TryWholeNumber(member.Member, text)) return true;
                 if (!GrokNumbers.TryParseNumber(text, out var number)) return false;
                 members.Double(member.Member, number);
                 return true;
-            case ConversionKind.Integer:
+            case FlatMemberKind.Integer:
                 if (!GrokNumbers.TryParseInteger(text, out var integer)) return false;
                 members.Integer(member.Member, integer);
                 return true;
-            case ConversionKind.Date:
-                if (!member.Capture.Date!.TryParse(text, context.Clock, ref context.Output.DateMemo, out var epochMilliseconds)) return false;
+            case FlatMemberKind.Date:
+                if (!member.Date!.TryParse(text, context.Clock, ref context.Output.DateMemo, out var epochMilliseconds)) return false;
                 members.Integer(member.Member, epochMilliseconds);
                 return true;
             default:

@@ -28,6 +28,9 @@ internal static class StructuredDocumentWriter
         counts.Clear();
         var rootMerge = paths.RootMerge >= 0 ? values[paths.RootMerge] : -1;
         if (rootMerge >= 0 && !tree.CanMergeStraight(rootMerge)) return false;
+        // A path is written when it has a present value, or a child that is written: it is on a present value's path.
+        var written = tree.PathWritten(nodes.Length);
+        written.Clear();
         for (var i = 0; i < values.Length; i++)
         {
             var value = values[i];
@@ -35,14 +38,7 @@ internal static class StructuredDocumentWriter
             var path = capturePaths[i];
             if (!tree.CanSet(value, path.Length + 1)) return false;
             counts[path[^1]]++;
-        }
-        // A path is written when it has a present value, or a child that is written (children come after parents).
-        var written = tree.PathWritten(nodes.Length);
-        for (var n = nodes.Length - 1; n >= 0; n--)
-        {
-            var any = counts[n] > 0;
-            foreach (var child in nodes[n].Children) any |= written[child];
-            written[n] = any;
+            foreach (var n in path) written[n] = true;
         }
         if (rootMerge >= 0 && RootMergeMeetsPaths(plan, paths, written, tree, rootMerge, input)) return false;
         var members = tree.PathMembers(nodes.Length);

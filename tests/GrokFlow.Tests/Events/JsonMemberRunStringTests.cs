@@ -33,20 +33,20 @@ public sealed class JsonMemberRunStringTests
         var any = Gen.Int[0, Pieces.Length - 1].Select(i => Pieces[i]);
         var piece = Gen.Frequency((4, plain), (1, any));
         var value = piece.Array[0, 40].Select(parts => parts.SelectMany(p => p).ToArray());   // across the 15/16 and 32/33-byte shortcuts
-        Gen.Select(Gen.OneOf(Names), value, Gen.Int[0, 3], (name, text, place) => (name, text, place)).Sample(c =>
+        Gen.Select(Gen.OneOf(Names), value, Gen.Int[0, 3], Gen.Bool, (name, text, place, skip) => (name, text, place, skip)).Sample(c =>
         {
             var member = new JsonMemberName(c.name);
             if (c.place < 2)
             {
                 // Outside an object the run opened, a value it cannot write itself goes through the writer.
-                var viaRun = Capture(() => WithRun(c.place, (ref JsonMemberRun run) => run.String(member, c.text)));
+                var viaRun = Capture(() => WithRun(c.place, c.skip, (ref JsonMemberRun run) => run.String(member, c.text)));
                 Assert.Equal(Capture(() => WithWriter(c.place, w => w.WriteString(member.Name, c.text))), viaRun);
                 return;
             }
             // Inside one, the caller must use TryString, which refuses exactly such values (invalid UTF-8: the writer
             // throws) and writes nothing.
             var written = false;
-            var inObject = WithRun(c.place, (ref JsonMemberRun run) => written = run.TryString(member, c.text));
+            var inObject = WithRun(c.place, c.skip, (ref JsonMemberRun run) => written = run.TryString(member, c.text));
             Assert.Equal(System.Text.Unicode.Utf8.IsValid(c.text), written);
             Assert.Equal(written ? WithWriter(c.place, w => w.WriteString(member.Name, c.text)) : WithWriter(c.place, _ => { }), inObject);
         }, iter: 20_000);
@@ -69,12 +69,13 @@ public sealed class JsonMemberRunStringTests
 
     /// <summary>
     /// The member at <paramref name="place"/>: 0 first of the run, 1 after another member, 2 first in an object the run
-    /// opened, 3 later in that object.
+    /// opened, 3 later in that object; on a writer that skips validation (<paramref name="skipValidation"/>), the run
+    /// has its first member in it too.
     /// </summary>
-    private static string WithRun(int place, RunAction write)
+    private static string WithRun(int place, bool skipValidation, RunAction write)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, Relaxed))
+        using (var writer = new Utf8JsonWriter(buffer, Relaxed with { SkipValidation = skipValidation }))
         {
             writer.WriteStartObject();
             var run = new JsonMemberRun(writer, new ParseContext());

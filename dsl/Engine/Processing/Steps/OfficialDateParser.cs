@@ -34,7 +34,8 @@ public static class OfficialDateParser
 
     private static bool TryParseEpoch(ReadOnlySpan<byte> text, out long epochMilliseconds)
     {
-        epochMilliseconds = 0;
+        // The usual text, a whole number (what a grok date capture gives), read in one pass: it has no dot or exponent.
+        if (GrokNumbers.TryParseInteger(text, out epochMilliseconds)) return true;
         var dot = text.IndexOf((byte)'.');
         var integral = dot < 0 ? text : text[..dot];
         if (dot >= 0)
