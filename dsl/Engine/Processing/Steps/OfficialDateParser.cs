@@ -36,15 +36,14 @@ public static class OfficialDateParser
     {
         // The usual text, a whole number (what a grok date capture gives), read in one pass: it has no dot or exponent.
         if (GrokNumbers.TryParseInteger(text, out epochMilliseconds)) return true;
+        // Otherwise only whole digits after a dot are taken (the fraction dropped); without a dot nothing else is.
         var dot = text.IndexOf((byte)'.');
-        var integral = dot < 0 ? text : text[..dot];
-        if (dot >= 0)
+        if (dot < 0) return false;
+        foreach (var b in text[(dot + 1)..])
         {
-            foreach (var b in text[(dot + 1)..])
-            {
-                if (b is < (byte)'0' or > (byte)'9') return false;
-            }
+            if (b is < (byte)'0' or > (byte)'9') return false;
         }
+        var integral = text[..dot];
         if (integral.IndexOfAny((byte)'e', (byte)'E') >= 0) return false;
         return GrokNumbers.TryParseInteger(integral, out epochMilliseconds);
     }
