@@ -150,7 +150,7 @@ public static class JsonStrings
     private static void ThrowTooLittleRoom() => throw new ArgumentException("Too little room for the quoted text.", "destination");
 
     /// <summary><see cref="TryQuote"/> for any text, in room already checked (<see cref="QuotedRoom"/>).</summary>
-    private static bool TryQuoteScanning(ReadOnlySpan<byte> text, ref byte target, out int written)
+    internal static bool TryQuoteScanning(ReadOnlySpan<byte> text, ref byte target, out int written)
     {
         ref var source = ref MemoryMarshal.GetReference(text);
         var length = text.Length;

@@ -149,9 +149,14 @@ public static class OutputWriter
                 if (free < JsonStrings.QuotedRoom(text.Length)) break;
                 member.CopyName(ref target);
                 ref var value = ref Unsafe.Add(ref target, member.NameLength);
-                // False: invalid UTF-8, which the general way repairs.
-                if (!JsonStrings.TryQuoteInRoom(text, ref value, out var quoted)) break;
-                at += member.NameLength + quoted;
+                // JsonStrings.TryQuoteInRoom's two steps, spelled out: through its out parameter this loop took 67 more
+                // instructions a QNAP line (callgrind). The usual value, 1 to 32 bytes that need no escape, here; the rest
+                // scanned (false: invalid UTF-8).
+                if ((uint)(text.Length - 1) < JsonStrings.ShortLongest && JsonStrings.TryQuoteShort(text, ref value))
+                    at += member.NameLength + text.Length + 2;
+                else if (JsonStrings.TryQuoteScanning(text, ref value, out var quoted))
+                    at += member.NameLength + quoted;
+                else break;
                 continue;
             }
             var written = AppendConverted(member, text, ref target, free, context);
